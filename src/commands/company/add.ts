@@ -1,0 +1,21 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { companyJson } from '../../domain/company.js';
+import { nameKey } from '../../domain/reference.js';
+import { conflict } from '../../errors.js';
+import { companyView } from '../../output/views/company.js';
+import { added } from '../../output/views/notices.js';
+import { type CompanyFlags, companyFields } from './shared.js';
+
+export async function run({ args: [name], opts }: Input<CompanyFlags & { allowDuplicate?: boolean }>, ctx: Context) {
+  const fields = companyFields({ ...opts, name }, ctx);
+  const company = await ctx.write(async (tx) => {
+    const same = await tx.companies.findByNameKey(nameKey(fields.name));
+    if (same.length && !opts.allowDuplicate) {
+      throw conflict(`company "${fields.name}" already exists as #${same[0]!.id}`,
+        'use that one, or pass --allow-duplicate to add a second company of that name');
+    }
+    return tx.companies.create(fields);
+  });
+  return companyView(companyJson(company), null, added('company', company));
+}

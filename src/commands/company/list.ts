@@ -1,0 +1,31 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { type CompanySort, companyJson } from '../../domain/company.js';
+import { checkCount, checkTags } from '../../domain/checks.js';
+import { companyColumns } from '../../output/views/company.js';
+import { list } from '../../output/view.js';
+
+interface Flags {
+  tag?: string[];
+  owner?: string;
+  mine?: boolean;
+  industry?: string;
+  search?: string;
+  sort: CompanySort;
+  desc?: boolean;
+  limit?: string;
+}
+
+export async function run({ opts }: Input<Flags>, ctx: Context) {
+  const store = await ctx.store();
+  const companies = await store.companies.list({
+    tags: checkTags(opts.tag, '--tag'),
+    owner: opts.mine ? ctx.user : opts.owner,
+    industry: opts.industry,
+    search: opts.search,
+    sort: opts.sort,
+    desc: opts.desc,
+    limit: checkCount(opts.limit, '--limit'),
+  });
+  return list(companies.map(companyJson), companyColumns, 'no companies match');
+}

@@ -1,0 +1,29 @@
+import type { Context } from '../../context.js';
+import type { Company, CompanyFields } from '../../domain/company.js';
+import { check, domain, name } from '../../domain/fields.js';
+import { type SharedFlags, ownerOf, sizeOf, tags, text, wallet } from '../fields.js';
+
+export interface CompanyFlags extends SharedFlags {
+  name?: string;
+  domain?: string;
+  industry?: string;
+  size?: string;
+  address?: string;
+}
+
+/** Company fields from flags: all of them for add, the changed ones on top of `base` for edit. */
+export function companyFields(opts: CompanyFlags, ctx: Context, base?: Company): CompanyFields {
+  const d = opts.domain === undefined ? (base?.domain ?? null) : opts.domain.trim() === '' ? null : check(domain, opts.domain, '--domain');
+  return {
+    name: opts.name === undefined ? base!.name : check(name, opts.name, base ? '--name' : 'name'),
+    domain: d,
+    industry: text(opts.industry, base?.industry),
+    size: sizeOf(opts.size, base?.size ?? null),
+    address: text(opts.address, base?.address),
+    wallet: wallet(opts, ctx, base?.wallet ?? null),
+    owner: ownerOf(opts, ctx, base?.owner),
+    notes: text(opts.notes, base?.notes),
+    externalId: text(opts.externalId, base?.externalId),
+    tags: tags(opts, base?.tags ?? []),
+  };
+}

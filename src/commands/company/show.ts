@@ -1,0 +1,13 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { companyJson } from '../../domain/company.js';
+import { contactJson } from '../../domain/contact.js';
+import { companyView } from '../../output/views/company.js';
+
+export async function run({ args: [ref] }: Input, ctx: Context) {
+  const store = await ctx.store();
+  const { id } = await store.refs.resolve(ref!, ['company']);
+  const company = (await store.companies.get(id))!;
+  const contacts = await store.contacts.list({ companyId: id });
+  return companyView(companyJson(company), contacts.map(contactJson));
+}

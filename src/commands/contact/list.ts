@@ -1,0 +1,33 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { type ContactSort, type Lifecycle, contactJson } from '../../domain/contact.js';
+import { checkCount, checkTags } from '../../domain/checks.js';
+import { contactColumns } from '../../output/views/contact.js';
+import { list } from '../../output/view.js';
+
+interface Flags {
+  tag?: string[];
+  owner?: string;
+  mine?: boolean;
+  company?: string;
+  lifecycle?: Lifecycle;
+  search?: string;
+  sort: ContactSort;
+  desc?: boolean;
+  limit?: string;
+}
+
+export async function run({ opts }: Input<Flags>, ctx: Context) {
+  const store = await ctx.store();
+  const contacts = await store.contacts.list({
+    tags: checkTags(opts.tag, '--tag'),
+    owner: opts.mine ? ctx.user : opts.owner,
+    companyId: opts.company === undefined ? undefined : (await store.refs.resolve(opts.company, ['company'])).id,
+    lifecycle: opts.lifecycle,
+    search: opts.search,
+    sort: opts.sort,
+    desc: opts.desc,
+    limit: checkCount(opts.limit, '--limit'),
+  });
+  return list(contacts.map(contactJson), contactColumns, 'no contacts match');
+}

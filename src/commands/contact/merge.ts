@@ -1,0 +1,28 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { contactJson, mergeContactFields } from '../../domain/contact.js';
+import { usageError } from '../../errors.js';
+import { contactView } from '../../output/views/contact.js';
+import { merged, mergeQuestion } from '../../output/views/notices.js';
+
+export async function run({ args: [keepRef, dupRef] }: Input, ctx: Context) {
+  const store = await ctx.store();
+  const keepRec = await store.refs.resolve(keepRef!, ['contact']);
+  const dupRec = await store.refs.resolve(dupRef!, ['contact']);
+  if (keepRec.id === dupRec.id) throw usageError(`KEEP and DUP are the same contact (#${keepRec.id})`, 'name two different contacts');
+  await (await ctx.prompter()).confirm(...mergeQuestion(keepRec, dupRec));
+  const result = await ctx.write(async (tx) => {
+    const keep = (await tx.contacts.get(keepRec.id))!;
+    const dup = (await tx.contacts.get(dupRec.id))!;
+    // People who reported to DUP now report to KEEP (KEEP itself excepted).
+    for (const person of await tx.contacts.getMany(await tx.contacts.reportsOf(dup.id))) {
+      if (person.id !== keep.id) await tx.contacts.update(person, { ...person, reportsToId: keep.id });
+    }
+    const fields = mergeContactFields(keep, dup);
+    // DUP goes first so its emails are free for KEEP.
+    await tx.contacts.remove(dup);
+    return tx.contacts.update(keep, fields, { id: dup.id, name: dup.name });
+  });
+  return contactView({ ...contactJson(result), mergedFrom: { id: dupRec.id, name: dupRec.name } }, null,
+    merged(keepRec, dupRec));
+}

@@ -1,0 +1,45 @@
+import type { Context } from '../context.js';
+import { check, checkAll, count, optionalText, owner, tag, unique } from '../domain/fields.js';
+import { parseCurrency, parseMoney } from '../domain/money.js';
+import type { Wallet } from '../domain/record.js';
+
+/** Reads the flags companies and contacts share, for add (no `base`) and edit (changes on top of `base`). */
+export interface SharedFlags {
+  wallet?: string;
+  currency?: string;
+  owner?: string;
+  notes?: string;
+  externalId?: string;
+  tag?: string[];
+  addTag?: string[];
+  removeTag?: string[];
+}
+
+export function text(value: string | undefined, base: string | null | undefined): string | null {
+  return value === undefined ? (base ?? null) : optionalText.parse(value);
+}
+
+export function wallet(opts: SharedFlags, ctx: Context, base: Wallet | null): Wallet | null {
+  if (opts.wallet === undefined) {
+    if (opts.currency === undefined || !base) return base;
+    return { minor: base.minor, currency: parseCurrency(opts.currency, '--currency') };
+  }
+  if (opts.wallet.trim() === '') return null;
+  const currency = opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? ctx.currency);
+  return parseMoney(opts.wallet, '--wallet', currency);
+}
+
+export function tags(opts: SharedFlags, base: string[]): string[] {
+  const added = checkAll(tag, [...(opts.tag ?? []), ...(opts.addTag ?? [])], opts.tag ? '--tag' : '--add-tag');
+  const removed = new Set(checkAll(tag, opts.removeTag, '--remove-tag'));
+  return unique([...base, ...added]).filter((t) => !removed.has(t)).sort();
+}
+
+export function ownerOf(opts: SharedFlags, ctx: Context, base?: string): string {
+  return opts.owner === undefined ? (base ?? ctx.user) : check(owner, opts.owner, '--owner');
+}
+
+export function sizeOf(value: string | undefined, base: number | null): number | null {
+  if (value === undefined) return base;
+  return value.trim() === '' ? null : check(count, value, '--size');
+}

@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CrmError } from '../errors.js';
+import { CONFIG_KEYS, type Config, isConfigKey } from '../domain/config.js';
+
+/** Reads the config file; a missing file is an empty config, a broken one is an error naming the file. */
+export function readConfig(path: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw e;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new CrmError('usage', `config file ${path} is not valid JSON`, `fix it, or remove it and use 'crm config set'`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new CrmError('usage', `config file ${path} must hold a JSON object`, `fix it, or remove it and use 'crm config set'`);
+  }
+  const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!isConfigKey(key)) continue; // keys from newer versions are kept on disk, ignored here
+    const parsed = CONFIG_KEYS[key].parse(value);
+    if (!parsed.ok) {
+      throw new CrmError('usage', `config file ${path}: "${key}" ${parsed.message.split('; ')[0]}`,
+        `run 'crm config set ${key} VALUE' with a valid value`);
+    }
+    config[key] = parsed.value;
+  }
+  return config as Config;
+}
+
+/** Writes atomically (temp file + rename) so a crash never leaves half a config. */
+export function writeConfigValue(path: string, key: string, value: unknown | undefined): void {
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') readConfig(path); // throws the precise error
+  }
+  if (value === undefined) delete raw[key];
+  else raw[key] = value;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(raw, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, path);
+}

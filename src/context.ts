@@ -1,0 +1,127 @@
+import { userInfo } from 'node:os';
+import { configFile } from './config/paths.js';
+import { readConfig } from './config/file.js';
+import { CONFIG_DEFAULTS, type Config } from './domain/config.js';
+import { parseInstant } from './domain/instant.js';
+import { invalid } from './errors.js';
+import { canPrompt, colorLevel, type Env, type Streams } from './io/terminal.js';
+import type { Prompter } from './io/prompter.js';
+import type { OutputFormat } from './output/format.js';
+import { type DbLocation, locateDb } from './store/location.js';
+import type { Repos, Store } from './store/store.js';
+
+/** Flags every command accepts (product.md: "anywhere"). */
+export interface GlobalOptions {
+  json?: boolean;
+  format?: OutputFormat;
+  quiet?: boolean;
+  db?: string;
+  color?: boolean;
+  input?: boolean;
+  yes?: boolean;
+}
+
+/**
+ * What a command may use, each part created on first use: a command that never touches the database never
+ * loads the driver, and `crm config path` never reads the config.
+ */
+export class Context {
+  global: GlobalOptions = {};
+  /** Set by a command whose output is data but whose result is a failure (e.g. `db check`). */
+  exitCode = 0;
+  private memo = new Map<string, unknown>();
+  private openStore: Store | undefined;
+
+  constructor(readonly streams: Streams, readonly env: Env, readonly argv: readonly string[]) {}
+
+  private once<T>(key: string, make: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, make());
+    return this.memo.get(key) as T;
+  }
+
+  /** "Now", pinned by CRM_NOW for reproducible output. */
+  get now(): Date {
+    return this.once('now', () => (this.env.CRM_NOW ? parseInstant(this.env.CRM_NOW, 'CRM_NOW') : new Date()));
+  }
+
+  get configPath(): string {
+    return configFile(this.env);
+  }
+
+  get config(): Config {
+    return this.once('config', () => readConfig(this.configPath));
+  }
+
+  /** CRM_USER > config "user" > the login name. */
+  get user(): string {
+    return this.once('user', () => this.env.CRM_USER || this.config.user || safeLogin() || 'me');
+  }
+
+  get currency(): string {
+    return this.config.currency ?? CONFIG_DEFAULTS.currency;
+  }
+
+  get locale(): string {
+    return this.config.locale ?? CONFIG_DEFAULTS.locale;
+  }
+
+  get dbLocation(): DbLocation {
+    return this.once('db', () => locateDb(this.global.db, this.env, this.config.db));
+  }
+
+  get colorLevel() {
+    return colorLevel(this.env, Boolean(this.streams.stdout.isTTY), this.global.color);
+  }
+
+  get stderrColorLevel() {
+    return colorLevel(this.env, Boolean(this.streams.stderr.isTTY), this.global.color);
+  }
+
+  get interactive(): boolean {
+    return canPrompt(this.streams, this.env, this.global.input);
+  }
+
+  /** The command line as typed, recorded with every change set. */
+  get commandLine(): string {
+    return ['crm', ...this.argv].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(' ');
+  }
+
+  /** How long a write waits for another writer: CRM_BUSY_TIMEOUT in milliseconds, default 5000. */
+  get busyTimeoutMs(): number | undefined {
+    const raw = this.env.CRM_BUSY_TIMEOUT;
+    if (raw === undefined || raw === '') return undefined;
+    if (!/^\d{1,7}$/.test(raw)) throw invalid('CRM_BUSY_TIMEOUT', `"${raw}" is not a number of milliseconds`, 'use e.g. 5000');
+    return Number(raw);
+  }
+
+  async store(): Promise<Store> {
+    if (!this.openStore) {
+      const { openStore } = await import('./store/store.js');
+      this.openStore = await openStore(this.dbLocation.path, this.now, this.busyTimeoutMs);
+    }
+    return this.openStore;
+  }
+
+  /** Runs `fn` as one transaction and one journal change set, authored by the current user. */
+  async write<T>(fn: (tx: Repos) => Promise<T>): Promise<T> {
+    const store = await this.store();
+    return store.write({ actor: this.user, at: this.now.toISOString(), command: this.commandLine }, fn);
+  }
+
+  async prompter(): Promise<Prompter> {
+    const { createPrompter } = await import('./io/prompter.js');
+    return createPrompter(this);
+  }
+
+  close(): void {
+    this.openStore?.close();
+  }
+}
+
+function safeLogin(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+import { invalid } from '../errors.js';
+
+/**
+ * Checks that read commands (lists, search) run on every call. They are plain regexes rather than zod schemas
+ * to keep zod out of the read path's startup; fields.ts builds its zod schemas on the same rules.
+ */
+export const TAG = {
+  pattern: /^[\p{L}\p{N}][\p{L}\p{N}_.:-]{0,49}$/u,
+  message: 'is not a tag; use letters, digits and _ . : - (up to 50), e.g. vip',
+};
+
+export const COUNT = { pattern: /^\d{1,9}$/, message: 'must be a whole number, e.g. 50' };
+
+function fail(field: string, value: string, message: string): never {
+  const i = message.indexOf('; ');
+  throw invalid(field, `"${value}" ${i < 0 ? message : message.slice(0, i)}`, i < 0 ? undefined : message.slice(i + 2));
+}
+
+export function checkTags(values: readonly string[] | undefined, field: string): string[] {
+  return (values ?? []).map((v) => {
+    const t = v.trim().toLowerCase();
+    return TAG.pattern.test(t) ? t : fail(field, v, TAG.message);
+  });
+}
+
+export function checkCount(value: string | undefined, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  return COUNT.pattern.test(value.trim()) ? Number(value.trim()) : fail(field, value, COUNT.message);
+}

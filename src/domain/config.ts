@@ -1,0 +1,52 @@
+import { isCurrency } from './money.js';
+
+/**
+ * Every configuration key, how its value is checked and what it does. Deliberately free of zod: the config is
+ * read by nearly every command, and zod would add ~45 ms to each start (see bench/run.mjs).
+ * `parse` returns the normalised value, or a message "what is wrong; how to fix it".
+ */
+interface KeySpec {
+  parse(value: unknown): { ok: true; value: string } | { ok: false; message: string };
+  help: string;
+}
+
+const text = (what: string) => (v: unknown) =>
+  typeof v === 'string' && v.trim() !== ''
+    ? { ok: true as const, value: v.trim() }
+    : { ok: false as const, message: `must not be empty; give ${what}` };
+
+export const CONFIG_KEYS: Record<'user' | 'db' | 'currency' | 'locale', KeySpec> = {
+  user: {
+    parse: text('a user name'),
+    help: 'who you are: owner of what you create and author in history (CRM_USER overrides it)',
+  },
+  db: {
+    parse: text('a file path'),
+    help: 'database location when neither --db nor CRM_DB is given',
+  },
+  currency: {
+    parse: (v) => {
+      const code = typeof v === 'string' ? v.trim().toUpperCase() : '';
+      return isCurrency(code) ? { ok: true, value: code }
+        : { ok: false, message: 'is not an ISO 4217 currency code; use a code such as EUR, USD or GBP' };
+    },
+    help: 'currency of amounts entered without one (default USD)',
+  },
+  locale: {
+    parse: (v) => {
+      const tag = typeof v === 'string' ? v.trim() : '';
+      try {
+        if (tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0) return { ok: true, value: tag };
+      } catch { /* an invalid tag throws RangeError */ }
+      return { ok: false, message: 'is not a locale; use a BCP 47 tag such as en-US, de-DE or ja-JP' };
+    },
+    help: 'how tables write numbers and money (default en-US); JSON is never localised',
+  },
+};
+
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+export type Config = { [K in ConfigKey]?: string };
+
+export const CONFIG_DEFAULTS = { currency: 'USD', locale: 'en-US' } as const;
+
+export const isConfigKey = (key: string): key is ConfigKey => Object.hasOwn(CONFIG_KEYS, key);

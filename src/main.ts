@@ -1,0 +1,62 @@
+import { CommanderError } from 'commander';
+import { buildProgram } from './cli/program.js';
+import { Context } from './context.js';
+import { CrmError, ExitCode } from './errors.js';
+import type { Env, Streams } from './io/terminal.js';
+
+/** Runs one crm command line and returns its exit code. The one place errors become messages. */
+export async function main(argv: string[], streams: Streams = process, env: Env = process.env): Promise<number> {
+  const ctx = new Context(streams, env, argv);
+  try {
+    const program = buildProgram(ctx);
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (e) {
+    return await report(e, ctx, argv);
+  } finally {
+    ctx.close();
+  }
+}
+
+async function report(e: unknown, ctx: Context, argv: string[]): Promise<number> {
+  let err: CrmError;
+  if (e instanceof CommanderError) {
+    if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.ok;
+    if (e.code === 'commander.help') return ExitCode.usage; // no command given: help went to stderr
+    const words = argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ');
+    err = new CrmError('usage', e.message.replace(/^error: /, ''), `see 'crm ${words ? `${words} ` : ''}--help'`);
+  } else if (e instanceof CrmError) {
+    err = e;
+  } else {
+    const { translateSqliteError } = (e as { code?: string })?.code?.startsWith('SQLITE_')
+      ? await import('./store/sqlite.js') : { translateSqliteError: (x: unknown) => x };
+    const translated = translateSqliteError(e, safePath(ctx));
+    if (translated instanceof CrmError) err = translated;
+    else {
+      const debug = ctx.env.CRM_DEBUG === '1';
+      const message = e instanceof Error ? e.message : String(e);
+      ctx.streams.stderr.write(`error: unexpected failure: ${message}` +
+        (debug ? `\n${(e as Error)?.stack ?? ''}\n` : ' (run with CRM_DEBUG=1 for details, and report it)\n'));
+      return ExitCode.unexpected;
+    }
+  }
+  const { errorJson, errorLine } = await import('./output/errors.js');
+  const { theme } = await import('./output/theme.js');
+  const json = ctx.global.json || ctx.global.format === 'json' || argv.includes('--json');
+  const body = { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...err.details };
+  ctx.streams.stderr.write(json ? errorJson(body) : errorLine(body, theme(ctx.stderrColorLevel)));
+  if (ctx.env.CRM_DEBUG === '1' && err.stack) ctx.streams.stderr.write(`${err.stack}\n`);
+  return err.exitCode;
+}
+
+function safePath(ctx: Context): string {
+  try {
+    return ctx.dbLocation.path;
+  } catch {
+    return 'the database';
+  }
+}

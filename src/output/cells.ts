@@ -1,0 +1,51 @@
+import { currencyDigits } from '../domain/money.js';
+import type { Column } from './view.js';
+
+const money = new Map<string, Intl.NumberFormat>();
+
+/** A cell as a person reads it in a table: money with symbol and grouping, lists comma-joined, times local. */
+export function displayCell(col: Column, row: unknown, locale: string): string {
+  const v = col.value(row);
+  if (v === null || v === undefined || v === '') return '';
+  switch (col.type) {
+    case 'money': {
+      const currency = col.currency?.(row);
+      if (!currency) return String(v);
+      const key = `${locale}|${currency}`;
+      if (!money.has(key)) money.set(key, new Intl.NumberFormat(locale, { style: 'currency', currency }));
+      return money.get(key)!.format(Number(v));
+    }
+    case 'count':
+      return new Intl.NumberFormat(locale).format(Number(v));
+    case 'datetime':
+      return localMinute(new Date(String(v)));
+    case 'bool':
+      return v ? 'yes' : 'no';
+    case 'list':
+      return (v as unknown[]).join(', ');
+    case 'id':
+      return `#${v}`;
+    default:
+      return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+}
+
+/** A cell for a machine: plain numbers (major units, fixed decimals), lists joined with "; ". */
+export function plainCell(col: Column, row: unknown): string {
+  const v = col.value(row);
+  if (v === null || v === undefined) return '';
+  if (col.type === 'money' && typeof v === 'number') {
+    const currency = col.currency?.(row);
+    return currency ? v.toFixed(currencyDigits(currency)) : String(v);
+  }
+  if (Array.isArray(v)) return v.join('; ');
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-03-15 09:30" in local time: what a person scanning a table needs of a timestamp. */
+function localMinute(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

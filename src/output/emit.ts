@@ -1,0 +1,22 @@
+import type { Context } from '../context.js';
+import { chooseFormat } from './format.js';
+import { renderForMachines } from './machine.js';
+import type { Output } from './view.js';
+
+/** Data to stdout, status to stderr. The table renderer (cli-table3, chalk) loads only for human formats. */
+export async function emit(output: Output, ctx: Context): Promise<void> {
+  const format = chooseFormat(ctx.global, Boolean(ctx.streams.stdout.isTTY));
+  const quiet = Boolean(ctx.global.quiet);
+  const pretty = Boolean(ctx.streams.stdout.isTTY);
+  const fast = renderForMachines(output, format, quiet, pretty);
+  // Status lines are for a person watching; scripts get a quiet stderr that carries only errors.
+  const wantStatus = ctx.streams.stderr.isTTY && !quiet && format !== 'json' && format !== 'ndjson';
+  if (fast !== undefined && !(wantStatus && 'done' in output && output.done)) {
+    if (fast) ctx.streams.stdout.write(fast);
+    return;
+  }
+  const [{ render }, { theme }] = await Promise.all([import('./render.js'), import('./theme.js')]);
+  const { stdout, stderr } = render(output, { format, quiet, pretty, locale: ctx.locale, theme: theme(ctx.colorLevel) });
+  if (stdout) ctx.streams.stdout.write(stdout);
+  if (stderr && wantStatus) ctx.streams.stderr.write(`${theme(ctx.stderrColorLevel).dim(stderr)}\n`);
+}

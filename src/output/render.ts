@@ -1,0 +1,143 @@
+import Table from 'cli-table3';
+import { displayCell, plainCell } from './cells.js';
+import { renderForMachines } from './machine.js';
+import type { OutputFormat } from './format.js';
+import type { Theme } from './theme.js';
+import type { Column, Output, Section, TreeNode } from './view.js';
+
+export interface RenderOptions {
+  format: OutputFormat | 'plain';
+  quiet: boolean;
+  /** Indent JSON (a person is reading). */
+  pretty: boolean;
+  locale: string;
+  theme: Theme;
+}
+
+export interface Rendered {
+  stdout: string;
+  /** Status for a person (what was done, why a list is empty); never data. */
+  stderr?: string;
+}
+
+const line = (s: string) => (s === '' ? '' : s.endsWith('\n') ? s : `${s}\n`);
+
+export function render(out: Output, o: RenderOptions): Rendered {
+  const done = 'done' in out && out.done && !o.quiet ? out.done : undefined;
+  const machine = renderForMachines(out, o.format, o.quiet, o.pretty);
+  if (machine !== undefined || out.kind === 'none' || out.kind === 'value') return { stdout: machine ?? '', stderr: done };
+  switch (o.format) {
+    case 'csv':
+    case 'tsv':
+    case 'plain': {
+      const sep = o.format === 'csv' ? ',' : '\t';
+      const quote = o.format === 'csv' ? csvQuote : tsvClean;
+      if (out.kind === 'record' && o.format === 'plain') {
+        return { stdout: line(out.fields.map((f) => `${f.key}\t${tsvClean(plainCell(f, out.data))}`).join('\n')), stderr: done };
+      }
+      if (out.kind === 'tree' && o.format === 'plain') return { stdout: treeText(out.root, out.nodes, o.theme) };
+      const [columns, rows] = tabular(out);
+      const body = rows.map((r) => columns.map((c) => quote(plainCell(c, r))).join(sep));
+      const header = o.format === 'plain' ? [] : [columns.map((c) => quote(c.key)).join(sep)];
+      return { stdout: line([...header, ...body].join('\n')), stderr: done };
+    }
+    case 'markdown':
+      return { stdout: markdown(out, o), stderr: done };
+    default:
+      return table(out, o, done);
+  }
+}
+
+/** Rows and columns of any output, for the formats that are one table (CSV, TSV). */
+function tabular(out: Exclude<Output, { kind: 'none' | 'value' }>): [Column[], unknown[]] {
+  if (out.kind === 'list') return [out.columns, out.data];
+  if (out.kind === 'record') return [out.fields, [out.data]];
+  const rows: { depth: number; name: string; detail: string }[] = [];
+  const walk = (nodes: TreeNode[], depth: number) => nodes.forEach((n) => {
+    rows.push({ depth, name: n.label, detail: n.detail ?? '' });
+    walk(n.children, depth + 1);
+  });
+  walk(out.nodes, 0);
+  return [[
+    { header: 'Depth', key: 'depth', value: (r: typeof rows[0]) => r.depth },
+    { header: 'Name', key: 'name', value: (r: typeof rows[0]) => r.name },
+    { header: 'Detail', key: 'detail', value: (r: typeof rows[0]) => r.detail },
+  ], rows];
+}
+
+function csvQuote(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+function tsvClean(s: string): string {
+  return s.replace(/[\t\r\n]+/g, ' ');
+}
+
+function mdCell(s: string): string {
+  return s.replaceAll('|', '\\|').replace(/\r?\n/g, '<br>');
+}
+
+function mdTable(headers: string[], rows: string[][]): string {
+  const head = `| ${headers.map(mdCell).join(' | ')} |`;
+  const rule = `|${headers.map(() => ' --- ').join('|')}|`;
+  return [head, rule, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)].join('\n');
+}
+
+function markdown(out: Exclude<Output, { kind: 'none' | 'value' }>, o: RenderOptions): string {
+  const cells = (cols: Column[], rows: unknown[]) => rows.map((r) => cols.map((c) => displayCell(c, r, o.locale)));
+  if (out.kind === 'list') return line(mdTable(out.columns.map((c) => c.header), cells(out.columns, out.data)));
+  if (out.kind === 'tree') return line(['```', treeText(out.root, out.nodes, null).trimEnd(), '```'].join('\n'));
+  const parts = [mdTable(['Field', 'Value'], out.fields.map((f) => [f.header, displayCell(f, out.data, o.locale)]))];
+  for (const s of out.sections ?? []) {
+    const rows = s.rows(out.data);
+    parts.push(`### ${s.title}`, rows.length ? mdTable(s.columns.map((c) => c.header), cells(s.columns, rows)) : `_${s.empty ?? 'none'}_`);
+  }
+  return line(parts.join('\n\n'));
+}
+
+/** Borderless, aligned columns (CJK-aware through cli-table3's string-width). */
+function grid(columns: Column[], rows: unknown[], o: RenderOptions): string {
+  const t = new Table({
+    head: columns.map((c) => o.theme.header(c.header)),
+    chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
+      'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ' },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+    colAligns: columns.map((c) => (c.type === 'money' || c.type === 'count' ? 'right' : 'left')),
+  });
+  for (const r of rows) t.push(columns.map((c) => displayCell(c, r, o.locale)));
+  return t.toString().split('\n').map((l) => l.trimEnd()).join('\n');
+}
+
+function section(s: Section, value: unknown, o: RenderOptions): string {
+  const rows = s.rows(value);
+  const body = rows.length ? grid(s.columns, rows, o) : o.theme.dim(s.empty ?? 'none');
+  return `${o.theme.title(s.title)}\n${body}`;
+}
+
+function table(out: Exclude<Output, { kind: 'none' | 'value' }>, o: RenderOptions, done?: string): Rendered {
+  if (out.kind === 'list') {
+    if (out.data.length === 0) return { stdout: '', stderr: out.empty ?? 'nothing to show' };
+    return { stdout: line(grid(out.columns, out.data, o)), stderr: done };
+  }
+  if (out.kind === 'tree') {
+    return { stdout: treeText(out.root, out.nodes, o.theme), stderr: out.nodes.length ? undefined : out.empty };
+  }
+  const shown = out.fields.filter((f) => displayCell(f, out.data, o.locale) !== '');
+  const width = Math.max(...shown.map((f) => f.header.length));
+  const head = shown.map((f) => `${o.theme.header(f.header.padEnd(width))}  ${displayCell(f, out.data, o.locale)}`);
+  const parts = [head.join('\n'), ...(out.sections ?? []).map((s) => section(s, out.data, o))];
+  return { stdout: line(parts.join('\n\n')), stderr: done };
+}
+
+/** An org chart as box-drawing lines, the way `tree` prints folders. */
+export function treeText(root: string, nodes: TreeNode[], theme: Theme | null): string {
+  const lines = [theme ? theme.title(root) : root];
+  const walk = (list: TreeNode[], prefix: string) => list.forEach((n, i) => {
+    const last = i === list.length - 1;
+    const detail = n.detail ? `  ${theme ? theme.dim(n.detail) : n.detail}` : '';
+    lines.push(`${prefix}${last ? '└── ' : '├── '}${n.label}${detail}`);
+    walk(n.children, prefix + (last ? '    ' : '│   '));
+  });
+  walk(nodes, '');
+  return line(lines.join('\n'));
+}

@@ -1,0 +1,44 @@
+/**
+ * Views describe how data is shown, never what it is: a command returns plain JSON-shaped data plus a view,
+ * and the renderer turns that into a table, CSV, Markdown or JSON.
+ */
+export type CellType = 'text' | 'id' | 'money' | 'count' | 'date' | 'datetime' | 'list' | 'bool';
+
+export interface Column<Row = any> {
+  /** Header in tables and Markdown; CSV/TSV headers use `key`. */
+  header: string;
+  key: string;
+  value: (row: Row) => unknown;
+  type?: CellType;
+  /** For money cells: the row's currency. */
+  currency?: (row: Row) => string | null;
+}
+
+export interface Section<Value = any> {
+  title: string;
+  rows: (value: Value) => unknown[];
+  columns: Column[];
+  /** Shown instead of an empty table. */
+  empty?: string;
+}
+
+export interface TreeNode {
+  label: string;
+  detail?: string;
+  children: TreeNode[];
+}
+
+export type Output =
+  | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string }
+  | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string }
+  | { kind: 'tree'; data: unknown; root: string; nodes: TreeNode[]; empty?: string }
+  | { kind: 'value'; data: unknown; text: string }
+  | { kind: 'none'; done?: string };
+
+/** A single value (a path, a setting): the bare text for people and pipes, `data` as JSON. */
+export const value = (data: unknown, text: string): Output => ({ kind: 'value', data, text });
+
+export const list = (data: unknown[], columns: Column[], empty?: string): Output => ({ kind: 'list', data, columns, empty });
+
+export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string } = {}): Output =>
+  ({ kind: 'record', data, fields, ...extra });

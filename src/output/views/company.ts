@@ -1,0 +1,41 @@
+import type { CompanyJson } from '../../domain/company.js';
+import type { ContactJson } from '../../domain/contact.js';
+import type { Column, Output } from '../view.js';
+import { record } from '../view.js';
+
+export const companyColumns: Column<CompanyJson>[] = [
+  { header: 'ID', key: 'id', value: (c) => c.id },
+  { header: 'Name', key: 'name', value: (c) => c.name },
+  { header: 'Domain', key: 'domain', value: (c) => c.domain },
+  { header: 'Industry', key: 'industry', value: (c) => c.industry },
+  { header: 'Size', key: 'size', value: (c) => c.size, type: 'count' },
+  { header: 'Wallet', key: 'wallet', value: (c) => c.wallet, type: 'money', currency: (c) => c.currency },
+  { header: 'Tags', key: 'tags', value: (c) => c.tags, type: 'list' },
+  { header: 'Owner', key: 'owner', value: (c) => c.owner },
+];
+
+const companyFields: Column<CompanyJson>[] = [
+  ...companyColumns,
+  { header: 'Address', key: 'address', value: (c) => c.address },
+  { header: 'External ID', key: 'externalId', value: (c) => c.externalId },
+  { header: 'Notes', key: 'notes', value: (c) => c.notes },
+  { header: 'Created', key: 'createdAt', value: (c) => c.createdAt, type: 'datetime' },
+  { header: 'Updated', key: 'updatedAt', value: (c) => c.updatedAt, type: 'datetime' },
+];
+
+const contactRows: Column<ContactJson>[] = [
+  { header: 'ID', key: 'id', value: (c) => c.id },
+  { header: 'Name', key: 'name', value: (c) => c.name },
+  { header: 'Title', key: 'title', value: (c) => c.title },
+  { header: 'Role', key: 'role', value: (c) => c.role },
+  { header: 'Email', key: 'email', value: (c) => c.emails[0] },
+];
+
+/** A company as `show`/`add`/`edit` give it; `contacts` appear in JSON only when the command loaded them. */
+export function companyView(company: CompanyJson, contacts: ContactJson[] | null, done?: string): Output {
+  const data = contacts ? { ...company, contacts } : company;
+  return record(data, companyFields, {
+    done,
+    sections: contacts ? [{ title: 'Contacts', rows: () => contacts, columns: contactRows, empty: 'no contacts yet' }] : [],
+  });
+}

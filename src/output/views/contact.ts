@@ -1,0 +1,54 @@
+import type { ContactJson } from '../../domain/contact.js';
+import type { Link } from '../../domain/record.js';
+import type { Column, Output } from '../view.js';
+import { record } from '../view.js';
+
+export const contactColumns: Column<ContactJson>[] = [
+  { header: 'ID', key: 'id', value: (c) => c.id },
+  { header: 'Name', key: 'name', value: (c) => c.name },
+  { header: 'Email', key: 'emails', value: (c) => c.emails, type: 'list' },
+  { header: 'Title', key: 'title', value: (c) => c.title },
+  { header: 'Company', key: 'company', value: (c) => c.company?.name },
+  { header: 'Role', key: 'role', value: (c) => c.role },
+  { header: 'Lifecycle', key: 'lifecycle', value: (c) => c.lifecycle },
+  { header: 'Tags', key: 'tags', value: (c) => c.tags, type: 'list' },
+  { header: 'Owner', key: 'owner', value: (c) => c.owner },
+];
+
+const contactFields: Column<ContactJson>[] = [
+  { header: 'ID', key: 'id', value: (c) => c.id },
+  { header: 'Name', key: 'name', value: (c) => c.name },
+  { header: 'Emails', key: 'emails', value: (c) => c.emails, type: 'list' },
+  { header: 'Phones', key: 'phones', value: (c) => c.phones, type: 'list' },
+  { header: 'Title', key: 'title', value: (c) => c.title },
+  { header: 'Company', key: 'company', value: (c) => c.company && `${c.company.name} (#${c.company.id})` },
+  { header: 'Role', key: 'role', value: (c) => c.role },
+  { header: 'Reports to', key: 'reportsTo', value: (c) => c.reportsTo && `${c.reportsTo.name} (#${c.reportsTo.id})` },
+  { header: 'Source', key: 'source', value: (c) => c.source },
+  { header: 'Lifecycle', key: 'lifecycle', value: (c) => c.lifecycle },
+  { header: 'Consent', key: 'consent', value: (c) => c.consent },
+  { header: 'Do not contact', key: 'doNotContact', value: (c) => c.doNotContact, type: 'bool' },
+  { header: 'Wallet', key: 'wallet', value: (c) => c.wallet, type: 'money', currency: (c) => c.currency },
+  { header: 'Tags', key: 'tags', value: (c) => c.tags, type: 'list' },
+  { header: 'Owner', key: 'owner', value: (c) => c.owner },
+  { header: 'External ID', key: 'externalId', value: (c) => c.externalId },
+  { header: 'Notes', key: 'notes', value: (c) => c.notes },
+  { header: 'Created', key: 'createdAt', value: (c) => c.createdAt, type: 'datetime' },
+  { header: 'Updated', key: 'updatedAt', value: (c) => c.updatedAt, type: 'datetime' },
+];
+
+const reportColumns: Column<ContactJson>[] = [
+  { header: 'ID', key: 'id', value: (c) => c.id },
+  { header: 'Name', key: 'name', value: (c) => c.name },
+  { header: 'Title', key: 'title', value: (c) => c.title },
+  { header: 'Role', key: 'role', value: (c) => c.role },
+];
+
+/** A contact as `show`/`add`/`edit` give it; `reports` (direct reports) only where the command loaded them. */
+export function contactView(contact: ContactJson & { mergedFrom?: Link }, reports: ContactJson[] | null, done?: string): Output {
+  const data = reports ? { ...contact, reports: reports.map(({ id, name, title, role }) => ({ id, name, title, role })) } : contact;
+  return record(data, contactFields, {
+    done,
+    sections: reports?.length ? [{ title: 'Direct reports', rows: () => reports, columns: reportColumns }] : [],
+  });
+}

@@ -1,0 +1,52 @@
+import type { Column } from '../view.js';
+
+/** Key/value style records of the db and config commands. */
+export const dbPathFields: Column[] = [
+  { header: 'Path', key: 'path', value: (r) => r.path },
+  { header: 'Source', key: 'source', value: (r) => r.source },
+  { header: 'Exists', key: 'exists', value: (r) => r.exists, type: 'bool' },
+];
+
+export const dbCheckFields: Column[] = [
+  { header: 'Path', key: 'path', value: (r) => r.path },
+  { header: 'OK', key: 'ok', value: (r) => r.ok, type: 'bool' },
+  { header: 'Integrity', key: 'integrity', value: (r) => r.integrity, type: 'list' },
+  { header: 'Foreign keys', key: 'foreignKeyViolations', value: (r) => r.foreignKeyViolations, type: 'count' },
+  { header: 'Applied', key: 'migrationsApplied', value: (r) => r.migrationsApplied, type: 'list' },
+  { header: 'Pending', key: 'migrationsPending', value: (r) => r.migrationsPending, type: 'list' },
+  { header: 'Companies', key: 'companies', value: (r) => r.companies, type: 'count' },
+  { header: 'Contacts', key: 'contacts', value: (r) => r.contacts, type: 'count' },
+  { header: 'Size (bytes)', key: 'bytes', value: (r) => r.bytes, type: 'count' },
+];
+
+export const backupFields: Column[] = [
+  { header: 'Backup', key: 'path', value: (r) => r.path },
+  { header: 'Size (bytes)', key: 'bytes', value: (r) => r.bytes, type: 'count' },
+];
+
+export const migrateFields: Column[] = [
+  { header: 'Applied', key: 'applied', value: (r) => r.applied, type: 'list' },
+  { header: 'Backup', key: 'backup', value: (r) => r.backup },
+  { header: 'Schema version', key: 'version', value: (r) => r.version },
+];
+
+export const configColumns: Column[] = [
+  { header: 'Key', key: 'key', value: (r) => r.key },
+  { header: 'Value', key: 'value', value: (r) => r.value },
+  { header: 'Source', key: 'source', value: (r) => r.source },
+  { header: 'Meaning', key: 'help', value: (r) => r.help },
+];
+
+export const configValueFields: Column[] = [
+  { header: 'Key', key: 'key', value: (r) => r.key },
+  { header: 'Value', key: 'value', value: (r) => r.value },
+];
+
+export const pathFields: Column[] = [{ header: 'Path', key: 'path', value: (r) => r.path }];
+
+export const searchColumns: Column[] = [
+  { header: 'Kind', key: 'kind', value: (r) => r.kind },
+  { header: 'ID', key: 'id', value: (r) => r.id },
+  { header: 'Name', key: 'name', value: (r) => r.name },
+  { header: 'Match', key: 'match', value: (r) => r.match },
+];

@@ -1,0 +1,94 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Company, CompanyFields, CompanyFilter } from '../domain/company.js';
+import { companyJson } from '../domain/company.js';
+import { nameKey } from '../domain/reference.js';
+import type { Journal } from './journal.js';
+import type { CompanyTable, DB } from './schema.js';
+import type { SearchIndex } from './search.js';
+import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
+
+type Row = Selectable<CompanyTable>;
+
+function toCompany(r: Row, tags: string[]): Company {
+  return {
+    id: r.id, name: r.name, domain: r.domain, industry: r.industry, size: r.size, address: r.address,
+    wallet: r.wallet_minor === null || r.currency === null ? null : { minor: Number(r.wallet_minor), currency: r.currency },
+    owner: r.owner, notes: r.notes, externalId: r.external_id, tags,
+    createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
+  };
+}
+
+function toRow(f: CompanyFields) {
+  return {
+    name: f.name, name_key: nameKey(f.name), domain: f.domain, industry: f.industry, size: f.size, address: f.address,
+    wallet_minor: f.wallet?.minor ?? null, currency: f.wallet?.currency ?? null, owner: f.owner, notes: f.notes,
+    external_id: f.externalId,
+  };
+}
+
+const SORT_COLUMN = { name: 'name_key', id: 'id', created: 'created_at', updated: 'updated_at' } as const;
+
+export class Companies {
+  constructor(private readonly db: Kysely<DB>, private readonly search: SearchIndex, private readonly journal?: Journal) {}
+
+  private get j(): Journal {
+    if (!this.journal) throw new Error('write outside a transaction');
+    return this.journal;
+  }
+
+  async get(id: number): Promise<Company | undefined> {
+    const row = await this.db.selectFrom('company').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toCompany(row, (await tagsFor(this.db, 'company', [id])).get(id) ?? []);
+  }
+
+  async list(filter: CompanyFilter = {}): Promise<Company[]> {
+    let q = this.db.selectFrom('company').selectAll();
+    if (filter.owner) q = q.where('owner', '=', filter.owner);
+    if (filter.industry) q = q.where('industry', '=', filter.industry);
+    if (filter.tags?.length) q = q.where(inSubquery('id', withAllTags('company', filter.tags)));
+    if (filter.search) q = q.where(inSubquery('id', this.search.matchingIds('company', filter.search)));
+    q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('id');
+    if (filter.limit !== undefined) q = q.limit(filter.limit);
+    const rows = await q.execute();
+    const tags = await tagsFor(this.db, 'company', rows.map((r) => r.id));
+    return rows.map((r) => toCompany(r, tags.get(r.id) ?? []));
+  }
+
+  async findByNameKey(key: string): Promise<Company[]> {
+    const rows = await this.db.selectFrom('company').select('id').where('name_key', '=', key).execute();
+    return Promise.all(rows.map(async (r) => (await this.get(r.id))!));
+  }
+
+  async create(fields: CompanyFields): Promise<Company> {
+    const { id } = await this.db.insertInto('company').values({ ...toRow(fields), ...this.j.created() })
+      .returning('id').executeTakeFirstOrThrow();
+    await setTags(this.db, 'company', id, fields.tags);
+    const company = (await this.get(id))!;
+    await this.index(company);
+    await this.j.record('company', id, 'create', null, companyJson(company));
+    return company;
+  }
+
+  async update(before: Company, fields: CompanyFields): Promise<Company> {
+    await this.db.updateTable('company')
+      .set({ ...toRow(fields), ...this.j.updated() })
+      .where('id', '=', before.id).execute();
+    await setTags(this.db, 'company', before.id, fields.tags);
+    const after = (await this.get(before.id))!;
+    await this.index(after);
+    await this.j.record('company', before.id, 'update', companyJson(before), companyJson(after));
+    return after;
+  }
+
+  async remove(company: Company): Promise<void> {
+    await setTags(this.db, 'company', company.id, []);
+    await this.db.deleteFrom('company').where('id', '=', company.id).execute();
+    await this.search.remove('company', company.id);
+    await this.j.record('company', company.id, 'delete', companyJson(company), null);
+  }
+
+  private index(c: Company): Promise<void> {
+    return this.search.put('company', c.id, c.name, [c.domain ?? '', c.industry ?? '', c.address ?? '', c.notes ?? '',
+      c.tags.join(' ')]);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './schema.js';
+
+export interface WriteMeta {
+  actor: string;
+  /** ISO 8601 instant of the write. */
+  at: string;
+  /** The command line that made the change, for history and a later undo. */
+  command: string;
+}
+
+export type JournalAction = 'create' | 'update' | 'delete' | 'merge';
+
+export interface JournalEntry {
+  id: number;
+  changeSet: number;
+  at: string;
+  actor: string;
+  command: string;
+  entity: string;
+  entityId: number;
+  action: JournalAction;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Records every write of one command under one change set, inside that command's transaction. */
+export class Journal {
+  private changeSetId: number | undefined;
+
+  constructor(private readonly db: Kysely<DB>, private readonly meta: WriteMeta) {}
+
+  /** Stamp columns of a new row: created and last updated now, by the actor. */
+  created() {
+    return { created_at: this.meta.at, updated_at: this.meta.at, created_by: this.meta.actor, updated_by: this.meta.actor };
+  }
+
+  /** Stamp columns of a changed row. */
+  updated() {
+    return { updated_at: this.meta.at, updated_by: this.meta.actor };
+  }
+
+  async record(entity: string, entityId: number, action: JournalAction, before: object | null, after: object | null) {
+    this.changeSetId ??= Number((await this.db.insertInto('change_set')
+      .values({ at: this.meta.at, actor: this.meta.actor, command: this.meta.command })
+      .returning('id').executeTakeFirstOrThrow()).id);
+    await this.db.insertInto('journal').values({
+      change_set_id: this.changeSetId, entity, entity_id: entityId, action,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+    }).execute();
+  }
+}
+
+export async function historyOf(db: Kysely<DB>, entity: string, entityId: number): Promise<JournalEntry[]> {
+  const rows = await db.selectFrom('journal').innerJoin('change_set', 'change_set.id', 'journal.change_set_id')
+    .select(['journal.id', 'change_set_id', 'at', 'actor', 'command', 'entity', 'entity_id', 'action', 'before', 'after'])
+    .where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('journal.id').execute();
+  return rows.map((r) => ({
+    id: r.id, changeSet: r.change_set_id, at: r.at, actor: r.actor, command: r.command, entity: r.entity,
+    entityId: r.entity_id, action: r.action as JournalAction,
+    before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after),
+  }));
+}
+
+/** The latest name a record had, for history of records that were deleted. */
+export async function lastJournaledName(db: Kysely<DB>, entity: string, entityId: number): Promise<string | null> {
+  const row = await db.selectFrom('journal').select(['before', 'after']).where('entity', '=', entity)
+    .where('entity_id', '=', entityId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const snap = row && JSON.parse(row.after ?? row.before ?? 'null');
+  return snap?.name ?? null;
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { type Migration, Migrator } from 'kysely';
+import type Database from 'better-sqlite3';
+import { migrations } from '../../migrations/index.js';
+import { CrmError } from '../errors.js';
+import type { SqliteHandle } from './sqlite.js';
+
+export const LATEST = Object.keys(migrations).length;
+
+export interface MigrationReport {
+  applied: string[];
+  backup: string | null;
+}
+
+/** Holds data = any table of ours has a row; a fresh or empty file needs no backup. */
+function holdsData(raw: Database.Database): boolean {
+  const tables = raw.prepare(
+    `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
+     and name not like 'search_index%'`).pluck().all() as string[];
+  return tables.some((t) => raw.prepare(`select 1 from "${t.replaceAll('"', '""')}" limit 1`).get() !== undefined);
+}
+
+/** A consistent copy of a live database, taken with VACUUM INTO (safe under WAL and concurrent readers). */
+export function backupSqlite(raw: Database.Database, dest: string): void {
+  mkdirSync(dirname(dest), { recursive: true, mode: 0o700 });
+  raw.prepare('vacuum into ?').run(dest);
+}
+
+export function backupPath(dbPath: string, stamp: Date, label?: string): string {
+  const ts = stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stem = basename(dbPath).replace(/\.db$/, '');
+  return join(dirname(dbPath), 'backups', `${stem}-${ts}${label ? `-${label}` : ''}.db`);
+}
+
+/**
+ * Brings the schema up to date. `user_version` mirrors the number of applied migrations so that the common case
+ * (nothing to do) costs one pragma instead of the migrator's bookkeeping queries.
+ */
+export async function migrate(
+  handle: SqliteHandle, dbPath: string, now: Date, all: Record<string, Migration> = migrations,
+): Promise<MigrationReport> {
+  const latest = Object.keys(all).length;
+  const version = handle.raw.pragma('user_version', { simple: true }) as number;
+  if (version === latest) return { applied: [], backup: null };
+  if (version > latest) {
+    throw new CrmError('database', `${dbPath} was written by a newer crm (schema ${version}, this crm knows ${latest})`,
+      'upgrade crm to use this database');
+  }
+  const foreign = version === 0 && holdsData(handle.raw) &&
+    !handle.raw.prepare(`select 1 from sqlite_master where name = 'kysely_migration'`).get();
+  if (foreign) {
+    throw new CrmError('database', `${dbPath} is a SQLite database of another program, not crm's`,
+      'point --db or CRM_DB at a crm database, or at a new file');
+  }
+  let backup: string | null = null;
+  const pending = Object.keys(all).slice(version);
+  if (holdsData(handle.raw)) {
+    backup = backupPath(dbPath, now, `before-${pending[0]}`);
+    backupSqlite(handle.raw, backup);
+  }
+  const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => all } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error;
+  handle.raw.pragma(`user_version = ${latest}`);
+  return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName), backup };
+}
+
+export async function migrationStatus(handle: Pick<SqliteHandle, "db">): Promise<{ applied: string[]; pending: string[] }> {
+  const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
+  const all = await migrator.getMigrations();
+  return {
+    applied: all.filter((m) => m.executedAt).map((m) => m.name),
+    pending: all.filter((m) => !m.executedAt).map((m) => m.name),
+  };
+}

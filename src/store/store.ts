@@ -1,0 +1,81 @@
+import { type Kysely, sql } from 'kysely';
+import type Database from 'better-sqlite3';
+import { Companies } from './companies.js';
+import { Contacts } from './contacts.js';
+import { historyOf, Journal, lastJournaledName, type WriteMeta } from './journal.js';
+import { migrate, type MigrationReport } from './migrate.js';
+import type { DB } from './schema.js';
+import { SearchIndex } from './search.js';
+import { openSqlite, translateSqliteError, type SqliteHandle } from './sqlite.js';
+import { References } from './references.js';
+
+/** Repositories bound to one connection: reads outside a transaction, or reads and writes inside one. */
+export class Repos {
+  readonly search: SearchIndex;
+  readonly companies: Companies;
+  readonly contacts: Contacts;
+  readonly refs: References;
+
+  constructor(readonly db: Kysely<DB>, journal?: Journal) {
+    this.search = new SearchIndex(db);
+    this.companies = new Companies(db, this.search, journal);
+    this.contacts = new Contacts(db, this.search, journal);
+    this.refs = new References(db);
+  }
+
+  history(entity: string, id: number) {
+    return historyOf(this.db, entity, id);
+  }
+
+  lastName(entity: string, id: number) {
+    return lastJournaledName(this.db, entity, id);
+  }
+}
+
+export class Store extends Repos {
+  constructor(private readonly handle: SqliteHandle, readonly path: string, readonly migration: MigrationReport) {
+    super(handle.db);
+  }
+
+  get raw(): Database.Database {
+    return this.handle.raw;
+  }
+
+  /**
+   * Runs `fn` as one transaction and one journal change set. BEGIN IMMEDIATE takes the write lock up front,
+   * so a concurrent writer waits out the busy timeout instead of failing mid-way on a lock upgrade.
+   */
+  async write<T>(meta: WriteMeta, fn: (tx: Repos) => Promise<T>): Promise<T> {
+    return this.db.connection().execute(async (conn) => {
+      try {
+        await sql`begin immediate`.execute(conn);
+      } catch (e) {
+        throw translateSqliteError(e, this.path);
+      }
+      try {
+        const result = await fn(new Repos(conn, new Journal(conn, meta)));
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`rollback`.execute(conn);
+        throw translateSqliteError(e, this.path);
+      }
+    });
+  }
+
+  close(): void {
+    this.handle.raw.close();
+  }
+}
+
+/** Opens the database at `path` and brings its schema up to date (with a backup first if it holds data). */
+export async function openStore(path: string, now: Date, busyTimeoutMs?: number): Promise<Store> {
+  const handle = openSqlite(path, busyTimeoutMs);
+  try {
+    const report = await migrate(handle, path, now);
+    return new Store(handle, path, report);
+  } catch (e) {
+    handle.raw.close();
+    throw translateSqliteError(e, path);
+  }
+}

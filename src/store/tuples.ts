@@ -1,0 +1,21 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+
+/**
+ * Runs a Kysely select and returns each row as an array of `columns`, in order.
+ *
+ * Why: better-sqlite3 spends ~2 µs per value building row objects, so 10,000 contacts cost ~60 ms and as much
+ * again in garbage collection. Having SQLite write each row as one JSON array and parsing them all with a single
+ * JSON.parse is ~4x faster (measured in bench/run.mjs). PostgreSQL has json_build_array for the same trick.
+ */
+export async function selectTuples<DB>(
+  db: Kysely<DB>,
+  query: { compile(): CompiledQuery },
+  columns: readonly string[],
+): Promise<unknown[][]> {
+  const { sql, parameters } = query.compile();
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  // The outer select adds no ORDER BY, so SQLite's flattener keeps the inner query's order.
+  const { rows } = await db.executeQuery<{ t: string }>(
+    CompiledQuery.raw(`select json_array(${list}) as t from (${sql})`, [...parameters]));
+  return rows.length ? JSON.parse(`[${rows.map((r) => r.t).join(',')}]`) as unknown[][] : [];
+}

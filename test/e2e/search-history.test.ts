@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { sandbox } from './crm.js';
+
+describe('crm search', () => {
+  it('finds records by names, emails, domains, titles and notes, and follows edits and deletes', async () => {
+    const { run, json } = sandbox();
+    await run(['company', 'add', 'Acme GmbH', '--domain', 'acme.example', '--notes', 'Maker of anvils']);
+    await run(['company', 'add', 'Globex', '--domain', 'globex.example']);
+    await run(['contact', 'add', 'Zhang Wei 张伟', '--email', 'zw@acme.example', '--title', 'Chief Executive']);
+    await run(['contact', 'add', 'Hank Scorpio', '--email', 'hank@globex.example', '--notes', 'Volcano lair, likes hammocks']);
+    const hits = async (...words: string[]) =>
+      (await json(['search', ...words])).map((h: { kind: string; id: number }) => `${h.kind}:${h.id}`).sort();
+    expect(await hits('acme')).toEqual(['company:1', 'contact:1']);
+    expect(await hits('globex.example')).toEqual(['company:2', 'contact:2']);
+    expect(await hits('anvil')).toEqual(['company:1']);
+    expect(await hits('chief')).toEqual(['contact:1']);
+    expect(await hits('hammock')).toEqual(['contact:2']);
+    expect(await hits('张伟')).toEqual(['contact:1']);
+    expect(await hits('hank', 'volcano')).toEqual(['contact:2']);
+    expect(await json(['search', 'acme', '--kind', 'contact'])).toEqual([
+      { kind: 'contact', id: 1, name: 'Zhang Wei 张伟', match: expect.stringContaining('acme') }]);
+    expect(await json(['search', 'nothing-like-this'])).toEqual([]);
+    await run(['company', 'edit', 'Globex', '--name', 'Globex Corporation']);
+    expect((await json(['search', 'corporation']))[0]).toMatchObject({ kind: 'company', id: 2, name: 'Globex Corporation' });
+    await run(['contact', 'rm', 'Hank Scorpio', '--yes']);
+    expect(await hits('hammock')).toEqual([]);
+    const empty = await run(['search', '@@']);
+    expect([empty.exitCode, empty.stderr.split(' (')[0]]).toEqual([2, 'error: search text "@@" has no letters or digits']);
+  });
+});
+
+describe('crm history', () => {
+  it('journals every write with who, when and what changed', async () => {
+    const { run, json } = sandbox();
+    await run(['company', 'add', 'Acme']);
+    await run(['contact', 'add', 'Li Na', '--email', 'li@acme.example']);
+    await run(['contact', 'edit', 'Li Na', '--title', 'CTO', '--company', 'Acme', '--add-tag', 'vip'],
+      { env: { CRM_USER: 'bob', CRM_NOW: '2026-03-12T09:00:00Z' } });
+    const h = await json(['history', 'Li Na']);
+    expect(h).toHaveLength(2);
+    expect(h[0]).toMatchObject({ action: 'create', actor: 'alice', at: '2026-03-11T10:30:00.000Z', entity: 'contact', entityId: 1,
+      before: null, command: 'crm contact add "Li Na" --email li@acme.example' });
+    expect(h[1]).toMatchObject({ action: 'update', actor: 'bob', at: '2026-03-12T09:00:00.000Z' });
+    expect(h[1].changes).toEqual([
+      { field: 'title', before: null, after: 'CTO' },
+      { field: 'company', before: null, after: { id: 1, name: 'Acme' } },
+      { field: 'tags', before: [], after: ['vip'] },
+    ]);
+    expect((await run(['history', 'Li Na', '--format', 'table'])).stdout).toContain('title: ∅ → CTO; company: ∅ → Acme; tags: [] → [vip]');
+    // The history of a deleted record stays reachable by kind and id.
+    await run(['company', 'rm', 'Acme', '-y']);
+    expect((await json(['history', 'company:1'])).map((e: { action: string }) => e.action)).toEqual(['create', 'delete']);
+    expect((await json(['history', 'Li Na'])).map((e: { action: string }) => e.action)).toEqual(['create', 'update', 'update']);
+    expect((await run(['history', 'company:99'])).exitCode).toBe(3);
+  });
+
+  it('asks which record when a name fits records of several kinds', async () => {
+    const { run } = sandbox();
+    await run(['company', 'add', 'Jordan']);
+    await run(['contact', 'add', 'Jordan']);
+    const r = await run(['history', 'Jordan']);
+    expect([r.exitCode, r.stderr]).toEqual([2, 'error: "Jordan" matches 2 records: company #1 Jordan, contact #1 Jordan (use the id, or qualify the kind, e.g. contact:12)\n']);
+    expect((await run(['history', 'contact:Jordan'])).exitCode).toBe(0);
+  });
+});
