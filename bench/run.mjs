@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'crm.js');
@@ -20,29 +19,10 @@ function crm(args) {
   return r.stdout;
 }
 
-/** 10,000 contacts over 1,000 companies with emails and tags, written straight into a migrated database. */
-function seedContacts(n) {
-  crm(['db', 'migrate']);
-  const db = new Database(env.CRM_DB);
-  const at = '2026-01-01T00:00:00.000Z';
-  const stamp = { created_at: at, updated_at: at, created_by: 'bench', updated_by: 'bench' };
-  const company = db.prepare(`insert into company (name, name_key, owner, created_at, updated_at, created_by, updated_by)
-    values (@name, @key, 'bench', @created_at, @updated_at, @created_by, @updated_by)`);
-  const contact = db.prepare(`insert into contact (name, name_key, title, company_id, lifecycle, consent, owner,
-    created_at, updated_at, created_by, updated_by) values (@name, @key, @title, @company, 'lead', 'unknown', 'bench',
-    @created_at, @updated_at, @created_by, @updated_by)`);
-  const email = db.prepare('insert into contact_email (contact_id, email, position) values (?, ?, 0)');
-  const tag = db.prepare("insert into tag (entity, entity_id, tag) values ('contact', ?, ?)");
-  db.transaction(() => {
-    for (let c = 1; c <= n / 10; c++) company.run({ name: `Company ${c}`, key: `company ${c}`, ...stamp });
-    for (let i = 1; i <= n; i++) {
-      const { lastInsertRowid: id } = contact.run({ name: `Person ${i}`, key: `person ${i}`, title: i % 3 ? 'Buyer' : null,
-        company: (i % (n / 10)) + 1, ...stamp });
-      email.run(id, `person${i}@example.com`);
-      if (i % 4 === 0) tag.run(id, 'vip');
-    }
-  })();
-  db.close();
+function seconds(args) {
+  const start = process.hrtime.bigint();
+  crm(args);
+  return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 function time(cmd) {
@@ -54,7 +34,10 @@ function time(cmd) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-seedContacts(10_000);
+// The data: crm's own demo generator, 10,000 contacts for the list; 100,000 contacts and 1,000,000 orders for scale.
+const demoSmall = seconds(['demo', '--scale', '10000', '--db', env.CRM_DB]);
+const bigDb = join(data, 'demo-100k.db');
+const demoBig = process.env.BENCH_SKIP_BIG ? null : seconds(['demo', '--scale', '100000', '--db', bigDb]);
 const listed = JSON.parse(crm(['contact', 'list', '--json'])).length;
 if (listed !== 10_000) throw new Error(`expected 10000 contacts, listed ${listed}`);
 
@@ -69,6 +52,7 @@ for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(cases))
 
 const base = median(samples['node -e 0']);
 const goals = { 'crm --version': 1.3, 'crm contact list --json (10,000)': 2.5 };
+console.log(`crm demo --scale 10000: ${demoSmall.toFixed(1)} s` + (demoBig === null ? '' : `; crm demo --scale 100000 (1,000,000 orders): ${demoBig.toFixed(1)} s`));
 console.log(`median of ${runs} interleaved runs, node ${process.version}`);
 for (const [name, xs] of Object.entries(samples)) {
   const ratio = median(xs) / base;

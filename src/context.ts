@@ -69,6 +69,12 @@ export class Context {
     return this.once('db', () => locateDb(this.global.db, this.env, this.config.db));
   }
 
+  /** Points this run at another database (the demo's own file); only before the store is first opened. */
+  useDatabase(path: string): void {
+    if (this.openStore) throw new Error('database already open');
+    this.memo.set('db', { path, source: 'flag' });
+  }
+
   get colorLevel() {
     return colorLevel(this.env, Boolean(this.streams.stdout.isTTY), this.global.color);
   }

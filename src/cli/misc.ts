@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { Context } from '../context.js';
-import { RECORD_KINDS } from '../domain/reference.js';
+import { SEARCH_KINDS } from '../domain/reference.js';
 import { lazy } from './action.js';
 
 export function registerDb(program: Command, ctx: Context): void {
@@ -31,9 +31,9 @@ export function registerConfig(program: Command, ctx: Context): void {
 }
 
 export function registerSearch(program: Command, ctx: Context): void {
-  program.command('search').description('full-text search over names, emails, domains, titles and notes')
+  program.command('search').description('full-text search over companies, contacts, deals and activities')
     .argument('<text...>', 'words to find; each matches the start of a word')
-    .addOption(new Option('--kind <kind>', 'only this kind of record').choices(RECORD_KINDS))
+    .addOption(new Option('--kind <kind>', 'only this kind of record').choices(SEARCH_KINDS))
     .option('--limit <n>', 'at most n results', '20')
     .action(lazy(ctx, () => import('../commands/search/search.js')));
 }

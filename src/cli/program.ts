@@ -4,6 +4,7 @@ import { OUTPUT_FORMATS } from '../output/format.js';
 import { registerCompany } from './company.js';
 import { registerContact } from './contact.js';
 import { registerConfig, registerDb, registerHistory, registerSearch } from './misc.js';
+import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
 import { TOPICS } from './topics.js';
 
 declare const __CRM_VERSION__: string;
@@ -33,10 +34,17 @@ export function buildProgram(ctx: Context): Command {
 
   registerCompany(program, ctx);
   registerContact(program, ctx);
+  registerStage(program, ctx);
+  registerDeal(program, ctx);
+  registerLog(program, ctx);
+  registerFollowup(program, ctx);
+  registerAgenda(program, ctx);
+  registerOrder(program, ctx);
   registerSearch(program, ctx);
   registerHistory(program, ctx);
   registerDb(program, ctx);
   registerConfig(program, ctx);
+  registerDemo(program, ctx);
 
   program.command('help').description('help for a command, or a topic: ' + Object.keys(TOPICS).join(', '))
     .argument('[words...]', 'a command (e.g. contact add) or a topic')

@@ -5,8 +5,10 @@ import { isCurrency } from './money.js';
  * read by nearly every command, and zod would add ~45 ms to each start (see bench/run.mjs).
  * `parse` returns the normalised value, or a message "what is wrong; how to fix it".
  */
-interface KeySpec {
-  parse(value: unknown): { ok: true; value: string } | { ok: false; message: string };
+export const DEFAULT_LOST_REASONS = ['price', 'competitor', 'timing', 'no-budget', 'no-decision', 'product-fit', 'other'];
+
+interface KeySpec<T> {
+  parse(value: unknown): { ok: true; value: T } | { ok: false; message: string };
   help: string;
 }
 
@@ -15,9 +17,9 @@ const text = (what: string) => (v: unknown) =>
     ? { ok: true as const, value: v.trim() }
     : { ok: false as const, message: `must not be empty; give ${what}` };
 
-export const CONFIG_KEYS: Record<'user' | 'db' | 'currency' | 'locale', KeySpec> = {
+export const CONFIG_KEYS = {
   user: {
-    parse: text('a user name'),
+    parse: text('a user name') as KeySpec<string>['parse'],
     help: 'who you are: owner of what you create and author in history (CRM_USER overrides it)',
   },
   db: {
@@ -42,11 +44,23 @@ export const CONFIG_KEYS: Record<'user' | 'db' | 'currency' | 'locale', KeySpec>
     },
     help: 'how tables write numbers and money (default en-US); JSON is never localised',
   },
-};
+  lostReasons: {
+    // A list: "price,competitor,timing" on the command line, an array in the file.
+    parse: (v) => {
+      const items = (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [])
+        .map((x) => String(x).trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean);
+      return items.length ? { ok: true, value: [...new Set(items)] }
+        : { ok: false, message: 'must list at least one reason; give them comma-separated, e.g. price,competitor,timing' };
+    },
+    help: `reasons "crm deal lose --reason" accepts (default ${DEFAULT_LOST_REASONS.join(',')})`,
+  },
+} satisfies Record<string, KeySpec<string> | KeySpec<string[]>>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
-export type Config = { [K in ConfigKey]?: string };
+export type Config = {
+  [K in ConfigKey]?: (typeof CONFIG_KEYS)[K] extends KeySpec<infer T> ? T : never;
+};
 
-export const CONFIG_DEFAULTS = { currency: 'USD', locale: 'en-US' } as const;
+export const CONFIG_DEFAULTS = { currency: 'USD', locale: 'en-US', lostReasons: DEFAULT_LOST_REASONS } as const;
 
 export const isConfigKey = (key: string): key is ConfigKey => Object.hasOwn(CONFIG_KEYS, key);

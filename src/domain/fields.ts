@@ -24,6 +24,13 @@ export const tag = z.string().trim().toLowerCase().regex(TAG.pattern, TAG.messag
 
 export const count = z.string().trim().regex(COUNT.pattern, COUNT.message).transform(Number);
 
+export const percent = z.string().trim()
+  .regex(/^\d{1,3}$/, 'must be a whole percentage from 0 to 100; write it like 25')
+  .transform(Number).refine((n) => n <= 100, 'must be a whole percentage from 0 to 100; write it like 25');
+
+export const satisfaction = z.string().trim()
+  .regex(/^[1-5]$/, 'must be a score from 1 (poor) to 5 (delighted)').transform(Number);
+
 export const optionalText = z.string().trim().transform((s) => (s === '' ? null : s));
 
 export const owner = z.string().trim().min(1, 'must not be empty; give a user name');

@@ -1,8 +1,12 @@
 import { CrmError, notFound } from '../errors.js';
 
-/** The kinds of record a reference may name; later kinds (deal, ...) join this list. */
-export const RECORD_KINDS = ['company', 'contact'] as const;
+/** The kinds of record a reference may name (and qualify: `deal:"Acme renewal"`). */
+export const RECORD_KINDS = ['company', 'contact', 'deal', 'followup', 'activity'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** The kinds full-text search covers. */
+export const SEARCH_KINDS = ['company', 'contact', 'deal', 'activity'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** What a typed reference asks for: an id, or a text matched against names and emails. */
 export interface RefQuery {

@@ -22,7 +22,7 @@ export function displayCell(col: Column, row: unknown, locale: string): string {
     case 'bool':
       return v ? 'yes' : 'no';
     case 'list':
-      return (v as unknown[]).join(', ');
+      return Array.isArray(v) ? v.join(', ') : String(v);
     case 'id':
       return `#${v}`;
     default:

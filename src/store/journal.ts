@@ -30,6 +30,15 @@ export class Journal {
 
   constructor(private readonly db: Kysely<DB>, private readonly meta: WriteMeta) {}
 
+  /** When the change happens (ISO 8601). */
+  get at(): string {
+    return this.meta.at;
+  }
+
+  get actor(): string {
+    return this.meta.actor;
+  }
+
   /** Stamp columns of a new row: created and last updated now, by the actor. */
   created() {
     return { created_at: this.meta.at, updated_at: this.meta.at, created_by: this.meta.actor, updated_by: this.meta.actor };

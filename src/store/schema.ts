@@ -77,6 +77,97 @@ export interface JournalTable {
   after: string | null;
 }
 
+export interface StageTable extends Stamped {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  position: number;
+  probability: number;
+  forecast_category: string;
+  outcome: string;
+  rotting_days: number | null;
+}
+
+export interface DealTable extends Stamped {
+  id: Generated<number>;
+  title: string;
+  title_key: string;
+  amount_minor: number;
+  currency: string;
+  stage_id: number;
+  probability: number | null;
+  forecast_category: string | null;
+  expected_close: string | null;
+  closed_on: string | null;
+  stage_changed_at: string;
+  owner: string;
+  company_id: number | null;
+  contact_id: number | null;
+  source: string | null;
+  next_step: string | null;
+  lost_reason: string | null;
+}
+
+export interface DealStageChangeTable {
+  id: Generated<number>;
+  deal_id: number;
+  from_stage_id: number | null;
+  to_stage_id: number | null;
+  from_stage: string | null;
+  to_stage: string;
+  at: string;
+  actor: string;
+}
+
+export interface ActivityTable extends Stamped {
+  id: Generated<number>;
+  type: string;
+  at: string;
+  summary: string;
+  outcome: string | null;
+  direction: string | null;
+  satisfaction: number | null;
+  contact_id: number | null;
+  company_id: number | null;
+  deal_id: number | null;
+}
+
+export interface FollowupTable extends Stamped {
+  id: Generated<number>;
+  title: string;
+  title_key: string;
+  due_date: string;
+  due_time: string | null;
+  owner: string;
+  priority: string;
+  status: string;
+  done_at: string | null;
+  repeat_every: number | null;
+  repeat_unit: string | null;
+  notes: string | null;
+  contact_id: number | null;
+  company_id: number | null;
+  deal_id: number | null;
+}
+
+export interface OrdersTable extends Stamped {
+  id: Generated<number>;
+  company_id: number | null;
+  contact_id: number | null;
+  ordered_on: string;
+  amount_minor: number;
+  currency: string;
+  reference: string | null;
+  deal_id: number | null;
+}
+
+export interface QuotaTable extends Stamped {
+  owner: string;
+  period: string;
+  amount_minor: number;
+  currency: string;
+}
+
 export interface DB {
   company: CompanyTable;
   contact: ContactTable;
@@ -85,4 +176,11 @@ export interface DB {
   tag: TagTable;
   change_set: ChangeSetTable;
   journal: JournalTable;
+  stage: StageTable;
+  deal: DealTable;
+  deal_stage_change: DealStageChangeTable;
+  activity: ActivityTable;
+  followup: FollowupTable;
+  orders: OrdersTable;
+  quota: QuotaTable;
 }

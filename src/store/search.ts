@@ -1,14 +1,14 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { CrmError } from '../errors.js';
-import type { RecordKind } from '../domain/reference.js';
+import type { SearchKind } from '../domain/reference.js';
 import type { DB } from './schema.js';
 
 // SQLite FTS5. A PostgreSQL store keeps the same interface over tsvector.
-const KIND_CODE: Record<RecordKind, number> = { company: 1, contact: 2 };
-const rowid = (kind: RecordKind, id: number) => id * 8 + KIND_CODE[kind];
+const KIND_CODE: Record<SearchKind, number> = { company: 1, contact: 2, deal: 3, activity: 4 };
+const rowid = (kind: SearchKind, id: number) => id * 8 + KIND_CODE[kind];
 
 export interface SearchHit {
-  kind: RecordKind;
+  kind: SearchKind;
   id: number;
   name: string;
   match: string;
@@ -26,23 +26,23 @@ export function ftsQuery(text: string): string {
 export class SearchIndex {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async put(kind: RecordKind, id: number, title: string, body: string[]): Promise<void> {
+  async put(kind: SearchKind, id: number, title: string, body: string[]): Promise<void> {
     await this.remove(kind, id);
     await sql`insert into search_index (rowid, kind, ref_id, title, body)
       values (${rowid(kind, id)}, ${kind}, ${id}, ${title}, ${body.filter(Boolean).join(' \n')})`.execute(this.db);
   }
 
-  async remove(kind: RecordKind, id: number): Promise<void> {
+  async remove(kind: SearchKind, id: number): Promise<void> {
     await sql`delete from search_index where rowid = ${rowid(kind, id)}`.execute(this.db);
   }
 
   /** A subquery of the ids of one kind whose text matches, for list filters. */
-  matchingIds(kind: RecordKind, text: string): RawBuilder<{ ref_id: number }> {
+  matchingIds(kind: SearchKind, text: string): RawBuilder<{ ref_id: number }> {
     return sql`select ref_id from search_index where search_index match ${ftsQuery(text)} and kind = ${kind}`;
   }
 
-  async query(text: string, kinds: readonly RecordKind[], limit: number): Promise<SearchHit[]> {
-    const { rows } = await sql<{ kind: RecordKind; ref_id: number; title: string; match: string }>`
+  async query(text: string, kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
+    const { rows } = await sql<{ kind: SearchKind; ref_id: number; title: string; match: string }>`
       select kind, ref_id, title, snippet(search_index, -1, '', '', '…', 10) as match
       from search_index where search_index match ${ftsQuery(text)}
       and kind in (${sql.join(kinds)}) order by rank, rowid limit ${limit}`.execute(this.db);

@@ -8,6 +8,11 @@ import type { DB } from './schema.js';
 import { SearchIndex } from './search.js';
 import { openSqlite, translateSqliteError, type SqliteHandle } from './sqlite.js';
 import { References } from './references.js';
+import { Stages } from './stages.js';
+import { Deals } from './deals.js';
+import { Activities } from './activities.js';
+import { Followups } from './followups.js';
+import { Orders } from './orders.js';
 
 /** Repositories bound to one connection: reads outside a transaction, or reads and writes inside one. */
 export class Repos {
@@ -15,12 +20,22 @@ export class Repos {
   readonly companies: Companies;
   readonly contacts: Contacts;
   readonly refs: References;
+  readonly stages: Stages;
+  readonly deals: Deals;
+  readonly activities: Activities;
+  readonly followups: Followups;
+  readonly orders: Orders;
 
   constructor(readonly db: Kysely<DB>, journal?: Journal) {
     this.search = new SearchIndex(db);
     this.companies = new Companies(db, this.search, journal);
     this.contacts = new Contacts(db, this.search, journal);
     this.refs = new References(db);
+    this.stages = new Stages(db, journal);
+    this.deals = new Deals(db, this.search, journal);
+    this.activities = new Activities(db, this.search, journal);
+    this.followups = new Followups(db, journal);
+    this.orders = new Orders(db, journal);
   }
 
   history(entity: string, id: number) {

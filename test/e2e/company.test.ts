@@ -14,7 +14,8 @@ describe('crm company', () => {
       updatedAt: '2026-03-11T10:30:00.000Z', createdBy: 'alice', updatedBy: 'alice',
     });
     const shown = await json(['company', 'show', 'acme.example']);
-    expect(shown).toEqual({ ...c, contacts: [] });
+    expect(shown).toEqual({ ...c, contacts: [], openDeals: [], latestActivities: [], openFollowups: [],
+      orders: { orders: 0, totals: [], firstOrder: null, lastOrder: null } });
     expect(await json(['company', 'show', 'C-17'])).toMatchObject({ id: 1 });
     expect(await json(['company', 'show', 'ACME gmbh'])).toMatchObject({ id: 1 });
   });

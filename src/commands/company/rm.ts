@@ -1,17 +1,22 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deleted, deleteQuestion } from '../../output/views/notices.js';
+import { refuseIfOrders } from '../order/customer.js';
 
 export async function run({ args: [ref] }: Input, ctx: Context) {
   const store = await ctx.store();
   const target = await store.refs.resolve(ref!, ['company']);
   const staff = (await store.contacts.list({ companyId: target.id })).length;
+  await refuseIfOrders(store, 'company', target);
   await (await ctx.prompter()).confirm(...deleteQuestion('company', target, staff, 'contacts'));
   const detached = await ctx.write(async (tx) => {
     const company = (await tx.companies.get(target.id))!;
     const people = await tx.contacts.list({ companyId: company.id });
     // Contacts outlive their company; each detachment is journaled so an undo can restore it.
     for (const person of people) await tx.contacts.update(person, { ...person, companyId: null });
+    await tx.deals.relink('company_id', company.id, null);
+    await tx.activities.relink('company_id', company.id, null);
+    await tx.followups.relink('company_id', company.id, null);
     await tx.companies.remove(company);
     return people.length;
   });

@@ -1,10 +1,10 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { value } from '../../output/view.js';
-import { configKey, effective } from './shared.js';
+import { configKey, effective, settingText } from './shared.js';
 
 export async function run({ args: [key] }: Input, ctx: Context) {
   const k = configKey(key!);
   const { value: v, source } = effective(k, ctx);
-  return value({ key: k, value: v, source }, v ?? '');
+  return value({ key: k, value: v, source }, settingText(v));
 }

@@ -8,7 +8,7 @@ export function configKey(key: string): ConfigKey {
 }
 
 /** The value in force for a key and where it comes from: what `config get` and `config list` show. */
-export function effective(key: ConfigKey, ctx: Context): { value: string | null; source: string } {
+export function effective(key: ConfigKey, ctx: Context): { value: string | string[] | null; source: string } {
   const file = ctx.config[key];
   switch (key) {
     case 'user':
@@ -19,7 +19,10 @@ export function effective(key: ConfigKey, ctx: Context): { value: string | null;
     }
     default:
       return file !== undefined
-        ? { value: String(file), source: 'config' }
+        ? { value: file, source: 'config' }
         : { value: CONFIG_DEFAULTS[key as keyof typeof CONFIG_DEFAULTS] ?? null, source: 'default' };
   }
 }
+
+/** A setting as text: lists comma-separated, as `config set` takes them. */
+export const settingText = (v: string | string[] | null): string => (Array.isArray(v) ? v.join(',') : v ?? '');

@@ -18,6 +18,11 @@ export async function run({ args: [keepRef, dupRef] }: Input, ctx: Context) {
     for (const person of await tx.contacts.getMany(await tx.contacts.reportsOf(dup.id))) {
       if (person.id !== keep.id) await tx.contacts.update(person, { ...person, reportsToId: keep.id });
     }
+    // Everything that was DUP's is KEEP's now: deals, activities, follow-ups, orders.
+    await tx.deals.relink('contact_id', dup.id, keep.id);
+    await tx.activities.relink('contact_id', dup.id, keep.id);
+    await tx.followups.relink('contact_id', dup.id, keep.id);
+    await tx.orders.moveContactOrders(dup.id, { kind: 'contact', id: keep.id, name: keep.name });
     const fields = mergeContactFields(keep, dup);
     // DUP goes first so its emails are free for KEEP.
     await tx.contacts.remove(dup);

@@ -2,11 +2,12 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { contactJson } from '../../domain/contact.js';
 import { contactView } from '../../output/views/contact.js';
+import { customerTimeline } from '../customer-view.js';
 
 export async function run({ args: [ref] }: Input, ctx: Context) {
   const store = await ctx.store();
   const { id } = await store.refs.resolve(ref!, ['contact']);
   const contact = (await store.contacts.get(id))!;
   const reports = await store.contacts.getMany(await store.contacts.reportsOf(id));
-  return contactView(contactJson(contact), reports.map(contactJson));
+  return contactView(contactJson(contact), reports.map(contactJson), undefined, await customerTimeline(store, 'contact', id, ctx.now));
 }

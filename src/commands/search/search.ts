@@ -1,13 +1,13 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
-import { RECORD_KINDS, type RecordKind } from '../../domain/reference.js';
+import { SEARCH_KINDS, type SearchKind } from '../../domain/reference.js';
 import { searchColumns } from '../../output/views/misc.js';
 import { list } from '../../output/view.js';
 import { checkCount } from '../../domain/checks.js';
 
-export async function run({ args, opts }: Input<{ kind?: RecordKind; limit: string }>, ctx: Context) {
+export async function run({ args, opts }: Input<{ kind?: SearchKind; limit: string }>, ctx: Context) {
   const store = await ctx.store();
   const text = args.join(' ');
-  const hits = await store.search.query(text, opts.kind ? [opts.kind] : RECORD_KINDS, checkCount(opts.limit, '--limit') ?? 20);
+  const hits = await store.search.query(text, opts.kind ? [opts.kind] : SEARCH_KINDS, checkCount(opts.limit, '--limit') ?? 20);
   return list(hits, searchColumns, `nothing matches "${text}"`);
 }

@@ -2,6 +2,8 @@ import type { CompanyJson } from '../../domain/company.js';
 import type { ContactJson } from '../../domain/contact.js';
 import type { Column, Output } from '../view.js';
 import { record } from '../view.js';
+import type { CustomerTimeline } from '../../domain/timeline.js';
+import { timelineSections } from './timeline.js';
 
 export const companyColumns: Column<CompanyJson>[] = [
   { header: 'ID', key: 'id', value: (c) => c.id },
@@ -32,10 +34,13 @@ const contactRows: Column<ContactJson>[] = [
 ];
 
 /** A company as `show`/`add`/`edit` give it; `contacts` appear in JSON only when the command loaded them. */
-export function companyView(company: CompanyJson, contacts: ContactJson[] | null, done?: string): Output {
-  const data = contacts ? { ...company, contacts } : company;
+export function companyView(company: CompanyJson, contacts: ContactJson[] | null, done?: string, timeline?: CustomerTimeline): Output {
+  const data = { ...company, ...(contacts ? { contacts } : {}), ...timeline };
   return record(data, companyFields, {
     done,
-    sections: contacts ? [{ title: 'Contacts', rows: () => contacts, columns: contactRows, empty: 'no contacts yet' }] : [],
+    sections: [
+      ...(contacts ? [{ title: 'Contacts', rows: () => contacts, columns: contactRows, empty: 'no contacts yet' }] : []),
+      ...(timeline ? timelineSections(timeline) : []),
+    ],
   });
 }

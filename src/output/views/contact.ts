@@ -2,6 +2,8 @@ import type { ContactJson } from '../../domain/contact.js';
 import type { Link } from '../../domain/record.js';
 import type { Column, Output } from '../view.js';
 import { record } from '../view.js';
+import type { CustomerTimeline } from '../../domain/timeline.js';
+import { timelineSections } from './timeline.js';
 
 export const contactColumns: Column<ContactJson>[] = [
   { header: 'ID', key: 'id', value: (c) => c.id },
@@ -45,10 +47,14 @@ const reportColumns: Column<ContactJson>[] = [
 ];
 
 /** A contact as `show`/`add`/`edit` give it; `reports` (direct reports) only where the command loaded them. */
-export function contactView(contact: ContactJson & { mergedFrom?: Link }, reports: ContactJson[] | null, done?: string): Output {
-  const data = reports ? { ...contact, reports: reports.map(({ id, name, title, role }) => ({ id, name, title, role })) } : contact;
+export function contactView(contact: ContactJson & { mergedFrom?: Link }, reports: ContactJson[] | null, done?: string,
+  timeline?: CustomerTimeline): Output {
+  const data = { ...contact, ...(reports ? { reports: reports.map(({ id, name, title, role }) => ({ id, name, title, role })) } : {}), ...timeline };
   return record(data, contactFields, {
     done,
-    sections: reports?.length ? [{ title: 'Direct reports', rows: () => reports, columns: reportColumns }] : [],
+    sections: [
+      ...(reports?.length ? [{ title: 'Direct reports', rows: () => reports, columns: reportColumns }] : []),
+      ...(timeline ? timelineSections(timeline) : []),
+    ],
   });
 }

@@ -32,7 +32,7 @@ export const migrateFields: Column[] = [
 
 export const configColumns: Column[] = [
   { header: 'Key', key: 'key', value: (r) => r.key },
-  { header: 'Value', key: 'value', value: (r) => r.value },
+  { header: 'Value', key: 'value', value: (r) => r.value, type: 'list' },
   { header: 'Source', key: 'source', value: (r) => r.source },
   { header: 'Meaning', key: 'help', value: (r) => r.help },
 ];
@@ -49,4 +49,17 @@ export const searchColumns: Column[] = [
   { header: 'ID', key: 'id', value: (r) => r.id },
   { header: 'Name', key: 'name', value: (r) => r.name },
   { header: 'Match', key: 'match', value: (r) => r.match },
+];
+
+export const demoFields: Column[] = [
+  { header: 'Database', key: 'path', value: (r) => r.path },
+  { header: 'Companies', key: 'companies', value: (r) => r.companies, type: 'count' },
+  { header: 'Contacts', key: 'contacts', value: (r) => r.contacts, type: 'count' },
+  { header: 'Deals', key: 'deals', value: (r) => r.deals, type: 'count' },
+  { header: 'Activities', key: 'activities', value: (r) => r.activities, type: 'count' },
+  { header: 'Follow-ups', key: 'followups', value: (r) => r.followups, type: 'count' },
+  { header: 'Orders', key: 'orders', value: (r) => r.orders, type: 'count' },
+  { header: 'Quotas', key: 'quotas', value: (r) => r.quotas, type: 'count' },
+  { header: 'Seconds', key: 'seconds', value: (r) => r.seconds },
+  { header: 'Try', key: 'try', value: (r) => r.try },
 ];

@@ -1,0 +1,19 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { deleted, deleteQuestion } from '../../output/views/notices.js';
+import { loadDeal } from './shared.js';
+
+export async function run({ args: [ref] }: Input, ctx: Context) {
+  const store = await ctx.store();
+  const target = await loadDeal(store, ref!);
+  const who = { id: target.id, name: target.title };
+  await (await ctx.prompter()).confirm(...deleteQuestion('deal', who, 0, ''));
+  await ctx.write(async (tx) => {
+    const deal = (await tx.deals.get(target.id))!;
+    await tx.activities.relink('deal_id', deal.id, null);
+    await tx.followups.relink('deal_id', deal.id, null);
+    await tx.orders.unlinkDeal(deal.id);
+    await tx.deals.remove(deal);
+  });
+  return { kind: 'none' as const, done: deleted('deal', who, 0, '') };
+}

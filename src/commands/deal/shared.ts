@@ -1,0 +1,83 @@
+import type { Context } from '../../context.js';
+import { isoDate, parseWhen } from '../../domain/dates.js';
+import type { Deal, DealFields } from '../../domain/deal.js';
+import { check, choice, name, percent } from '../../domain/fields.js';
+import { parseCurrency, parseMoney } from '../../domain/money.js';
+import { FORECAST_CATEGORIES } from '../../domain/stage.js';
+import { invalid } from '../../errors.js';
+import type { Repos } from '../../store/store.js';
+import { ownerOf, text } from '../fields.js';
+import { findStage } from '../stage/shared.js';
+
+export interface DealFlags {
+  title?: string;
+  amount?: string;
+  currency?: string;
+  stage?: string;
+  probability?: string;
+  category?: string;
+  close?: string;
+  owner?: string;
+  company?: string;
+  contact?: string;
+  source?: string;
+  nextStep?: string;
+}
+
+const category = choice(FORECAST_CATEGORIES, 'forecast category');
+
+/** Deal fields from flags: everything for add (no `base`), the changes on top of `base` for edit. */
+export async function dealFields(opts: DealFlags, ctx: Context, repos: Repos, base?: Deal): Promise<DealFields> {
+  const currency = opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? ctx.currency);
+  const money = opts.amount === undefined ? { minor: base?.amountMinor ?? 0, currency } : parseMoney(opts.amount, '--amount', currency);
+
+  let stageId = base?.stageId;
+  if (!base) {
+    const stage = opts.stage === undefined ? (await repos.stages.list()).find((s) => s.outcome === 'open')
+      : await findStage(repos, opts.stage, '--stage');
+    if (!stage) throw invalid('--stage', 'there is no open stage to start in', 'add one with crm stage add NAME');
+    if (stage.outcome !== 'open') {
+      throw invalid('--stage', `"${stage.name}" is a ${stage.outcome} stage`, `add the deal in an open stage, then crm deal ${stage.outcome === 'won' ? 'win' : 'lose'}`);
+    }
+    stageId = stage.id;
+  }
+
+  let companyId = base?.companyId ?? null;
+  let contactId = base?.contactId ?? null;
+  if (opts.contact !== undefined) {
+    contactId = opts.contact.trim() === '' ? null : (await repos.refs.resolve(opts.contact, ['contact'])).id;
+    // The contact's company is the deal's customer unless one is named.
+    if (contactId !== null && opts.company === undefined && companyId === null) {
+      companyId = (await repos.contacts.get(contactId))!.companyId;
+    }
+  }
+  if (opts.company !== undefined) {
+    companyId = opts.company.trim() === '' ? null : (await repos.refs.resolve(opts.company, ['company'])).id;
+  }
+
+  return {
+    title: opts.title === undefined ? base!.title : check(name, opts.title, base ? '--title' : 'title'),
+    amountMinor: money.minor,
+    currency: money.currency,
+    stageId: stageId!,
+    probability: opts.probability === undefined ? (base?.probability ?? null)
+      : opts.probability.trim() === '' ? null : check(percent, opts.probability, '--probability'),
+    forecastCategory: opts.category === undefined ? (base?.forecastCategory ?? null)
+      : opts.category.trim() === '' ? null : check(category, opts.category, '--category'),
+    expectedClose: opts.close === undefined ? (base?.expectedClose ?? null)
+      : opts.close.trim() === '' ? null : isoDate(parseWhen(opts.close, ctx.now, '--close').at),
+    closedOn: base?.closedOn ?? null,
+    owner: ownerOf(opts, ctx, base?.owner),
+    companyId,
+    contactId,
+    source: text(opts.source, base?.source),
+    nextStep: text(opts.nextStep, base?.nextStep),
+    lostReason: base?.lostReason ?? null,
+  };
+}
+
+/** The deal a reference names, loaded. */
+export async function loadDeal(repos: Repos, ref: string): Promise<Deal> {
+  const { id } = await repos.refs.resolve(ref, ['deal']);
+  return (await repos.deals.get(id))!;
+}

@@ -1,0 +1,39 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Input } from '../../cli/action.js';
+import { dataDir } from '../../config/paths.js';
+import type { Context } from '../../context.js';
+import { demoData } from '../../domain/demo.js';
+import { check, count } from '../../domain/fields.js';
+import { conflict, invalid } from '../../errors.js';
+import { demoFields } from '../../output/views/misc.js';
+import { record } from '../../output/view.js';
+import { bulkLoad, holdsRecords } from '../../store/bulk.js';
+
+const MAX_SCALE = 100_000;
+
+export async function run({ opts }: Input<{ scale: string; seed: string; force?: boolean }>, ctx: Context) {
+  const scale = opts.scale === '' ? null : check(count, opts.scale, '--scale');
+  if (scale !== null && (scale < 10 || scale > MAX_SCALE)) {
+    throw invalid('--scale', `${scale} is out of range`, `give a number of contacts from 10 to ${MAX_SCALE.toLocaleString('en-US')}`);
+  }
+  const seed = check(count, opts.seed, '--seed');
+  // The demo never touches your data: it gets its own file unless you name one with --db.
+  const chosen = ctx.global.db !== undefined;
+  const path = chosen ? ctx.dbLocation.path : join(dataDir(ctx.env), 'demo.db');
+  if (existsSync(path) && (!chosen || opts.force)) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  }
+  ctx.useDatabase(path);
+  const store = await ctx.store();
+  if (holdsRecords(store)) {
+    throw conflict(`${path} already holds data; the demo fills only an empty database`, 'name a new file with --db, or pass --force to replace it');
+  }
+  const started = performance.now();
+  const data = demoData({ now: ctx.now, seed, scale, currency: ctx.currency });
+  const counts = bulkLoad(store, data, { actor: ctx.user, at: ctx.now.toISOString(), command: ctx.commandLine });
+  const seconds = Math.round((performance.now() - started) / 10) / 100;
+  const quoted = /^[\w./~-]+$/.test(path) ? path : JSON.stringify(path);
+  return record({ path, ...counts, seconds, try: `crm --db ${quoted} agenda --week` }, demoFields,
+    { done: `demo data in ${path}; try: crm --db ${quoted} agenda --week, crm --db ${quoted} stage list` });
+}

@@ -1,0 +1,24 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { isoDate, parseWhen } from '../../domain/dates.js';
+import { followupJson, nextDue } from '../../domain/followup.js';
+import { usageError } from '../../errors.js';
+import { followupView } from '../../output/views/followup.js';
+import { loadFollowup } from './shared.js';
+
+export async function run({ args: [ref], opts }: Input<{ at?: string }>, ctx: Context) {
+  const at = opts.at === undefined ? ctx.now : parseWhen(opts.at, ctx.now, '--at').at;
+  const { done, next } = await ctx.write(async (tx) => {
+    const before = await loadFollowup(tx, ref!);
+    if (before.status === 'done') throw usageError(`follow-up #${before.id} ${before.title} is already done`, 'nothing to do');
+    const done = await tx.followups.update(before, { ...before, status: 'done', doneAt: at.toISOString() });
+    // A repeating follow-up lives on: the next one is due one step after this one (and after today).
+    const next = before.repeat ? await tx.followups.create({
+      ...before, status: 'open', doneAt: null, dueDate: nextDue(before.dueDate, before.repeat, isoDate(at)),
+    }) : null;
+    return { done, next };
+  });
+  const today = isoDate(ctx.now);
+  return followupView({ ...followupJson(done, today), next: next && followupJson(next, today) },
+    `done: #${done.id} ${done.title}${next ? `; next one #${next.id} due ${next.dueDate}` : ''}`);
+}

@@ -1,0 +1,35 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { checkCount } from '../../domain/checks.js';
+import { isoDate } from '../../domain/dates.js';
+import { followupJson } from '../../domain/followup.js';
+import { parsePeriod } from '../../domain/periods.js';
+import { usageError } from '../../errors.js';
+import { followupList } from '../../output/views/followup.js';
+import { addDays } from 'date-fns';
+
+interface Flags {
+  overdue?: boolean;
+  due?: string;
+  owner?: string;
+  mine?: boolean;
+  done?: boolean;
+  all?: boolean;
+  limit?: string;
+}
+
+export async function run({ opts }: Input<Flags>, ctx: Context) {
+  if (opts.done && opts.all) throw usageError('--done and --all contradict each other', 'pass one of them');
+  if (opts.overdue && (opts.done || opts.due)) throw usageError('--overdue lists open follow-ups due before today', 'drop --done/--due');
+  const today = isoDate(ctx.now);
+  const period = opts.due === undefined ? undefined : parsePeriod(opts.due, ctx.now, '--due');
+  const store = await ctx.store();
+  const rows = await store.followups.list({
+    status: opts.all ? 'all' : opts.done ? 'done' : 'open',
+    owner: opts.mine ? ctx.user : opts.owner,
+    dueFrom: period?.from,
+    dueTo: opts.overdue ? isoDate(addDays(ctx.now, -1)) : period?.to,
+    limit: checkCount(opts.limit, '--limit'),
+  });
+  return followupList(rows.map((f) => followupJson(f, today)), opts.overdue ? 'nothing overdue' : 'no follow-ups match');
+}

@@ -1,0 +1,48 @@
+import type { Context } from '../../context.js';
+import { isoDate, parseWhen } from '../../domain/dates.js';
+import { check, name, optionalText } from '../../domain/fields.js';
+import { type Followup, type FollowupFields, parseRepeat, type Priority } from '../../domain/followup.js';
+import { invalid } from '../../errors.js';
+import type { Repos } from '../../store/store.js';
+import { ownerOf } from '../fields.js';
+import { type LinkFlags, resolveLinks } from '../links.js';
+
+export interface FollowupFlags extends LinkFlags {
+  title?: string;
+  due?: string;
+  priority?: Priority;
+  repeat?: string;
+  owner?: string;
+  notes?: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A due date, and a time of day when the user gave one ("friday 10:00"). */
+export function parseDue(text: string, now: Date, field: string): { dueDate: string; dueTime: string | null } {
+  const when = parseWhen(text, now, field);
+  return { dueDate: isoDate(when.at), dueTime: when.hasTime ? `${pad(when.at.getHours())}:${pad(when.at.getMinutes())}` : null };
+}
+
+export async function followupFields(opts: FollowupFlags, ctx: Context, repos: Repos, base?: Followup): Promise<FollowupFields> {
+  if (!base && opts.due === undefined) throw invalid('--due', 'a follow-up needs a due date', 'pass --due, e.g. --due tomorrow or --due "friday 10:00"');
+  const due = opts.due === undefined ? { dueDate: base!.dueDate, dueTime: base!.dueTime } : parseDue(opts.due, ctx.now, '--due');
+  const links = await resolveLinks(repos, opts, [], base);
+  return {
+    title: opts.title === undefined ? base!.title : check(name, opts.title, base ? '--title' : 'title'),
+    ...due,
+    owner: ownerOf(opts, ctx, base?.owner),
+    priority: opts.priority ?? base?.priority ?? 'normal',
+    status: base?.status ?? 'open',
+    doneAt: base?.doneAt ?? null,
+    repeat: opts.repeat === undefined ? (base?.repeat ?? null)
+      : ['none', 'never', ''].includes(opts.repeat.trim().toLowerCase()) ? null : parseRepeat(opts.repeat, '--repeat'),
+    notes: opts.notes === undefined ? (base?.notes ?? null) : optionalText.parse(opts.notes),
+    ...links,
+  };
+}
+
+export async function loadFollowup(repos: Repos, ref: string): Promise<Followup> {
+  const { id } = await repos.refs.resolve(ref, ['followup']);
+  return (await repos.followups.get(id))!;
+}

@@ -1,0 +1,35 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { type ActivityType, activityJson } from '../../domain/activity.js';
+import { checkCount } from '../../domain/checks.js';
+import { parseWhen } from '../../domain/dates.js';
+import { activityList } from '../../output/views/activity.js';
+import type { LinkFlags } from '../links.js';
+
+interface Flags extends LinkFlags {
+  type?: ActivityType;
+  owner?: string;
+  mine?: boolean;
+  since?: string;
+  until?: string;
+  search?: string;
+  limit?: string;
+}
+
+export async function run({ opts }: Input<Flags>, ctx: Context) {
+  const store = await ctx.store();
+  const id = async (ref: string | undefined, kind: 'contact' | 'company' | 'deal') =>
+    ref === undefined ? undefined : (await store.refs.resolve(ref, [kind])).id;
+  const activities = await store.activities.list({
+    type: opts.type,
+    contactId: await id(opts.contact, 'contact'),
+    companyId: await id(opts.company, 'company'),
+    dealId: await id(opts.deal, 'deal'),
+    owner: opts.mine ? ctx.user : opts.owner,
+    from: opts.since === undefined ? undefined : parseWhen(opts.since, ctx.now, '--since').at.toISOString(),
+    to: opts.until === undefined ? undefined : parseWhen(opts.until, ctx.now, '--until').at.toISOString(),
+    search: opts.search,
+    limit: checkCount(opts.limit, '--limit'),
+  });
+  return activityList(activities.map(activityJson));
+}

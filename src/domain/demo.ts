@@ -1,0 +1,235 @@
+import { addDays, addMonths } from 'date-fns';
+import { isoDate } from './dates.js';
+
+/**
+ * A realistic, deterministic demo data set: the same seed and "now" give the same data. Records refer to each
+ * other by 0-based index (the bulk loader turns index i into id i + 1 in a fresh database). Orders are yielded
+ * lazily so that a million of them never sit in memory at once.
+ */
+export interface DemoPlan {
+  now: Date;
+  seed: number;
+  /** Contacts to create; null for the small hand-sized demo. */
+  scale: number | null;
+  currency: string;
+}
+
+export interface DemoCompany { name: string; domain: string; industry: string; size: number; address: string; walletMinor: number; owner: string; tags: string[]; notes: string | null }
+export interface DemoContact { name: string; email: string; phone: string; title: string; company: number | null; role: string | null; reportsTo: number | null; source: string; lifecycle: string; consent: string; doNotContact: boolean; owner: string; tags: string[] }
+export interface DemoDeal { title: string; amountMinor: number; company: number | null; contact: number | null; owner: string; source: string; nextStep: string | null; createdAt: string; expectedClose: string; history: { stage: string; at: string }[]; closedOn: string | null; lostReason: string | null; probability: number | null }
+export interface DemoActivity { type: string; at: string; summary: string; outcome: string | null; direction: string | null; satisfaction: number | null; contact: number | null; company: number | null; deal: number | null; by: string }
+export interface DemoFollowup { title: string; dueDate: string; dueTime: string | null; owner: string; priority: string; status: string; doneAt: string | null; repeatEvery: number | null; repeatUnit: string | null; contact: number | null; company: number | null; deal: number | null }
+export interface DemoOrder { company: number | null; contact: number | null; orderedOn: string; amountMinor: number; reference: string; deal: number | null }
+export interface DemoQuota { owner: string; period: string; amountMinor: number }
+
+export interface DemoData {
+  currency: string;
+  companies: DemoCompany[];
+  contacts: DemoContact[];
+  deals: DemoDeal[];
+  activities: DemoActivity[];
+  followups: DemoFollowup[];
+  orders: () => Iterable<DemoOrder>;
+  orderCount: number;
+  quotas: DemoQuota[];
+}
+
+export const DEMO_OWNERS = ['alex', 'sam', 'jordan'];
+
+const FIRST = ['Anna', 'Ben', 'Chloé', 'David', 'Elif', 'Felix', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Marco',
+  'Nadia', 'Omar', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tanvi', 'Uma', 'Victor', 'Wei', 'Ximena', 'Yusuf', 'Zoe', 'Li Na',
+  'Zhang Wei', 'Sakura', 'Mateus', 'Olga', 'Pablo', 'Aisha', 'Björn', 'Camille', 'Dmitri'];
+const LAST = ['Müller', 'Schmidt', 'García', 'Rossi', 'Dubois', 'Nowak', 'Jensen', 'Tanaka', 'Kim', 'Silva', 'Okafor',
+  'Smith', 'Johansson', 'Novak', 'Haddad', 'Patel', 'Cohen', 'Larsen', 'Moreau', 'Fischer', 'Kowalski', 'Yilmaz', '王', '李'];
+const PREFIX = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Hooli', 'Vandelay', 'Soylent', 'Tyrell', 'Cyberdyne',
+  'Wonka', 'Gringotts', 'Monarch', 'Aperture', 'Oscorp', 'Massive', 'Nakatomi', 'Pied Piper', 'Dunder', 'Virtucon', 'Zorg'];
+const SUFFIX = ['GmbH', 'Inc', 'Ltd', 'AG', 'SA', 'BV', 'KK', 'Group', 'Systems', 'Labs', 'Industries', 'Logistics'];
+const INDUSTRIES = ['Manufacturing', 'Software', 'Retail', 'Logistics', 'Healthcare', 'Energy', 'Finance', 'Education'];
+const CITIES = ['Berlin', 'Munich', 'Paris', 'Lyon', 'Madrid', 'Milan', 'Vienna', 'Zurich', 'Amsterdam', 'Warsaw', 'Osaka', 'Austin'];
+const TITLES: [string, string | null][] = [['CEO', 'decision-maker'], ['CFO', 'buyer'], ['Head of IT', 'champion'],
+  ['Procurement Manager', 'buyer'], ['Operations Lead', 'influencer'], ['Engineer', 'user'], ['Office Manager', 'gatekeeper'], ['Analyst', 'user']];
+const SOURCES = ['referral', 'website', 'trade-fair', 'cold-call', 'partner', 'webinar'];
+const PRODUCTS = ['rollout', 'renewal', 'expansion', 'pilot', 'support contract', 'migration', 'training', 'upgrade'];
+const CALL_NOTES = ['Discussed requirements', 'Pricing questions', 'Follow-up on proposal', 'Quarterly check-in',
+  'Onboarding review', 'Complaint about delivery', 'Introduced new contact', 'Negotiated terms'];
+const OUTCOMES = ['interested', 'needs time', 'asked for proposal', 'no answer', 'positive', 'escalated'];
+const FOLLOWUP_TITLES = ['Send proposal', 'Call back', 'Send contract', 'Book demo', 'Check invoice', 'Quarterly review',
+  'Introduce product team', 'Confirm delivery date'];
+const LOST_REASONS = ['price', 'competitor', 'timing', 'no-budget', 'no-decision'];
+const OPEN_STAGES = ['Lead', 'Qualified', 'Proposal', 'Negotiation'];
+
+/** mulberry32: a tiny, well-distributed PRNG, so the demo needs no dependency and is the same everywhere. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+
+const slug = (s: string) => s.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/\s+/g, '-');
+const at = (d: Date, hour: number, minute = 0) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour, minute).toISOString();
+
+export function demoData(plan: DemoPlan): DemoData {
+  const r = random(plan.seed);
+  const big = plan.scale !== null;
+  const nContacts = plan.scale ?? 60;
+  const nCompanies = big ? Math.max(1, Math.round(nContacts / 5)) : 12;
+  const today = new Date(plan.now.getFullYear(), plan.now.getMonth(), plan.now.getDate());
+  const money = (lo: number, hi: number) => r.int(lo, hi) * 100;
+
+  const companies: DemoCompany[] = [];
+  for (let i = 0; i < nCompanies; i++) {
+    const base = `${PREFIX[i % PREFIX.length]} ${r.pick(SUFFIX)}`;
+    const name = i < PREFIX.length ? base : `${base} ${Math.floor(i / PREFIX.length) + 1}`;
+    companies.push({
+      name, domain: `${slug(name).replace(/-(gmbh|inc|ltd|ag|sa|bv|kk)$/, '')}.example`, industry: r.pick(INDUSTRIES),
+      size: r.pick([8, 25, 60, 140, 400, 1200, 5000]), address: `${r.int(1, 200)} Main Street, ${r.pick(CITIES)}`,
+      walletMinor: money(20_000, 900_000), owner: DEMO_OWNERS[i % DEMO_OWNERS.length]!,
+      tags: r.chance(0.25) ? ['key-account'] : r.chance(0.2) ? ['partner'] : [], notes: r.chance(0.3) ? 'Prefers email over calls' : null,
+    });
+  }
+
+  // Org charts: the first person of a company is the boss, the next ones report to the boss or to the second.
+  const contacts: DemoContact[] = [];
+  const staffOf: number[][] = companies.map(() => []);
+  const b2c = big ? Math.round(nContacts * 0.1) : 8;
+  for (let i = 0; i < nContacts; i++) {
+    const company = i < nContacts - b2c ? i % nCompanies : null;
+    const first = FIRST[(i * 7 + plan.seed) % FIRST.length]!;
+    const last = LAST[(i * 11 + 3) % LAST.length]!;
+    const name = big ? `${first} ${last} ${i + 1}` : `${first} ${last}`;
+    const rank = company === null ? -1 : staffOf[company]!.length;
+    const [title, role] = company === null ? ['Private customer', null] as [string, null] : TITLES[Math.min(rank, TITLES.length - 1)]!;
+    const boss = company === null || rank === 0 ? null : rank <= 2 ? staffOf[company]![0]! : staffOf[company]![r.int(0, Math.min(2, rank - 1))]!;
+    const domain = company === null ? 'mail.example' : companies[company]!.domain;
+    contacts.push({
+      name, email: `${slug(first)}.${slug(last) || 'x'}${big ? i + 1 : ''}@${domain}`, phone: `+49 30 ${String(1000000 + i * 37).slice(0, 7)}`,
+      title, company, role, reportsTo: boss, source: r.pick(SOURCES),
+      lifecycle: company === null ? r.pick(['customer', 'prospect']) : r.pick(['customer', 'customer', 'prospect', 'lead']),
+      consent: r.pick(['opted-in', 'opted-in', 'unknown', 'opted-out']), doNotContact: r.chance(0.03),
+      owner: company === null ? DEMO_OWNERS[i % DEMO_OWNERS.length]! : companies[company]!.owner,
+      tags: r.chance(0.15) ? ['vip'] : [],
+    });
+    if (company !== null) staffOf[company]!.push(i);
+  }
+
+  // Deals over the last 18 months: each walks the pipeline; old ones closed, recent ones still open in every stage.
+  const deals: DemoDeal[] = [];
+  const nDeals = big ? Math.max(10, Math.round(nContacts / 10)) : 45;
+  for (let i = 0; i < nDeals; i++) {
+    const company = i % nCompanies;
+    const people = staffOf[company]!;
+    const created = addDays(today, -r.int(3, 540));
+    const open = i % 3 === 0 || created > addDays(today, -60);
+    const steps = open ? r.int(0, 3) : r.int(1, 3);
+    const history: { stage: string; at: string }[] = [{ stage: 'Lead', at: at(created, 9 + (i % 8)) }];
+    let when = created;
+    for (let s = 1; s <= steps; s++) {
+      when = addDays(when, r.int(4, 25));
+      if (when > today) break;
+      history.push({ stage: OPEN_STAGES[s]!, at: at(when, 10 + (s % 6)) });
+    }
+    let closedOn: string | null = null;
+    let lostReason: string | null = null;
+    if (!open) {
+      when = addDays(when, r.int(5, 30));
+      if (when > today) when = today;
+      const won = r.chance(0.55);
+      history.push({ stage: won ? 'Won' : 'Lost', at: at(when, 15) });
+      closedOn = isoDate(when);
+      lostReason = won ? null : r.pick(LOST_REASONS);
+    }
+    const expected = open ? addDays(today, r.int(-20, 120)) : when;
+    deals.push({
+      title: `${companies[company]!.name.split(' ')[0]} ${r.pick(PRODUCTS)}${big ? ` ${i + 1}` : i >= PREFIX.length ? ` ${Math.floor(i / PREFIX.length) + 1}` : ''}`,
+      amountMinor: money(2_000, 150_000), company, contact: people.length ? people[r.int(0, people.length - 1)]! : null,
+      owner: companies[company]!.owner, source: r.pick(SOURCES), nextStep: open ? r.pick(FOLLOWUP_TITLES) : null,
+      createdAt: history[0]!.at, expectedClose: isoDate(expected), history, closedOn, lostReason,
+      probability: open && r.chance(0.15) ? r.pick([15, 40, 60, 90]) : null,
+    });
+  }
+
+  // Activities, mostly in the past; meetings also ahead in the coming two weeks. Some carry satisfaction scores.
+  const activities: DemoActivity[] = [];
+  const nActivities = big ? Math.round(nContacts / 2) : 260;
+  for (let i = 0; i < nActivities; i++) {
+    const contact = r.int(0, nContacts - 1);
+    const c = contacts[contact]!;
+    const deal = r.chance(0.4) ? r.int(0, nDeals - 1) : null;
+    const future = i % 25 === 0;
+    const day = future ? addDays(today, r.int(0, 13)) : addDays(today, -r.int(1, 540));
+    const type = future ? 'meeting' : r.pick(['call', 'call', 'email', 'email', 'meeting', 'note']);
+    activities.push({
+      type, at: at(day, r.int(8, 17), r.pick([0, 15, 30, 45])), summary: future ? `Demo for ${c.name}` : r.pick(CALL_NOTES),
+      outcome: future || type === 'note' ? null : r.pick(OUTCOMES), direction: type === 'note' ? null : r.pick(['inbound', 'outbound']),
+      satisfaction: !future && r.chance(0.35) ? r.pick([2, 3, 4, 4, 5, 5]) : null, contact,
+      company: c.company, deal: deal !== null && deals[deal]!.company === c.company ? deal : null,
+      by: c.owner,
+    });
+  }
+
+  // Follow-ups: some overdue, some today and this week, some later, a few repeating, some done.
+  const followups: DemoFollowup[] = [];
+  const nFollowups = big ? Math.round(nContacts / 20) : 32;
+  for (let i = 0; i < nFollowups; i++) {
+    const contact = r.int(0, nContacts - 1);
+    const c = contacts[contact]!;
+    const offset = i % 8 === 0 ? -r.int(1, 10) : i % 8 === 1 ? 0 : r.int(1, 30);
+    const done = i % 10 === 9;
+    followups.push({
+      title: r.pick(FOLLOWUP_TITLES), dueDate: isoDate(addDays(today, offset)), dueTime: r.chance(0.3) ? `${r.int(9, 16)}:00`.padStart(5, '0') : null,
+      owner: c.owner, priority: r.pick(['normal', 'normal', 'high', 'low']), status: done ? 'done' : 'open',
+      doneAt: done ? at(addDays(today, -1), 16) : null, repeatEvery: i % 7 === 3 ? r.pick([1, 2]) : null,
+      repeatUnit: i % 7 === 3 ? r.pick(['w', 'm']) : null, contact, company: c.company, deal: null,
+    });
+  }
+
+  // Two years of orders: exactly 10 per contact at scale (30 per customer in the small demo), one per won deal.
+  const customers: { company: number | null; contact: number | null }[] = [
+    ...companies.map((_, i) => ({ company: i, contact: null })),
+    ...contacts.flatMap((c, i) => (c.company === null ? [{ company: null, contact: i }] : [])),
+  ];
+  const won = deals.map((d, i) => ({ d, i })).filter(({ d }) => d.history.at(-1)!.stage === 'Won');
+  const plain = big ? nContacts * 10 - won.length : customers.length * 30;
+  const orderCount = plain + won.length;
+  const seed = plan.seed;
+  const start = addMonths(today, -24);
+  const span = Math.max(1, Math.round((today.getTime() - start.getTime()) / 86_400_000));
+  function* orders(): Iterable<DemoOrder> {
+    const o = random(seed * 7919 + 1);
+    for (let n = 1; n <= plain; n++) {
+      // Skewed toward the first customers (a few buy a lot); every fifth customer stopped buying a while ago.
+      const ci = Math.min(customers.length - 1, Math.floor(customers.length * o.next() ** 2));
+      const quiet = ci % 5 === 0 ? 60 + (ci % 300) : 0;
+      const refund = o.chance(0.02);
+      yield { ...customers[ci]!, orderedOn: isoDate(addDays(start, o.int(0, Math.max(0, span - quiet)))),
+        amountMinor: (refund ? -1 : 1) * o.int(20, 2_000) * 100 * (1 + (ci % 3)), reference: `DEMO-${n}`, deal: null };
+    }
+    let n = plain;
+    for (const { d, i } of won) {
+      yield { company: d.company, contact: d.company === null ? d.contact : null, orderedOn: d.closedOn!, amountMinor: d.amountMinor,
+        reference: `DEMO-${++n}`, deal: i };
+    }
+  }
+
+  // Quotas per owner: this year's quarters and months.
+  const quotas: DemoQuota[] = [];
+  const year = today.getFullYear();
+  for (const owner of DEMO_OWNERS) {
+    const quarterly = (big ? Math.round(nContacts / 30) : 1) * r.int(150, 300) * 1000 * 100;
+    for (let q = 1; q <= 4; q++) quotas.push({ owner, period: `${year}-Q${q}`, amountMinor: quarterly });
+    for (let m = 1; m <= 12; m++) quotas.push({ owner, period: `${year}-${String(m).padStart(2, '0')}`, amountMinor: Math.round(quarterly / 3) });
+  }
+
+  return { currency: plan.currency, companies, contacts, deals, activities, followups, orders, orderCount, quotas };
+}

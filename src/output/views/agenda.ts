@@ -1,0 +1,40 @@
+import type { AgendaDay, AgendaItem } from '../../domain/agenda.js';
+import type { Column, Output, Section } from '../view.js';
+import { record } from '../view.js';
+
+export interface AgendaJson {
+  asOf: string;
+  period: string;
+  from: string;
+  to: string;
+  owner: string | null;
+  overdue: AgendaItem[];
+  days: AgendaDay[];
+}
+
+const LABEL = { followup: 'follow-up', deal: 'deal', meeting: 'meeting' } as const;
+
+const itemColumns: Column<AgendaItem>[] = [
+  { header: 'Time', key: 'time', value: (i) => i.time ?? '' },
+  { header: 'What', key: 'kind', value: (i) => `${LABEL[i.kind]} #${i.id}` },
+  { header: 'Title', key: 'title', value: (i) => i.title },
+  { header: 'Details', key: 'detail', value: (i) => i.detail },
+  { header: 'Owner', key: 'owner', value: (i) => i.owner },
+];
+
+const overdueColumns: Column<AgendaItem>[] = [{ header: 'Due', key: 'date', value: (i) => i.date }, ...itemColumns.slice(1)];
+
+const weekday = (date: string) => new Date(`${date}T12:00:00`).toLocaleDateString('en-US', { weekday: 'long' });
+
+export function agendaView(a: AgendaJson): Output {
+  const sections: Section[] = [];
+  if (a.overdue.length) sections.push({ title: `Overdue (${a.overdue.length})`, rows: () => a.overdue, columns: overdueColumns });
+  for (const day of a.days) {
+    sections.push({ title: `${weekday(day.date)} ${day.date}${day.date === a.asOf ? ' (today)' : ''}`, rows: () => day.items, columns: itemColumns });
+  }
+  if (!sections.length) sections.push({ title: 'Nothing scheduled', rows: () => [], columns: itemColumns, empty: 'no follow-ups, closing deals or meetings' });
+  return record(a as unknown as Record<string, unknown>, [
+    { header: 'Agenda', key: 'period', value: (r: AgendaJson) => (r.from === r.to ? r.from : `${r.from} to ${r.to}`) },
+    { header: 'Owner', key: 'owner', value: (r: AgendaJson) => r.owner ?? 'everyone' },
+  ], { sections });
+}

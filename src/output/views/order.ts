@@ -1,0 +1,17 @@
+import type { OrderJson, OrderSummary } from '../../domain/order.js';
+import { type Column, list, type Output, record } from '../view.js';
+
+export const orderColumns: Column<OrderJson>[] = [
+  { header: 'ID', key: 'id', value: (o) => o.id },
+  { header: 'Date', key: 'date', value: (o) => o.date },
+  { header: 'Customer', key: 'customer', value: (o) => `${o.customer.name} (${o.customer.kind} #${o.customer.id})` },
+  { header: 'Amount', key: 'amount', value: (o) => o.amount, type: 'money', currency: (o) => o.currency },
+  { header: 'Reference', key: 'reference', value: (o) => o.reference },
+  { header: 'Deal', key: 'deal', value: (o) => o.deal?.name },
+];
+
+export const orderList = (rows: OrderJson[]): Output => list(rows, orderColumns, 'no orders match');
+export const orderView = (o: OrderJson, done?: string): Output => record(o, orderColumns, { done });
+
+export const orderSummaryText = (s: OrderSummary): string => s.orders === 0 ? 'no orders'
+  : `${s.orders} order${s.orders === 1 ? '' : 's'}, ${s.totals.map((t) => `${t.amount.toLocaleString('en-US')} ${t.currency}`).join(' + ')}; first ${s.firstOrder}, last ${s.lastOrder}`;
