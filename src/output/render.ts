@@ -33,7 +33,13 @@ export function render(out: Output, o: RenderOptions): Rendered {
       const sep = o.format === 'csv' ? ',' : '\t';
       const quote = o.format === 'csv' ? csvQuote : tsvClean;
       if (out.kind === 'record' && o.format === 'plain') {
-        return { stdout: line(out.fields.map((f) => `${f.key}\t${tsvClean(plainCell(f, out.data))}`).join('\n')), stderr: done };
+        // Piped: key<TAB>value lines, then each section as a title line and its rows, blocks separated by a blank line.
+        const blocks = [out.fields.map((f) => `${f.key}\t${tsvClean(plainCell(f, out.data))}`).join('\n')];
+        for (const sec of out.sections ?? []) {
+          const rows = sec.rows(out.data).map((r) => sec.columns.map((c) => tsvClean(plainCell(c, r))).join('\t'));
+          if (rows.length) blocks.push([sec.title, ...rows].join('\n'));
+        }
+        return { stdout: line(blocks.join('\n\n')), stderr: done };
       }
       if (out.kind === 'tree' && o.format === 'plain') return { stdout: treeText(out.root, out.nodes, o.theme) };
       const [columns, rows] = tabular(out);

@@ -61,3 +61,13 @@ describe('colorLevel', () => {
     expect(colorLevel({ FORCE_COLOR: '1', NO_COLOR: '1' }, false, undefined)).toBe(1);
   });
 });
+
+describe('piped records', () => {
+  it('keep their sections as titled TSV blocks', () => {
+    const out = record({ id: 1, name: 'Acme', people: [{ id: 2, name: 'Li' }] }, columns.slice(0, 2), {
+      sections: [{ title: 'People', rows: (v: any) => v.people, columns: columns.slice(0, 2) },
+        { title: 'Empty', rows: () => [], columns: columns.slice(0, 2) }],
+    });
+    expect(render(out, opts('plain')).stdout).toBe('id\t1\nname\tAcme\n\nPeople\n2\tLi\n');
+  });
+});
