@@ -90,12 +90,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('orders_contact').on('orders').columns(['contact_id', 'ordered_on']).execute();
   await db.schema.createIndex('orders_reference').on('orders').column('reference').unique().execute();
 
-  await withStamps(db.schema.createTable('quota')
+  await withStamps(withId(db, db.schema.createTable('quota'))
     .addColumn('owner', 'text', (c) => c.notNull())
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('amount_minor', 'bigint', (c) => c.notNull())
     .addColumn('currency', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('quota_pk', ['owner', 'period'])).execute();
+    .addUniqueConstraint('quota_owner_period', ['owner', 'period'])).execute();
 
   const at = new Date().toISOString();
   const stages: [string, number, string, string, number | null][] = [

@@ -8,7 +8,7 @@ export function showHelp(program: Command, words: string[], ctx: Context): void 
     program.outputHelp();
     return;
   }
-  const topic = TOPICS[words.join('-')];
+  const topic = TOPICS[words.join('-')] ?? TOPICS[`report-${words.join('-')}`];
   if (topic) {
     ctx.streams.stdout.write(`${topic.text}\n`);
     return;

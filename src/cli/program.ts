@@ -5,6 +5,7 @@ import { registerCompany } from './company.js';
 import { registerContact } from './contact.js';
 import { registerConfig, registerDb, registerHistory, registerSearch } from './misc.js';
 import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
+import { registerQuota, registerReport } from './reports.js';
 import { TOPICS } from './topics.js';
 
 declare const __CRM_VERSION__: string;
@@ -40,6 +41,8 @@ export function buildProgram(ctx: Context): Command {
   registerFollowup(program, ctx);
   registerAgenda(program, ctx);
   registerOrder(program, ctx);
+  registerQuota(program, ctx);
+  registerReport(program, ctx);
   registerSearch(program, ctx);
   registerHistory(program, ctx);
   registerDb(program, ctx);

@@ -43,6 +43,52 @@ A record is named by its id (12 or #12), its exact name (case-insensitive), an e
 (companies) or its external id. A name two records share fails with exit 2 and lists them; use the id. Where a
 command takes several kinds, qualify one: company:Acme, contact:12. Nothing matching exits 3.`,
   },
+  'report-pipeline': {
+    summary: 'what crm report pipeline computes',
+    text: `crm report pipeline [--as-of DATE] [--since DATE] [--owner U|--mine]
+Definitions follow docs/analytics.md ("Sales pipeline and forecast") exactly.
+  Every deal is replayed from its stage history to the end of the --as-of day (default today), so the report is
+  the same whatever order the data was entered in, and can be re-run for a past date. Amounts and expected close
+  dates are the current ones (they have no history).
+  Per open stage: deals, amount, weighted amount (amount x probability), average days in the stage, stale deals
+  (no stage change and no activity for longer than the stage's rotting days).
+  Window: --since to --as-of, by default the trailing 12 months. In it:
+  win rate = won / (won + lost) of deals closed in the window;
+  sales cycle = mean days from creation to close of the deals won in the window;
+  stage conversion = deals that moved on from a stage / deals that entered it (entered in the window; moved on =
+    later reached a stage further along that is not a lost stage);
+  sales velocity = open deals x win rate x average won amount / sales cycle (amount per day).
+  Amounts are in the currency setting; other currencies convert with the rates setting, and deals without a rate
+  are left out and listed (never summed silently).`,
+  },
+  'report-forecast': {
+    summary: 'what crm report forecast computes',
+    text: `crm report forecast [--period month|quarter] [--periods N] [--by owner|category] [--as-of DATE] [--since DATE]
+Definitions follow docs/analytics.md exactly. Periods start with the one containing --as-of. A deal belongs to
+the period of its expected close date, a won deal to the period of its close date. Per period:
+  closed won; commit, best case and pipeline (open deals by forecast category; omitted deals count nowhere);
+  weighted = closed won + amount x probability of the open deals;
+  historical = closed won + each open deal weighted by the empirical win rate of its stage (deals that entered the
+    stage in the trailing window and have closed: won / closed); a stage with no closed deals uses the probability;
+  commit forecast = closed + commit; best-case forecast = closed + commit + best case;
+  open pipeline = commit + best case + pipeline;
+  quota = each owner's quota for the period (for a quarter without one: the sum of their monthly quotas);
+  attainment = closed won / quota; coverage = open pipeline / (quota - closed won), empty once quota is met.
+Quarters follow the fiscalYearStart setting and are named by the calendar year the fiscal year ends in.`,
+  },
+  'report-winloss': {
+    summary: 'what crm report winloss computes',
+    text: `crm report winloss [--as-of DATE] [--since DATE] [--owner U|--mine]
+Deals won or lost with a close date in the window (default: the trailing 12 months): counts, amounts and win rate
+(won / (won + lost)) overall, lost deals by reason, and won/lost by source and by owner.`,
+  },
+  'report-activity': {
+    summary: 'what crm report activity computes',
+    text: `crm report activity [--as-of DATE] [--since DATE] [--owner U|--mine]
+Activities logged per owner (who logged them) and type, per ISO week, from --since (default: the Monday eight weeks
+back) to --as-of. Follow-ups per owner: completed in the window, of those completed after their due date, and
+overdue at --as-of (open and due before it).`,
+  },
   environment: {
     summary: 'environment variables and where data lives',
     text: `Environment

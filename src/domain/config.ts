@@ -54,13 +54,40 @@ export const CONFIG_KEYS = {
     },
     help: `reasons "crm deal lose --reason" accepts (default ${DEFAULT_LOST_REASONS.join(',')})`,
   },
-} satisfies Record<string, KeySpec<string> | KeySpec<string[]>>;
+  fiscalYearStart: {
+    parse: (v) => {
+      const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,2}$/.test(v.trim()) ? Number(v) : NaN;
+      return n >= 1 && n <= 12 ? { ok: true, value: n }
+        : { ok: false, message: 'is not a month number; give 1 (January) to 12 (December)' };
+    },
+    help: 'month the fiscal year starts in, 1-12 (default 1); quarters are named by the year the fiscal year ends',
+  },
+  rates: {
+    // "EUR=1.08,GBP=1.27" on the command line, an object in the file: one unit of each currency in `currency`.
+    parse: (v) => {
+      const pairs = typeof v === 'string' ? v.split(',').map((p) => p.split('=').map((x) => x.trim()))
+        : v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, String(x)]) : [];
+      const out: Record<string, number> = {};
+      for (const [code, rate] of pairs) {
+        const c = (code ?? '').toUpperCase();
+        const r = Number(rate);
+        if (!isCurrency(c) || !(r > 0)) {
+          return { ok: false, message: `has a bad entry "${code}=${rate ?? ''}"; write CODE=RATE pairs, e.g. EUR=1.08,GBP=1.27` };
+        }
+        out[c] = r;
+      }
+      return Object.keys(out).length ? { ok: true, value: out }
+        : { ok: false, message: 'is empty; write CODE=RATE pairs, e.g. EUR=1.08,GBP=1.27' };
+    },
+    help: 'exchange rates into the currency setting for reports, e.g. EUR=1.08,GBP=1.27 (value of one unit)',
+  },
+} satisfies Record<string, KeySpec<string> | KeySpec<string[]> | KeySpec<number> | KeySpec<Record<string, number>>>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
 export type Config = {
   [K in ConfigKey]?: (typeof CONFIG_KEYS)[K] extends KeySpec<infer T> ? T : never;
 };
 
-export const CONFIG_DEFAULTS = { currency: 'USD', locale: 'en-US', lostReasons: DEFAULT_LOST_REASONS } as const;
+export const CONFIG_DEFAULTS = { currency: 'USD', locale: 'en-US', lostReasons: DEFAULT_LOST_REASONS, fiscalYearStart: 1 } as const;
 
 export const isConfigKey = (key: string): key is ConfigKey => Object.hasOwn(CONFIG_KEYS, key);

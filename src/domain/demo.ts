@@ -129,8 +129,9 @@ export function demoData(plan: DemoPlan): DemoData {
   for (let i = 0; i < nDeals; i++) {
     const company = i % nCompanies;
     const people = staffOf[company]!;
-    const created = addDays(today, -r.int(3, 540));
-    const open = i % 3 === 0 || created > addDays(today, -60);
+    // A third of the deals are being worked (recent ones); the rest closed over the last 18 months.
+    const open = i % 3 === 0;
+    const created = addDays(today, open ? -r.int(3, 100) : -r.int(45, 540));
     const steps = open ? r.int(0, 3) : r.int(1, 3);
     const history: { stage: string; at: string }[] = [{ stage: 'Lead', at: at(created, 9 + (i % 8)) }];
     let when = created;
@@ -143,13 +144,15 @@ export function demoData(plan: DemoPlan): DemoData {
     let lostReason: string | null = null;
     if (!open) {
       when = addDays(when, r.int(5, 30));
+      // Every fourth closed deal closed in the last six weeks, so the current quarter has results to show.
+      if (i % 4 === 1) when = new Date(Math.max(when.getTime(), addDays(today, -r.int(1, 42)).getTime()));
       if (when > today) when = today;
       const won = r.chance(0.55);
       history.push({ stage: won ? 'Won' : 'Lost', at: at(when, 15) });
       closedOn = isoDate(when);
       lostReason = won ? null : r.pick(LOST_REASONS);
     }
-    const expected = open ? addDays(today, r.int(-20, 120)) : when;
+    const expected = open ? addDays(today, r.int(-15, 170)) : when;
     deals.push({
       title: `${companies[company]!.name.split(' ')[0]} ${r.pick(PRODUCTS)}${big ? ` ${i + 1}` : i >= PREFIX.length ? ` ${Math.floor(i / PREFIX.length) + 1}` : ''}`,
       amountMinor: money(2_000, 150_000), company, contact: people.length ? people[r.int(0, people.length - 1)]! : null,
@@ -226,7 +229,7 @@ export function demoData(plan: DemoPlan): DemoData {
   const quotas: DemoQuota[] = [];
   const year = today.getFullYear();
   for (const owner of DEMO_OWNERS) {
-    const quarterly = (big ? Math.round(nContacts / 30) : 1) * r.int(150, 300) * 1000 * 100;
+    const quarterly = (big ? Math.round(nContacts / 30) : 1) * r.int(60, 120) * 1000 * 100;
     for (let q = 1; q <= 4; q++) quotas.push({ owner, period: `${year}-Q${q}`, amountMinor: quarterly });
     for (let m = 1; m <= 12; m++) quotas.push({ owner, period: `${year}-${String(m).padStart(2, '0')}`, amountMinor: Math.round(quarterly / 3) });
   }

@@ -10,7 +10,7 @@ export function displayCell(col: Column, row: unknown, locale: string): string {
   switch (col.type) {
     case 'money': {
       const currency = col.currency?.(row);
-      if (!currency) return String(v);
+      if (!currency || typeof v !== 'number') return String(v);
       const key = `${locale}|${currency}`;
       if (!money.has(key)) money.set(key, new Intl.NumberFormat(locale, { style: 'currency', currency }));
       return money.get(key)!.format(Number(v));
@@ -21,6 +21,12 @@ export function displayCell(col: Column, row: unknown, locale: string): string {
       return localMinute(new Date(String(v)));
     case 'bool':
       return v ? 'yes' : 'no';
+    case 'times':
+      return `${Number(v).toFixed(2)}x`;
+    case 'percent':
+      return `${(Number(v) * 100).toFixed(1)}%`;
+    case 'bar':
+      return `${bar(Number(v), col.scale ?? 1, 16)} ${(Number(v) * 100).toFixed(0)}%`;
     case 'list':
       return Array.isArray(v) ? v.join(', ') : String(v);
     case 'id':
@@ -34,7 +40,7 @@ export function displayCell(col: Column, row: unknown, locale: string): string {
 export function plainCell(col: Column, row: unknown): string {
   const v = col.value(row);
   if (v === null || v === undefined) return '';
-  if (col.type === 'money' && typeof v === 'number') {
+  if (col.type === 'money' && typeof v === 'number' && col.currency?.(row)) {
     const currency = col.currency?.(row);
     return currency ? v.toFixed(currencyDigits(currency)) : String(v);
   }
@@ -48,4 +54,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** "2026-03-15 09:30" in local time: what a person scanning a table needs of a timestamp. */
 function localMinute(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A horizontal bar in eighths of a character: `value` out of `scale` over `width` characters, capped at full. */
+export function bar(value: number, scale: number, width: number): string {
+  const eighths = Math.round(Math.max(0, Math.min(value / (scale || 1), 1)) * width * 8);
+  return ('█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]).padEnd(width, ' ');
 }

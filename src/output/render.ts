@@ -32,7 +32,7 @@ export function render(out: Output, o: RenderOptions): Rendered {
     case 'plain': {
       const sep = o.format === 'csv' ? ',' : '\t';
       const quote = o.format === 'csv' ? csvQuote : tsvClean;
-      if (out.kind === 'record' && o.format === 'plain') {
+      if (out.kind === 'record' && o.format === 'plain' && !out.rows) {
         // Piped: key<TAB>value lines, then each section as a title line and its rows, blocks separated by a blank line.
         const blocks = [out.fields.map((f) => `${f.key}\t${tsvClean(plainCell(f, out.data))}`).join('\n')];
         for (const sec of out.sections ?? []) {
@@ -57,7 +57,7 @@ export function render(out: Output, o: RenderOptions): Rendered {
 /** Rows and columns of any output, for the formats that are one table (CSV, TSV). */
 function tabular(out: Exclude<Output, { kind: 'none' | 'value' }>): [Column[], unknown[]] {
   if (out.kind === 'list') return [out.columns, out.data];
-  if (out.kind === 'record') return [out.fields, [out.data]];
+  if (out.kind === 'record') return out.rows ? [out.rows.columns, out.rows.rows] : [out.fields, [out.data]];
   const rows: { depth: number; name: string; detail: string }[] = [];
   const walk = (nodes: TreeNode[], depth: number) => nodes.forEach((n) => {
     rows.push({ depth, name: n.label, detail: n.detail ?? '' });

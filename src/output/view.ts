@@ -2,7 +2,7 @@
  * Views describe how data is shown, never what it is: a command returns plain JSON-shaped data plus a view,
  * and the renderer turns that into a table, CSV, Markdown or JSON.
  */
-export type CellType = 'text' | 'id' | 'money' | 'count' | 'date' | 'datetime' | 'list' | 'bool';
+export type CellType = 'text' | 'id' | 'money' | 'count' | 'date' | 'datetime' | 'list' | 'bool' | 'percent' | 'bar' | 'times';
 
 export interface Column<Row = any> {
   /** Header in tables and Markdown; CSV/TSV headers use `key`. */
@@ -12,6 +12,8 @@ export interface Column<Row = any> {
   type?: CellType;
   /** For money cells: the row's currency. */
   currency?: (row: Row) => string | null;
+  /** For bar cells: the value that fills the whole bar. */
+  scale?: number;
 }
 
 export interface Section<Value = any> {
@@ -28,9 +30,15 @@ export interface TreeNode {
   children: TreeNode[];
 }
 
+/** The rows a record stands for in one-table formats (CSV, TSV): a report's periods or stages. */
+export interface Rows {
+  columns: Column[];
+  rows: unknown[];
+}
+
 export type Output =
   | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string }
-  | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string }
+  | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string; warnings?: string[]; rows?: Rows }
   | { kind: 'tree'; data: unknown; root: string; nodes: TreeNode[]; empty?: string }
   | { kind: 'value'; data: unknown; text: string }
   | { kind: 'none'; done?: string };
@@ -40,5 +48,5 @@ export const value = (data: unknown, text: string): Output => ({ kind: 'value', 
 
 export const list = (data: unknown[], columns: Column[], empty?: string): Output => ({ kind: 'list', data, columns, empty });
 
-export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string } = {}): Output =>
+export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[]; rows?: Rows } = {}): Output =>
   ({ kind: 'record', data, fields, ...extra });

@@ -162,6 +162,7 @@ export interface OrdersTable extends Stamped {
 }
 
 export interface QuotaTable extends Stamped {
+  id: Generated<number>;
   owner: string;
   period: string;
   amount_minor: number;

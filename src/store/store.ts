@@ -13,6 +13,8 @@ import { Deals } from './deals.js';
 import { Activities } from './activities.js';
 import { Followups } from './followups.js';
 import { Orders } from './orders.js';
+import { Quotas } from './quotas.js';
+import { ReportData } from './report-data.js';
 
 /** Repositories bound to one connection: reads outside a transaction, or reads and writes inside one. */
 export class Repos {
@@ -25,6 +27,8 @@ export class Repos {
   readonly activities: Activities;
   readonly followups: Followups;
   readonly orders: Orders;
+  readonly quotas: Quotas;
+  readonly reports: ReportData;
 
   constructor(readonly db: Kysely<DB>, journal?: Journal) {
     this.search = new SearchIndex(db);
@@ -36,6 +40,8 @@ export class Repos {
     this.activities = new Activities(db, this.search, journal);
     this.followups = new Followups(db, journal);
     this.orders = new Orders(db, journal);
+    this.quotas = new Quotas(db, journal);
+    this.reports = new ReportData(db);
   }
 
   history(entity: string, id: number) {

@@ -2,9 +2,12 @@ import type { Context } from '../../context.js';
 import { CONFIG_KEYS, type ConfigKey } from '../../domain/config.js';
 import { configColumns } from '../../output/views/misc.js';
 import { list } from '../../output/view.js';
-import { effective } from './shared.js';
+import { effective, settingText } from './shared.js';
 
 export async function run(_: unknown, ctx: Context) {
-  const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => ({ key, ...effective(key, ctx), help: CONFIG_KEYS[key].help }));
+  const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => {
+    const e = effective(key, ctx);
+    return { key, ...e, text: settingText(e.value), help: CONFIG_KEYS[key].help };
+  });
   return list(rows, configColumns);
 }

@@ -8,7 +8,7 @@ export function configKey(key: string): ConfigKey {
 }
 
 /** The value in force for a key and where it comes from: what `config get` and `config list` show. */
-export function effective(key: ConfigKey, ctx: Context): { value: string | string[] | null; source: string } {
+export function effective(key: ConfigKey, ctx: Context): { value: Setting; source: string } {
   const file = ctx.config[key];
   switch (key) {
     case 'user':
@@ -24,5 +24,12 @@ export function effective(key: ConfigKey, ctx: Context): { value: string | strin
   }
 }
 
-/** A setting as text: lists comma-separated, as `config set` takes them. */
-export const settingText = (v: string | string[] | null): string => (Array.isArray(v) ? v.join(',') : v ?? '');
+type Setting = string | number | string[] | Record<string, number> | null;
+
+/** A setting as text, in the form `config set` takes it: lists and rates comma-separated. */
+export function settingText(v: Setting): string {
+  if (v === null) return '';
+  if (Array.isArray(v)) return v.join(',');
+  if (typeof v === 'object') return Object.entries(v).map(([k, r]) => `${k}=${r}`).join(',');
+  return String(v);
+}

@@ -32,7 +32,7 @@ export const migrateFields: Column[] = [
 
 export const configColumns: Column[] = [
   { header: 'Key', key: 'key', value: (r) => r.key },
-  { header: 'Value', key: 'value', value: (r) => r.value, type: 'list' },
+  { header: 'Value', key: 'value', value: (r) => r.text },
   { header: 'Source', key: 'source', value: (r) => r.source },
   { header: 'Meaning', key: 'help', value: (r) => r.help },
 ];

@@ -1,0 +1,19 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { CONFIG_DEFAULTS } from '../../domain/config.js';
+import { parsePeriodLabel } from '../../domain/fiscal.js';
+import { toMajor } from '../../domain/money.js';
+import { quotaList } from '../../output/views/reports.js';
+
+export async function run({ opts }: Input<{ owner?: string; mine?: boolean; period?: string }>, ctx: Context) {
+  const fy = ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart;
+  const store = await ctx.store();
+  const quotas = await store.quotas.list({
+    owner: opts.mine ? ctx.user : opts.owner,
+    period: opts.period === undefined ? undefined : parsePeriodLabel(opts.period, fy, '--period').label,
+  });
+  return quotaList(quotas.map((q) => {
+    const p = parsePeriodLabel(q.period, fy, 'period');
+    return { owner: q.owner, period: q.period, from: p.from, to: p.to, amount: toMajor(q.amountMinor, q.currency), currency: q.currency };
+  }));
+}

@@ -1,0 +1,17 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { CONFIG_DEFAULTS } from '../../domain/config.js';
+import { check, owner } from '../../domain/fields.js';
+import { parsePeriodLabel } from '../../domain/fiscal.js';
+import { parseCurrency, parseMoney, toMajor } from '../../domain/money.js';
+import { quotaView } from '../../output/views/reports.js';
+
+export async function run({ args: [who, period, amount], opts }: Input<{ currency?: string }>, ctx: Context) {
+  const name = check(owner, who, 'OWNER');
+  const p = parsePeriodLabel(period!, ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart, 'PERIOD');
+  const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
+  const money = parseMoney(amount!, 'AMOUNT', currency);
+  await ctx.write((tx) => tx.quotas.set({ owner: name, period: p.label, amountMinor: money.minor, currency: money.currency }));
+  return quotaView({ owner: name, period: p.label, from: p.from, to: p.to, amount: toMajor(money.minor, money.currency), currency: money.currency },
+    `quota of ${name} for ${p.label} is ${toMajor(money.minor, money.currency)} ${money.currency}`);
+}

@@ -1,0 +1,59 @@
+import type { Context } from '../../context.js';
+import { CONFIG_DEFAULTS } from '../../domain/config.js';
+import { isoDate, parseWhen } from '../../domain/dates.js';
+import { converter, Unconverted } from '../../domain/fx.js';
+import { toMajor } from '../../domain/money.js';
+import { type DealAt, dealAt } from '../../domain/reports/deal-state.js';
+import { trailingWindow, type Window } from '../../domain/reports/window.js';
+import type { Stage } from '../../domain/stage.js';
+import type { Store } from '../../store/store.js';
+
+export interface ReportFlags {
+  asOf?: string;
+  since?: string;
+  owner?: string;
+  mine?: boolean;
+}
+
+export interface ReportBasis {
+  store: Store;
+  asOf: string;
+  window: Window;
+  owner: string | undefined;
+  currency: string;
+  fyStart: number;
+  stages: Stage[];
+  deals: DealAt[];
+  unconverted: Unconverted;
+  /** Minor units of the report currency as a JSON number (major units). */
+  money: (minor: number) => number;
+}
+
+/** Everything a pipeline-side report stands on: every deal replayed to the as-of date, in the report currency. */
+export async function reportBasis(opts: ReportFlags, ctx: Context): Promise<ReportBasis> {
+  const asOf = opts.asOf === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.asOf, ctx.now, '--as-of').at);
+  const since = opts.since === undefined ? undefined : isoDate(parseWhen(opts.since, ctx.now, '--since').at);
+  const owner = opts.mine ? ctx.user : opts.owner;
+  const store = await ctx.store();
+  const [stages, facts] = await Promise.all([store.stages.list(), store.reports.deals(owner)]);
+  const byId = new Map(stages.map((s) => [s.id, s]));
+  const fx = converter(ctx.currency, ctx.config.rates ?? {});
+  const unconverted = new Unconverted();
+  const deals = facts.map((f) => dealAt(f, asOf, byId, fx, unconverted)).filter((d): d is DealAt => d !== null);
+  return {
+    store, asOf, window: trailingWindow(asOf, since), owner, currency: ctx.currency,
+    fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart, stages, deals, unconverted,
+    money: (minor) => toMajor(minor, ctx.currency),
+  };
+}
+
+/** Ratios rounded for JSON: four decimals say all a report needs and keep float noise out of scripts. */
+export const ratio = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
+export const days = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+
+/** The warning a report gives when some amounts had no exchange rate. */
+export function unconvertedWarning(b: ReportBasis): string[] {
+  const list = b.unconverted.list();
+  if (!list.length) return [];
+  return [`left out ${list.map((u) => `${u.deals} deal(s) in ${u.currency} (${u.amount})`).join(', ')}: no exchange rate into ${b.currency}; set one with crm config set rates ${list[0]!.currency}=RATE`];
+}

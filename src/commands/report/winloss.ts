@@ -1,0 +1,20 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { type WinLossGroup, winLoss } from '../../domain/reports/winloss.js';
+import { winLossView } from '../../output/views/reports.js';
+import { type ReportFlags, ratio, reportBasis, unconvertedWarning } from './shared.js';
+
+export async function run({ opts }: Input<ReportFlags>, ctx: Context) {
+  const b = await reportBasis(opts, ctx);
+  const w = winLoss(b.deals, b.window);
+  const group = (name: string) => (g: WinLossGroup) => ({ [name]: g.key, won: g.won, lost: g.lost, wonAmount: b.money(g.wonAmount),
+    lostAmount: b.money(g.lostAmount), winRate: ratio(g.winRate) });
+  return winLossView({
+    asOf: b.asOf, window: b.window, owner: b.owner ?? null, currency: b.currency,
+    won: { deals: w.won, amount: b.money(w.wonAmount) }, lost: { deals: w.lost, amount: b.money(w.lostAmount) },
+    winRate: ratio(w.winRate),
+    byReason: w.byReason.map((r) => ({ reason: r.reason, deals: r.deals, amount: b.money(r.amount) })),
+    bySource: w.bySource.map(group('source')), byOwner: w.byOwner.map(group('owner')),
+    unconverted: b.unconverted.list(),
+  }, unconvertedWarning(b));
+}

@@ -1,0 +1,16 @@
+import { addDays, addMonths } from 'date-fns';
+import { isoDate } from '../dates.js';
+
+export interface Window {
+  from: string;
+  to: string;
+}
+
+/** The trailing window of a report: --since up to the as-of date, by default the twelve months before it. */
+export function trailingWindow(asOf: string, since: string | undefined): Window {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const from = since ?? isoDate(addDays(addMonths(new Date(y, m - 1, d), -12), 1));
+  return { from, to: asOf };
+}
+
+export const inWindow = (date: string | null, w: Window) => date !== null && date >= w.from && date <= w.to;
