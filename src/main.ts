@@ -48,7 +48,11 @@ async function report(e: unknown, ctx: Context, argv: string[]): Promise<number>
   const { theme } = await import('./output/theme.js');
   const json = ctx.global.json || ctx.global.format === 'json' || argv.includes('--json');
   const body = { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...err.details };
-  ctx.streams.stderr.write(json ? errorJson(body) : errorLine(body, theme(ctx.stderrColorLevel)));
+  // Errors about many inputs (an import's bad rows) list them first, one per line; the summary closes.
+  const lines = Array.isArray(err.details?.lines) ? (err.details.lines as string[]) : [];
+  if (!json) for (const l of lines) ctx.streams.stderr.write(`  ${l}\n`);
+  const { lines: _listed, ...rest } = body as Record<string, unknown>;
+  ctx.streams.stderr.write(json ? errorJson(rest as typeof body) : errorLine(body, theme(ctx.stderrColorLevel)));
   if (ctx.env.CRM_DEBUG === '1' && err.stack) ctx.streams.stderr.write(`${err.stack}\n`);
   return err.exitCode;
 }

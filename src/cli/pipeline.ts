@@ -5,6 +5,7 @@ import { DEAL_SORTS } from '../domain/deal.js';
 import { PRIORITIES } from '../domain/followup.js';
 import { FORECAST_CATEGORIES, OUTCOMES } from '../domain/stage.js';
 import { lazy } from './action.js';
+import { repeatable } from './options.js';
 
 const linkFlags = () => [
   new Option('--contact <contact>', 'link a contact: id, name or email'),
@@ -158,6 +159,19 @@ export function registerOrder(program: Command, ctx: Context): void {
     .option('--date <date>', 'order date (default: today)').option('--reference <ref>', 'external reference, unique')
     .option('--deal <deal>', 'the deal it came from')
     .action(lazy(ctx, () => import('../commands/order/add.js')));
+  order.command('import').description('import orders from CSV (customer,date,amount[,currency][,reference]); - reads stdin')
+    .argument('<file>', 'CSV file with a header row, or - for standard input')
+    .addOption(repeatable('--map <field=column>', 'read a field from another column, e.g. customer=CustomerID (repeatable)'))
+    .addOption(new Option('--create-customers <kind>', 'create customers that do not exist yet, as companies or contacts').choices(['company', 'contact']))
+    .option('--dry-run', 'validate and count, write nothing')
+    .option('--currency <code>', 'currency of rows without a currency column (default: config currency)')
+    .option('--delimiter <char>', 'field separator (tab: \\t)', ',')
+    .addHelpText('after', `
+Customers are matched by external id, email or exact name. Every row is checked before anything is written;
+errors name the line and the field. Rows whose reference already exists are skipped, so re-importing is safe.
+Example:
+  crm order import sales.csv --map customer=CustomerID --map date=InvoiceDate --create-customers company`)
+    .action(lazy(ctx, () => import('../commands/order/import.js')));
   order.command('list').alias('ls').description('orders, latest first')
     .option('--customer <customer>', 'only this customer\'s').option('--since <date>', 'on or after this date')
     .option('--until <date>', 'on or before this date').option('--limit <n>', 'at most n')

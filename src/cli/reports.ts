@@ -18,6 +18,21 @@ export function registerReport(program: Command, ctx: Context): void {
     .action(lazy(ctx, () => import('../commands/report/forecast.js')));
   reportFlags(report.command('winloss').description('won and lost deals by reason, source and owner'))
     .action(lazy(ctx, () => import('../commands/report/winloss.js')));
+  report.command('rfm').description('recency, frequency, monetary scores and segments, with suggested actions')
+    .option('--as-of <date>', 'analysis date; later orders are ignored').option('--since <date>', 'only orders from this date')
+    .option('--bins <n>', 'score bins', '5').option('--segment <name>', "list one segment's customers")
+    .option('--save <name>', 'save this segmentation as a dated snapshot').option('--compare <name>', 'show moves since a saved snapshot')
+    .action(lazy(ctx, () => import('../commands/report/rfm.js')));
+  report.command('deciles').description('customers in ten revenue deciles, with shares and the Pareto line')
+    .option('--as-of <date>', 'analysis date').option('--since <date>', 'only orders from this date')
+    .action(lazy(ctx, () => import('../commands/report/deciles.js')));
+  report.command('clv').description('BG/NBD + Gamma-Gamma: P(alive), expected purchases and spend, lifetime value')
+    .option('--as-of <date>', 'calibration end: orders after it are ignored')
+    .addOption(new Option('--unit <unit>', 'model time unit').choices(['day', 'week']).default('week'))
+    .option('--horizon <months>', 'months to project', '12').option('--discount <rate>', 'monthly discount rate', '0.01')
+    .option('--at-risk', 'only valuable customers (top fifth by spend) whose P(alive) fell below 50%')
+    .option('--limit <n>', 'at most n customers')
+    .action(lazy(ctx, () => import('../commands/report/clv.js')));
   report.command('activity').description('activities per owner and type per week; follow-ups completed and overdue')
     .option('--as-of <date>', 'end of the window (default: today)').option('--since <date>', 'start (default: 8 weeks back, from a Monday)')
     .option('--owner <user>', "only this user's").option('--mine', 'only yours')

@@ -169,6 +169,21 @@ export interface QuotaTable extends Stamped {
   currency: string;
 }
 
+export interface RfmSnapshotTable {
+  id: Generated<number>;
+  name: string;
+  as_of: string;
+  bins: number;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RfmSnapshotMemberTable {
+  snapshot_id: number;
+  customer: string;
+  segment: string;
+}
+
 export interface DB {
   company: CompanyTable;
   contact: ContactTable;
@@ -184,4 +199,6 @@ export interface DB {
   followup: FollowupTable;
   orders: OrdersTable;
   quota: QuotaTable;
+  rfm_snapshot: RfmSnapshotTable;
+  rfm_snapshot_member: RfmSnapshotMemberTable;
 }

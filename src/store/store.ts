@@ -30,7 +30,7 @@ export class Repos {
   readonly quotas: Quotas;
   readonly reports: ReportData;
 
-  constructor(readonly db: Kysely<DB>, journal?: Journal) {
+  constructor(readonly db: Kysely<DB>, readonly journal?: Journal) {
     this.search = new SearchIndex(db);
     this.companies = new Companies(db, this.search, journal);
     this.contacts = new Contacts(db, this.search, journal);

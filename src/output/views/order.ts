@@ -15,3 +15,12 @@ export const orderView = (o: OrderJson, done?: string): Output => record(o, orde
 
 export const orderSummaryText = (s: OrderSummary): string => s.orders === 0 ? 'no orders'
   : `${s.orders} order${s.orders === 1 ? '' : 's'}, ${s.totals.map((t) => `${t.amount.toLocaleString('en-US')} ${t.currency}`).join(' + ')}; first ${s.firstOrder}, last ${s.lastOrder}`;
+
+export const importView = (r: Record<string, unknown>, done: string): Output => record(r, [
+  { header: 'File', key: 'file', value: (x) => x.file },
+  { header: 'Rows', key: 'rows', value: (x) => x.rows, type: 'count' },
+  { header: 'Imported', key: 'imported', value: (x) => x.imported, type: 'count' },
+  { header: 'Already there', key: 'duplicates', value: (x) => x.skipped ?? x.duplicates, type: 'count' },
+  { header: 'New customers', key: 'newCustomers', value: (x) => x.newCustomers, type: 'count' },
+  { header: 'Dry run', key: 'dryRun', value: (x) => x.dryRun, type: 'bool' },
+], { done });

@@ -1,0 +1,59 @@
+import type { Context } from '../../context.js';
+import { isoDate, parseWhen } from '../../domain/dates.js';
+import { converter, Unconverted } from '../../domain/fx.js';
+import { toMajor } from '../../domain/money.js';
+import type { RfmInput } from '../../domain/rfm.js';
+import { CustomerValueData, type CustomerName } from '../../store/customer-value.js';
+
+export interface ValueFlags {
+  asOf?: string;
+  since?: string;
+}
+
+const dayNumber = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+};
+
+/** Customers with at least one positive order by as-of, with R, F and M in minor units of the report currency. */
+export async function customerValues(opts: ValueFlags, ctx: Context) {
+  const asOf = opts.asOf === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.asOf, ctx.now, '--as-of').at);
+  const since = opts.since === undefined ? null : isoDate(parseWhen(opts.since, ctx.now, '--since').at);
+  const store = await ctx.store();
+  const data = new CustomerValueData(store);
+  const fx = converter(ctx.currency, ctx.config.rates ?? {});
+  const unconverted = new Unconverted();
+  const acc = new Map<string, { frequency: number; last: string | null; monetary: number }>();
+  for (const row of data.orders(asOf, since)) {
+    const key = `${row.kind}:${row.id}`;
+    const minor = fx.convert(row.monetaryMinor, row.currency);
+    if (minor === null) {
+      unconverted.add(row.currency, row.monetaryMinor);
+      continue;
+    }
+    const a = acc.get(key) ?? { frequency: 0, last: null, monetary: 0 };
+    a.frequency += row.frequency;
+    a.monetary += minor;
+    if (row.lastPositive !== null && (a.last === null || row.lastPositive > a.last)) a.last = row.lastPositive;
+    acc.set(key, a);
+  }
+  const inputs: RfmInput[] = [];
+  for (const [key, a] of acc) {
+    // analytics.md: only customers with at least one positive order are scored.
+    if (a.frequency > 0 && a.last !== null) inputs.push({ key, recencyDays: dayNumber(asOf) - dayNumber(a.last), frequency: a.frequency, monetary: a.monetary });
+  }
+  const names = data.names();
+  const describe = (key: string) => {
+    const [kind, id] = key.split(':') as ['company' | 'contact', string];
+    const n: CustomerName | undefined = names.get(key);
+    return { kind, id: Number(id), name: n?.name ?? '', externalId: n?.externalId ?? null };
+  };
+  return { store, data, asOf, since, inputs, names, describe, unconverted, currency: ctx.currency,
+    money: (minor: number) => toMajor(minor, ctx.currency) };
+}
+
+/** The customer key's tie-break order for deciles: by id, companies before contacts. */
+export const idOrder = (key: string): [number, number] => {
+  const [kind, id] = key.split(':');
+  return [Number(id), kind === 'company' ? 0 : 1];
+};

@@ -1,0 +1,48 @@
+import type { Input } from '../../cli/action.js';
+import type { Context } from '../../context.js';
+import { check, count } from '../../domain/fields.js';
+import { migration, rfmScores, SEGMENTS, segmentSummary } from '../../domain/rfm.js';
+import { invalid, notFound } from '../../errors.js';
+import { rfmView } from '../../output/views/value.js';
+import { customerValues, type ValueFlags } from './customers.js';
+import { ratio } from './shared.js';
+
+interface Flags extends ValueFlags {
+  bins: string;
+  segment?: string;
+  save?: string;
+  compare?: string;
+}
+
+export async function run({ opts }: Input<Flags>, ctx: Context) {
+  const bins = check(count, opts.bins, '--bins');
+  if (bins < 2 || bins > 10) throw invalid('--bins', `${bins} is out of range`, 'give 2 to 10 bins (5 is the standard)');
+  const segment = opts.segment === undefined ? undefined
+    : SEGMENTS.find((s) => s.segment.toLowerCase().replace(/[^a-z]/g, '') === opts.segment!.toLowerCase().replace(/[^a-z]/g, ''))?.segment;
+  if (opts.segment !== undefined && !segment) throw invalid('--segment', `"${opts.segment}" is not a segment`, `use one of: ${SEGMENTS.map((s) => s.segment).join(', ')}`);
+  const v = await customerValues(opts, ctx);
+  const scored = rfmScores(v.inputs, bins).sort((a, b) => b.monetary - a.monetary || a.key.localeCompare(b.key));
+  const before = opts.compare === undefined ? undefined : v.data.snapshot(opts.compare);
+  if (opts.compare !== undefined && !before) {
+    const names = v.data.snapshotNames();
+    throw notFound(`no saved segmentation "${opts.compare}"`, names.length ? `saved: ${names.join(', ')}` : 'save one first with crm report rfm --save NAME');
+  }
+  if (opts.save !== undefined) {
+    const name = opts.save.trim();
+    if (!name) throw invalid('--save', 'needs a name', 'e.g. --save 2026-Q1');
+    await ctx.write(async (tx) => {
+      const id = v.data.saveSnapshot(name, v.asOf, bins, scored.map((c) => ({ key: c.key, segment: c.segment })), { at: ctx.now.toISOString(), actor: ctx.user });
+      await tx.journal!.record('rfm_snapshot', id, 'create', null, { name, asOf: v.asOf, bins, customers: scored.length });
+    });
+  }
+  const listed = segment ? scored.filter((c) => c.segment === segment) : scored;
+  return rfmView({
+    asOf: v.asOf, since: v.since, bins, currency: v.currency, segment: segment ?? null,
+    customers: listed.map((c) => ({ ...v.describe(c.key), recencyDays: c.recencyDays, frequency: c.frequency, monetary: v.money(c.monetary),
+      r: c.r, f: c.f, m: c.m, segment: c.segment })),
+    segments: segmentSummary(scored).map((s) => ({ ...s, revenue: v.money(s.revenue), share: ratio(s.share) })),
+    ...(before ? { compare: { name: opts.compare, asOf: before.asOf, moved: migration(before.members, scored) } } : {}),
+    ...(opts.save ? { saved: opts.save.trim() } : {}),
+    unconverted: v.unconverted.list(),
+  });
+}

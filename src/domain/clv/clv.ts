@@ -1,0 +1,26 @@
+import { type BgNbdParams, expectedPurchases, type RFT } from './bgnbd.js';
+import { expectedSpend, type GammaGammaParams } from './gammagamma.js';
+
+/** Days in an average month; a month is 30.4375 days or 4.348 weeks of model time. */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+/**
+ * analytics.md: CLV over a horizon = sum over months k of E[M] x (E[Y(k)] - E[Y(k-1)]) / (1 + d)^k, with a monthly
+ * discount d. `unitDays` converts months into the models' time unit.
+ */
+export function clv(bg: BgNbdParams, c: RFT, spend: number, months: number, discount: number, unitDays: number): number {
+  let value = 0;
+  let before = 0;
+  for (let k = 1; k <= months; k++) {
+    const upTo = expectedPurchases(bg, c, (k * DAYS_PER_MONTH) / unitDays);
+    value += (spend * (upTo - before)) / (1 + discount) ** k;
+    before = upTo;
+  }
+  return value;
+}
+
+/** E[M] for a customer: Gamma-Gamma's conditional mean for repeat buyers, the population mean otherwise. */
+export function spendFor(gg: GammaGammaParams, x: number, m: number | null): number {
+  if (x > 0 && m !== null && m > 0) return expectedSpend(gg, { x, m });
+  return (gg.p * gg.gamma) / (gg.q - 1);
+}

@@ -1,0 +1,96 @@
+/**
+ * RFM exactly as docs/analytics.md defines it. Recency = whole days from the last positive order to as-of,
+ * Frequency = positive orders, Monetary = all order amounts (refunds included). Scores 1..bins:
+ *   score(v) = 1 + floor(bins * W(v) / N), W(v) = customers strictly worse than v,
+ * so ties share a score and input order never matters.
+ */
+export interface RfmInput {
+  key: string;
+  recencyDays: number;
+  frequency: number;
+  monetary: number;
+}
+
+export interface RfmScore extends RfmInput {
+  r: number;
+  f: number;
+  m: number;
+  segment: string;
+}
+
+/** Index of the first element >= v (lower) or > v (upper) in an ascending array. */
+function bound(sorted: Float64Array, v: number, upper: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v || (upper && sorted[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Scores of one measure: `higherIsBetter` for F and M; for R fewer days is better. */
+export function scoreMeasure(values: readonly number[], higherIsBetter: boolean, bins: number): number[] {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  return values.map((v) => {
+    const worse = higherIsBetter ? bound(sorted, v, false) : n - bound(sorted, v, true);
+    return 1 + Math.floor((bins * worse) / n);
+  });
+}
+
+/** The widely used RF grid (analytics.md); M is reported but names no segment. Scores are on the 1-5 scale. */
+export const SEGMENTS: { segment: string; r: [number, number]; f: [number, number]; action: string }[] = [
+  { segment: 'Champions', r: [5, 5], f: [4, 5], action: 'reward them; ask for referrals and reviews; early access to new products' },
+  { segment: 'Loyal Customers', r: [3, 4], f: [4, 5], action: 'upsell higher-value products; loyalty programme; ask for reviews' },
+  { segment: 'Potential Loyalists', r: [4, 5], f: [2, 3], action: 'offer membership or a loyalty programme; recommend related products' },
+  { segment: 'New Customers', r: [5, 5], f: [1, 1], action: 'onboard them well; build the relationship early' },
+  { segment: 'Promising', r: [4, 4], f: [1, 1], action: 'create brand awareness; offer free trials' },
+  { segment: 'Need Attention', r: [3, 3], f: [3, 3], action: 'limited-time offers based on past purchases; reactivate' },
+  { segment: 'About to Sleep', r: [3, 3], f: [1, 2], action: 'share valuable resources; recommend popular products; reconnect' },
+  { segment: 'At Risk', r: [1, 2], f: [3, 4], action: 'win-back contact: personal emails or calls, renewals, helpful resources' },
+  { segment: "Can't Lose Them", r: [1, 2], f: [5, 5], action: 'win them back in person; talk to them; do not lose them to a competitor' },
+  { segment: 'Hibernating', r: [1, 2], f: [1, 2], action: 'offer other relevant products and special discounts; recreate brand value' },
+];
+
+/** Scores on another scale are mapped onto 1-5 before the grid is read. */
+const toFive = (score: number, bins: number) => (bins === 5 ? score : Math.min(5, Math.max(1, Math.ceil((score * 5) / bins))));
+
+export function segmentOf(r: number, f: number, bins: number): string {
+  const [r5, f5] = [toFive(r, bins), toFive(f, bins)];
+  return SEGMENTS.find((s) => r5 >= s.r[0] && r5 <= s.r[1] && f5 >= s.f[0] && f5 <= s.f[1])?.segment ?? 'Unclassified';
+}
+
+export function rfmScores(customers: readonly RfmInput[], bins: number): RfmScore[] {
+  const r = scoreMeasure(customers.map((c) => c.recencyDays), false, bins);
+  const f = scoreMeasure(customers.map((c) => c.frequency), true, bins);
+  const m = scoreMeasure(customers.map((c) => c.monetary), true, bins);
+  return customers.map((c, i) => ({ ...c, r: r[i]!, f: f[i]!, m: m[i]!, segment: segmentOf(r[i]!, f[i]!, bins) }));
+}
+
+export function segmentSummary(scored: readonly RfmScore[]) {
+  const total = scored.reduce((a, c) => a + c.monetary, 0);
+  return [...SEGMENTS.map((s) => s.segment), ...(scored.some((c) => c.segment === 'Unclassified') ? ['Unclassified'] : [])].map((segment) => {
+    const members = scored.filter((c) => c.segment === segment);
+    const revenue = members.reduce((a, c) => a + c.monetary, 0);
+    return { segment, customers: members.length, revenue, share: total ? revenue / total : 0,
+      action: SEGMENTS.find((s) => s.segment === segment)?.action ?? 'score on another scale; no action defined' };
+  });
+}
+
+/** How many customers moved from each segment to each other between a saved snapshot and now. */
+export function migration(before: Map<string, string>, now: readonly RfmScore[]): { from: string; to: string; customers: number }[] {
+  const counts = new Map<string, number>();
+  for (const c of now) {
+    const from = before.get(c.key) ?? '(new)';
+    const k = `${from}\u0000${c.segment}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const current = new Set(now.map((c) => c.key));
+  for (const [key, seg] of before) if (!current.has(key)) counts.set(`${seg}\u0000(gone)`, (counts.get(`${seg}\u0000(gone)`) ?? 0) + 1);
+  return [...counts].map(([k, customers]) => {
+    const [from, to] = k.split('\u0000') as [string, string];
+    return { from, to, customers };
+  }).sort((a, b) => b.customers - a.customers || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+}

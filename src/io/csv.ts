@@ -1,0 +1,35 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+
+export interface CsvRecord {
+  record: Record<string, string>;
+  /** 1-based line number in the file (the header is line 1). */
+  line: number;
+}
+
+/** Streams a CSV file's records by header name; `onHeader` sees the columns before the first record. */
+export async function* readCsv(path: string, delimiter: string, onHeader: (columns: string[]) => void): AsyncGenerator<CsvRecord> {
+  const parser = createReadStream(path).pipe(parse({
+    bom: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, info: true,
+    columns: (header: string[]) => {
+      onHeader(header);
+      return header;
+    },
+  }));
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    yield { record, line: info.lines };
+  }
+}
+
+/** Standard input is read twice (validate, then write), so it is spooled to a private temporary file first. */
+export async function spool(input: Readable): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'crm-import-'));
+  const file = join(dir, 'stdin.csv');
+  await pipeline(input, createWriteStream(file, { mode: 0o600 }));
+  return file;
+}

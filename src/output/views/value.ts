@@ -1,0 +1,79 @@
+import { type Column, list, type Output, record, type Section } from '../view.js';
+
+type Json = Record<string, any>;
+const cur = (rows: Json[], currency: string) => rows.map((r) => ({ ...r, _currency: currency }));
+const money = (header: string, key: string): Column<Json> => ({ header, key, value: (r) => r[key], type: 'money', currency: (r) => r._currency });
+
+const customerColumns: Column<Json>[] = [
+  { header: 'Customer', key: 'name', value: (c) => c.name },
+  { header: 'Kind', key: 'kind', value: (c) => `${c.kind} #${c.id}` },
+  { header: 'Recency (days)', key: 'recencyDays', value: (c) => c.recencyDays, type: 'count' },
+  { header: 'Frequency', key: 'frequency', value: (c) => c.frequency, type: 'count' },
+  money('Monetary', 'monetary'),
+  { header: 'R', key: 'r', value: (c) => c.r }, { header: 'F', key: 'f', value: (c) => c.f }, { header: 'M', key: 'm', value: (c) => c.m },
+  { header: 'Segment', key: 'segment', value: (c) => c.segment },
+];
+
+export function rfmView(r: Json): Output {
+  const segments = cur(r.segments, r.currency);
+  const customers = cur(r.customers, r.currency);
+  const sections: Section[] = r.segment ? [] : [{ title: 'Segments', rows: () => segments, columns: [
+    { header: 'Segment', key: 'segment', value: (s) => s.segment },
+    { header: 'Customers', key: 'customers', value: (s) => s.customers, type: 'count' },
+    money('Revenue', 'revenue'),
+    { header: 'Share', key: 'share', value: (s) => s.share, type: 'bar' },
+    { header: 'Suggested action', key: 'action', value: (s) => s.action },
+  ] }];
+  if (r.compare) {
+    sections.push({ title: `Moved since "${r.compare.name}" (${r.compare.asOf})`, rows: () => r.compare.moved, columns: [
+      { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
+      { header: 'Customers', key: 'customers', value: (m) => m.customers, type: 'count' },
+    ] });
+  }
+  if (r.segment) sections.push({ title: `${r.segment} (${customers.length})`, rows: () => customers, columns: customerColumns, empty: 'nobody in this segment' });
+  return record(r, [
+    { header: 'As of', key: 'asOf', value: (x) => x.asOf }, { header: 'Since', key: 'since', value: (x) => x.since ?? 'all history' },
+    { header: 'Bins', key: 'bins', value: (x) => x.bins }, { header: 'Customers scored', key: 'customers', value: () => r.customers.length, type: 'count' },
+    { header: 'Saved as', key: 'saved', value: (x) => x.saved },
+  ], { sections, rows: { columns: customerColumns, rows: customers } });
+}
+
+export function decilesView(r: Json): Output {
+  const rows = cur(r.deciles, r.currency);
+  const columns: Column<Json>[] = [
+    { header: 'Decile', key: 'decile', value: (d) => d.decile },
+    { header: 'Customers', key: 'customers', value: (d) => d.customers, type: 'count' },
+    money('Revenue', 'revenue'),
+    { header: 'Share', key: 'share', value: (d) => d.share, type: 'percent' },
+    { header: 'Cumulative', key: 'cumulativeShare', value: (d) => d.cumulativeShare, type: 'bar' },
+  ];
+  return record(r, [
+    { header: 'As of', key: 'asOf', value: (x) => x.asOf }, { header: 'Customers', key: 'customers', value: (x) => x.customers, type: 'count' },
+    { header: 'Pareto (top 20%)', key: 'pareto', value: (x) => x.pareto, type: 'percent' },
+  ], { sections: [{ title: 'Purchase deciles (by revenue)', rows: () => rows, columns }], rows: { columns, rows } });
+}
+
+export function clvView(r: Json): Output {
+  const rows = cur(r.customers, r.currency);
+  const columns: Column<Json>[] = [
+    { header: 'Customer', key: 'name', value: (c) => c.name },
+    { header: 'x', key: 'x', value: (c) => c.x }, { header: 't_x', key: 'tx', value: (c) => c.tx }, { header: 'T', key: 'T', value: (c) => c.T },
+    money('Spent', 'value'),
+    { header: 'P(alive)', key: 'pAlive', value: (c) => c.pAlive, type: 'percent' },
+    { header: `Purchases (${r.horizonMonths} mo)`, key: 'expectedPurchases', value: (c) => c.expectedPurchases },
+    money('Avg spend', 'expectedSpend'), money('CLV', 'clv'),
+    { header: 'Note', key: 'note', value: (c) => c.note },
+  ];
+  const m = r.model;
+  const s = r.spendModel;
+  return record(r, [
+    { header: 'As of', key: 'asOf', value: (x) => x.asOf },
+    { header: 'Horizon', key: 'horizonMonths', value: (x) => `${x.horizonMonths} months, ${x.discount * 100}% monthly discount, time in ${x.unit}s` },
+    { header: 'BG/NBD', key: 'model', value: () => `r=${m.r.toFixed(3)} alpha=${m.alpha.toFixed(3)} a=${m.a.toFixed(3)} b=${m.b.toFixed(3)} LL=${m.logLikelihood.toFixed(1)}` },
+    { header: 'Customers', key: 'customers', value: () => `${m.customers} (${m.repeatBuyers} repeat buyers)` },
+    { header: 'Gamma-Gamma', key: 'spendModel', value: () => `p=${s.p.toFixed(2)} q=${s.q.toFixed(2)} gamma=${s.gamma.toFixed(2)}` },
+  ], { sections: [{ title: r.atRisk ? 'Valuable customers at risk (P(alive) < 50%)' : 'Customers by lifetime value', rows: () => rows, columns, empty: 'none' }],
+    rows: { columns, rows } });
+}
+
+export { list };

@@ -1,0 +1,155 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sandbox } from './crm.js';
+
+/**
+ * Six companies, as-of 2026-03-31 (every figure below computed by hand):
+ *   A  03-30 100, 03-01 100, 02-01 100         recency 1,   F 3, M 300
+ *   B  03-30 50                                recency 1,   F 1, M 50
+ *   C  01-31 500, 03-10 -100 (refund)          recency 59,  F 1, M 400
+ *   D  12-31 200, 01-15 200, 02-14 200, 03-01 200  recency 30, F 4, M 800
+ *   E  2025-06-30 1000                         recency 274, F 1, M 1000
+ *   G  03-01 -50 (only ever refunded)          not scored
+ */
+const ORDERS = `customer,date,amount,reference
+A,2026-03-30,100,a1
+A,2026-03-01,100,a2
+A,2026-02-01,100,a3
+B,2026-03-30,50,b1
+C,2026-01-31,500,c1
+C,2026-03-10,-100,c2
+D,2025-12-31,200,d1
+D,2026-01-15,200,d2
+D,2026-02-14,200,d3
+D,2026-03-01,200,d4
+E,2025-06-30,1000,e1
+G,2026-03-01,-50,g1
+`;
+
+async function shop() {
+  const s = sandbox({ CRM_NOW: '2026-03-31T12:00:00Z' });
+  const file = join(s.home, 'orders.csv');
+  writeFileSync(file, ORDERS);
+  const r = await s.run(['order', 'import', file, '--create-customers', 'company', '--json']);
+  if (r.exitCode !== 0) throw new Error(r.stderr);
+  return { ...s, file, imported: JSON.parse(r.stdout) };
+}
+
+describe('crm order import', () => {
+  it('imports, creates customers, and skips references it already has', async () => {
+    const { imported, run, json, file } = await shop();
+    expect(imported).toMatchObject({ rows: 12, imported: 12, newCustomers: 6, duplicates: 0, dryRun: false });
+    expect((await json(['company', 'show', 'A'])).externalId).toBe('A');
+    const again = await json(['order', 'import', file, '--create-customers', 'company']);
+    expect(again).toMatchObject({ rows: 12, imported: 0, skipped: 12, newCustomers: 0 });
+    expect(await json(['order', 'list'])).toHaveLength(12);
+    const dry = await json(['order', 'import', file, '--dry-run']);
+    expect(dry).toMatchObject({ rows: 12, duplicates: 12, imported: 0, dryRun: true });
+    expect((await run(['order', 'list', '--customer', 'C', '--json'])).stdout).toContain('-100');
+  });
+
+  it('validates every row first, naming line and field, and writes nothing on error', async () => {
+    const { home, run, json } = sandbox();
+    await run(['company', 'add', 'Acme']);
+    const bad = join(home, 'bad.csv');
+    writeFileSync(bad, 'customer,date,amount\nAcme,2026-01-01,10\nAcme,2026-02-30,10\nNobody,2026-01-01,10\nAcme,2026-01-01,ten\n');
+    const r = await run(['order', 'import', bad]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split('\n')).toEqual([
+      '  line 3: date (date) "2026-02-30" is not a date; use YYYY-MM-DD',
+      '  line 4: customer (customer) "Nobody" is not a known company or contact; pass --create-customers company|contact',
+      '  line 5: amount: "ten" is not an amount (amount)',
+      'error: 3 of 4 rows are invalid; nothing was imported (fix the rows listed above and import again)', '']);
+    expect(await json(['order', 'list'])).toEqual([]);
+    const cols = join(home, 'cols.csv');
+    writeFileSync(cols, 'CustomerID,InvoiceDate,Total\nAcme,2026-01-01,10\n');
+    const missing = await run(['order', 'import', cols]);
+    expect([missing.exitCode, missing.stderr.split(' (name')[0]]).toEqual([2, 'error: FILE: has no column "customer", "date", "amount" (columns: CustomerID, InvoiceDate, Total)']);
+    expect(await json(['order', 'import', cols, '--map', 'customer=CustomerID', '--map', 'date=InvoiceDate', '--map', 'amount=Total'])).toMatchObject({ imported: 1 });
+  });
+
+  it('reads standard input and other delimiters', async () => {
+    const { run, json } = sandbox();
+    await run(['contact', 'add', 'Pat', '--email', 'pat@mail.example']);
+    const r = await run(['order', 'import', '-', '--delimiter', ';', '--json'], { input: 'customer;date;amount;currency\npat@mail.example;2026-01-01;12.50;EUR\n' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 1, file: '-' });
+    expect((await json(['order', 'list']))[0]).toMatchObject({ customer: { kind: 'contact', name: 'Pat' }, amount: 12.5, currency: 'EUR' });
+  });
+});
+
+describe('crm report rfm and deciles', () => {
+  it('scores with shared ties, refunds lowering M, refund-only customers left out', async () => {
+    const { json } = await shop();
+    const r = await json(['report', 'rfm']);
+    expect([r.asOf, r.bins, r.currency]).toEqual(['2026-03-31', 5, 'USD']);
+    const row = (name: string) => {
+      const c = r.customers.find((x: any) => x.name === name);
+      return c && [c.recencyDays, c.frequency, c.monetary, c.r, c.f, c.m, c.segment];
+    };
+    expect(row('A')).toEqual([1, 3, 300, 4, 4, 2, 'Loyal Customers']);
+    expect(row('B')).toEqual([1, 1, 50, 4, 1, 1, 'Promising']);
+    expect(row('C')).toEqual([59, 1, 400, 2, 1, 3, 'Hibernating']);
+    expect(row('D')).toEqual([30, 4, 800, 3, 5, 4, 'Loyal Customers']);
+    expect(row('E')).toEqual([274, 1, 1000, 1, 1, 5, 'Hibernating']);
+    expect(row('G')).toBeUndefined();
+    const seg = (name: string) => r.segments.find((s: any) => s.segment === name);
+    expect(seg('Loyal Customers')).toMatchObject({ customers: 2, revenue: 1100, share: 0.4314 });
+    expect(seg('Hibernating')).toMatchObject({ customers: 2, revenue: 1400, share: 0.549 });
+    expect(seg('At Risk').action).toMatch(/win-back/);
+    expect((await json(['report', 'rfm', '--segment', 'hibernating'])).customers.map((c: any) => c.name)).toEqual(['E', 'C']);
+  });
+
+  it('saves a segmentation and shows who moved since', async () => {
+    const { json, run, home } = await shop();
+    await run(['report', 'rfm', '--save', 'march']);
+    writeFileSync(join(home, 'more.csv'), 'customer,date,amount\nB,2026-06-29,80\n');
+    await run(['order', 'import', join(home, 'more.csv')]);
+    const r = await json(['report', 'rfm', '--as-of', '2026-06-30', '--compare', 'march']);
+    expect(r.compare.name).toBe('march');
+    // B: most recent (r 5) with two orders (f 3): from Promising to Potential Loyalists.
+    expect(r.compare.moved).toContainEqual({ from: 'Promising', to: 'Potential Loyalists', customers: 1 });
+    expect(r.compare.moved.reduce((a: number, m: any) => a + m.customers, 0)).toBe(5);
+    const missing = await run(['report', 'rfm', '--compare', 'nope']);
+    expect([missing.exitCode, missing.stderr.split(' (')[0]]).toEqual([3, 'error: no saved segmentation "nope"']);
+  });
+
+  it('puts customers in deciles by revenue, ties by id, with the Pareto line', async () => {
+    const { json } = await shop();
+    const d = await json(['report', 'deciles']);
+    expect(d.customers).toBe(5);
+    // E 1000 -> decile 1, D 800 -> 3, C 400 -> 5, A 300 -> 7, B 50 -> 9 (floor(10 i / 5) + 1)
+    expect(d.deciles.filter((x: any) => x.customers).map((x: any) => [x.decile, x.revenue, x.share, x.cumulativeShare])).toEqual([
+      [1, 1000, 0.3922, 0.3922], [3, 800, 0.3137, 0.7059], [5, 400, 0.1569, 0.8627], [7, 300, 0.1176, 0.9804], [9, 50, 0.0196, 1]]);
+    expect(d.pareto).toBe(0.3922);
+  });
+});
+
+describe('crm report clv', () => {
+  it('fits BG/NBD and Gamma-Gamma on the imported CDNOW sample, reproducing the published parameters', async () => {
+    const { home, run, json } = sandbox({ CRM_NOW: '1998-07-01T10:00:00Z' });
+    const rows = readFileSync(new URL('../fixtures/CDNOW_sample.txt', import.meta.url), 'utf8').trim().split(/\r?\n/)
+      .map((l) => l.trim().split(/\s+/)).map((f) => `${f[0]},${f[2]},${f[4]}`);
+    writeFileSync(join(home, 'cdnow.csv'), ['customer,date,amount', ...rows].join('\n'));
+    expect((await run(['order', 'import', join(home, 'cdnow.csv'), '--create-customers', 'contact'])).exitCode).toBe(0);
+    const r = await json(['report', 'clv', '--as-of', '1997-09-30', '--unit', 'week']);
+    expect([r.model.customers, r.model.repeatBuyers]).toEqual([2357, 946]);
+    const near = (x: number, want: number, tol: number) => expect(Math.abs(x - want), `${x} vs ${want}`).toBeLessThan(tol);
+    near(r.model.r, 0.243, 0.01); near(r.model.alpha, 4.414, 0.01); near(r.model.a, 0.793, 0.01); near(r.model.b, 2.426, 0.01);
+    near(r.model.logLikelihood, -9582.4, 0.1);
+    near(r.spendModel.p, 6.25, 0.01); near(r.spendModel.q, 3.74, 0.01); near(r.spendModel.gamma, 15.44, 0.01);
+    const top = r.customers[0];
+    expect(top.clv).toBeGreaterThan(r.customers[1].clv);
+    expect(top.pAlive).toBeGreaterThan(0);
+    expect(top.pAlive).toBeLessThanOrEqual(1);
+    const atRisk = await json(['report', 'clv', '--as-of', '1997-09-30', '--at-risk']);
+    expect(atRisk.customers.length).toBeGreaterThan(0);
+    expect(atRisk.customers.every((c: any) => c.pAlive < 0.5)).toBe(true);
+  });
+
+  it('says clearly when the model cannot be fitted', async () => {
+    const { run } = await shop();
+    const r = await run(['report', 'clv']);
+    expect([r.exitCode, r.stderr.split(' (')[0]]).toEqual([2, 'error: cannot fit the lifetime-value model: 5 customers with purchases by 2026-03-31, 2 of them repeat buyers']);
+  });
+});
