@@ -85,7 +85,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('amount_minor', 'bigint', (c) => c.notNull())
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('reference', 'text')
-    .addColumn('deal_id', 'integer', (c) => c.references('deal.id').onDelete('set null'))).execute();
+    .addColumn('deal_id', 'integer', (c) => c.references('deal.id').onDelete('set null'))
+    // How the order came in: manual, win (recorded by crm deal win; a reopen takes it back), import, demo.
+    .addColumn('source', 'text', (c) => c.notNull().defaultTo('manual'))).execute();
   await db.schema.createIndex('orders_company').on('orders').columns(['company_id', 'ordered_on']).execute();
   await db.schema.createIndex('orders_contact').on('orders').columns(['contact_id', 'ordered_on']).execute();
   await db.schema.createIndex('orders_reference').on('orders').column('reference').unique().execute();

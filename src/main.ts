@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { buildProgram } from './cli/program.js';
 import { Context } from './context.js';
 import { CrmError, ExitCode } from './errors.js';
@@ -7,8 +7,8 @@ import type { Env, Streams } from './io/terminal.js';
 /** Runs one crm command line and returns its exit code. The one place errors become messages. */
 export async function main(argv: string[], streams: Streams = process, env: Env = process.env): Promise<number> {
   const ctx = new Context(streams, env, argv);
+  const program = buildProgram(ctx);
   try {
-    const program = buildProgram(ctx);
     if (argv.length === 0) {
       program.outputHelp();
       return ExitCode.ok;
@@ -16,19 +16,18 @@ export async function main(argv: string[], streams: Streams = process, env: Env 
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
-    return await report(e, ctx, argv);
+    return await report(e, ctx, argv, program);
   } finally {
     ctx.close();
   }
 }
 
-async function report(e: unknown, ctx: Context, argv: string[]): Promise<number> {
+async function report(e: unknown, ctx: Context, argv: string[], program: Command): Promise<number> {
   let err: CrmError;
   if (e instanceof CommanderError) {
     if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.ok;
     if (e.code === 'commander.help') return ExitCode.usage; // no command given: help went to stderr
-    const words = argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ');
-    err = new CrmError('usage', e.message.replace(/^error: /, ''), `see 'crm ${words ? `${words} ` : ''}--help'`);
+    err = new CrmError('usage', e.message.replace(/^error: /, ''), `see 'crm ${helpPath(program, argv)}--help'`);
   } else if (e instanceof CrmError) {
     err = e;
   } else {
@@ -46,7 +45,8 @@ async function report(e: unknown, ctx: Context, argv: string[]): Promise<number>
   }
   const { errorJson, errorLine } = await import('./output/errors.js');
   const { theme } = await import('./output/theme.js');
-  const json = ctx.global.json || ctx.global.format === 'json' || argv.includes('--json');
+  const json = ctx.global.json || ctx.global.format === 'json' || argv.includes('--json') ||
+    argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
   const body = { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...err.details };
   // Errors about many inputs (an import's bad rows) list them first, one per line; the summary closes.
   const lines = Array.isArray(err.details?.lines) ? (err.details.lines as string[]) : [];
@@ -63,4 +63,17 @@ function safePath(ctx: Context): string {
   } catch {
     return 'the database';
   }
+}
+
+/** The words of argv that name real commands, for the hint of a usage error ("crm contact add --help"). */
+function helpPath(program: Command, argv: string[]): string {
+  let cmd = program;
+  const words: string[] = [];
+  for (const a of argv.filter((x) => !x.startsWith('-'))) {
+    const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
+    if (!sub) break;
+    words.push(sub.name());
+    cmd = sub;
+  }
+  return words.length ? `${words.join(' ')} ` : '';
 }

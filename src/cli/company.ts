@@ -36,6 +36,7 @@ export function registerCompany(program: Command, ctx: Context): void {
 
   const edit = company.command('edit').description('change fields of a company').argument('<company>', 'id, name or domain')
     .option('--name <name>', 'new name')
+    .option('--allow-duplicate', 'rename even if another company has that name')
     .addOption(repeatable('--add-tag <tag>', 'add a tag (repeatable)'))
     .addOption(repeatable('--remove-tag <tag>', 'remove a tag (repeatable)'))
     .addHelpText('after', '\nGive a flag an empty value ("") to clear that field.')

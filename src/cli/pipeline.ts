@@ -104,7 +104,7 @@ export function registerLog(program: Command, ctx: Context): void {
   const list = log.command('list').alias('ls').description('activities, latest first')
     .addOption(new Option('--type <type>', 'only this type').choices(ACTIVITY_TYPES))
     .option('--owner <user>', 'only activities logged by this user').option('--mine', 'only activities you logged')
-    .option('--since <date>', 'on or after this date').option('--until <date>', 'before this date')
+    .option('--since <date>', 'on or after this date').option('--until <date>', 'up to and including this date')
     .option('--search <text>', 'only activities matching this text').option('--limit <n>', 'at most n activities');
   linkFlags().forEach((o) => list.addOption(o));
   list.action(lazy(ctx, () => import('../commands/log/list.js')));

@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import { check, checkAll, count, optionalText, owner, tag, unique } from '../domain/fields.js';
 import { parseCurrency, parseMoney } from '../domain/money.js';
 import type { Wallet } from '../domain/record.js';
+import { invalid } from '../errors.js';
 
 /** Reads the flags companies and contacts share, for add (no `base`) and edit (changes on top of `base`). */
 export interface SharedFlags {
@@ -22,7 +23,10 @@ export function text(value: string | undefined, base: string | null | undefined)
 export function wallet(opts: SharedFlags, ctx: Context, base: Wallet | null): Wallet | null {
   if (opts.wallet === undefined) {
     if (opts.currency === undefined || !base) return base;
-    return { minor: base.minor, currency: parseCurrency(opts.currency, '--currency') };
+    const currency = parseCurrency(opts.currency, '--currency');
+    if (currency === base.currency) return base;
+    // Keeping the number and changing the unit would silently change the estimate.
+    throw invalid('--currency', `changing ${base.currency} to ${currency} needs the wallet in ${currency}`, 'pass --wallet too');
   }
   if (opts.wallet.trim() === '') return null;
   const currency = opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? ctx.currency);

@@ -21,9 +21,9 @@ export interface Links {
 export async function resolveLinks(repos: Repos, flags: LinkFlags, also: Candidate[] = [], base?: Links): Promise<Links> {
   const picked: Partial<Record<'contact' | 'company' | 'deal', number>> = {};
   for (const c of also) if (c.kind === 'contact' || c.kind === 'company' || c.kind === 'deal') picked[c.kind] = c.id;
-  if (flags.contact !== undefined) picked.contact = (await repos.refs.resolve(flags.contact, ['contact'])).id;
-  if (flags.company !== undefined) picked.company = (await repos.refs.resolve(flags.company, ['company'])).id;
-  if (flags.deal !== undefined) picked.deal = (await repos.refs.resolve(flags.deal, ['deal'])).id;
+  if (flags.contact !== undefined) picked.contact = (await repos.refs.resolve(flags.contact, ['contact'], '--contact')).id;
+  if (flags.company !== undefined) picked.company = (await repos.refs.resolve(flags.company, ['company'], '--company')).id;
+  if (flags.deal !== undefined) picked.deal = (await repos.refs.resolve(flags.deal, ['deal'], '--deal')).id;
 
   let { contactId = null, companyId = null, dealId = null } = base ?? {};
   if (picked.deal !== undefined) {

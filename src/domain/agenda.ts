@@ -2,6 +2,8 @@
  * The agenda (sales force automation's schedule by day/week/month/year): overdue follow-ups first, then day by
  * day the follow-ups due, the deals expected to close and the meetings scheduled.
  */
+import type { Link } from './record.js';
+
 export type AgendaKind = 'followup' | 'deal' | 'meeting';
 
 export interface AgendaItem {
@@ -11,8 +13,17 @@ export interface AgendaItem {
   /** HH:MM local, or null for all-day items. */
   time: string | null;
   title: string;
-  detail: string | null;
   owner: string;
+  contact: Link | null;
+  company: Link | null;
+  deal: Link | null;
+  /** Follow-ups. */
+  priority?: string;
+  /** Deals: amount in major units beside its currency, stage and probability. */
+  amount?: number;
+  currency?: string;
+  stage?: string;
+  probability?: number;
 }
 
 export interface AgendaDay {

@@ -104,7 +104,7 @@ export function parseWhen(input: string, now: Date, field: string): When {
   if (text === '') throw fail();
 
   // ISO 8601 date-times, with or without an offset.
-  if (/^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}/.test(text)) {
+  if (/^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}/.test(text)) {
     // Without an offset, ECMAScript reads a date-time as local time, which is what a person means.
     const at = new Date(text.replace(' ', 'T').toUpperCase());
     const day = isoCalendarDate(text.slice(0, 10));

@@ -10,10 +10,29 @@ export interface OrgNode<T> {
  */
 export function buildOrgChart<T extends { id: number; reportsToId: number | null }>(items: T[]): OrgNode<T>[] {
   const nodes = new Map(items.map((item) => [item.id, { item, reports: [] as OrgNode<T>[] }]));
+  const managerOf = (id: number) => {
+    const m = nodes.get(id)?.item.reportsToId ?? null;
+    return m !== null && nodes.has(m) ? m : null;
+  };
+  // A reporting loop (data written before loops were refused) would hide everyone in it: the loop's member
+  // with the lowest id becomes a root instead, so every person still appears exactly once.
+  const breakers = new Set<number>();
+  for (const id of nodes.keys()) {
+    const seen: number[] = [];
+    for (let at: number | null = id; at !== null; at = managerOf(at)) {
+      const i = seen.indexOf(at);
+      if (i >= 0) {
+        breakers.add(Math.min(...seen.slice(i)));
+        break;
+      }
+      if (breakers.has(at)) break;
+      seen.push(at);
+    }
+  }
   const roots: OrgNode<T>[] = [];
   for (const node of nodes.values()) {
-    const manager = node.item.reportsToId === null ? undefined : nodes.get(node.item.reportsToId);
-    (manager && manager !== node ? manager.reports : roots).push(node);
+    const m = breakers.has(node.item.id) ? null : managerOf(node.item.id);
+    (m !== null ? nodes.get(m)!.reports : roots).push(node);
   }
   return roots;
 }

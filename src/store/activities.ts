@@ -74,10 +74,14 @@ export class Activities {
     const { id } = await this.db.insertInto('activity').values({ ...toFields(fields), ...this.j.created() })
       .returning('id').executeTakeFirstOrThrow();
     const activity = (await this.get(id))!;
-    await this.search.put('activity', id, `${activity.type}: ${activity.summary}`, [activity.outcome ?? '',
-      activity.contact?.name ?? '', activity.company?.name ?? '', activity.deal?.name ?? '']);
+    await this.index(activity);
     await this.j.record('activity', id, 'create', null, activityJson(activity));
     return activity;
+  }
+
+  private index(a: Activity): Promise<void> {
+    return this.search.put('activity', a.id, `${a.type}: ${a.summary}`, [a.outcome ?? '', a.contact?.name ?? '', a.company?.name ?? '',
+      a.deal?.name ?? '']);
   }
 
   /** Re-points activities from one record to another (contact merge). */
@@ -86,7 +90,9 @@ export class Activities {
     for (const { id } of moved) {
       const before = (await this.get(id))!;
       await this.db.updateTable('activity').set({ [column]: to, ...this.j.updated() }).where('id', '=', id).execute();
-      await this.j.record('activity', id, 'update', activityJson(before), activityJson((await this.get(id))!));
+      const after = (await this.get(id))!;
+      await this.index(after);
+      await this.j.record('activity', id, 'update', activityJson(before), activityJson(after));
     }
     return moved.length;
   }

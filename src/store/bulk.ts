@@ -90,10 +90,10 @@ export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCou
       unit: f.repeatUnit, contact: id(f.contact), company: id(f.company), deal: id(f.deal), ...stamp }));
 
     const order = db.prepare(`insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, deal_id,
-      created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      source, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const o of data.orders()) {
       order.run(id(o.company), id(o.contact), o.orderedOn, o.amountMinor, data.currency, o.reference, id(o.deal),
-        meta.at, meta.at, meta.actor, meta.actor);
+        o.deal === null ? 'demo' : 'win', meta.at, meta.at, meta.actor, meta.actor);
       orders += 1;
     }
 

@@ -165,7 +165,8 @@ export class Deals {
   /** Moves every deal of one stage to another (removing a stage), keeping each move in the history. */
   async moveAll(from: Stage, to: Stage): Promise<number> {
     const deals = await this.list({ stageId: from.id, status: 'all' });
-    for (const d of deals) await this.update(d, { ...d, stageId: to.id });
+    // Like deal move: the new stage brings its own probability and category.
+    for (const d of deals) await this.update(d, { ...d, stageId: to.id, probability: null, forecastCategory: null });
     return deals.length;
   }
 

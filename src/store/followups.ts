@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Followup, type FollowupFields, type FollowupFilter, followupJson, type FollowupStatus, type Priority } from '../domain/followup.js';
+import { isoDate } from '../domain/dates.js';
 import { nameKey } from '../domain/reference.js';
 import type { Journal } from './journal.js';
 import type { DB } from './schema.js';
@@ -70,7 +71,7 @@ export class Followups {
   }
 
   private snap(f: Followup) {
-    return followupJson(f, this.j.at.slice(0, 10));
+    return followupJson(f, isoDate(new Date(this.j.at)));
   }
 
   async create(fields: FollowupFields): Promise<Followup> {

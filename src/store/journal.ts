@@ -76,6 +76,7 @@ export async function historyOf(db: Kysely<DB>, entity: string, entityId: number
 export async function lastJournaledName(db: Kysely<DB>, entity: string, entityId: number): Promise<string | null> {
   const row = await db.selectFrom('journal').select(['before', 'after']).where('entity', '=', entity)
     .where('entity_id', '=', entityId).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const snap = row && JSON.parse(row.after ?? row.before ?? 'null');
-  return snap?.name ?? null;
+  if (!row) return null;
+  const snap = JSON.parse(row.after ?? row.before ?? 'null');
+  return snap?.name ?? snap?.title ?? `#${entityId}`;
 }

@@ -47,23 +47,36 @@ export async function migrate(
     throw new CrmError('database', `${dbPath} was written by a newer crm (schema ${version}, this crm knows ${latest})`,
       'upgrade crm to use this database');
   }
-  const foreign = version === 0 && holdsData(handle.raw) &&
-    !handle.raw.prepare(`select 1 from sqlite_master where name = 'kysely_migration'`).get();
-  if (foreign) {
+  const data = holdsData(handle.raw);
+  if (version === 0 && data && !handle.raw.prepare(`select 1 from sqlite_master where name = 'kysely_migration'`).get()) {
     throw new CrmError('database', `${dbPath} is a SQLite database of another program, not crm's`,
       'point --db or CRM_DB at a crm database, or at a new file');
   }
+  // The backup comes first, outside the transaction (VACUUM INTO cannot run inside one); if another crm migrates
+  // meanwhile it is merely a spare copy.
   let backup: string | null = null;
-  const pending = Object.keys(all).slice(version);
-  if (holdsData(handle.raw)) {
-    backup = backupPath(dbPath, now, `before-${pending[0]}`);
+  if (data) {
+    backup = backupPath(dbPath, now, `before-${Object.keys(all)[version]}`);
     backupSqlite(handle.raw, backup);
   }
-  const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => all } });
-  const { error, results = [] } = await migrator.migrateToLatest();
-  if (error) throw error;
-  handle.raw.pragma(`user_version = ${latest}`);
-  return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName), backup };
+  // SQLite runs DDL inside transactions: the whole migration commits or none of it does, and the write lock makes
+  // a second crm opening the same new file wait, then find the work done.
+  handle.raw.exec('begin immediate');
+  try {
+    let applied: string[] = [];
+    if ((handle.raw.pragma('user_version', { simple: true }) as number) !== latest) {
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => all } });
+      const { error, results = [] } = await migrator.migrateToLatest();
+      if (error) throw error;
+      handle.raw.pragma(`user_version = ${latest}`);
+      applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    }
+    handle.raw.exec('commit');
+    return { applied, backup };
+  } catch (e) {
+    if (handle.raw.inTransaction) handle.raw.exec('rollback');
+    throw e;
+  }
 }
 
 export async function migrationStatus(handle: Pick<SqliteHandle, "db">): Promise<{ applied: string[]; pending: string[] }> {

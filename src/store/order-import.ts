@@ -72,7 +72,7 @@ export class OrderImporter {
   /** Writes one order; false when its reference is already there (re-imports do not duplicate). */
   insertOrder(row: ImportRow, customer: Pick<Customer, 'kind' | 'id'>, meta: { at: string; actor: string }): boolean {
     this.insert ??= this.store.raw.prepare(`insert into orders (company_id, contact_id, ordered_on, amount_minor, currency,
-      reference, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      reference, source, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?)
       on conflict (reference) do nothing`);
     return this.insert.run(customer.kind === 'company' ? customer.id : null, customer.kind === 'contact' ? customer.id : null,
       row.date, row.amountMinor, row.currency, row.reference, meta.at, meta.at, meta.actor, meta.actor).changes > 0;

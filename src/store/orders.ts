@@ -69,17 +69,19 @@ export class Orders {
     }));
   }
 
-  async create(fields: OrderFields): Promise<Order> {
-    const { id } = await this.db.insertInto('orders').values({ ...toFields(fields), ...this.j.created() })
+  async create(fields: OrderFields, source: 'manual' | 'win' = 'manual'): Promise<Order> {
+    const { id } = await this.db.insertInto('orders').values({ ...toFields(fields), source, ...this.j.created() })
       .returning('id').executeTakeFirstOrThrow();
     const order = (await this.get(id))!;
     await this.j.record('order', id, 'create', null, orderJson(order));
     return order;
   }
 
-  /** Deletes the orders recorded for a deal (its win is being undone). */
-  async removeForDeal(dealId: number): Promise<number> {
-    const orders = await this.list({ dealId });
+  /** Deletes the order a deal's win recorded (the win is being undone); orders added by hand stay. */
+  async removeWinOrder(dealId: number): Promise<number> {
+    const ids = new Set((await this.db.selectFrom('orders').select('id').where('deal_id', '=', dealId).where('source', '=', 'win')
+      .execute()).map((r) => r.id));
+    const orders = (await this.list({ dealId })).filter((o) => ids.has(o.id));
     for (const o of orders) {
       await this.db.deleteFrom('orders').where('id', '=', o.id).execute();
       await this.j.record('order', o.id, 'delete', orderJson(o), null);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type Candidate, nameKey, pickOne, type RecordKind, type RefQuery, parseRef } from '../domain/reference.js';
 import type { DB } from './schema.js';
+import { CrmError } from '../errors.js';
 
 /**
  * Finds the records a typed reference may mean: by id, exact name or title (case-folded), email, domain or
@@ -69,10 +70,18 @@ export class References {
     return rows.map((r) => ({ kind: 'activity' as const, id: r.id, name: `${r.type}: ${r.summary}`, detail: r.at.slice(0, 10) }));
   }
 
-  /** Exactly one record of the given kinds, or an error: not found (exit 3) or ambiguous (exit 2). */
-  async resolve(raw: string, kinds: readonly RecordKind[]): Promise<Candidate> {
+  /**
+   * Exactly one record of the given kinds, or an error: not found (exit 3) or ambiguous (exit 2). `field` names the
+   * flag the reference came from, so the error says which input was wrong.
+   */
+  async resolve(raw: string, kinds: readonly RecordKind[], field?: string): Promise<Candidate> {
     const q = parseRef(raw, kinds);
     const noun = (q.kind ? [q.kind] : kinds).join(' or ');
-    return pickOne(q, await this.candidates(q, kinds), noun);
+    try {
+      return pickOne(q, await this.candidates(q, kinds), noun);
+    } catch (e) {
+      if (field && e instanceof CrmError) throw new CrmError(e.code, `${field}: ${e.message}`, e.hint, { ...e.details, field });
+      throw e;
+    }
   }
 }

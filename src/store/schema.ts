@@ -159,6 +159,7 @@ export interface OrdersTable extends Stamped {
   currency: string;
   reference: string | null;
   deal_id: number | null;
+  source: Generated<string>;
 }
 
 export interface QuotaTable extends Stamped {

@@ -39,11 +39,20 @@ export function openSqlite(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS
         'pass a file path, e.g. --db ' + `${path.replace(/\/$/, '')}/crm.db`);
     }
   } else {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    // Created here rather than by SQLite so the mode is 0600 from the first byte; SQLite gives its -wal and
-    // -shm files the same mode as the database.
-    closeSync(openSync(path, 'wx', 0o600));
-    created = true;
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      // Created here rather than by SQLite so the mode is 0600 from the first byte; SQLite gives its -wal and
+      // -shm files the same mode as the database.
+      closeSync(openSync(path, 'wx', 0o600));
+      created = true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Another crm created it a moment ago: use it.
+      if (code !== 'EEXIST' || !existsSync(path)) {
+        throw new CrmError('database', `cannot create the database ${path} (${code ?? 'error'})`,
+          'pass a path in a folder you can write to, with --db or CRM_DB');
+      }
+    }
   }
   let raw: Database.Database;
   try {
@@ -65,6 +74,11 @@ export function translateSqliteError(e: unknown, path: string): unknown {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return new CrmError('locked', `the database ${path} stayed locked by another writer past the busy timeout`,
       'try again in a moment, or wait longer with CRM_BUSY_TIMEOUT=MILLISECONDS');
+  }
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    // A concurrent writer got there first (the commands check before writing).
+    return new CrmError('conflict', `that value is already taken: ${(e as Error).message.replace(/^UNIQUE constraint failed: /, '')}`,
+      'run the command again to see the current state');
   }
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
     return new CrmError('database', `cannot open the database ${path} for writing`,

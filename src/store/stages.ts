@@ -70,12 +70,6 @@ export class Stages {
     return after;
   }
 
-  /** Moves every position at or after `from` one down, making room for a stage inserted there. */
-  async shiftFrom(from: number): Promise<void> {
-    await this.db.updateTable('stage').set((eb) => ({ position: eb('position', '+', 1) }))
-      .where('position', '>=', from).execute();
-  }
-
   async remove(stage: Stage): Promise<void> {
     await this.db.deleteFrom('stage').where('id', '=', stage.id).execute();
     await this.j.record('stage', stage.id, 'delete', stageJson(stage), null);

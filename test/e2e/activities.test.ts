@@ -21,7 +21,8 @@ describe('crm log', () => {
     expect(await summaries('--deal', 'Acme renewal')).toEqual(['Demo', 'Budget frozen']);
     expect(await summaries('--contact', 'Li Na')).toEqual(['Pricing']);
     expect(await summaries('--company', 'Acme')).toHaveLength(4);
-    expect(await summaries('--since', 'today', '--until', 'tomorrow')).toEqual(['Budget frozen', 'Sent brochure']);
+    expect(await summaries('--since', 'today', '--until', 'today')).toEqual(['Budget frozen', 'Sent brochure']);
+    expect(await summaries('--since', 'today', '--until', 'tomorrow')).toEqual(['Demo', 'Budget frozen', 'Sent brochure']); // inclusive
     expect(await summaries('--search', 'brochure')).toEqual(['Sent brochure']);
     expect(await summaries('--owner', 'bob')).toEqual([]);
     expect((await json(['search', 'frozen']))[0]).toMatchObject({ kind: 'activity', id: 4, name: 'note: Budget frozen' });
@@ -114,26 +115,30 @@ describe('crm agenda', () => {
     await run(['followup', 'add', 'Next week', '--due', '2026-03-17']);
     await run(['followup', 'add', 'Bob only', '--due', 'friday', '--owner', 'bob']);
     const week = await json(['agenda', '--week']);
+    const acme = { id: 1, name: 'Acme' };
+    const none = { contact: null, company: null, deal: null };
     expect(week).toEqual({
       asOf: '2026-03-11', period: 'week', from: '2026-03-09', to: '2026-03-15', owner: null,
       overdue: [
-        { kind: 'deal', id: 1, date: '2026-03-02', time: null, title: 'Late deal closes', detail: '1,000 USD · Lead 10% · Acme', owner: 'alice' },
-        { kind: 'followup', id: 1, date: '2026-03-06', time: null, title: 'Late call', detail: 'Acme', owner: 'alice' },
+        { kind: 'deal', id: 1, date: '2026-03-02', time: null, title: 'Late deal', owner: 'alice', contact: null, company: acme, deal: null,
+          amount: 1000, currency: 'USD', stage: 'Lead', probability: 10 },
+        { kind: 'followup', id: 1, date: '2026-03-06', time: null, title: 'Late call', owner: 'alice', ...none, company: acme, priority: 'normal' },
       ],
       days: [
         { date: '2026-03-12', items: [
-          { kind: 'followup', id: 2, date: '2026-03-12', time: '09:30', title: 'Thursday call', detail: 'high priority', owner: 'alice' },
-          { kind: 'meeting', id: 1, date: '2026-03-12', time: '14:00', title: 'Kickoff', detail: 'Acme', owner: 'alice' },
-          { kind: 'followup', id: 3, date: '2026-03-12', time: null, title: 'Thursday mail', detail: null, owner: 'alice' },
+          { kind: 'followup', id: 2, date: '2026-03-12', time: '09:30', title: 'Thursday call', owner: 'alice', ...none, priority: 'high' },
+          { kind: 'meeting', id: 1, date: '2026-03-12', time: '14:00', title: 'Kickoff', owner: 'alice', ...none, company: acme },
+          { kind: 'followup', id: 3, date: '2026-03-12', time: null, title: 'Thursday mail', owner: 'alice', ...none, priority: 'normal' },
         ] },
         { date: '2026-03-13', items: [
-          { kind: 'followup', id: 5, date: '2026-03-13', time: null, title: 'Bob only', detail: null, owner: 'bob' },
-          { kind: 'deal', id: 2, date: '2026-03-13', time: null, title: 'Acme renewal closes', detail: '2,500 USD · Negotiation 75% · Acme', owner: 'alice' },
+          { kind: 'followup', id: 5, date: '2026-03-13', time: null, title: 'Bob only', owner: 'bob', ...none, priority: 'normal' },
+          { kind: 'deal', id: 2, date: '2026-03-13', time: null, title: 'Acme renewal', owner: 'alice', contact: null, company: acme, deal: null,
+            amount: 2500, currency: 'USD', stage: 'Negotiation', probability: 75 },
         ] },
       ],
     });
     const mine = await json(['agenda', '--week', '--mine']);
-    expect(mine.days[1].items.map((i: any) => i.title)).toEqual(['Acme renewal closes']);
+    expect(mine.days[1].items.map((i: any) => i.title)).toEqual(['Acme renewal']);
     const today = await json(['agenda']);
     expect([today.period, today.from, today.to, today.days, today.overdue.length]).toEqual(['day', '2026-03-11', '2026-03-11', [], 2]);
     expect((await json(['agenda', '--day', '--from', 'tomorrow'])).days[0].items).toHaveLength(3);
@@ -141,6 +146,7 @@ describe('crm agenda', () => {
     const table = (await run(['agenda', '--week', '--format', 'table'])).stdout;
     expect(table).toContain('Overdue (2)');
     expect(table).toContain('Thursday 2026-03-12');
+    expect(table).toMatch(/deal #2\s+Acme renewal closes\s+\$2,500 · Negotiation 75% · Acme/);
     expect((await run(['agenda', '--week', '--month'])).exitCode).toBe(2);
   });
 });

@@ -145,8 +145,8 @@ describe('crm contact', () => {
     const cases: [string[], number, string][] = [
       [['contact', 'add', '  '], 2, 'error: name: "  " must not be empty'],
       [['contact', 'add', 'X', '--email', 'not-an-email'], 2, 'error: --email: "not-an-email" is not a valid email address (write it like name@example.com)'],
-      [['contact', 'add', 'X', '--company', 'Nope'], 3, 'error: no company matches "Nope"'],
-      [['contact', 'add', 'X', '--reports-to', 'Nobody'], 3, 'error: no contact matches "Nobody"'],
+      [['contact', 'add', 'X', '--company', 'Nope'], 3, 'error: --company: no company matches "Nope"'],
+      [['contact', 'add', 'X', '--reports-to', 'Nobody'], 3, 'error: --reports-to: no contact matches "Nobody"'],
       [['contact', 'add', 'X', '--role', 'boss'], 2, 'error: --role: "boss" is not a buying role (use one of decision-maker, influencer, champion, user, buyer, gatekeeper)'],
       [['contact', 'add', 'X', '--lifecycle', 'zombie'], 2, 'error: --lifecycle: "zombie" is not a lifecycle stage'],
       [['contact', 'add', 'X', '--consent', 'maybe'], 2, 'error: --consent: "maybe" is not a consent state'],

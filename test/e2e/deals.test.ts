@@ -24,7 +24,10 @@ describe('crm stage', () => {
     await run(['deal', 'add', 'A', '--stage', 'Discovery call', '--amount', '100']);
     const used = await run(['stage', 'rm', 'Discovery call']);
     expect([used.exitCode, used.stderr]).toEqual([4, 'error: 1 deal is in stage "Discovery call" (pass --move-to STAGE to move them first)\n']);
-    expect((await run(['stage', 'rm', 'Discovery call', '--move-to', 'Qualified'])).exitCode).toBe(0);
+    const cross = await run(['stage', 'rm', 'Discovery call', '--move-to', 'Won', '--yes']);
+    expect([cross.exitCode, cross.stderr.split(' (')[0]]).toEqual([2, 'error: --move-to: "Won" is a won stage, "Discovery call" an open one']);
+    expect((await run(['stage', 'rm', 'Discovery call', '--move-to', 'Qualified'])).exitCode).toBe(2); // no --yes, no terminal
+    expect((await run(['stage', 'rm', 'Discovery call', '--move-to', 'Qualified', '--yes'])).exitCode).toBe(0);
     expect(await json(['deal', 'show', 'A'])).toMatchObject({ stage: 'Qualified', probability: 25 });
     expect((await json(['stage', 'list'])).map((s: any) => `${s.position}:${s.name}`)).toEqual(['1:Lead', '2:Qualified', '3:Proposal', '4:Negotiation', '5:Won', '6:Lost']);
     const last = await run(['stage', 'rm', 'Won']);
@@ -58,7 +61,8 @@ describe('crm deal', () => {
     expect((await run(['followup', 'add', 'Send contract', '--due', 'tomorrow', '--company', 'Globex', '--repeat', '2w'])).exitCode).toBe(0);
     expect(await json(['followup', 'list', '--overdue'])).toEqual([]);
     expect((await json(['agenda', '--week'])).days).toEqual([{ date: '2026-03-12', items: [
-      { kind: 'followup', id: 1, date: '2026-03-12', time: null, title: 'Send contract', detail: 'Globex', owner: 'alice' }] }]);
+      { kind: 'followup', id: 1, date: '2026-03-12', time: null, title: 'Send contract', owner: 'alice', contact: null,
+        company: { id: 1, name: 'Globex' }, deal: null, priority: 'normal' }] }]);
   });
 
   it('keeps every stage change with who and when, across move, lose, reopen and win', async () => {

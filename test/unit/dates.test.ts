@@ -77,3 +77,10 @@ describe('parseInstant (CRM_NOW)', () => {
     expect(() => parseInstant('tomorrow', 'CRM_NOW')).toThrow(/CRM_NOW/);
   });
 });
+
+describe('date-times with one-digit hours', () => {
+  it('reads "2026-03-15 9:30" as a date and a time', () => {
+    const at = parseWhen('2026-03-15 9:30', new Date(2026, 2, 11), '--at');
+    expect([at.hasTime, at.at.getHours(), at.at.getMinutes(), isoDate(at.at)]).toEqual([true, 9, 30, '2026-03-15']);
+  });
+});

@@ -68,7 +68,7 @@ describe('stale deals', () => {
 
 describe('buildAgenda', () => {
   const item = (kind: AgendaItem['kind'], id: number, date: string, time: string | null, title = `${kind} ${id}`): AgendaItem =>
-    ({ kind, id, date, time, title, detail: null, owner: 'a' });
+    ({ kind, id, date, time, title, owner: 'a', contact: null, company: null, deal: null });
   it('groups by day in order, timed items first, and keeps only the range', () => {
     const a = buildAgenda([
       item('deal', 1, '2026-03-12', null), item('followup', 2, '2026-03-12', null), item('meeting', 3, '2026-03-12', '14:00'),

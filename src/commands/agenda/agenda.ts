@@ -23,13 +23,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 const followupItem = (f: Followup): AgendaItem => ({
   kind: 'followup', id: f.id, date: f.dueDate, time: f.dueTime, title: f.title, owner: f.owner,
-  detail: [f.contact?.name, f.company?.name, f.deal && `deal: ${f.deal.name}`, f.priority === 'high' ? 'high priority' : null]
-    .filter(Boolean).join(' · ') || null,
+  contact: f.contact, company: f.company, deal: f.deal, priority: f.priority,
 });
 
 const dealItem = (d: Deal): AgendaItem => ({
-  kind: 'deal', id: d.id, date: d.expectedClose!, time: null, title: `${d.title} closes`, owner: d.owner,
-  detail: `${toMajor(d.amountMinor, d.currency).toLocaleString('en-US')} ${d.currency} · ${d.stage.name} ${effectiveProbability(d)}%${d.company ? ` · ${d.company.name}` : ''}`,
+  kind: 'deal', id: d.id, date: d.expectedClose!, time: null, title: d.title, owner: d.owner, contact: d.contact,
+  company: d.company, deal: null, amount: toMajor(d.amountMinor, d.currency), currency: d.currency, stage: d.stage.name,
+  probability: effectiveProbability(d),
 });
 
 export async function run({ opts }: Input<Flags>, ctx: Context) {
@@ -59,7 +59,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     ...meetings.map((m) => {
       const at = new Date(m.at);
       return { kind: 'meeting' as const, id: m.id, date: isoDate(at), time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
-        title: m.summary, owner: m.createdBy, detail: [m.contact?.name, m.company?.name, m.deal && `deal: ${m.deal.name}`].filter(Boolean).join(' · ') || null };
+        title: m.summary, owner: m.createdBy, contact: m.contact, company: m.company, deal: m.deal };
     }),
   ];
   // Overdue: open follow-ups and open deals whose date passed before today.

@@ -1,15 +1,21 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { companyJson } from '../../domain/company.js';
+import { nameKey } from '../../domain/reference.js';
+import { conflict } from '../../errors.js';
 import { companyView } from '../../output/views/company.js';
 import { updated } from '../../output/views/notices.js';
 import { type CompanyFlags, companyFields } from './shared.js';
 
-export async function run({ args: [ref], opts }: Input<CompanyFlags>, ctx: Context) {
+export async function run({ args: [ref], opts }: Input<CompanyFlags & { allowDuplicate?: boolean }>, ctx: Context) {
   const company = await ctx.write(async (tx) => {
     const { id } = await tx.refs.resolve(ref!, ['company']);
     const before = (await tx.companies.get(id))!;
-    return tx.companies.update(before, companyFields(opts, ctx, before));
+    const fields = companyFields(opts, ctx, before);
+    if (nameKey(fields.name) !== nameKey(before.name) && !opts.allowDuplicate && (await tx.companies.findByNameKey(nameKey(fields.name))).length) {
+      throw conflict(`--name: a company "${fields.name}" already exists`, 'choose another name, or pass --allow-duplicate');
+    }
+    return tx.companies.update(before, fields);
   });
   return companyView(companyJson(company), null, updated('company', company));
 }

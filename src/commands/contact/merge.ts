@@ -2,6 +2,7 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { contactJson, mergeContactFields } from '../../domain/contact.js';
 import { usageError } from '../../errors.js';
+import { reportingLoop } from '../../domain/orgchart.js';
 import { contactView } from '../../output/views/contact.js';
 import { merged, mergeQuestion } from '../../output/views/notices.js';
 
@@ -24,6 +25,10 @@ export async function run({ args: [keepRef, dupRef] }: Input, ctx: Context) {
     await tx.followups.relink('contact_id', dup.id, keep.id);
     await tx.orders.moveContactOrders(dup.id, { kind: 'contact', id: keep.id, name: keep.name });
     const fields = mergeContactFields(keep, dup);
+    if (fields.reportsToId !== null && reportingLoop(keep.id, await tx.contacts.managerChain(fields.reportsToId)).length) {
+      // KEEP would end up reporting to someone who (now) reports to KEEP.
+      fields.reportsToId = null;
+    }
     // DUP goes first so its emails are free for KEEP.
     await tx.contacts.remove(dup);
     return tx.contacts.update(keep, fields, { id: dup.id, name: dup.name });

@@ -40,13 +40,13 @@ function editList(base: string[], add: string[], remove: string[], field: string
 async function companyId(opts: ContactFlags, repos: Repos, base?: Contact): Promise<number | null> {
   if (opts.company === false || opts.company?.trim() === '') return null;
   if (opts.company === undefined) return base?.companyId ?? null;
-  return (await repos.refs.resolve(opts.company, ['company'])).id;
+  return (await repos.refs.resolve(opts.company, ['company'], '--company')).id;
 }
 
 async function reportsToId(opts: ContactFlags, repos: Repos, base?: Contact): Promise<number | null> {
   if (opts.reportsTo === false || opts.reportsTo?.trim() === '') return null;
   if (opts.reportsTo === undefined) return base?.reportsToId ?? null;
-  const manager = await repos.refs.resolve(opts.reportsTo, ['contact']);
+  const manager = await repos.refs.resolve(opts.reportsTo, ['contact'], '--reports-to');
   if (base && manager.id === base.id) {
     throw invalid('--reports-to', `${base.name} cannot report to themselves`, 'name their manager, or pass --no-reports-to');
   }

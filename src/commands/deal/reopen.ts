@@ -15,7 +15,7 @@ export async function run({ args: [ref], opts }: Input<{ stage?: string }>, ctx:
       : (previous !== null ? await tx.stages.get(previous) : undefined) ?? (await tx.stages.list()).find((s) => s.outcome === 'open')!;
     if (stage.outcome !== 'open') throw invalid('--stage', `"${stage.name}" is not an open stage`, 'name an open stage');
     // The win's order goes with the win.
-    const removed = before.stage.outcome === 'won' ? await tx.orders.removeForDeal(before.id) : 0;
+    const removed = before.stage.outcome === 'won' ? await tx.orders.removeWinOrder(before.id) : 0;
     const deal = await tx.deals.update(before, { ...before, stageId: stage.id, closedOn: null, lostReason: null });
     return { deal, removed };
   });

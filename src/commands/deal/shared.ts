@@ -29,6 +29,10 @@ const category = choice(FORECAST_CATEGORIES, 'forecast category');
 /** Deal fields from flags: everything for add (no `base`), the changes on top of `base` for edit. */
 export async function dealFields(opts: DealFlags, ctx: Context, repos: Repos, base?: Deal): Promise<DealFields> {
   const currency = opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? ctx.currency);
+  if (base && opts.amount === undefined && currency !== base.currency && base.amountMinor !== 0) {
+    // Keeping the number and changing the unit would silently change the deal's value.
+    throw invalid('--currency', `changing ${base.currency} to ${currency} needs the amount in ${currency}`, `pass --amount too`);
+  }
   const money = opts.amount === undefined ? { minor: base?.amountMinor ?? 0, currency } : parseMoney(opts.amount, '--amount', currency);
 
   let stageId = base?.stageId;
@@ -45,14 +49,14 @@ export async function dealFields(opts: DealFlags, ctx: Context, repos: Repos, ba
   let companyId = base?.companyId ?? null;
   let contactId = base?.contactId ?? null;
   if (opts.contact !== undefined) {
-    contactId = opts.contact.trim() === '' ? null : (await repos.refs.resolve(opts.contact, ['contact'])).id;
+    contactId = opts.contact.trim() === '' ? null : (await repos.refs.resolve(opts.contact, ['contact'], '--contact')).id;
     // The contact's company is the deal's customer unless one is named.
     if (contactId !== null && opts.company === undefined && companyId === null) {
       companyId = (await repos.contacts.get(contactId))!.companyId;
     }
   }
   if (opts.company !== undefined) {
-    companyId = opts.company.trim() === '' ? null : (await repos.refs.resolve(opts.company, ['company'])).id;
+    companyId = opts.company.trim() === '' ? null : (await repos.refs.resolve(opts.company, ['company'], '--company')).id;
   }
 
   return {

@@ -6,6 +6,7 @@ import { parseMoney } from '../../domain/money.js';
 import { orderJson } from '../../domain/order.js';
 import { invalid, usageError } from '../../errors.js';
 import { dealView } from '../../output/views/deal.js';
+import { resolveCustomer } from '../order/customer.js';
 import { loadDeal } from './shared.js';
 
 /** analytics.md: winning a deal records an order for its customer (amount and close date), unless --no-order. */
@@ -20,8 +21,9 @@ export async function run({ args: [ref], opts }: Input<{ date?: string; amount?:
     const closedOn = opts.date === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.date, ctx.now, '--date').at);
     const amount = opts.amount === undefined ? { minor: before.amountMinor, currency: before.currency }
       : parseMoney(opts.amount, '--amount', before.currency);
+    // analytics.md: the customer is the company, or a contact without one.
     const customer = before.company ? { kind: 'company' as const, ...before.company }
-      : before.contact ? { kind: 'contact' as const, ...before.contact } : null;
+      : before.contact ? await resolveCustomer(tx, `contact:${before.contact.id}`) : null;
     if (opts.order && !customer) {
       throw invalid('DEAL', `deal #${before.id} has no company or contact to record the order for`,
         `link one (crm deal edit ${before.id} --company NAME) or pass --no-order`);
@@ -32,7 +34,7 @@ export async function run({ args: [ref], opts }: Input<{ date?: string; amount?:
     });
     const order = opts.order && customer ? await tx.orders.create({
       customer, orderedOn: closedOn, amountMinor: amount.minor, currency: amount.currency, reference: null, dealId: deal.id,
-    }) : null;
+    }, 'win') : null;
     return { deal, order };
   });
   return dealView({ ...dealJson(result.deal, ctx.now), order: result.order && orderJson(result.order) } as never,

@@ -14,7 +14,9 @@ export async function run({ args: [ref], opts }: Input<{ at?: string }>, ctx: Co
     const done = await tx.followups.update(before, { ...before, status: 'done', doneAt: at.toISOString() });
     // A repeating follow-up lives on: the next one is due one step after this one (and after today).
     const next = before.repeat ? await tx.followups.create({
-      ...before, status: 'open', doneAt: null, dueDate: nextDue(before.dueDate, before.repeat, isoDate(at)),
+      // After the completion day and after today: a late --at never schedules into the past.
+      ...before, status: 'open', doneAt: null,
+      dueDate: nextDue(before.dueDate, before.repeat, [isoDate(at), isoDate(ctx.now)].sort().at(-1)!),
     }) : null;
     return { done, next };
   });

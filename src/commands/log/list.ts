@@ -2,7 +2,8 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type ActivityType, activityJson } from '../../domain/activity.js';
 import { checkCount } from '../../domain/checks.js';
-import { parseWhen } from '../../domain/dates.js';
+import { isoDate, parseWhen } from '../../domain/dates.js';
+import { endOfDayInstant } from '../../domain/reports/deal-state.js';
 import { activityList } from '../../output/views/activity.js';
 import type { LinkFlags } from '../links.js';
 
@@ -27,7 +28,8 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     dealId: await id(opts.deal, 'deal'),
     owner: opts.mine ? ctx.user : opts.owner,
     from: opts.since === undefined ? undefined : parseWhen(opts.since, ctx.now, '--since').at.toISOString(),
-    to: opts.until === undefined ? undefined : parseWhen(opts.until, ctx.now, '--until').at.toISOString(),
+    // --until is inclusive, as everywhere: the whole of that day.
+    to: opts.until === undefined ? undefined : endOfDayInstant(isoDate(parseWhen(opts.until, ctx.now, '--until').at)),
     search: opts.search,
     limit: checkCount(opts.limit, '--limit'),
   });

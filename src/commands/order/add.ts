@@ -28,7 +28,7 @@ export async function run({ args: [ref], opts }: Input<Flags>, ctx: Context) {
       const existing = await tx.orders.byReference(reference);
       if (existing !== undefined) throw conflict(`--reference: order #${existing} already has reference ${reference}`, 'references are unique; use another');
     }
-    const dealId = opts.deal === undefined ? null : (await tx.refs.resolve(opts.deal, ['deal'])).id;
+    const dealId = opts.deal === undefined ? null : (await tx.refs.resolve(opts.deal, ['deal'], '--deal')).id;
     return tx.orders.create({ customer, orderedOn, amountMinor: money.minor, currency: money.currency, reference, dealId });
   });
   return orderView(orderJson(order), `recorded order #${order.id} for ${order.customer.name}`);

@@ -19,7 +19,8 @@ export async function run({ args: [name], opts }: Input<StageFlags>, ctx: Contex
     const wanted = opts.position === undefined ? ((opts.outcome ?? 'open') === 'open' ? firstClosed : stages.length + 1)
       : Math.min(Math.max(check(count, opts.position, '--position'), 1), stages.length + 1);
     const fields = stageFields({ ...opts, name }, undefined, wanted);
-    await tx.stages.shiftFrom(wanted);
+    // Make room: later stages move one down, each move journaled (last first, positions stay unique).
+    for (const s of stages.filter((x) => x.position >= wanted).reverse()) await tx.stages.update(s, { ...s, position: s.position + 1 });
     return tx.stages.create(fields);
   });
   return stageView(stageJson(stage), added('stage', stage));

@@ -2,6 +2,8 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { check, count } from '../../domain/fields.js';
 import { stageJson } from '../../domain/stage.js';
+import { nameKey } from '../../domain/reference.js';
+import { conflict } from '../../errors.js';
 import { updated } from '../../output/views/notices.js';
 import { stageView } from '../../output/views/stage.js';
 import { type StageFlags, stageFields } from './fields.js';
@@ -10,6 +12,9 @@ import { findStage } from './shared.js';
 export async function run({ args: [ref], opts }: Input<StageFlags>, ctx: Context) {
   const stage = await ctx.write(async (tx) => {
     const before = await findStage(tx, ref!, 'STAGE');
+    if (opts.name !== undefined && nameKey(opts.name) !== nameKey(before.name) && (await tx.stages.findByName(opts.name)).length) {
+      throw conflict(`--name: a stage "${opts.name.trim()}" already exists`, 'choose another name');
+    }
     if (opts.position === undefined) return tx.stages.update(before, stageFields(opts, before, before.position));
     // Reordering: take the stage out, then renumber everything around its new place.
     const stages = (await tx.stages.list()).filter((s) => s.id !== before.id);

@@ -14,11 +14,19 @@ export interface AgendaJson {
 
 const LABEL = { followup: 'follow-up', deal: 'deal', meeting: 'meeting' } as const;
 
+/** What a person needs beside the title: who it is with, and for a deal its value and stage. */
+function detail(i: AgendaItem): string {
+  const money = i.amount !== undefined && i.currency
+    ? new Intl.NumberFormat('en-US', { style: 'currency', currency: i.currency, maximumFractionDigits: 0 }).format(i.amount) : null;
+  return [money, i.stage && `${i.stage} ${i.probability}%`, i.contact?.name, i.company?.name, i.deal && `deal: ${i.deal.name}`,
+    i.priority === 'high' ? 'high priority' : null].filter(Boolean).join(' · ');
+}
+
 const itemColumns: Column<AgendaItem>[] = [
   { header: 'Time', key: 'time', value: (i) => i.time ?? '' },
   { header: 'What', key: 'kind', value: (i) => `${LABEL[i.kind]} #${i.id}` },
-  { header: 'Title', key: 'title', value: (i) => i.title },
-  { header: 'Details', key: 'detail', value: (i) => i.detail },
+  { header: 'Title', key: 'title', value: (i) => (i.kind === 'deal' ? `${i.title} closes` : i.title) },
+  { header: 'Details', key: 'detail', value: detail },
   { header: 'Owner', key: 'owner', value: (i) => i.owner },
 ];
 
