@@ -26,6 +26,13 @@ export function registerReport(program: Command, ctx: Context): void {
   report.command('deciles').description('customers in ten revenue deciles, with shares and the Pareto line')
     .option('--as-of <date>', 'analysis date').option('--since <date>', 'only orders from this date')
     .action(lazy(ctx, () => import('../commands/report/deciles.js')));
+  report.command('portfolio').description('value tiers (MVC, MGC, BZ) and Retain / Develop / Acquire strategies, with share of wallet')
+    .option('--as-of <date>', 'analysis date').option('--since <date>', 'only orders from this date')
+    .option('--cost-to-serve <amount>', 'value at or below which a customer is below zero (BZ)', '0')
+    .action(lazy(ctx, () => import('../commands/report/portfolio.js')));
+  report.command('loyalty').description("Griffin's loyalty matrix: repeat purchase against satisfaction")
+    .option('--as-of <date>', 'analysis date').option('--since <date>', 'only orders from this date')
+    .action(lazy(ctx, () => import('../commands/report/loyalty.js')));
   report.command('clv').description('BG/NBD + Gamma-Gamma: P(alive), expected purchases and spend, lifetime value')
     .option('--as-of <date>', 'calibration end: orders after it are ignored')
     .addOption(new Option('--unit <unit>', 'model time unit').choices(['day', 'week']).default('week'))

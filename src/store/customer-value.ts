@@ -8,6 +8,7 @@ export interface CustomerOrders {
   currency: string;
   frequency: number;
   lastPositive: string | null;
+  firstOrder: string;
   monetaryMinor: number;
 }
 
@@ -28,11 +29,13 @@ export class CustomerValueData {
   /** RFM's aggregation, over orders on or before `asOf` (and from `since`). */
   orders(asOf: string, since: string | null): CustomerOrders[] {
     const rows = this.store.raw.prepare(`select company_id, contact_id, currency,
-        sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), sum(amount_minor)
+        sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
+        sum(amount_minor)
       from orders where ordered_on <= ? and ordered_on >= ? group by company_id, contact_id, currency`)
-      .raw().all(asOf, since ?? '0000-00-00') as [number | null, number | null, string, number, string | null, number][];
-    return rows.map(([company, contact, currency, frequency, lastPositive, monetary]) => ({
-      kind: company !== null ? 'company' : 'contact', id: (company ?? contact)!, currency, frequency, lastPositive, monetaryMinor: Number(monetary),
+      .raw().all(asOf, since ?? '0000-00-00') as [number | null, number | null, string, number, string | null, string, number][];
+    return rows.map(([company, contact, currency, frequency, lastPositive, firstOrder, monetary]) => ({
+      kind: company !== null ? 'company' : 'contact', id: (company ?? contact)!, currency, frequency, lastPositive, firstOrder,
+      monetaryMinor: Number(monetary),
     }));
   }
 

@@ -153,3 +153,55 @@ describe('crm report clv', () => {
     expect([r.exitCode, r.stderr.split(' (')[0]]).toEqual([2, 'error: cannot fit the lifetime-value model: 5 customers with purchases by 2026-03-31, 2 of them repeat buyers']);
   });
 });
+
+describe('crm report portfolio and loyalty', () => {
+  it('tiers customers by value and growth potential, with RAD strategies', async () => {
+    const { run, json } = await shop();
+    await run(['company', 'edit', 'A', '--wallet', '1000']);
+    await run(['company', 'edit', 'C', '--wallet', '500']);
+    await run(['company', 'edit', 'D', '--wallet', '5000']);
+    await run(['company', 'add', 'P', '--wallet', '2000']);
+    const p = await json(['report', 'portfolio']);
+    // The window runs from the first order (2025-06-30) to 2026-03-31: 275 days; values are annualised over it.
+    expect(p.windowDays).toBe(275);
+    const row = (name: string) => {
+      const c = p.customers.find((x: any) => x.name === name);
+      return [c.tier, c.strategy, c.value, c.annualValue, c.wallet, c.shareOfWallet, c.untapped, c.decile];
+    };
+    expect(row('E')).toEqual(['MVC', 'Retain', 1000, 1327.27, null, null, null, 1]); // decile 1
+    // Untapped: D 5,000 - 1,061.82 = 3,938.18 is the top 20% of A, C, D (the only ones with orders and a wallet).
+    expect(row('D')).toEqual(['MGC', 'Develop', 800, 1061.82, 5000, 0.2124, 3938.18, 3]);
+    expect(row('A')).toEqual(['maintain', 'Maintain', 300, 398.18, 1000, 0.3982, 601.82, 7]);
+    expect(row('G')).toEqual(['BZ', 'Serve at lowest cost', -50, -66.36, null, null, null, null]); // only ever refunded
+    expect(row('P')).toEqual(['prospect', 'Acquire', 0, 0, 2000, 0, 2000, null]);
+    expect(p.withoutWallet).toBe(3); // B, E and G
+    expect(p.customers.find((x: any) => x.name === 'B').note).toBe('no wallet estimate');
+    expect(p.tiers.map((t: any) => [t.tier, t.customers])).toEqual([['MVC', 1], ['MGC', 1], ['maintain', 3], ['BZ', 1], ['prospect', 1]]);
+    // A higher cost to serve turns the small buyer B below zero too.
+    expect((await json(['report', 'portfolio', '--cost-to-serve', '60'])).customers.find((x: any) => x.name === 'B').tier).toBe('BZ');
+  });
+
+  it('places customers in the loyalty matrix from F scores and their latest satisfaction', async () => {
+    const { run, json } = await shop();
+    await run(['contact', 'add', 'Cy', '--company', 'C']);
+    await run(['log', 'call', 'company:A', '--summary', 's', '--satisfaction', '2', '--at', '2026-03-02']);
+    await run(['log', 'call', 'company:B', '--summary', 's', '--satisfaction', '5', '--at', '2026-03-02']);
+    await run(['log', 'call', 'Cy', '--summary', 's', '--satisfaction', '1', '--at', '2026-03-02']); // counts for company C
+    await run(['log', 'call', 'company:D', '--summary', 's', '--satisfaction', '2', '--at', '2026-03-01']);
+    await run(['log', 'call', 'company:D', '--summary', 's', '--satisfaction', '4', '--at', '2026-03-20']); // the latest counts
+    const l = await json(['report', 'loyalty']);
+    const q = (name: string) => {
+      const c = l.customers.find((x: any) => x.name === name);
+      return [c.f, c.repeat, c.satisfaction, c.attitude, c.quadrant];
+    };
+    expect(q('D')).toEqual([5, 'high', 4, 'strong', 'sustained']);
+    expect(q('A')).toEqual([4, 'high', 2, 'weak', 'inertia']);
+    expect(q('B')).toEqual([1, 'low', 5, 'strong', 'latent']);
+    expect(q('C')).toEqual([1, 'low', 1, 'weak', 'none']);
+    expect(q('E')).toEqual([1, 'low', null, 'unknown', 'unknown attitude']);
+    expect(l.quadrants.map((x: any) => [x.quadrant, x.customers])).toEqual([
+      ['sustained', 1], ['latent', 1], ['inertia', 1], ['none', 1], ['unknown attitude', 1]]);
+    // As of before D's second call, D's attitude was weak.
+    expect((await json(['report', 'loyalty', '--as-of', '2026-03-10'])).customers.find((x: any) => x.name === 'D').quadrant).toBe('inertia');
+  });
+});

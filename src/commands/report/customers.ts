@@ -24,6 +24,7 @@ export async function customerValues(opts: ValueFlags, ctx: Context) {
   const fx = converter(ctx.currency, ctx.config.rates ?? {});
   const unconverted = new Unconverted();
   const acc = new Map<string, { frequency: number; last: string | null; monetary: number }>();
+  let firstOrder: string | null = null;
   for (const row of data.orders(asOf, since)) {
     const key = `${row.kind}:${row.id}`;
     const minor = fx.convert(row.monetaryMinor, row.currency);
@@ -31,6 +32,7 @@ export async function customerValues(opts: ValueFlags, ctx: Context) {
       unconverted.add(row.currency, row.monetaryMinor);
       continue;
     }
+    if (firstOrder === null || row.firstOrder < firstOrder) firstOrder = row.firstOrder;
     const a = acc.get(key) ?? { frequency: 0, last: null, monetary: 0 };
     a.frequency += row.frequency;
     a.monetary += minor;
@@ -48,7 +50,9 @@ export async function customerValues(opts: ValueFlags, ctx: Context) {
     const n: CustomerName | undefined = names.get(key);
     return { kind, id: Number(id), name: n?.name ?? '', externalId: n?.externalId ?? null };
   };
-  return { store, data, asOf, since, inputs, names, describe, unconverted, currency: ctx.currency,
+  // The window's length, for annualising: --since to as-of, or the first order to as-of.
+  const windowDays = Math.max(1, dayNumber(asOf) - dayNumber(since ?? firstOrder ?? asOf) + 1);
+  return { store, data, asOf, since, inputs, all: acc, names, describe, unconverted, fx, windowDays, currency: ctx.currency,
     money: (minor: number) => toMajor(minor, ctx.currency) };
 }
 

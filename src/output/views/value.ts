@@ -77,3 +77,42 @@ export function clvView(r: Json): Output {
 }
 
 export { list };
+
+export function portfolioView(r: Json): Output {
+  const customers = cur(r.customers, r.currency);
+  const columns: Column<Json>[] = [
+    { header: 'Customer', key: 'name', value: (c) => c.name },
+    { header: 'Tier', key: 'tier', value: (c) => c.tier }, { header: 'Strategy', key: 'strategy', value: (c) => c.strategy },
+    money('Value', 'value'), money('Per year', 'annualValue'), money('Wallet', 'wallet'),
+    { header: 'Share of wallet', key: 'shareOfWallet', value: (c) => c.shareOfWallet, type: 'percent' },
+    money('Untapped', 'untapped'), { header: 'Decile', key: 'decile', value: (c) => c.decile },
+    { header: 'Note', key: 'note', value: (c) => c.note },
+  ];
+  const tiers = cur(r.tiers, r.currency);
+  return record(r, [
+    { header: 'As of', key: 'asOf', value: (x) => x.asOf },
+    { header: 'Window', key: 'windowDays', value: (x) => `${x.windowDays} days (values are annualised over it)` },
+    { header: 'Without wallet estimate', key: 'withoutWallet', value: (x) => x.withoutWallet, type: 'count' },
+  ], { sections: [
+    { title: 'Tiers', rows: () => tiers, columns: [{ header: 'Tier', key: 'tier', value: (t) => t.tier },
+      { header: 'Strategy', key: 'strategy', value: (t) => t.strategy },
+      { header: 'Customers', key: 'customers', value: (t) => t.customers, type: 'count' }, money('Value', 'value')] },
+    { title: 'Customers', rows: () => customers, columns },
+  ], rows: { columns, rows: customers } });
+}
+
+export function loyaltyView(r: Json): Output {
+  const columns: Column<Json>[] = [
+    { header: 'Customer', key: 'name', value: (c) => c.name },
+    { header: 'F score', key: 'f', value: (c) => c.f }, { header: 'Repeat', key: 'repeat', value: (c) => c.repeat },
+    { header: 'Satisfaction', key: 'satisfaction', value: (c) => c.satisfaction },
+    { header: 'Attitude', key: 'attitude', value: (c) => c.attitude }, { header: 'Quadrant', key: 'quadrant', value: (c) => c.quadrant },
+  ];
+  return record(r, [{ header: 'As of', key: 'asOf', value: (x) => x.asOf }], { sections: [
+    { title: 'Loyalty matrix (Griffin)', rows: () => r.quadrants, columns: [
+      { header: 'Quadrant', key: 'quadrant', value: (q) => q.quadrant },
+      { header: 'Customers', key: 'customers', value: (q) => q.customers, type: 'count' },
+      { header: 'Programme', key: 'programme', value: (q) => q.programme }] },
+    { title: 'Customers', rows: () => r.customers, columns },
+  ], rows: { columns, rows: r.customers } });
+}

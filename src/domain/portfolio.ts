@@ -1,0 +1,45 @@
+/**
+ * Value tiers and RAD strategies (analytics.md, after Peppers & Rogers): MVC = purchase deciles 1-2; MGC = not MVC,
+ * a known wallet, and untapped wallet (wallet - annualised value) in the top 20% of untapped wallets; BZ = value at
+ * or below the cost to serve; everyone else is maintained. Prospects (no orders, a wallet estimate) are acquired.
+ * Amounts in minor units of one currency.
+ */
+export type Tier = 'MVC' | 'MGC' | 'BZ' | 'maintain' | 'prospect';
+
+export const STRATEGY: Record<Tier, string> = {
+  MVC: 'Retain', MGC: 'Develop', BZ: 'Serve at lowest cost', maintain: 'Maintain', prospect: 'Acquire',
+};
+
+export interface PortfolioInput {
+  key: string;
+  order: [number, number];
+  value: number;
+  wallet: number | null;
+  hasOrders: boolean;
+  /** Decile by Monetary among customers with a positive order (null otherwise). */
+  decile: number | null;
+}
+
+export interface PortfolioRow extends PortfolioInput {
+  annualValue: number;
+  shareOfWallet: number | null;
+  untapped: number | null;
+  tier: Tier;
+}
+
+export function portfolio(customers: readonly PortfolioInput[], windowDays: number, costToServe: number): PortfolioRow[] {
+  const annual = (v: number) => Math.round((v * 365) / windowDays);
+  const withWallet = customers.filter((c) => c.hasOrders && c.wallet !== null)
+    .map((c) => ({ c, untapped: c.wallet! - annual(c.value) }))
+    .sort((a, b) => b.untapped - a.untapped || a.c.order[0] - b.c.order[0] || a.c.order[1] - b.c.order[1]);
+  const growable = new Set(withWallet.filter((_, i) => i < 0.2 * withWallet.length).map((x) => x.c.key));
+  return customers.map((c) => {
+    const annualValue = annual(c.value);
+    const untapped = c.wallet === null ? null : c.wallet - annualValue;
+    const tier: Tier = !c.hasOrders ? (c.wallet !== null ? 'prospect' : 'maintain')
+      : c.decile !== null && c.decile <= 2 ? 'MVC'
+      : growable.has(c.key) && untapped! > 0 ? 'MGC'
+      : c.value <= costToServe ? 'BZ' : 'maintain';
+    return { ...c, annualValue, shareOfWallet: c.wallet ? annualValue / c.wallet : null, untapped, tier };
+  });
+}
