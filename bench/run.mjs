@@ -67,6 +67,11 @@ if (demoBig !== null) {
   }
 }
 
+if (!process.env.BENCH_SKIP_VALUE) {
+  const { valueBench } = await import('./value.mjs');
+  await valueBench({ bin, data, env: { ...env, CRM_DB: join(data, 'unused.db') }, root });
+}
+
 const base = median(samples['node -e 0']);
 const goals = { 'crm --version': 1.3, 'crm contact list --json (10,000)': 2.5 };
 console.log(`median of ${runs} interleaved runs, node ${process.version}`);

@@ -89,6 +89,51 @@ Activities logged per owner (who logged them) and type, per ISO week, from --sin
 back) to --as-of. Follow-ups per owner: completed in the window, of those completed after their due date, and
 overdue at --as-of (open and due before it).`,
   },
+  'report-rfm': {
+    summary: 'what crm report rfm computes',
+    text: `crm report rfm [--as-of DATE] [--since DATE] [--bins N] [--segment NAME] [--save NAME] [--compare NAME]
+Definitions follow docs/analytics.md exactly. A customer is a company, or a contact without one. Customers with at
+least one positive order by --as-of are scored: Recency = whole days since the last positive order; Frequency =
+positive orders; Monetary = all amounts, refunds included (orders from --since on). Scores 1..bins (default 5):
+score(v) = 1 + floor(bins x W(v) / N), W(v) = customers strictly worse, so ties share a score. Segments come from
+the R and F scores on the RF grid (Champions, Loyal Customers, Potential Loyalists, New Customers, Promising, Need
+Attention, About to Sleep, At Risk, Can't Lose Them, Hibernating), each with a suggested action; with other bins
+the scores are mapped onto 1-5 first. --save stores the segmentation; --compare shows who moved since.`,
+  },
+  'report-deciles': {
+    summary: 'what crm report deciles computes',
+    text: `crm report deciles [--as-of DATE] [--since DATE]
+Customers sorted by Monetary descending, ties by id ascending; position i of N is in decile floor(10 i / N) + 1.
+Per decile: customers, revenue, share, cumulative share. Pareto line: the revenue share of deciles 1 and 2.`,
+  },
+  'report-portfolio': {
+    summary: 'what crm report portfolio computes',
+    text: `crm report portfolio [--as-of DATE] [--since DATE] [--cost-to-serve AMOUNT]
+Value = Monetary over the window; annualised over the window's days (--since, or the first order, to --as-of).
+Share of wallet = annualised value / wallet estimate. Tiers: MVC = deciles 1-2 (Retain); MGC = not MVC, with a
+wallet and untapped wallet (wallet - annualised value) in the top 20% of untapped wallets (Develop); BZ = value at
+or below the cost to serve, default 0 (serve at lowest cost); companies and contacts with a wallet but no orders
+are prospects (Acquire); everyone else is maintained. Customers without a wallet estimate are named.`,
+  },
+  'report-loyalty': {
+    summary: 'what crm report loyalty computes',
+    text: `crm report loyalty [--as-of DATE] [--since DATE]
+Griffin's matrix: repeat purchase is high at an F score of 4 or 5; attitude is strong when the latest satisfaction
+score (crm log ... --satisfaction) on the customer's activities, a company's including its people's, is 4 or 5.
+Sustained (high, strong) -> loyalty programme; latent (low, strong) -> attract; inertia (high, weak) -> retain;
+no loyalty (low, weak) -> let go. Customers without a score have an unknown attitude: not guessed.`,
+  },
+  'report-clv': {
+    summary: 'what crm report clv computes',
+    text: `crm report clv [--as-of DATE] [--unit day|week] [--horizon MONTHS] [--discount RATE] [--at-risk]
+BG/NBD (Fader, Hardie & Lee 2005) and Gamma-Gamma, fitted by maximum likelihood (Nelder-Mead on log-parameters) on
+the orders up to --as-of, exactly as docs/analytics.md writes them. A purchase is an order that is not a refund;
+orders on one day are one purchase. x = purchase days - 1, t_x and T in --unit from the first purchase. Per
+customer: P(alive), expected purchases over the horizon (default 12 months of 30.4375 days), expected average spend
+(Gamma-Gamma for repeat buyers; the population mean otherwise, or the observed mean repeat spend where the fit
+leaves it undefined) and CLV = sum over months k of E[M] (E[Y(k)] - E[Y(k-1)]) / (1 + d)^k, d default 0.01.
+--at-risk: the most valuable fifth by spend whose P(alive) is below 50%. Too little data: a clear error.`,
+  },
   environment: {
     summary: 'environment variables and where data lives',
     text: `Environment

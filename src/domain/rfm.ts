@@ -70,11 +70,19 @@ export function rfmScores(customers: readonly RfmInput[], bins: number): RfmScor
 }
 
 export function segmentSummary(scored: readonly RfmScore[]) {
-  const total = scored.reduce((a, c) => a + c.monetary, 0);
-  return [...SEGMENTS.map((s) => s.segment), ...(scored.some((c) => c.segment === 'Unclassified') ? ['Unclassified'] : [])].map((segment) => {
-    const members = scored.filter((c) => c.segment === segment);
-    const revenue = members.reduce((a, c) => a + c.monetary, 0);
-    return { segment, customers: members.length, revenue, share: total ? revenue / total : 0,
+  // One pass: 100,000 customers are summed once, not once per segment.
+  const sums = new Map<string, { customers: number; revenue: number }>();
+  let total = 0;
+  for (const c of scored) {
+    total += c.monetary;
+    const s = sums.get(c.segment) ?? { customers: 0, revenue: 0 };
+    s.customers += 1;
+    s.revenue += c.monetary;
+    sums.set(c.segment, s);
+  }
+  return [...SEGMENTS.map((s) => s.segment), ...(sums.has('Unclassified') ? ['Unclassified'] : [])].map((segment) => {
+    const { customers, revenue } = sums.get(segment) ?? { customers: 0, revenue: 0 };
+    return { segment, customers, revenue, share: total ? revenue / total : 0,
       action: SEGMENTS.find((s) => s.segment === segment)?.action ?? 'score on another scale; no action defined' };
   });
 }

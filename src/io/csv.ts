@@ -14,16 +14,17 @@ export interface CsvRecord {
 
 /** Streams a CSV file's records by header name; `onHeader` sees the columns before the first record. */
 export async function* readCsv(path: string, delimiter: string, onHeader: (columns: string[]) => void): AsyncGenerator<CsvRecord> {
-  const parser = createReadStream(path).pipe(parse({
-    bom: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, info: true,
+  const parser = parse({
+    bom: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true,
     columns: (header: string[]) => {
       onHeader(header);
       return header;
     },
-  }));
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield { record, line: info.lines };
-  }
+    // The line is taken while the record is parsed (later the parser has read ahead); cheaper than `info: true`.
+    on_record: (record: Record<string, string>, context: { lines: number }) => ({ record, line: context.lines }),
+  });
+  createReadStream(path).on('error', (e) => parser.destroy(e)).pipe(parser);
+  for await (const r of parser as AsyncIterable<CsvRecord>) yield r;
 }
 
 /** Standard input is read twice (validate, then write), so it is spooled to a private temporary file first. */

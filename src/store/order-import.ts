@@ -1,6 +1,7 @@
 import { nameKey } from '../domain/reference.js';
 import type { Customer } from '../domain/order.js';
 import type { ImportRow } from '../domain/order-import.js';
+import type { Statement } from 'better-sqlite3';
 import type { Store } from './store.js';
 
 type Match = Pick<Customer, 'kind' | 'id'> | 'ambiguous' | undefined;
@@ -23,6 +24,9 @@ export class OrderImporter {
       map.set(key, seen === undefined ? m : seen === 'ambiguous' || seen.kind !== m.kind || seen.id !== m.id ? 'ambiguous' : seen);
     };
     const raw = store.raw;
+    // With many customers the (customer, date) indexes are written all over the file: a 64 MiB page cache for this
+    // connection (instead of 2 MiB) keeps those pages in memory; the import benchmark (bench/value.mjs) shows the difference.
+    raw.pragma('cache_size = -65536');
     for (const r of raw.prepare('select id, name_key, external_id from company').raw().iterate() as Iterable<[number, string, string | null]>) {
       add(this.byExternal, r[2], { kind: 'company', id: r[0] });
       add(this.byName, r[1], { kind: 'company', id: r[0] });
@@ -47,35 +51,50 @@ export class OrderImporter {
     return m;
   }
 
+  /** Statements prepared once: preparing per row cost more than the insert itself. */
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  private statement(sql: string): Statement<unknown[]> {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.store.raw.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
   referenceExists(reference: string): boolean {
-    return this.store.raw.prepare('select 1 from orders where reference = ?').get(reference) !== undefined;
+    return this.statement('select 1 from orders where reference = ?').get(reference) !== undefined;
   }
 
   /** Creates a customer named and externally identified by `key`; must run inside the import's transaction. */
   createCustomer(kind: 'company' | 'contact', key: string, meta: { at: string; actor: string }): Pick<Customer, 'kind' | 'id'> {
     const stamp = [meta.at, meta.at, meta.actor, meta.actor];
     const id = kind === 'company'
-      ? Number(this.store.raw.prepare(`insert into company (name, name_key, owner, external_id, created_at, updated_at, created_by,
+      ? Number(this.statement(`insert into company (name, name_key, owner, external_id, created_at, updated_at, created_by,
           updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)`).run(key, nameKey(key), meta.actor, key, ...stamp).lastInsertRowid)
-      : Number(this.store.raw.prepare(`insert into contact (name, name_key, lifecycle, consent, owner, external_id, created_at,
+      : Number(this.statement(`insert into contact (name, name_key, lifecycle, consent, owner, external_id, created_at,
           updated_at, created_by, updated_by) values (?, ?, 'customer', 'unknown', ?, ?, ?, ?, ?, ?)`)
         .run(key, nameKey(key), meta.actor, key, ...stamp).lastInsertRowid);
-    this.store.raw.prepare('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)')
+    this.statement('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)')
       .run(id * 8 + (kind === 'company' ? 1 : 2), kind, id, key, key);
     const m = { kind, id };
     this.cache.set(key, m);
     return m;
   }
 
-  private insert?: import('better-sqlite3').Statement<unknown[]>;
-
   /** Writes one order; false when its reference is already there (re-imports do not duplicate). */
+  private insert?: Statement<unknown[]>;
+
   insertOrder(row: ImportRow, customer: Pick<Customer, 'kind' | 'id'>, meta: { at: string; actor: string }): boolean {
-    this.insert ??= this.store.raw.prepare(`insert into orders (company_id, contact_id, ordered_on, amount_minor, currency,
-      reference, source, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, 'import', ?, ?, ?, ?)
-      on conflict (reference) do nothing`);
+    // The stamps are the same for every row of an import: written into the statement as quoted literals, they are
+    // not bound a million times.
+    const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+    this.insert ??= this.statement(`insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, source,
+      created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, 'import', ${q(meta.at)}, ${q(meta.at)},
+      ${q(meta.actor)}, ${q(meta.actor)}) on conflict (reference) do nothing`);
     return this.insert.run(customer.kind === 'company' ? customer.id : null, customer.kind === 'contact' ? customer.id : null,
-      row.date, row.amountMinor, row.currency, row.reference, meta.at, meta.at, meta.actor, meta.actor).changes > 0;
+        row.date, row.amountMinor, row.currency, row.reference).changes > 0;
   }
 
   lastOrderId(): number {

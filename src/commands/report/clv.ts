@@ -79,9 +79,11 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
   const spendData = customers.flatMap((c, i) => (rft[i]!.x > 0 && c.repeatSum > 0 ? [{ x: rft[i]!.x, m: major(c.repeatSum) / rft[i]!.x }] : []));
   if (spendData.length < 2) throw new CrmError('validation', 'cannot fit the spend model: fewer than 2 repeat buyers with positive spend', 'import more order history');
   const gg = fitGammaGamma(spendData);
-  if (![bg.r, bg.alpha, bg.a, bg.b, gg.p, gg.q, gg.gamma].every(Number.isFinite) || gg.q <= 1) {
-    throw new CrmError('validation', 'the lifetime-value model did not converge on this data', 'check the order history (dates, refunds) or use --unit day');
+  if (![bg.r, bg.alpha, bg.a, bg.b, gg.p, gg.q, gg.gamma].every(Number.isFinite)) {
+    throw new CrmError('validation', 'the lifetime-value model did not converge on this data', 'check the order history (dates, refunds) or use --unit day',
+      { model: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b }, spendModel: { p: gg.p, q: gg.q, gamma: gg.gamma } });
   }
+  const observedMean = spendData.reduce((a, s) => a + s.m, 0) / spendData.length;
   const names = data.names();
   const horizonUnits = (months * 30.4375) / unitDays;
   let rows = customers.map((c, i) => {
@@ -91,7 +93,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
       tx: round(rft[i]!.tx, 4), T: round(rft[i]!.T, 4), value: major(c.total) };
     // A customer whose first purchase is on the as-of day has no history to project from.
     if (rft[i]!.T <= 0) return { ...base, pAlive: null, expectedPurchases: null, expectedSpend: null, clv: null, note: 'too little history' };
-    const spend = spendFor(gg, rft[i]!.x, rft[i]!.x > 0 ? major(c.repeatSum) / rft[i]!.x : null);
+    const spend = spendFor(gg, rft[i]!.x, rft[i]!.x > 0 ? major(c.repeatSum) / rft[i]!.x : null, observedMean);
     return {
       ...base, pAlive: round(pAlive(bg, rft[i]!), 4), expectedPurchases: round(expectedPurchases(bg, rft[i]!, horizonUnits), 4),
       expectedSpend: round(spend, 2), clv: round(clv(bg, rft[i]!, spend, months, discount, unitDays), 2), note: null as string | null,

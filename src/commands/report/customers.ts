@@ -46,9 +46,9 @@ export async function customerValues(opts: ValueFlags, ctx: Context) {
   }
   const names = data.names();
   const describe = (key: string) => {
-    const [kind, id] = key.split(':') as ['company' | 'contact', string];
+    const colon = key.indexOf(':');
     const n: CustomerName | undefined = names.get(key);
-    return { kind, id: Number(id), name: n?.name ?? '', externalId: n?.externalId ?? null };
+    return { kind: key.slice(0, colon) as 'company' | 'contact', id: Number(key.slice(colon + 1)), name: n?.name ?? '', externalId: n?.externalId ?? null };
   };
   // The window's length, for annualising: --since to as-of, or the first order to as-of.
   const windowDays = Math.max(1, dayNumber(asOf) - dayNumber(since ?? firstOrder ?? asOf) + 1);

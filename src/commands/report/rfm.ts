@@ -21,7 +21,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     : SEGMENTS.find((s) => s.segment.toLowerCase().replace(/[^a-z]/g, '') === opts.segment!.toLowerCase().replace(/[^a-z]/g, ''))?.segment;
   if (opts.segment !== undefined && !segment) throw invalid('--segment', `"${opts.segment}" is not a segment`, `use one of: ${SEGMENTS.map((s) => s.segment).join(', ')}`);
   const v = await customerValues(opts, ctx);
-  const scored = rfmScores(v.inputs, bins).sort((a, b) => b.monetary - a.monetary || a.key.localeCompare(b.key));
+  const scored = rfmScores(v.inputs, bins).sort((a, b) => b.monetary - a.monetary || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const before = opts.compare === undefined ? undefined : v.data.snapshot(opts.compare);
   if (opts.compare !== undefined && !before) {
     const names = v.data.snapshotNames();

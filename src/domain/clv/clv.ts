@@ -19,8 +19,12 @@ export function clv(bg: BgNbdParams, c: RFT, spend: number, months: number, disc
   return value;
 }
 
-/** E[M] for a customer: Gamma-Gamma's conditional mean for repeat buyers, the population mean otherwise. */
-export function spendFor(gg: GammaGammaParams, x: number, m: number | null): number {
-  if (x > 0 && m !== null && m > 0) return expectedSpend(gg, { x, m });
-  return (gg.p * gg.gamma) / (gg.q - 1);
+/**
+ * E[M] for a customer: Gamma-Gamma's conditional mean for repeat buyers, its population mean otherwise. Where the
+ * fitted q makes a mean undefined (q <= 1 for the population, p x + q <= 1 for a customer), the observed mean
+ * repeat spend stands in.
+ */
+export function spendFor(gg: GammaGammaParams, x: number, m: number | null, observedMean: number): number {
+  if (x > 0 && m !== null && m > 0 && gg.p * x + gg.q > 1) return expectedSpend(gg, { x, m });
+  return gg.q > 1 ? (gg.p * gg.gamma) / (gg.q - 1) : observedMean;
 }

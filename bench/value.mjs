@@ -1,0 +1,114 @@
+// Customer-value benchmarks (issue: order import, RFM, CLV). Called by bench/run.mjs.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { parse } from 'csv-parse';
+
+const hasTime = existsSync('/usr/bin/time');
+
+/** Runs crm and returns wall seconds and peak RSS in MB (from /usr/bin/time when the machine has it). */
+function measure(bin, args, env) {
+  const argv = hasTime ? ['/usr/bin/time', '-f', '%M', process.execPath, bin, ...args] : [process.execPath, bin, ...args];
+  const start = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`crm ${args.join(' ')} failed: ${r.stderr}`);
+  const rss = hasTime ? Number(r.stderr.trim().split('\n').at(-1)) / 1024 : null;
+  return { seconds, rss, stdout: r.stdout };
+}
+
+const mb = (x) => (x === null ? 'n/a' : `${x.toFixed(0)} MB`);
+
+/** Online Retail invoice lines -> one order per invoice (customer, date, amount = sum of quantity x price, reference). */
+async function aggregateOnlineRetail(gz, out) {
+  const invoices = new Map();
+  const records = createReadStream(gz).pipe(createGunzip()).pipe(parse({ columns: true }));
+  for await (const r of records) {
+    if (!r.CustomerID) continue;
+    const inv = invoices.get(r.InvoiceNo) ?? { customer: r.CustomerID.replace(/\.0$/, ''), date: r.InvoiceDate.slice(0, 10), cents: 0 };
+    inv.cents += Math.round(Number(r.Quantity) * Number(r.UnitPrice) * 100);
+    invoices.set(r.InvoiceNo, inv);
+  }
+  const rows = ['customer,date,amount,reference'];
+  for (const [invoice, inv] of invoices) rows.push(`${inv.customer},${inv.date},${(inv.cents / 100).toFixed(2)},${invoice}`);
+  writeFileSync(out, rows.join('\n') + '\n');
+  return invoices.size;
+}
+
+/** 1,000,000 orders of 100,000 customers over two years, deterministic. */
+function syntheticOrders(out) {
+  let a = 42;
+  const rnd = () => { // mulberry32
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const rows = ['customer,date,amount,reference'];
+  const start = Date.UTC(2024, 0, 1);
+  for (let i = 1; i <= 1_000_000; i++) {
+    // Every customer buys at least once; the rest skewed, so some buy a lot and many rarely.
+    const customer = `C${String(i <= 100_000 ? i : 1 + Math.floor(rnd() ** 2 * 100_000)).padStart(6, '0')}`;
+    const date = new Date(start + Math.floor(rnd() * 730) * 86_400_000).toISOString().slice(0, 10);
+    rows.push(`${customer},${date},${(rnd() < 0.02 ? -1 : 1) * (5 + Math.floor(rnd() * 50_000)) / 100},S${i}`);
+  }
+  writeFileSync(out, rows.join('\n') + '\n');
+}
+
+export async function valueBench({ bin, data, env, root }) {
+  const results = [];
+  const say = (s) => { results.push(s); console.log(s); };
+
+  // CDNOW: the published model, fitted by crm report clv on the imported sample.
+  const cdnowDb = join(data, 'cdnow.db');
+  const csv = join(data, 'cdnow.csv');
+  const lines = readFileSync(join(root, 'test/fixtures/CDNOW_sample.txt'), 'utf8').trim().split(/\r?\n/).map((l) => l.trim().split(/\s+/));
+  writeFileSync(csv, ['customer,date,amount', ...lines.map((f) => `${f[0]},${f[2]},${f[4]}`)].join('\n'));
+  measure(bin, ['order', 'import', csv, '--create-customers', 'contact', '--db', cdnowDb], env);
+  const clvRuns = Array.from({ length: 5 }, () => measure(bin, ['report', 'clv', '--as-of', '1997-09-30', '--json', '--db', cdnowDb], env).seconds);
+  say(`CDNOW report clv (import excluded, whole command incl. startup): median ${(clvRuns.sort()[2] * 1000).toFixed(0)} ms (goal: fit < 500 ms)`);
+
+  // Online Retail, aggregated to invoices.
+  const gz = process.env.BENCH_ONLINE_RETAIL ?? join(root, '..', 'shared', 'datasets', 'online-retail', 'online-retail.csv.gz');
+  if (existsSync(gz)) {
+    const inv = join(data, 'online-retail-invoices.csv');
+    const n = await aggregateOnlineRetail(gz, inv);
+    const db = join(data, 'online-retail.db');
+    const imp = measure(bin, ['order', 'import', inv, '--create-customers', 'company', '--db', db, '--json'], env);
+    say(`Online Retail: ${n.toLocaleString('en-US')} invoices imported in ${imp.seconds.toFixed(2)} s (${Math.round(n / imp.seconds).toLocaleString('en-US')}/s incl. startup), peak ${mb(imp.rss)}`);
+    const rfm = measure(bin, ['report', 'rfm', '--as-of', '2011-12-09', '--json', '--db', db], env);
+    const clvR = measure(bin, ['report', 'clv', '--as-of', '2011-12-09', '--json', '--db', db], env);
+    const model = JSON.parse(clvR.stdout).model;
+    say(`Online Retail: report rfm ${(rfm.seconds * 1000).toFixed(0)} ms, report clv ${(clvR.seconds * 1000).toFixed(0)} ms (r=${model.r.toFixed(3)} alpha=${model.alpha.toFixed(2)} a=${model.a.toFixed(3)} b=${model.b.toFixed(3)}), peak ${mb(Math.max(rfm.rss ?? 0, clvR.rss ?? 0))}`);
+  } else {
+    say(`Online Retail: skipped (${gz} not found; set BENCH_ONLINE_RETAIL)`);
+  }
+
+  // 1,000,000 orders, 100,000 customers: import rate, RFM against the sqlite3 shell, CLV, memory.
+  const big = join(data, 'synthetic.csv');
+  syntheticOrders(big);
+  const db = join(data, 'million.db');
+  const imp = measure(bin, ['order', 'import', big, '--create-customers', 'company', '--db', db, '--json'], env);
+  say(`1,000,000 orders imported in ${imp.seconds.toFixed(1)} s: ${Math.round(1_000_000 / imp.seconds).toLocaleString('en-US')} orders/s (goal >= 100,000/s), peak ${mb(imp.rss)}`);
+  const rfmTimes = Array.from({ length: 3 }, () => measure(bin, ['report', 'rfm', '--as-of', '2026-01-01', '--json', '--db', db], env));
+  const sql = `select company_id, contact_id, currency, sum(case when amount_minor > 0 then 1 else 0 end),
+    max(case when amount_minor > 0 then ordered_on end), min(ordered_on), sum(amount_minor) from orders
+    where ordered_on <= '2026-01-01' and ordered_on >= '0000-00-00' group by company_id, contact_id, currency;`;
+  const shell = spawnSync('sqlite3', [db], { input: sql, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const shellTimes = Array.from({ length: 3 }, () => {
+    const start = process.hrtime.bigint();
+    spawnSync('sqlite3', [db], { input: sql, encoding: 'utf8', maxBuffer: 1 << 30 });
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  });
+  const rfmMedian = rfmTimes.map((r) => r.seconds).sort()[1];
+  const shellMedian = shellTimes.sort()[1];
+  if (shell.status === 0) {
+    say(`report rfm on 1,000,000 orders / 100,000 customers: ${(rfmMedian * 1000).toFixed(0)} ms; sqlite3 shell, same aggregation: ${(shellMedian * 1000).toFixed(0)} ms; ratio ${(rfmMedian / shellMedian).toFixed(2)}x (goal <= 1.5x), peak ${mb(rfmTimes[0].rss)}`);
+  } else {
+    say(`report rfm on 1,000,000 orders: ${(rfmMedian * 1000).toFixed(0)} ms (sqlite3 shell not installed: no ratio)`);
+  }
+  const clvBig = measure(bin, ['report', 'clv', '--as-of', '2026-01-01', '--json', '--db', db], env);
+  say(`report clv on 1,000,000 orders / 100,000 customers: ${clvBig.seconds.toFixed(1)} s, peak ${mb(clvBig.rss)}`);
+  return results;
+}
