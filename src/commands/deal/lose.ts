@@ -1,11 +1,10 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
-import { isoDate, parseWhen } from '../../domain/dates.js';
 import { dealJson } from '../../domain/deal.js';
-import { invalid, usageError } from '../../errors.js';
+import { invalid } from '../../errors.js';
 import { dealView } from '../../output/views/deal.js';
-import { loadDeal } from './shared.js';
+import { closingDeal } from './shared.js';
 
 export async function run({ args: [ref], opts }: Input<{ reason?: string; date?: string }>, ctx: Context) {
   const reasons = ctx.config.lostReasons ?? DEFAULT_LOST_REASONS;
@@ -15,14 +14,8 @@ export async function run({ args: [ref], opts }: Input<{ reason?: string; date?:
     throw invalid('--reason', `"${opts.reason}" is not a lost reason`, `use one of: ${reasons.join(', ')} (crm config set lostReasons ... to change them)`);
   }
   const deal = await ctx.write(async (tx) => {
-    const before = await loadDeal(tx, ref!);
-    if (before.stage.outcome !== 'open') {
-      throw usageError(`deal #${before.id} ${before.title} is already ${before.stage.outcome}`,
-        before.stage.outcome === 'won' ? `reopen it first: crm deal reopen ${before.id}` : 'nothing to do');
-    }
-    const lost = (await tx.stages.byOutcome('lost'))!;
-    const closedOn = opts.date === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.date, ctx.now, '--date').at);
-    return tx.deals.update(before, { ...before, stageId: lost.id, closedOn, lostReason: reason, probability: null, forecastCategory: null });
+    const { before, stage, closedOn } = await closingDeal(tx, ref!, 'lost', opts.date, ctx);
+    return tx.deals.update(before, { ...before, stageId: stage.id, closedOn, lostReason: reason, probability: null, forecastCategory: null });
   });
   return dealView(dealJson(deal, ctx.now), `lost deal #${deal.id} ${deal.title} (${reason})`);
 }

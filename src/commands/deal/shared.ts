@@ -4,7 +4,7 @@ import type { Deal, DealFields } from '../../domain/deal.js';
 import { check, choice, name, percent } from '../../domain/fields.js';
 import { parseCurrency, parseMoney } from '../../domain/money.js';
 import { FORECAST_CATEGORIES } from '../../domain/stage.js';
-import { invalid } from '../../errors.js';
+import { invalid, usageError } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
 import { ownerOf, text } from '../fields.js';
 import { findStage } from '../stage/shared.js';
@@ -84,4 +84,16 @@ export async function dealFields(opts: DealFlags, ctx: Context, repos: Repos, ba
 export async function loadDeal(repos: Repos, ref: string): Promise<Deal> {
   const { id } = await repos.refs.resolve(ref, ['deal']);
   return (await repos.deals.get(id))!;
+}
+
+/** An open deal about to close as `outcome`, with its close date (--date, default today). */
+export async function closingDeal(repos: Repos, ref: string, outcome: 'won' | 'lost', date: string | undefined, ctx: Context) {
+  const before = await loadDeal(repos, ref);
+  if (before.stage.outcome !== 'open') {
+    throw usageError(`deal #${before.id} ${before.title} is already ${before.stage.outcome}`,
+      before.stage.outcome !== outcome ? `reopen it first: crm deal reopen ${before.id}` : 'nothing to do');
+  }
+  const stage = (await repos.stages.byOutcome(outcome))!;
+  const closedOn = date === undefined ? isoDate(ctx.now) : isoDate(parseWhen(date, ctx.now, '--date').at);
+  return { before, stage, closedOn };
 }

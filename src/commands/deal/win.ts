@@ -1,24 +1,17 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
-import { isoDate, parseWhen } from '../../domain/dates.js';
 import { dealJson } from '../../domain/deal.js';
 import { parseMoney } from '../../domain/money.js';
 import { orderJson } from '../../domain/order.js';
-import { invalid, usageError } from '../../errors.js';
+import { invalid } from '../../errors.js';
 import { dealView } from '../../output/views/deal.js';
 import { resolveCustomer } from '../order/customer.js';
-import { loadDeal } from './shared.js';
+import { closingDeal } from './shared.js';
 
 /** analytics.md: winning a deal records an order for its customer (amount and close date), unless --no-order. */
 export async function run({ args: [ref], opts }: Input<{ date?: string; amount?: string; order: boolean }>, ctx: Context) {
   const result = await ctx.write(async (tx) => {
-    const before = await loadDeal(tx, ref!);
-    if (before.stage.outcome !== 'open') {
-      throw usageError(`deal #${before.id} ${before.title} is already ${before.stage.outcome}`,
-        before.stage.outcome === 'lost' ? `reopen it first: crm deal reopen ${before.id}` : 'nothing to do');
-    }
-    const won = (await tx.stages.byOutcome('won'))!;
-    const closedOn = opts.date === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.date, ctx.now, '--date').at);
+    const { before, stage: won, closedOn } = await closingDeal(tx, ref!, 'won', opts.date, ctx);
     const amount = opts.amount === undefined ? { minor: before.amountMinor, currency: before.currency }
       : parseMoney(opts.amount, '--amount', before.currency);
     // analytics.md: the customer is the company, or a contact without one.
