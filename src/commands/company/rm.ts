@@ -2,6 +2,7 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deleted, deleteQuestion } from '../../output/views/notices.js';
 import { refuseIfOrders } from '../order/customer.js';
+import { reload } from '../reload.js';
 
 export async function run({ args: [ref] }: Input, ctx: Context) {
   const store = await ctx.store();
@@ -10,7 +11,8 @@ export async function run({ args: [ref] }: Input, ctx: Context) {
   await refuseIfOrders(store, 'company', target);
   await (await ctx.prompter()).confirm(...deleteQuestion('company', target, staff, 'contacts'));
   const detached = await ctx.write(async (tx) => {
-    const company = (await tx.companies.get(target.id))!;
+    const company = await reload((id) => tx.companies.get(id), 'company', target);
+    await refuseIfOrders(tx, 'company', target);
     const people = await tx.contacts.list({ companyId: company.id });
     // Contacts outlive their company; each detachment is journaled so an undo can restore it.
     for (const person of people) await tx.contacts.update(person, { ...person, companyId: null });

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { contactJson, mergeContactFields } from '../../domain/contact.js';
 import { usageError } from '../../errors.js';
 import { reportingLoop } from '../../domain/orgchart.js';
+import { reload } from '../reload.js';
 import { contactView } from '../../output/views/contact.js';
 import { merged, mergeQuestion } from '../../output/views/notices.js';
 
@@ -13,8 +14,8 @@ export async function run({ args: [keepRef, dupRef] }: Input, ctx: Context) {
   if (keepRec.id === dupRec.id) throw usageError(`KEEP and DUP are the same contact (#${keepRec.id})`, 'name two different contacts');
   await (await ctx.prompter()).confirm(...mergeQuestion(keepRec, dupRec));
   const result = await ctx.write(async (tx) => {
-    const keep = (await tx.contacts.get(keepRec.id))!;
-    const dup = (await tx.contacts.get(dupRec.id))!;
+    const keep = await reload((id) => tx.contacts.get(id), 'contact', keepRec);
+    const dup = await reload((id) => tx.contacts.get(id), 'contact', dupRec);
     // People who reported to DUP now report to KEEP (KEEP itself excepted).
     for (const person of await tx.contacts.getMany(await tx.contacts.reportsOf(dup.id))) {
       if (person.id !== keep.id) await tx.contacts.update(person, { ...person, reportsToId: keep.id });

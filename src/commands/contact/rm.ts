@@ -2,6 +2,7 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deleted, deleteQuestion } from '../../output/views/notices.js';
 import { refuseIfOrders } from '../order/customer.js';
+import { reload } from '../reload.js';
 
 export async function run({ args: [ref] }: Input, ctx: Context) {
   const store = await ctx.store();
@@ -10,7 +11,8 @@ export async function run({ args: [ref] }: Input, ctx: Context) {
   await refuseIfOrders(store, 'contact', target);
   await (await ctx.prompter()).confirm(...deleteQuestion('contact', target, reports, 'direct reports'));
   const detached = await ctx.write(async (tx) => {
-    const contact = (await tx.contacts.get(target.id))!;
+    const contact = await reload((id) => tx.contacts.get(id), 'contact', target);
+    await refuseIfOrders(tx, 'contact', target);
     const people = await tx.contacts.getMany(await tx.contacts.reportsOf(contact.id));
     for (const person of people) await tx.contacts.update(person, { ...person, reportsToId: null });
     await tx.deals.relink('contact_id', contact.id, null);

@@ -2,6 +2,7 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deleted, deleteQuestion } from '../../output/views/notices.js';
 import { loadDeal } from './shared.js';
+import { reload } from '../reload.js';
 
 export async function run({ args: [ref] }: Input, ctx: Context) {
   const store = await ctx.store();
@@ -9,7 +10,7 @@ export async function run({ args: [ref] }: Input, ctx: Context) {
   const who = { id: target.id, name: target.title };
   await (await ctx.prompter()).confirm(...deleteQuestion('deal', who, 0, ''));
   await ctx.write(async (tx) => {
-    const deal = (await tx.deals.get(target.id))!;
+    const deal = await reload((id) => tx.deals.get(id), 'deal', who);
     await tx.activities.relink('deal_id', deal.id, null);
     await tx.followups.relink('deal_id', deal.id, null);
     await tx.orders.unlinkDeal(deal.id);
