@@ -79,6 +79,11 @@ export class Activities {
     return activity;
   }
 
+  /** Refreshes the search text of a company's activities (it includes the company's name). */
+  async reindexCompany(companyId: number): Promise<void> {
+    for (const a of await this.list({ companyId })) await this.index(a);
+  }
+
   private index(a: Activity): Promise<void> {
     return this.search.put('activity', a.id, `${a.type}: ${a.summary}`, [a.outcome ?? '', a.contact?.name ?? '', a.company?.name ?? '',
       a.deal?.name ?? '']);

@@ -170,6 +170,11 @@ export class Deals {
     return deals.length;
   }
 
+  /** Refreshes the search text of a company's deals (it includes the company's name). */
+  async reindexCompany(companyId: number): Promise<void> {
+    for (const d of await this.list({ companyId, status: 'all' })) await this.index(d);
+  }
+
   private index(d: Deal): Promise<void> {
     return this.search.put('deal', d.id, d.title, [d.company?.name ?? '', d.contact?.name ?? '', d.source ?? '',
       d.nextStep ?? '', d.lostReason ?? '']);

@@ -20,8 +20,10 @@ describe('crm search', () => {
     expect(await json(['search', 'acme', '--kind', 'contact'])).toEqual([
       { kind: 'contact', id: 1, name: 'Zhang Wei 张伟', match: expect.stringContaining('acme') }]);
     expect(await json(['search', 'nothing-like-this'])).toEqual([]);
+    await run(['deal', 'add', 'Rollout', '--company', 'Globex']);
     await run(['company', 'edit', 'Globex', '--name', 'Globex Corporation']);
-    expect((await json(['search', 'corporation']))[0]).toMatchObject({ kind: 'company', id: 2, name: 'Globex Corporation' });
+    expect(await hits('corporation')).toEqual(['company:2', 'deal:1']); // the deal is found by its company's new name
+    expect((await json(['search', 'corporation'])).find((h: any) => h.kind === 'company')).toMatchObject({ id: 2, name: 'Globex Corporation' });
     await run(['contact', 'rm', 'Hank Scorpio', '--yes']);
     expect(await hits('hammock')).toEqual([]);
     const empty = await run(['search', '@@']);

@@ -15,7 +15,13 @@ export async function run({ args: [ref], opts }: Input<CompanyFlags & { allowDup
     if (nameKey(fields.name) !== nameKey(before.name) && !opts.allowDuplicate && (await tx.companies.findByNameKey(nameKey(fields.name))).length) {
       throw conflict(`--name: a company "${fields.name}" already exists`, 'choose another name, or pass --allow-duplicate');
     }
-    return tx.companies.update(before, fields);
+    const after = await tx.companies.update(before, fields);
+    if (after.name !== before.name) {
+      // Deals and activities are found by their company's name too.
+      await tx.deals.reindexCompany(after.id);
+      await tx.activities.reindexCompany(after.id);
+    }
+    return after;
   });
   return companyView(companyJson(company), null, updated('company', company));
 }
