@@ -1,4 +1,5 @@
 import type { Input } from '../../cli/action.js';
+import { dealLost } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
 import { dealJson } from '../../domain/deal.js';
@@ -17,5 +18,5 @@ export async function run({ args: [ref], opts }: Input<{ reason?: string; date?:
     const { before, stage, closedOn } = await closingDeal(tx, ref!, 'lost', opts.date, ctx);
     return tx.deals.update(before, { ...before, stageId: stage.id, closedOn, lostReason: reason, probability: null, forecastCategory: null });
   });
-  return dealView(dealJson(deal, ctx.now), `lost deal #${deal.id} ${deal.title} (${reason})`);
+  return dealView(dealJson(deal, ctx.now), dealLost(deal, reason));
 }

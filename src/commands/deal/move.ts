@@ -1,4 +1,5 @@
 import type { Input } from '../../cli/action.js';
+import { dealMoved } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
 import { check, percent } from '../../domain/fields.js';
@@ -22,5 +23,5 @@ export async function run({ args: [ref, stageRef], opts }: Input<{ probability?:
     // A new stage brings its own probability and category; an override is for this stage only.
     return tx.deals.update(before, { ...before, stageId: stage.id, probability, forecastCategory: null });
   });
-  return dealView(dealJson(deal, ctx.now), `deal #${deal.id} ${deal.title} is in ${deal.stage.name}`);
+  return dealView(dealJson(deal, ctx.now), dealMoved(deal, deal.stage.name));
 }

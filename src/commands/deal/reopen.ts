@@ -1,4 +1,5 @@
 import type { Input } from '../../cli/action.js';
+import { dealReopened } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
 import { invalid, usageError } from '../../errors.js';
@@ -20,5 +21,5 @@ export async function run({ args: [ref], opts }: Input<{ stage?: string }>, ctx:
     return { deal, removed };
   });
   const { deal, removed } = result;
-  return dealView(dealJson(deal, ctx.now), `reopened deal #${deal.id} ${deal.title} in ${deal.stage.name}${removed ? `; removed ${removed} order(s) of the win` : ''}`);
+  return dealView(dealJson(deal, ctx.now), dealReopened(deal, deal.stage.name, removed));
 }

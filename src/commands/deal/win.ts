@@ -1,4 +1,5 @@
 import type { Input } from '../../cli/action.js';
+import { dealWon } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
 import { parseMoney } from '../../domain/money.js';
@@ -31,5 +32,5 @@ export async function run({ args: [ref], opts }: Input<{ date?: string; amount?:
     return { deal, order };
   });
   return dealView({ ...dealJson(result.deal, ctx.now), order: result.order && orderJson(result.order) } as never,
-    `won deal #${result.deal.id} ${result.deal.title}${result.order ? `; recorded order #${result.order.id}` : ''}`);
+    dealWon(result.deal, result.order?.id ?? null));
 }

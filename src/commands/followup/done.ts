@@ -1,4 +1,5 @@
 import type { Input } from '../../cli/action.js';
+import { followupDone } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { followupJson, nextDue } from '../../domain/followup.js';
@@ -22,5 +23,5 @@ export async function run({ args: [ref], opts }: Input<{ at?: string }>, ctx: Co
   });
   const today = isoDate(ctx.now);
   return followupView({ ...followupJson(done, today), next: next && followupJson(next, today) },
-    `done: #${done.id} ${done.title}${next ? `; next one #${next.id} due ${next.dueDate}` : ''}`);
+    followupDone(done, next));
 }

@@ -1,4 +1,5 @@
 import type { Input } from '../../cli/action.js';
+import { followupSnoozed } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
@@ -14,5 +15,5 @@ export async function run({ args: [ref], opts }: Input<{ until?: string }>, ctx:
     // Snoozing to a date keeps the time of day the follow-up had.
     return tx.followups.update(before, { ...before, dueDate: due.dueDate, dueTime: due.dueTime ?? before.dueTime });
   });
-  return followupView(followupJson(f, isoDate(ctx.now)), `snoozed #${f.id} ${f.title} until ${f.dueDate}`);
+  return followupView(followupJson(f, isoDate(ctx.now)), followupSnoozed(f));
 }

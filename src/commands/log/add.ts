@@ -1,4 +1,5 @@
 import type { Input } from '../../cli/action.js';
+import { activityLogged } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { type ActivityType, activityJson, type Direction } from '../../domain/activity.js';
 import { parseWhen } from '../../domain/dates.js';
@@ -29,5 +30,5 @@ export async function run({ args: [ref], opts }: Input<Flags>, ctx: Context) {
       direction: opts.direction ?? null, satisfaction: score, ...links,
     });
   });
-  return activityView(activityJson(activity), `logged ${activity.type} #${activity.id}`);
+  return activityView(activityJson(activity), activityLogged(activity.type, activity.id));
 }

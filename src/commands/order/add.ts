@@ -1,4 +1,5 @@
 import type { Input } from '../../cli/action.js';
+import { orderRecorded } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { parseCurrency, parseMoney } from '../../domain/money.js';
@@ -31,5 +32,5 @@ export async function run({ args: [ref], opts }: Input<Flags>, ctx: Context) {
     const dealId = opts.deal === undefined ? null : (await tx.refs.resolve(opts.deal, ['deal'], '--deal')).id;
     return tx.orders.create({ customer, orderedOn, amountMinor: money.minor, currency: money.currency, reference, dealId });
   });
-  return orderView(orderJson(order), `recorded order #${order.id} for ${order.customer.name}`);
+  return orderView(orderJson(order), orderRecorded(order.id, order.customer.name));
 }

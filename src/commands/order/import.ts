@@ -1,4 +1,5 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
+import { importChecked, imported as importedNotice } from '../../output/views/notices.js';
 import { dirname, resolve } from 'node:path';
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
@@ -100,7 +101,7 @@ export async function run({ args: [file], opts }: Input<Flags>, ctx: Context) {
     const base = () => ({ file: fromStdin ? '-' : path, rows: total, duplicates, newCustomers: created.size });
     if (opts.dryRun) {
       await pass(null);
-      return importView({ ...base(), imported: 0, dryRun: true }, `dry run: ${total - duplicates} orders would be imported`);
+      return importView({ ...base(), imported: 0, dryRun: true }, importChecked(total - duplicates));
     }
     const result = await ctx.write(async (tx) => {
       const firstId = importer.lastOrderId() + 1;
@@ -113,7 +114,7 @@ export async function run({ args: [file], opts }: Input<Flags>, ctx: Context) {
       await tx.journal!.record('import', firstId, 'create', null, { ...summary, createdCustomers });
       return summary;
     });
-    return importView({ ...result, dryRun: false }, `imported ${result.imported} orders${result.skipped ? ` (${result.skipped} already there)` : ''}`);
+    return importView({ ...result, dryRun: false }, importedNotice(result.imported, result.skipped));
   } finally {
     if (fromStdin) rmSync(dirname(path), { recursive: true, force: true });
   }

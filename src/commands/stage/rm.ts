@@ -2,7 +2,7 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import type { Stage } from '../../domain/stage.js';
 import { conflict, invalid, usageError } from '../../errors.js';
-import { deleteQuestion } from '../../output/views/notices.js';
+import { deleteQuestion, stageRemoved } from '../../output/views/notices.js';
 import type { Repos } from '../../store/store.js';
 import { findStage } from './shared.js';
 
@@ -41,5 +41,5 @@ export async function run({ args: [ref], opts }: Input<{ moveTo?: string }>, ctx
     }
     return { stage, moved, target };
   });
-  return { kind: 'none' as const, done: `removed stage ${result.stage.name}${result.moved ? `; moved ${result.moved} deals to ${result.target!.name}` : ''}` };
+  return { kind: 'none' as const, done: stageRemoved(result.stage.name, result.moved, result.target?.name) };
 }
