@@ -42,7 +42,6 @@ export interface StageChange {
 export const effectiveProbability = (d: Pick<Deal, 'probability' | 'stage'>) => d.probability ?? d.stage.probability;
 export const effectiveCategory = (d: Pick<Deal, 'forecastCategory' | 'stage'>): ForecastCategory =>
   d.forecastCategory ?? d.stage.forecastCategory;
-export const outcomeOf = (d: Pick<Deal, 'stage'>): Outcome => d.stage.outcome;
 
 /**
  * analytics.md: stale = no stage change and no activity for longer than the stage's rotting days. Closed deals
@@ -52,12 +51,6 @@ export function isStale(d: Pick<Deal, 'stage' | 'stageChangedAt' | 'lastActivity
   if (d.stage.outcome !== 'open' || d.stage.rottingDays === null) return false;
   const last = [d.stageChangedAt, d.lastActivityAt].filter((x): x is string => x !== null).sort().at(-1)!;
   return differenceInCalendarDays(now, new Date(last)) > d.stage.rottingDays;
-}
-
-/** Days since the last touch (stage change or activity). */
-export function idleDays(d: Pick<Deal, 'stageChangedAt' | 'lastActivityAt'>, now: Date): number {
-  const last = [d.stageChangedAt, d.lastActivityAt].filter((x): x is string => x !== null).sort().at(-1)!;
-  return differenceInCalendarDays(now, new Date(last));
 }
 
 export function dealJson(d: Deal, now: Date) {
@@ -88,7 +81,6 @@ export function dealJson(d: Deal, now: Date) {
 }
 export type DealJson = ReturnType<typeof dealJson>;
 
-export const DEAL_STATUSES = ['open', 'won', 'lost', 'all'] as const;
 export const DEAL_SORTS = ['close', 'amount', 'title', 'id', 'created', 'updated', 'stage'] as const;
 export type DealSort = (typeof DEAL_SORTS)[number];
 

@@ -59,5 +59,3 @@ export function parsePeriod(text: string, now: Date, field: string): DateRange {
   }
   throw invalid(field, `"${text}" is not a period`, `use ${PERIOD_FORMS}`);
 }
-
-export const inRange = (date: string | null, r: DateRange): boolean => date !== null && date >= r.from && date <= r.to;

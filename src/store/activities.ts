@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { type Activity, type ActivityFields, type ActivityFilter, activityJson, type ActivityType, type Direction } from '../domain/activity.js';
 import type { Journal } from './journal.js';
 import type { DB } from './schema.js';
+import { Repository } from './repository.js';
 import type { SearchIndex } from './search.js';
 import { inSubquery } from './tags.js';
 
@@ -10,12 +11,9 @@ const toFields = (f: ActivityFields) => ({
   contact_id: f.contactId, company_id: f.companyId, deal_id: f.dealId,
 });
 
-export class Activities {
-  constructor(private readonly db: Kysely<DB>, private readonly search: SearchIndex, private readonly journal?: Journal) {}
-
-  private get j(): Journal {
-    if (!this.journal) throw new Error('write outside a transaction');
-    return this.journal;
+export class Activities extends Repository {
+  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
+    super(db, journal);
   }
 
   private select() {

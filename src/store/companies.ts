@@ -4,6 +4,7 @@ import { companyJson } from '../domain/company.js';
 import { nameKey } from '../domain/reference.js';
 import type { Journal } from './journal.js';
 import type { CompanyTable, DB } from './schema.js';
+import { Repository } from './repository.js';
 import type { SearchIndex } from './search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 
@@ -28,12 +29,9 @@ function toRow(f: CompanyFields) {
 
 const SORT_COLUMN = { name: 'name_key', id: 'id', created: 'created_at', updated: 'updated_at' } as const;
 
-export class Companies {
-  constructor(private readonly db: Kysely<DB>, private readonly search: SearchIndex, private readonly journal?: Journal) {}
-
-  private get j(): Journal {
-    if (!this.journal) throw new Error('write outside a transaction');
-    return this.journal;
+export class Companies extends Repository {
+  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
+    super(db, journal);
   }
 
   async get(id: number): Promise<Company | undefined> {

@@ -5,6 +5,7 @@ import { conflict } from '../errors.js';
 import { chunks, groupByParent } from './batch.js';
 import type { Journal } from './journal.js';
 import type { DB } from './schema.js';
+import { Repository } from './repository.js';
 import { selectTuples } from './tuples.js';
 import type { SearchIndex } from './search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
@@ -43,12 +44,9 @@ function toFields(f: ContactFields) {
 
 const SORT_COLUMN = { name: 'p.name_key', id: 'p.id', created: 'p.created_at', updated: 'p.updated_at', company: 'co.name_key' } as const;
 
-export class Contacts {
-  constructor(private readonly db: Kysely<DB>, private readonly search: SearchIndex, private readonly journal?: Journal) {}
-
-  private get j(): Journal {
-    if (!this.journal) throw new Error('write outside a transaction');
-    return this.journal;
+export class Contacts extends Repository {
+  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
+    super(db, journal);
   }
 
   private select() {
@@ -98,10 +96,6 @@ export class Contacts {
     q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('p.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
     return this.hydrate(q);
-  }
-
-  async idsByNameKey(key: string): Promise<number[]> {
-    return (await this.db.selectFrom('contact').select('id').where('name_key', '=', key).execute()).map((r) => r.id);
   }
 
   async idByEmail(email: string): Promise<number | undefined> {

@@ -4,6 +4,7 @@ import { nameKey } from '../domain/reference.js';
 import type { ForecastCategory, Outcome, Stage } from '../domain/stage.js';
 import type { Journal } from './journal.js';
 import type { DB } from './schema.js';
+import { Repository } from './repository.js';
 import type { SearchIndex } from './search.js';
 import { inSubquery } from './tags.js';
 
@@ -21,13 +22,9 @@ function toFields(f: DealFields) {
   };
 }
 
-export class Deals {
-  /** `now` stamps the JSON snapshots in the journal (stale is relative to it). */
-  constructor(private readonly db: Kysely<DB>, private readonly search: SearchIndex, private readonly journal?: Journal) {}
-
-  private get j(): Journal {
-    if (!this.journal) throw new Error('write outside a transaction');
-    return this.journal;
+export class Deals extends Repository {
+  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
+    super(db, journal);
   }
 
   private select() {
@@ -84,10 +81,6 @@ export class Deals {
     q = q.orderBy(SORT_COLUMN[filter.sort ?? 'close'], dir).orderBy('d.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
     return this.hydrate(await q.execute());
-  }
-
-  async idsByTitleKey(key: string): Promise<number[]> {
-    return (await this.db.selectFrom('deal').select('id').where('title_key', '=', key).execute()).map((r) => r.id);
   }
 
   async stageHistory(dealId: number): Promise<StageChange[]> {

@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
 import { type Followup, type FollowupFields, type FollowupFilter, followupJson, type FollowupStatus, type Priority } from '../domain/followup.js';
 import { isoDate } from '../domain/dates.js';
 import { nameKey } from '../domain/reference.js';
-import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
+import { Repository } from './repository.js';
 
 const toFields = (f: FollowupFields) => ({
   title: f.title, title_key: nameKey(f.title), due_date: f.dueDate, due_time: f.dueTime, owner: f.owner,
@@ -13,14 +11,7 @@ const toFields = (f: FollowupFields) => ({
 
 const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const;
 
-export class Followups {
-  constructor(private readonly db: Kysely<DB>, private readonly journal?: Journal) {}
-
-  private get j(): Journal {
-    if (!this.journal) throw new Error('write outside a transaction');
-    return this.journal;
-  }
-
+export class Followups extends Repository {
   private select() {
     return this.db.selectFrom('followup as f')
       .leftJoin('contact as ct', 'ct.id', 'f.contact_id')
@@ -49,12 +40,6 @@ export class Followups {
     rows.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || Number(a.dueTime === null) - Number(b.dueTime === null) ||
       (a.dueTime ?? '').localeCompare(b.dueTime ?? '') || PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.id - b.id);
     return f.limit !== undefined ? rows.slice(0, f.limit) : rows;
-  }
-
-  async idsByTitleKey(key: string, openOnly = false): Promise<number[]> {
-    let q = this.db.selectFrom('followup').select('id').where('title_key', '=', key);
-    if (openOnly) q = q.where('status', '=', 'open');
-    return (await q.orderBy('id').execute()).map((r) => r.id);
   }
 
   private hydrate(rows: Awaited<ReturnType<ReturnType<Followups['select']>['execute']>>): Followup[] {

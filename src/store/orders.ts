@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import { type Customer, type Order, type OrderFields, type OrderFilter, orderJson } from '../domain/order.js';
-import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
+import { Repository } from './repository.js';
 
 const toFields = (f: OrderFields) => ({
   company_id: f.customer.kind === 'company' ? f.customer.id : null,
@@ -9,14 +7,7 @@ const toFields = (f: OrderFields) => ({
   ordered_on: f.orderedOn, amount_minor: f.amountMinor, currency: f.currency, reference: f.reference, deal_id: f.dealId,
 });
 
-export class Orders {
-  constructor(private readonly db: Kysely<DB>, private readonly journal?: Journal) {}
-
-  private get j(): Journal {
-    if (!this.journal) throw new Error('write outside a transaction');
-    return this.journal;
-  }
-
+export class Orders extends Repository {
   private select() {
     return this.db.selectFrom('orders as o')
       .leftJoin('company as co', 'co.id', 'o.company_id')

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
+import { Repository } from './repository.js';
 
 export interface Quota {
   owner: string;
@@ -10,14 +8,7 @@ export interface Quota {
 }
 
 /** One quota per owner and period. */
-export class Quotas {
-  constructor(private readonly db: Kysely<DB>, private readonly journal?: Journal) {}
-
-  private get j(): Journal {
-    if (!this.journal) throw new Error('write outside a transaction');
-    return this.journal;
-  }
-
+export class Quotas extends Repository {
   async list(filter: { owner?: string; period?: string } = {}): Promise<Quota[]> {
     let q = this.db.selectFrom('quota').select(['owner', 'period', 'amount_minor', 'currency']);
     if (filter.owner) q = q.where('owner', '=', filter.owner);

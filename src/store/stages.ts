@@ -1,9 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { ForecastCategory, Outcome, Stage, StageFields } from '../domain/stage.js';
 import { stageJson } from '../domain/stage.js';
 import { nameKey } from '../domain/reference.js';
-import type { Journal } from './journal.js';
-import type { DB, StageTable } from './schema.js';
+import type { StageTable } from './schema.js';
+import { Repository } from './repository.js';
 
 const toStage = (r: Selectable<StageTable>): Stage => ({
   id: r.id, name: r.name, position: r.position, probability: r.probability,
@@ -16,14 +16,7 @@ const toFields = (f: StageFields) => ({
   forecast_category: f.forecastCategory, outcome: f.outcome, rotting_days: f.rottingDays,
 });
 
-export class Stages {
-  constructor(private readonly db: Kysely<DB>, private readonly journal?: Journal) {}
-
-  private get j(): Journal {
-    if (!this.journal) throw new Error('write outside a transaction');
-    return this.journal;
-  }
-
+export class Stages extends Repository {
   /** Every stage in pipeline order. */
   async list(): Promise<Stage[]> {
     return (await this.db.selectFrom('stage').selectAll().orderBy('position').orderBy('id').execute()).map(toStage);

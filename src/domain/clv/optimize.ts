@@ -15,7 +15,7 @@ function simplexMinimize(f: (x: number[]) => number, start: number[], step: numb
   let vals = pts.map(f);
   let iter = 0;
   for (; iter < maxIter; iter++) {
-    const order = vals.map((v, i) => i).sort((i, j) => vals[i]! - vals[j]!);
+    const order = vals.map((_, i) => i).sort((i, j) => vals[i]! - vals[j]!);
     pts = order.map((i) => pts[i]!);
     vals = order.map((i) => vals[i]!);
     if (Math.abs(vals[n]! - vals[0]!) <= tol * (Math.abs(vals[0]!) + tol)) break;

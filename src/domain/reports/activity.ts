@@ -1,5 +1,5 @@
 import { getISOWeek, getISOWeekYear } from 'date-fns';
-import { ACTIVITY_TYPES, type ActivityType } from '../activity.js';
+import type { ActivityType } from '../activity.js';
 import { isoDate } from '../dates.js';
 
 export interface ActivityFact {
@@ -72,4 +72,3 @@ export function followupDiscipline(facts: FollowupFact[], asOf: string, doneFrom
   return [...rows.values()].sort((a, b) => a.owner.localeCompare(b.owner));
 }
 
-export { ACTIVITY_TYPES };

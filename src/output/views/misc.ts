@@ -1,12 +1,5 @@
 import type { Column } from '../view.js';
 
-/** Key/value style records of the db and config commands. */
-export const dbPathFields: Column[] = [
-  { header: 'Path', key: 'path', value: (r) => r.path },
-  { header: 'Source', key: 'source', value: (r) => r.source },
-  { header: 'Exists', key: 'exists', value: (r) => r.exists, type: 'bool' },
-];
-
 export const dbCheckFields: Column[] = [
   { header: 'Path', key: 'path', value: (r) => r.path },
   { header: 'OK', key: 'ok', value: (r) => r.ok, type: 'bool' },
@@ -41,8 +34,6 @@ export const configValueFields: Column[] = [
   { header: 'Key', key: 'key', value: (r) => r.key },
   { header: 'Value', key: 'value', value: (r) => r.value },
 ];
-
-export const pathFields: Column[] = [{ header: 'Path', key: 'path', value: (r) => r.path }];
 
 export const searchColumns: Column[] = [
   { header: 'Kind', key: 'kind', value: (r) => r.kind },

@@ -1,4 +1,4 @@
-import { type Column, list, type Output, record, type Section } from '../view.js';
+import { type Column, type Output, record, type Section } from '../view.js';
 
 type Json = Record<string, any>;
 const cur = (rows: Json[], currency: string) => rows.map((r) => ({ ...r, _currency: currency }));
@@ -76,7 +76,6 @@ export function clvView(r: Json): Output {
     rows: { columns, rows } });
 }
 
-export { list };
 
 export function portfolioView(r: Json): Output {
   const customers = cur(r.customers, r.currency);
