@@ -119,6 +119,16 @@ export class Context {
     return createPrompter(this);
   }
 
+  /**
+   * For input the user left out (`missing`, named as on the command line): a prompter when someone is at a
+   * terminal, else the usage error that tells a script what to pass (`usage`).
+   */
+  async ask(missing: string[], usage: string): Promise<Prompter> {
+    const { createPrompter, missingInput } = await import('./io/prompter.js');
+    if (!this.interactive) throw missingInput(missing, usage);
+    return createPrompter(this);
+  }
+
   close(): void {
     this.openStore?.close();
   }

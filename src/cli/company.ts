@@ -19,7 +19,7 @@ const fieldFlags = () => [
 export function registerCompany(program: Command, ctx: Context): void {
   const company = program.command('company').description('companies (accounts) and their org charts');
 
-  const add = company.command('add').description('add a company').argument('<name>', 'company name')
+  const add = company.command('add').description('add a company (asks for what is left out, on a terminal)').argument('[name]', 'company name')
     .addOption(repeatable('--tag <tag>', 'tag (repeatable)'))
     .option('--allow-duplicate', 'add even if a company of that name exists')
     .addHelpText('after', '\nExample:\n  crm company add "Acme GmbH" --domain acme.example --industry Manufacturing --tag vip')
@@ -34,7 +34,7 @@ export function registerCompany(program: Command, ctx: Context): void {
   company.command('show').description('show a company with its contacts').argument('<company>', 'id, name or domain')
     .action(lazy(ctx, () => import('../commands/company/show.js')));
 
-  const edit = company.command('edit').description('change fields of a company').argument('<company>', 'id, name or domain')
+  const edit = company.command('edit').description('change fields of a company (no flags: asks, offering current values)').argument('[company]', 'id, name or domain')
     .option('--name <name>', 'new name')
     .option('--allow-duplicate', 'rename even if another company has that name')
     .addOption(repeatable('--add-tag <tag>', 'add a tag (repeatable)'))

@@ -23,7 +23,7 @@ const fieldFlags = () => [
 export function registerContact(program: Command, ctx: Context): void {
   const contact = program.command('contact').description('people: emails, phones, roles, org chart, consent');
 
-  const add = contact.command('add').description('add a contact').argument('<name>', 'full name')
+  const add = contact.command('add').description('add a contact (asks for what is left out, on a terminal)').argument('[name]', 'full name')
     .addOption(repeatable('--email <email>', 'email address (repeatable)'))
     .addOption(repeatable('--phone <phone>', 'phone number (repeatable)'))
     .addOption(repeatable('--tag <tag>', 'tag (repeatable)'))
@@ -40,7 +40,7 @@ export function registerContact(program: Command, ctx: Context): void {
   contact.command('show').description('show a contact').argument('<contact>', 'id, name or email')
     .action(lazy(ctx, () => import('../commands/contact/show.js')));
 
-  const edit = contact.command('edit').description('change fields of a contact').argument('<contact>', 'id, name or email');
+  const edit = contact.command('edit').description('change fields of a contact (no flags: asks, offering current values)').argument('[contact]', 'id, name or email');
   // The positive flags come first: commander would otherwise default --company to true because of --no-company.
   fieldFlags().forEach((o) => edit.addOption(o));
   edit.option('--name <name>', 'new name')

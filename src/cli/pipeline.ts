@@ -45,7 +45,7 @@ export function registerDeal(program: Command, ctx: Context): void {
     .option('--contact <contact>', 'the main contact')
     .option('--source <text>', 'where the deal came from')
     .option('--next-step <text>', 'the next thing to do');
-  fields(deal.command('add').description('add a deal').argument('<title>')
+  fields(deal.command('add').description('add a deal (asks for what is left out, on a terminal)').argument('[title]')
     .option('--stage <stage>', 'starting stage (default: the first)'))
     .addHelpText('after', '\nExample:\n  crm deal add "Globex rollout" --amount "12,500.50" --company Globex --stage Lead --close eom')
     .action(lazy(ctx, () => import('../commands/deal/add.js')));
@@ -63,19 +63,19 @@ export function registerDeal(program: Command, ctx: Context): void {
     .action(lazy(ctx, () => import('../commands/deal/list.js')));
   deal.command('show').description('a deal with its stage history, activities and follow-ups').argument('<deal>', 'id or title')
     .action(lazy(ctx, () => import('../commands/deal/show.js')));
-  fields(deal.command('edit').description('change fields of a deal (use move/win/lose for stages)')
-    .argument('<deal>', 'id or title').option('--title <title>', 'new title'))
+  fields(deal.command('edit').description('change fields of a deal (use move/win/lose for stages; no flags: asks)')
+    .argument('[deal]', 'id or title (picked on a terminal when left out)').option('--title <title>', 'new title'))
     .addHelpText('after', '\nGive a text flag an empty value ("") to clear it; --probability "" and --category "" follow the stage again.')
     .action(lazy(ctx, () => import('../commands/deal/edit.js')));
-  deal.command('move').description('move an open deal to another open stage').argument('<deal>', 'id or title')
-    .argument('<stage>', 'name or id').option('--probability <percent>', "override the new stage's probability")
+  deal.command('move').description('move an open deal to another open stage').argument('[deal]', 'id or title (picked when left out)')
+    .argument('[stage]', 'name or id (picked from a list when left out)').option('--probability <percent>', "override the new stage's probability")
     .action(lazy(ctx, () => import('../commands/deal/move.js')));
-  deal.command('win').description('mark a deal won; records an order for its customer').argument('<deal>', 'id or title')
+  deal.command('win').description('mark a deal won; records an order for its customer').argument('[deal]', 'id or title (picked when left out)')
     .option('--date <date>', 'close date (default: today)').option('--amount <amount>', 'final amount, if it changed')
     .option('--no-order', 'do not record an order')
     .action(lazy(ctx, () => import('../commands/deal/win.js')));
-  deal.command('lose').description('mark a deal lost, with a reason').argument('<deal>', 'id or title')
-    .option('--reason <reason>', 'why it was lost (crm config get lostReasons)')
+  deal.command('lose').description('mark a deal lost, with a reason').argument('[deal]', 'id or title (picked when left out)')
+    .option('--reason <reason>', 'why it was lost (crm config get lostReasons; picked from them when left out)')
     .option('--date <date>', 'close date (default: today)')
     .action(lazy(ctx, () => import('../commands/deal/lose.js')));
   deal.command('reopen').description('reopen a won or lost deal (a won deal\'s order is removed)').argument('<deal>', 'id or title')
@@ -89,8 +89,8 @@ export function registerLog(program: Command, ctx: Context): void {
   const log = program.command('log').description('log calls, emails, meetings and notes');
   for (const type of ACTIVITY_TYPES) {
     const cmd = log.command(type).description(`log a ${type} with a contact, company or deal`)
-      .argument('<ref>', 'who or what it was with: contact, company or deal (qualify if ambiguous: deal:"Acme renewal")')
-      .option('--summary <text>', 'what happened (required)')
+      .argument('[ref]', 'who or what it was with: contact, company or deal (qualify if ambiguous: deal:"Acme renewal")')
+      .option('--summary <text>', 'what happened (required; asked on a terminal)')
       .option('--at <when>', 'when (default: now; a future time schedules a meeting)')
       .option('--outcome <text>', 'the result, e.g. "interested", "no answer"')
       .option('--satisfaction <1-5>', "the customer's satisfaction, 1 (poor) to 5 (delighted)");
@@ -120,7 +120,7 @@ export function registerFollowup(program: Command, ctx: Context): void {
     linkFlags().forEach((o) => cmd.addOption(o));
     return cmd;
   };
-  fields(followup.command('add').description('schedule a follow-up').argument('<title>'))
+  fields(followup.command('add').description('schedule a follow-up (asks for what is left out, on a terminal)').argument('[title]'))
     .addHelpText('after', '\nExample:\n  crm followup add "Send contract" --due tomorrow --company Globex --repeat 2w')
     .action(lazy(ctx, () => import('../commands/followup/add.js')));
   followup.command('list').alias('ls').description('open follow-ups, soonest first')
@@ -131,12 +131,12 @@ export function registerFollowup(program: Command, ctx: Context): void {
     .option('--limit <n>', 'at most n')
     .action(lazy(ctx, () => import('../commands/followup/list.js')));
   followup.command('done').description('complete a follow-up; a repeating one schedules its next')
-    .argument('<followup>', 'id or title').option('--at <when>', 'when it was done (default: now)')
+    .argument('[followup]', "id or title (picked from today's and overdue when left out)").option('--at <when>', 'when it was done (default: now)')
     .action(lazy(ctx, () => import('../commands/followup/done.js')));
-  followup.command('snooze').description('move a follow-up\'s due date').argument('<followup>', 'id or title')
+  followup.command('snooze').description('move a follow-up\'s due date').argument('[followup]', "id or title (picked from today's and overdue when left out)")
     .option('--until <when>', 'new due date (default: tomorrow)')
     .action(lazy(ctx, () => import('../commands/followup/snooze.js')));
-  fields(followup.command('edit').description('change a follow-up').argument('<followup>', 'id or title')
+  fields(followup.command('edit').description('change a follow-up (offers the current values on a terminal)').argument('[followup]', 'id or title')
     .option('--title <title>', 'new title'))
     .action(lazy(ctx, () => import('../commands/followup/edit.js')));
   followup.command('rm').description('delete a follow-up').argument('<followup>', 'id or title')

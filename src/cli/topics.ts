@@ -7,7 +7,8 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
     text: `Exit codes
   0    success (an empty list too)
   1    unexpected failure (a bug; CRM_DEBUG=1 shows the stack trace)
-  2    usage or validation error: unknown flag, bad value, ambiguous reference, unusable database path
+  2    usage or validation error: unknown flag, bad value, ambiguous reference, unusable database path,
+       missing input without a terminal (crm help prompts)
   3    not found: no record matches the reference
   4    conflict: duplicate (email, company name), database locked past the busy timeout (CRM_BUSY_TIMEOUT, 5 s)
   130  cancelled (Ctrl-C, or "no" at a confirmation)
@@ -133,6 +134,24 @@ customer: P(alive), expected purchases over the horizon (default 12 months of 30
 (Gamma-Gamma for repeat buyers; the population mean otherwise, or the observed mean repeat spend where the fit
 leaves it undefined) and CLV = sum over months k of E[M] (E[Y(k)] - E[Y(k-1)]) / (1 + d)^k, d default 0.01.
 --at-risk: the most valuable fifth by spend whose P(alive) is below 50%. Too little data: a clear error.`,
+  },
+  prompts: {
+    summary: 'guided prompts and pickers, and how scripts avoid them',
+    text: `Prompts
+On a terminal, leave out what you do not remember and crm asks for it:
+  crm company add | contact add | deal add | followup add   ask for every field not given as a flag, with
+                     defaults (owner: you, stage: the first, currency: config "currency", due: tomorrow)
+  crm company edit REF | contact edit | deal edit | followup edit   with no flags, offer each current value
+  crm deal move DEAL   pick the stage from the pipeline;  crm deal lose DEAL   pick the lost reason
+  crm log call|email|meeting|note, crm followup add   pick the contact, company or deal: type to search
+  crm followup done|snooze   pick from today's and overdue follow-ups
+  crm deal edit|move|win|lose, crm company|contact edit   pick the record when it is left out
+Answers are checked as you type, with the same rules as flags; dates and amounts show how they are read
+("eom  → 2026-03-31"). rm, merge and stage rm ask before deleting. Ctrl-C at any prompt exits 130 and changes
+nothing.
+Prompts appear only when stdin, stdout and stderr are terminals, and never with --no-input or CRM_NO_INPUT=1.
+Otherwise missing input is a usage error (exit 2) naming what to pass, and deleting needs --yes.
+Prompts are drawn on stderr, so stdout carries only the result.`,
   },
   environment: {
     summary: 'environment variables and where data lives',

@@ -22,9 +22,12 @@ export function colorLevel(env: Env, isTTY: boolean, flag: boolean | undefined):
   return env.TERM?.includes('256') ? 2 : 1;
 }
 
-/** Prompts need a person at both ends; scripts must never meet one. */
+/**
+ * Prompts need a person at both ends; scripts must never meet one. Prompts are drawn on stderr, so a redirected
+ * stderr would hide them: that counts as no terminal too.
+ */
 export function canPrompt(streams: Streams, env: Env, inputFlag: boolean | undefined): boolean {
   if (inputFlag === false) return false;
   if (env.CRM_NO_INPUT !== undefined && env.CRM_NO_INPUT !== '' && env.CRM_NO_INPUT !== '0') return false;
-  return Boolean(streams.stdin.isTTY && streams.stdout.isTTY);
+  return Boolean(streams.stdin.isTTY && streams.stdout.isTTY && streams.stderr.isTTY);
 }

@@ -41,6 +41,14 @@ export class SearchIndex {
     return sql`select ref_id from search_index where search_index match ${ftsQuery(text)} and kind = ${kind}`;
   }
 
+  /** The newest records of some kinds, for a picker before anything is typed. */
+  async recent(kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
+    const { rows } = await sql<{ kind: SearchKind; ref_id: number; title: string }>`
+      select kind, ref_id, title from search_index where kind in (${sql.join(kinds)})
+      order by rowid desc limit ${limit}`.execute(this.db);
+    return rows.map((r) => ({ kind: r.kind, id: r.ref_id, name: r.title, match: '' }));
+  }
+
   async query(text: string, kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
     const { rows } = await sql<{ kind: SearchKind; ref_id: number; title: string; match: string }>`
       select kind, ref_id, title, snippet(search_index, -1, '', '', '…', 10) as match

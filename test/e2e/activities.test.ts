@@ -38,7 +38,8 @@ describe('crm log', () => {
     expect([amb.exitCode, amb.stderr.split(' (use')[0]]).toEqual([2, 'error: "Jordan" matches 2 records: contact #1 Jordan, company #1 Jordan']);
     expect((await run(['log', 'call', 'company:Jordan', '--summary', 'x'])).exitCode).toBe(0);
     const cases: [string[], string][] = [
-      [['log', 'call', 'company:1'], 'error: --summary: a call needs a summary'],
+      [['log', 'call', 'company:1'], 'error: missing --summary (pass --summary: crm log call REF --summary "what happened"'],
+      [['log', 'call'], 'error: missing REF and --summary'],
       [['log', 'call', 'company:1', '--summary', 'x', '--satisfaction', '6'], 'error: --satisfaction: "6" must be a score from 1 (poor) to 5'],
       [['log', 'call', 'company:1', '--summary', 'x', '--at', 'whenever'], 'error: --at: "whenever" is not a date crm understands'],
       [['log', 'call', 'company:1', '--summary', 'x', '--direction', 'sideways'], "error: option '--direction <direction>' argument 'sideways' is invalid"],
@@ -78,7 +79,7 @@ describe('crm followup', () => {
     const bad = await run(['followup', 'add', 'X', '--due', 'sometime soon']);
     expect([bad.exitCode, bad.stderr.split(' (')[0]]).toEqual([2, 'error: --due: "sometime soon" is not a date crm understands']);
     const missing = await run(['followup', 'add', 'X']);
-    expect([missing.exitCode, missing.stderr.split(' (')[0]]).toEqual([2, 'error: --due: a follow-up needs a due date']);
+    expect([missing.exitCode, missing.stderr.split(' (')[0]]).toEqual([2, 'error: missing --due']);
     const rule = await run(['followup', 'add', 'X', '--due', 'today', '--repeat', 'often']);
     expect(rule.exitCode).toBe(2);
     expect(await titles('--all')).toHaveLength(4);

@@ -5,10 +5,16 @@ import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { companyView } from '../../output/views/company.js';
 import { added } from '../../output/views/notices.js';
+import { askMissing } from '../ask/questions.js';
+import { newCompanyQuestions } from './ask.js';
 import { type CompanyFlags, companyFields } from './shared.js';
 
 export async function run({ args: [name], opts }: Input<CompanyFlags & { allowDuplicate?: boolean }>, ctx: Context) {
-  const fields = companyFields({ ...opts, name }, ctx);
+  let flags: CompanyFlags = { ...opts, name };
+  if (name === undefined) {
+    flags = await askMissing(await ctx.ask(['NAME'], 'crm company add NAME [--domain D] [--industry I]'), flags, newCompanyQuestions(ctx));
+  }
+  const fields = companyFields(flags, ctx);
   const company = await ctx.write(async (tx) => {
     const same = await tx.companies.findByNameKey(nameKey(fields.name));
     if (same.length && !opts.allowDuplicate) {

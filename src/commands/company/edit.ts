@@ -5,14 +5,24 @@ import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { companyView } from '../../output/views/company.js';
 import { updated } from '../../output/views/notices.js';
+import { givenOrPicked, pickRecord } from '../ask/pickers.js';
+import { changesOf } from '../ask/questions.js';
+import { companyChangeQuestions } from './ask.js';
 import { type CompanyFlags, companyFields } from './shared.js';
 
-export async function run({ args: [ref], opts }: Input<CompanyFlags & { allowDuplicate?: boolean }>, ctx: Context) {
+const USAGE = 'crm company edit COMPANY --name N --domain D --industry I --owner U ...';
+
+export async function run({ args: [given], opts }: Input<CompanyFlags & { allowDuplicate?: boolean }>, ctx: Context) {
+  const ref = await givenOrPicked(ctx, given, 'COMPANY', USAGE, (r) => pickRecord(r, ['company'], 'Company to edit (type to search)'));
+  const flags = await changesOf(ctx, opts, USAGE, async (store) => {
+    const { id } = await store.refs.resolve(ref, ['company']);
+    return companyChangeQuestions(ctx, (await store.companies.get(id))!);
+  });
   const company = await ctx.write(async (tx) => {
-    const { id } = await tx.refs.resolve(ref!, ['company']);
+    const { id } = await tx.refs.resolve(ref, ['company']);
     const before = (await tx.companies.get(id))!;
-    const fields = companyFields(opts, ctx, before);
-    if (nameKey(fields.name) !== nameKey(before.name) && !opts.allowDuplicate && (await tx.companies.findByNameKey(nameKey(fields.name))).length) {
+    const fields = companyFields(flags, ctx, before);
+    if (nameKey(fields.name) !== nameKey(before.name) && !flags.allowDuplicate && (await tx.companies.findByNameKey(nameKey(fields.name))).length) {
       throw conflict(`--name: a company "${fields.name}" already exists`, 'choose another name, or pass --allow-duplicate');
     }
     const after = await tx.companies.update(before, fields);

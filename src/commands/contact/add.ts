@@ -3,9 +3,17 @@ import type { Context } from '../../context.js';
 import { contactJson } from '../../domain/contact.js';
 import { contactView } from '../../output/views/contact.js';
 import { added } from '../../output/views/notices.js';
+import { askMissing } from '../ask/questions.js';
+import { newContactQuestions } from './ask.js';
 import { type ContactFlags, contactFields } from './shared.js';
 
 export async function run({ args: [name], opts }: Input<ContactFlags>, ctx: Context) {
-  const contact = await ctx.write(async (tx) => tx.contacts.create(await contactFields({ ...opts, name }, ctx, tx)));
+  let flags: ContactFlags = { ...opts, name };
+  if (name === undefined) {
+    const p = await ctx.ask(['NAME'], 'crm contact add NAME [--email E] [--company C]');
+    const { firstEmail, ...answers } = await askMissing(p, { ...flags, firstEmail: opts.email?.[0] }, newContactQuestions(ctx, await ctx.store()));
+    flags = { ...answers, email: opts.email ?? (firstEmail ? [firstEmail] : undefined) };
+  }
+  const contact = await ctx.write(async (tx) => tx.contacts.create(await contactFields(flags, ctx, tx)));
   return contactView(contactJson(contact), null, added('contact', contact));
 }

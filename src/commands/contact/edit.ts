@@ -3,13 +3,23 @@ import type { Context } from '../../context.js';
 import { contactJson } from '../../domain/contact.js';
 import { contactView } from '../../output/views/contact.js';
 import { updated } from '../../output/views/notices.js';
+import { givenOrPicked, pickRecord } from '../ask/pickers.js';
+import { changesOf } from '../ask/questions.js';
+import { contactChangeQuestions } from './ask.js';
 import { type ContactFlags, contactFields } from './shared.js';
 
-export async function run({ args: [ref], opts }: Input<ContactFlags>, ctx: Context) {
+const USAGE = 'crm contact edit CONTACT --title T --company C --role R --add-email E ...';
+
+export async function run({ args: [given], opts }: Input<ContactFlags>, ctx: Context) {
+  const ref = await givenOrPicked(ctx, given, 'CONTACT', USAGE, (r) => pickRecord(r, ['contact'], 'Contact to edit (type to search)'));
+  const flags = await changesOf(ctx, opts, USAGE, async (store) => {
+    const { id } = await store.refs.resolve(ref, ['contact']);
+    return contactChangeQuestions(ctx, store, (await store.contacts.get(id))!);
+  });
   const contact = await ctx.write(async (tx) => {
-    const { id } = await tx.refs.resolve(ref!, ['contact']);
+    const { id } = await tx.refs.resolve(ref, ['contact']);
     const before = (await tx.contacts.get(id))!;
-    return tx.contacts.update(before, await contactFields(opts, ctx, tx, before));
+    return tx.contacts.update(before, await contactFields(flags, ctx, tx, before));
   });
   return contactView(contactJson(contact), null, updated('contact', contact));
 }

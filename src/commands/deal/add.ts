@@ -3,9 +3,16 @@ import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
 import { dealView } from '../../output/views/deal.js';
 import { added } from '../../output/views/notices.js';
+import { askMissing } from '../ask/questions.js';
+import { newDealQuestions } from './ask.js';
 import { type DealFlags, dealFields } from './shared.js';
 
 export async function run({ args: [title], opts }: Input<DealFlags>, ctx: Context) {
-  const deal = await ctx.write(async (tx) => tx.deals.create(await dealFields({ ...opts, title }, ctx, tx)));
+  let flags: DealFlags = { ...opts, title };
+  if (title === undefined) {
+    const p = await ctx.ask(['TITLE'], 'crm deal add TITLE [--amount N] [--stage S] [--company C]');
+    flags = await askMissing(p, flags, newDealQuestions(ctx, await ctx.store()));
+  }
+  const deal = await ctx.write(async (tx) => tx.deals.create(await dealFields(flags, ctx, tx)));
   return dealView(dealJson(deal, ctx.now), added('deal', { id: deal.id, name: deal.title }));
 }

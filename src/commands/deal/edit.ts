@@ -3,12 +3,19 @@ import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
 import { dealView } from '../../output/views/deal.js';
 import { updated } from '../../output/views/notices.js';
+import { givenOrPicked, pickRecord } from '../ask/pickers.js';
+import { changesOf } from '../ask/questions.js';
+import { dealChangeQuestions } from './ask.js';
 import { type DealFlags, dealFields, loadDeal } from './shared.js';
 
-export async function run({ args: [ref], opts }: Input<DealFlags>, ctx: Context) {
+const USAGE = 'crm deal edit DEAL --amount N --close DATE --title T --owner U ...';
+
+export async function run({ args: [given], opts }: Input<DealFlags>, ctx: Context) {
+  const ref = await givenOrPicked(ctx, given, 'DEAL', USAGE, (r) => pickRecord(r, ['deal'], 'Deal to edit (type to search)'));
+  const flags = await changesOf(ctx, opts, USAGE, async (store) => dealChangeQuestions(ctx, store, await loadDeal(store, ref)));
   const deal = await ctx.write(async (tx) => {
-    const before = await loadDeal(tx, ref!);
-    return tx.deals.update(before, await dealFields(opts, ctx, tx, before));
+    const before = await loadDeal(tx, ref);
+    return tx.deals.update(before, await dealFields(flags, ctx, tx, before));
   });
   return dealView(dealJson(deal, ctx.now), updated('deal', { id: deal.id, name: deal.title }));
 }

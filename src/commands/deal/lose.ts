@@ -5,17 +5,25 @@ import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
 import { dealJson } from '../../domain/deal.js';
 import { invalid } from '../../errors.js';
 import { dealView } from '../../output/views/deal.js';
+import { pickReason, pickRecord } from '../ask/pickers.js';
 import { closingDeal } from './shared.js';
 
-export async function run({ args: [ref], opts }: Input<{ reason?: string; date?: string }>, ctx: Context) {
+export async function run({ args: [given], opts }: Input<{ reason?: string; date?: string }>, ctx: Context) {
   const reasons = ctx.config.lostReasons ?? DEFAULT_LOST_REASONS;
-  if (opts.reason === undefined) throw invalid('--reason', 'is required to lose a deal', `pass --reason with one of: ${reasons.join(', ')}`);
-  const reason = opts.reason.trim().toLowerCase().replace(/\s+/g, '-');
+  let [ref, answer] = [given, opts.reason];
+  if (ref === undefined || answer === undefined) {
+    const p = await ctx.ask([...(ref === undefined ? ['DEAL'] : []), ...(answer === undefined ? ['--reason'] : [])],
+      `crm deal lose DEAL --reason ${reasons.join('|')}`);
+    const store = await ctx.store();
+    ref ??= await pickRecord(store, ['deal'], 'Deal lost (type to search)')(p, undefined, {});
+    answer ??= await pickReason(ctx, 'Why was it lost?')(p, undefined, {});
+  }
+  const reason = answer.trim().toLowerCase().replace(/\s+/g, '-');
   if (!reasons.includes(reason)) {
-    throw invalid('--reason', `"${opts.reason}" is not a lost reason`, `use one of: ${reasons.join(', ')} (crm config set lostReasons ... to change them)`);
+    throw invalid('--reason', `"${answer}" is not a lost reason`, `use one of: ${reasons.join(', ')} (crm config set lostReasons ... to change them)`);
   }
   const deal = await ctx.write(async (tx) => {
-    const { before, stage, closedOn } = await closingDeal(tx, ref!, 'lost', opts.date, ctx);
+    const { before, stage, closedOn } = await closingDeal(tx, ref, 'lost', opts.date, ctx);
     return tx.deals.update(before, { ...before, stageId: stage.id, closedOn, lostReason: reason, probability: null, forecastCategory: null });
   });
   return dealView(dealJson(deal, ctx.now), dealLost(deal, reason));

@@ -6,12 +6,20 @@ import { check, percent } from '../../domain/fields.js';
 import { invalid, usageError } from '../../errors.js';
 import { dealView } from '../../output/views/deal.js';
 import { findStage } from '../stage/shared.js';
+import { pickRecord, pickStage } from '../ask/pickers.js';
 import { loadDeal } from './shared.js';
 
-export async function run({ args: [ref, stageRef], opts }: Input<{ probability?: string }>, ctx: Context) {
+export async function run({ args: [given, givenStage], opts }: Input<{ probability?: string }>, ctx: Context) {
+  let [ref, stageRef] = [given, givenStage];
+  if (ref === undefined || stageRef === undefined) {
+    const p = await ctx.ask([...(ref === undefined ? ['DEAL'] : []), ...(stageRef === undefined ? ['STAGE'] : [])], 'crm deal move DEAL STAGE');
+    const store = await ctx.store();
+    ref ??= await pickRecord(store, ['deal'], 'Deal to move (type to search)')(p, undefined, {});
+    stageRef ??= await pickStage(store, 'Move to stage')(p, String((await loadDeal(store, ref)).stageId), {});
+  }
   const deal = await ctx.write(async (tx) => {
-    const before = await loadDeal(tx, ref!);
-    const stage = await findStage(tx, stageRef!, 'STAGE');
+    const before = await loadDeal(tx, ref);
+    const stage = await findStage(tx, stageRef, 'STAGE');
     if (before.stage.outcome !== 'open') {
       throw usageError(`deal #${before.id} ${before.title} is ${before.stage.outcome}`, `reopen it first: crm deal reopen ${before.id}`);
     }

@@ -4,9 +4,22 @@ import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
 import { followupView } from '../../output/views/followup.js';
 import { added } from '../../output/views/notices.js';
+import { askMissing } from '../ask/questions.js';
+import { askLink, followupTitle, newFollowupQuestions } from './ask.js';
 import { type FollowupFlags, followupFields } from './shared.js';
 
 export async function run({ args: [title], opts }: Input<FollowupFlags>, ctx: Context) {
-  const f = await ctx.write(async (tx) => tx.followups.create(await followupFields({ ...opts, title }, ctx, tx)));
+  let flags: FollowupFlags = { ...opts, title };
+  if (title === undefined || opts.due === undefined) {
+    const p = await ctx.ask([...(title === undefined ? ['TITLE'] : []), ...(opts.due === undefined ? ['--due'] : [])],
+      'crm followup add TITLE --due WHEN [--contact C] [--company C] [--deal D]');
+    const store = await ctx.store();
+    flags = await askMissing(p, flags, [followupTitle]);
+    if (flags.contact === undefined && flags.company === undefined && flags.deal === undefined) {
+      flags = { ...flags, ...await askLink(p, store, 'About (type to search a contact, company or deal)') };
+    }
+    flags = await askMissing(p, flags, newFollowupQuestions(ctx));
+  }
+  const f = await ctx.write(async (tx) => tx.followups.create(await followupFields(flags, ctx, tx)));
   return followupView(followupJson(f, isoDate(ctx.now)), added('follow-up', { id: f.id, name: `${f.title} (due ${f.dueDate})` }));
 }

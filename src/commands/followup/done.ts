@@ -5,12 +5,14 @@ import { isoDate, parseWhen } from '../../domain/dates.js';
 import { followupJson, nextDue } from '../../domain/followup.js';
 import { usageError } from '../../errors.js';
 import { followupView } from '../../output/views/followup.js';
+import { givenOrPicked, pickDueFollowup } from '../ask/pickers.js';
 import { loadFollowup } from './shared.js';
 
-export async function run({ args: [ref], opts }: Input<{ at?: string }>, ctx: Context) {
+export async function run({ args: [given], opts }: Input<{ at?: string }>, ctx: Context) {
+  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', 'crm followup done FOLLOWUP', (r) => pickDueFollowup(r, ctx, 'Which one is done?'));
   const at = opts.at === undefined ? ctx.now : parseWhen(opts.at, ctx.now, '--at').at;
   const { done, next } = await ctx.write(async (tx) => {
-    const before = await loadFollowup(tx, ref!);
+    const before = await loadFollowup(tx, ref);
     if (before.status === 'done') throw usageError(`follow-up #${before.id} ${before.title} is already done`, 'nothing to do');
     const done = await tx.followups.update(before, { ...before, status: 'done', doneAt: at.toISOString() });
     // A repeating follow-up lives on: the next one is due one step after this one (and after today).

@@ -4,12 +4,19 @@ import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
 import { followupView } from '../../output/views/followup.js';
 import { updated } from '../../output/views/notices.js';
+import { givenOrPicked, pickDueFollowup } from '../ask/pickers.js';
+import { changesOf } from '../ask/questions.js';
+import { followupChangeQuestions } from './ask.js';
 import { type FollowupFlags, followupFields, loadFollowup } from './shared.js';
 
-export async function run({ args: [ref], opts }: Input<FollowupFlags>, ctx: Context) {
+const USAGE = 'crm followup edit FOLLOWUP --due WHEN --priority P --repeat R ...';
+
+export async function run({ args: [given], opts }: Input<FollowupFlags>, ctx: Context) {
+  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', USAGE, (r) => pickDueFollowup(r, ctx, 'Follow-up to edit'));
+  const flags = await changesOf(ctx, opts, USAGE, async (store) => followupChangeQuestions(ctx, await loadFollowup(store, ref)));
   const f = await ctx.write(async (tx) => {
-    const before = await loadFollowup(tx, ref!);
-    return tx.followups.update(before, await followupFields(opts, ctx, tx, before));
+    const before = await loadFollowup(tx, ref);
+    return tx.followups.update(before, await followupFields(flags, ctx, tx, before));
   });
   return followupView(followupJson(f, isoDate(ctx.now)), updated('follow-up', { id: f.id, name: f.title }));
 }

@@ -4,8 +4,9 @@ import type { Context } from '../../context.js';
 import { type ActivityType, activityJson, type Direction } from '../../domain/activity.js';
 import { parseWhen } from '../../domain/dates.js';
 import { check, name, optionalText, satisfaction } from '../../domain/fields.js';
-import { invalid } from '../../errors.js';
 import { activityView } from '../../output/views/activity.js';
+import { pickRecord } from '../ask/pickers.js';
+import { askMissing, text } from '../ask/questions.js';
 import { type LinkFlags, resolveLinks } from '../links.js';
 
 interface Flags extends LinkFlags {
@@ -17,18 +18,29 @@ interface Flags extends LinkFlags {
   direction?: Direction;
 }
 
-export async function run({ args: [ref], opts }: Input<Flags>, ctx: Context) {
-  if (opts.summary === undefined) throw invalid('--summary', `a ${opts.type} needs a summary`, `pass --summary "what happened"`);
-  const summary = check(name, opts.summary, '--summary');
+export async function run({ args: [given], opts }: Input<Flags>, ctx: Context) {
+  let [ref, flags] = [given, opts];
+  if (ref === undefined || opts.summary === undefined) {
+    const p = await ctx.ask([...(ref === undefined ? ['REF'] : []), ...(opts.summary === undefined ? ['--summary'] : [])],
+      `crm log ${opts.type} REF --summary "what happened"`);
+    ref ??= await pickRecord(await ctx.store(), ['contact', 'company', 'deal'], `${capitalized(opts.type)} with (type to search)`)(p, undefined, {});
+    flags = await askMissing(p, flags, [
+      ['summary', text('Summary', { required: true, check: (v) => check(name, v, '--summary') })],
+      ['outcome', text('Outcome (e.g. interested, no answer; optional)')],
+    ]);
+  }
+  const summary = check(name, flags.summary!, '--summary');
   const at = opts.at === undefined ? ctx.now : parseWhen(opts.at, ctx.now, '--at').at;
   const score = opts.satisfaction === undefined ? null : check(satisfaction, opts.satisfaction, '--satisfaction');
   const activity = await ctx.write(async (tx) => {
-    const about = await tx.refs.resolve(ref!, ['contact', 'company', 'deal']);
+    const about = await tx.refs.resolve(ref, ['contact', 'company', 'deal']);
     const links = await resolveLinks(tx, opts, [about]);
     return tx.activities.create({
-      type: opts.type, at: at.toISOString(), summary, outcome: opts.outcome === undefined ? null : optionalText.parse(opts.outcome),
+      type: opts.type, at: at.toISOString(), summary, outcome: flags.outcome === undefined ? null : optionalText.parse(flags.outcome),
       direction: opts.direction ?? null, satisfaction: score, ...links,
     });
   });
   return activityView(activityJson(activity), activityLogged(activity.type, activity.id));
 }
+
+const capitalized = (s: string) => s[0]!.toUpperCase() + s.slice(1);

@@ -1,0 +1,54 @@
+import type { Context } from '../../context.js';
+import { isoDate, parseWhen } from '../../domain/dates.js';
+import type { Deal } from '../../domain/deal.js';
+import { check, name, owner, percent } from '../../domain/fields.js';
+import { formatMoney, parseCurrency, parseMoney, toMajor } from '../../domain/money.js';
+import type { Repos } from '../../store/store.js';
+import { pickRecord, pickStage } from '../ask/pickers.js';
+import { type Answers, type Asked, text } from '../ask/questions.js';
+import type { DealFlags } from './shared.js';
+
+const currencyOf = (sofar: Answers, ctx: Context, base?: Deal) =>
+  typeof sofar.currency === 'string' ? parseCurrency(sofar.currency, '--currency') : (base?.currency ?? ctx.currency);
+
+const amount = (ctx: Context, base?: Deal) => text('Amount', {
+  check: (v, sofar) => parseMoney(v, '--amount', currencyOf(sofar, ctx, base)),
+  preview: (v) => {
+    const m = parseMoney(v, '--amount', base?.currency ?? ctx.currency);
+    return formatMoney(m.minor, m.currency, ctx.locale);
+  },
+});
+
+const close = (ctx: Context) => text('Expected close (eom, +30d, 2026-06-30, ...)', {
+  check: (v) => parseWhen(v, ctx.now, '--close'),
+  preview: (v) => isoDate(parseWhen(v, ctx.now, '--close').at),
+});
+
+const ownerQ = (ctx: Context) => text('Owner', { default: ctx.user, check: (v) => check(owner, v, '--owner') });
+const company = (repos: Repos) => pickRecord(repos, ['company'], 'Company (type to search)', { optional: true });
+const contact = (repos: Repos) => pickRecord(repos, ['contact'], 'Main contact (type to search)', { optional: true });
+
+/** What `crm deal add` asks for when the title is left out; defaults per product.md (first stage, you, config currency). */
+export const newDealQuestions = (ctx: Context, repos: Repos): Asked<DealFlags>[] => [
+  ['title', text('Title', { required: true, check: (v) => check(name, v, 'title') })],
+  ['company', company(repos)],
+  ['contact', contact(repos)],
+  ['stage', pickStage(repos, 'Stage')],
+  ['currency', text('Currency', { default: ctx.currency, check: (v) => parseCurrency(v, '--currency') })],
+  ['amount', amount(ctx)],
+  ['close', close(ctx)],
+  ['owner', ownerQ(ctx)],
+];
+
+/** What `crm deal edit` offers, each with the deal's current value. */
+export const dealChangeQuestions = (ctx: Context, repos: Repos, d: Deal): Asked<DealFlags>[] => [
+  ['title', text('Title', { required: true, check: (v) => check(name, v, '--title') }), d.title],
+  ['company', company(repos), d.companyId === null ? '' : `company:${d.companyId}`],
+  ['contact', contact(repos), d.contactId === null ? '' : `contact:${d.contactId}`],
+  ['amount', amount(ctx, d), String(toMajor(d.amountMinor, d.currency))],
+  ['close', close(ctx), d.expectedClose ?? ''],
+  ['probability', text("Probability % (empty: the stage's)", { check: (v) => check(percent, v, '--probability') }),
+    d.probability === null ? '' : String(d.probability)],
+  ['owner', ownerQ(ctx), d.owner],
+  ['nextStep', text('Next step'), d.nextStep ?? ''],
+];
