@@ -79,7 +79,7 @@ describe('prompts on a terminal', () => {
     }]);
   });
 
-  it("completes a follow-up picked from today's and overdue ones", async () => {
+  it("completes and snoozes follow-ups picked from today's and overdue ones", async () => {
     const { crm, json, run } = await setup();
     await run(['followup', 'add', 'Send contract', '--due', 'yesterday']);
     await run(['followup', 'add', 'Call back', '--due', 'today 15:00', '--contact', 'Li Na']);
@@ -95,6 +95,16 @@ describe('prompts on a terminal', () => {
     await t.waitFor('done: #2 Call back');
     expect(await t.exitCode()).toBe(0);
     expect((await json(['followup', 'list', '--done'])).map((f: { id: number }) => f.id)).toEqual([2]);
+    await t.close();
+
+    const s = await crm('followup', 'snooze');
+    await answer(s, '❯ Send contract  (#1, overdue since 2026-03-10)');
+    await s.waitFor('? Until');
+    await s.type('+3d');
+    await s.waitFor('+3d  → 2026-03-14');
+    await s.press('Enter');
+    await s.waitFor('snoozed #1 Send contract until 2026-03-14');
+    expect(await s.exitCode()).toBe(0);
   });
 
   it('moves a deal to a stage picked from the list, and loses one for a picked reason', async () => {

@@ -8,7 +8,7 @@ import { type Asked, oneOf, text } from '../ask/questions.js';
 import type { LinkFlags } from '../links.js';
 import { type FollowupFlags, parseDue } from './shared.js';
 
-const due = (ctx: Context, o: { default?: string } = {}) => text('Due (tomorrow, friday 10:00, +3d, 2026-04-01, ...)', {
+export const due = (ctx: Context, o: { default?: string; message?: string } = {}) => text(o.message ?? 'Due (tomorrow, friday 10:00, +3d, 2026-04-01, ...)', {
   required: true,
   default: o.default,
   check: (v) => parseDue(v, ctx.now, '--due'),

@@ -6,11 +6,16 @@ import { followupJson } from '../../domain/followup.js';
 import { usageError } from '../../errors.js';
 import { followupView } from '../../output/views/followup.js';
 import { givenOrPicked, pickDueFollowup } from '../ask/pickers.js';
+import { due as dueQuestion } from './ask.js';
 import { loadFollowup, parseDue } from './shared.js';
 
 export async function run({ args: [given], opts }: Input<{ until?: string }>, ctx: Context) {
   const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', 'crm followup snooze FOLLOWUP [--until WHEN]', (r) => pickDueFollowup(r, ctx, 'Snooze which one?'));
-  const due = parseDue(opts.until ?? 'tomorrow', ctx.now, '--until');
+  // A follow-up picked on a terminal gets its new date asked too.
+  const until = opts.until ?? (given === undefined
+    ? await dueQuestion(ctx, { default: 'tomorrow', message: 'Until (tomorrow, monday 9:00, +1w, ...)' })(await ctx.prompter(), undefined, {})
+    : 'tomorrow');
+  const due = parseDue(until, ctx.now, '--until');
   const f = await ctx.write(async (tx) => {
     const before = await loadFollowup(tx, ref);
     if (before.status === 'done') throw usageError(`follow-up #${before.id} ${before.title} is done`, 'snooze open follow-ups only');
