@@ -143,6 +143,7 @@ describe('help and version', () => {
     expect([none.exitCode, none.stdout.split('\n')[0]]).toEqual([0, 'Usage: crm [options] [command]']);
     expect((await run(['help', 'exit-codes'])).stdout).toContain('4    conflict');
     expect((await run(['help', 'contact', 'add'])).stdout).toContain('Usage: crm contact add [options] [name]');
+    expect((await run(['help', 'prompts'])).stdout).toContain('Prompts appear only when stdin, stdout and stderr are terminals');
     expect((await run(['contact', 'add', '--help'])).stdout).toContain('--reports-to <contact>');
     const bad = await run(['help', 'nonsense']);
     expect([bad.exitCode, bad.stderr.split(' (')[0]]).toEqual([2, 'error: no command or help topic "nonsense"']);

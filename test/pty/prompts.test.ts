@@ -144,6 +144,17 @@ describe('prompts on a terminal', () => {
     expect(history.at(-1).changes).toEqual([{ field: 'domain', before: null, after: 'globex.example' }]);
   });
 
+  it('never prompts with --no-input or CRM_NO_INPUT, even on a terminal', async () => {
+    const { crm, env, home } = await setup();
+    let t = await crm('deal', 'move', '--no-input');
+    expect(await t.exitCode()).toBe(2);
+    expect(await t.screen()).toContain('error: missing DEAL and STAGE (pass DEAL and STAGE: crm deal move DEAL STAGE;');
+    await t.close();
+    t = term = await openTerminal(['node', BIN, 'contact', 'rm', 'Li Na'], { ...env, CRM_NO_INPUT: '1' }, home);
+    expect(await t.exitCode()).toBe(2);
+    expect(await t.screen()).toContain('error: will not delete contact #1 Li Na without confirmation');
+  });
+
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
     const { crm, json, run } = await setup();
     let t = await crm('deal', 'add');
