@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { Context } from '../context.js';
 import { OUTPUT_FORMATS } from '../output/format.js';
 import { registerCompany } from './company.js';
+import { registerCompletion } from './completion.js';
 import { registerContact } from './contact.js';
 import { registerConfig, registerDb, registerHistory, registerSearch } from './misc.js';
 import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
@@ -48,6 +49,7 @@ export function buildProgram(ctx: Context): Command {
   registerDb(program, ctx);
   registerConfig(program, ctx);
   registerDemo(program, ctx);
+  registerCompletion(program, ctx);
 
   program.command('help').description('help for a command, or a topic: ' + Object.keys(TOPICS).join(', '))
     .argument('[words...]', 'a command (e.g. contact add) or a topic')

@@ -1,24 +1,12 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CrmError } from '../errors.js';
 import type { DB } from './schema.js';
+import { addonPath } from './addon.js';
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
-
-/**
- * The compiled addon's path. Without it better-sqlite3 asks the `bindings` package, which stats a dozen
- * candidate paths on every start (~5 ms of a ~100 ms command).
- */
-function addonPath(): string | undefined {
-  try {
-    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
-  } catch {
-    return undefined; // an unusual install layout: let better-sqlite3 search as usual
-  }
-}
 
 export interface SqliteHandle {
   raw: Database.Database;

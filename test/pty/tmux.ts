@@ -32,7 +32,8 @@ export async function openTerminal(argv: string[], env: Record<string, string>, 
     execa('tmux', ['-S', socket, '-f', conf, ...args], { env: tmuxEnv, extendEnv: false, cwd, reject: false });
   // tmux does not always learn a dead pane's exit status, so a shell writes it down.
   const statusFile = join(dir, 'status');
-  const wrapped = ['sh', '-c', `"$@"; echo $? > '${statusFile}'`, 'sh', ...argv];
+  // It then waits, so the screen stays as the program left it until close() (a dead pane may lose its last lines).
+  const wrapped = ['sh', '-c', `"$@"; echo $? > '${statusFile}'; exec sleep 600`, 'sh', ...argv];
   const started = await tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', 'crm', '--', ...wrapped);
   if (started.exitCode !== 0) throw new Error(`tmux did not start: ${started.stderr}`);
 

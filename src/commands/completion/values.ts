@@ -1,0 +1,65 @@
+import type { Input } from '../../cli/action.js';
+import {
+  type Candidate, type Found, idDigits, label, LIMIT, type NamedKind, prefixKey, splitQualifier, startingWith, withinLimit,
+} from '../../completion/candidates.js';
+import { isLiveKind, type LiveKind, RECORDS_OF } from '../../completion/values.js';
+import type { Context } from '../../context.js';
+import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
+import { value } from '../../output/view.js';
+import type { Candidates } from '../../store/candidates.js';
+
+/**
+ * `crm __complete KIND [PREFIX]`: live values for the completion scripts, one per line, `value<TAB>description`.
+ * It runs on every Tab, so it never prompts, never complains and never fails: no database, no values.
+ */
+export async function run({ args: [kind = '', prefix = ''] }: Input, ctx: Context) {
+  let found: Candidate[] = [];
+  try {
+    found = isLiveKind(kind) ? await candidates(kind, prefix, ctx) : [];
+  } catch {
+    found = []; // an unreadable config or database completes nothing
+  }
+  return value(found, found.map((c) => (c.description ? `${c.value}\t${c.description}` : c.value)).join('\n'));
+}
+
+async function candidates(kind: LiveKind, prefix: string, ctx: Context): Promise<Candidate[]> {
+  if (kind === 'reason') return startingWith((ctx.config.lostReasons ?? DEFAULT_LOST_REASONS).map((r) => ({ value: r })), prefix);
+  // Loaded here, not above: the driver costs milliseconds that a Tab on reasons need not pay.
+  const { openCandidates } = await import('../../store/candidates.js');
+  const db = openCandidates(ctx.dbLocation.path);
+  if (!db) return [];
+  try {
+    return fromDatabase(db, kind, prefix, ctx.user);
+  } finally {
+    db.close();
+  }
+}
+
+function fromDatabase(db: Candidates, kind: Exclude<LiveKind, 'reason'>, prefix: string, user: string): Candidate[] {
+  switch (kind) {
+    case 'stage':
+      return startingWith(db.stages().map((s) => ({ value: s.name, description: s.outcome === 'open' ? `${s.probability}%` : s.outcome })), prefix);
+    case 'tag':
+      return db.tags(prefixKey(prefix), LIMIT).map((t) => ({ value: t }));
+    case 'owner': // you own what you create, before you own anything
+      return startingWith([...new Set([user, ...db.owners(LIMIT)])].sort().map((o) => ({ value: o })), prefix);
+    default:
+      return records(db, RECORDS_OF[kind], prefix);
+  }
+}
+
+function records(db: Candidates, kinds: NamedKind[], prefix: string): Candidate[] {
+  const { kind: qualified, rest } = splitQualifier(prefix, kinds);
+  const digits = idDigits(rest);
+  const key = prefixKey(rest);
+  const found: Found[] = [];
+  for (const k of qualified ? [qualified] : kinds) {
+    if (digits) found.push(...db.byId(k, digits, LIMIT));
+    found.push(...withinLimit(db.byName(k, key, LIMIT + 1)));
+  }
+  return label(withinLimit(found.sort(byIdThenName)), kinds, qualified);
+}
+
+/** Ids first (they are what digits mean), then names in key order, so one cut keeps namesakes together. */
+const byIdThenName = (a: Found, b: Found) =>
+  a.by !== b.by ? (a.by === 'id' ? -1 : 1) : a.by === 'id' ? a.id - b.id : a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id;

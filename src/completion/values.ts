@@ -1,0 +1,55 @@
+import { CONFIG_KEYS } from '../domain/config.js';
+import { BUYING_ROLES, CONSENTS, LIFECYCLES } from '../domain/contact.js';
+import { SEGMENTS } from '../domain/rfm.js';
+import { FORECAST_CATEGORIES } from '../domain/stage.js';
+import type { NamedKind } from './candidates.js';
+
+/** What `crm __complete KIND` reads live, from the database (or, for reasons, the config). */
+export const LIVE_KINDS = ['contact', 'company', 'deal', 'ref', 'customer', 'stage', 'followup', 'tag', 'owner', 'reason'] as const;
+export type LiveKind = (typeof LIVE_KINDS)[number];
+
+export const isLiveKind = (kind: string): kind is LiveKind => (LIVE_KINDS as readonly string[]).includes(kind);
+
+/** The kinds of record each kind of reference names, by name or id. */
+export const RECORDS_OF: Record<'contact' | 'company' | 'deal' | 'followup' | 'ref' | 'customer', NamedKind[]> = {
+  contact: ['contact'], company: ['company'], deal: ['deal'], followup: ['followup'],
+  ref: ['contact', 'company', 'deal'], customer: ['company', 'contact'],
+};
+
+/** What the value of an option or positional argument completes to. */
+export type Values =
+  | { type: 'none' }
+  | { type: 'choices'; choices: readonly string[] }
+  | { type: 'live'; kind: LiveKind }
+  | { type: 'files' };
+
+export const NO_VALUES: Values = { type: 'none' };
+const live = (kind: LiveKind): Values => ({ type: 'live', kind });
+const choices = (list: readonly string[]): Values => ({ type: 'choices', choices: list });
+const FILES: Values = { type: 'files' };
+
+/**
+ * The one table of which argument (`<deal>`) or option (`--deal`) takes which values, keyed by name so that it holds
+ * whether an argument is required or optional. Options with commander `.choices()` need no entry: their choices win.
+ */
+export const VALUES_BY_NAME: Readonly<Record<string, Values>> = {
+  '<deal>': live('deal'), '--deal': live('deal'),
+  '<contact>': live('contact'), '<keep>': live('contact'), '<dup>': live('contact'),
+  '--contact': live('contact'), '--reports-to': live('contact'),
+  '<company>': live('company'), '--company': live('company'),
+  '<stage>': live('stage'), '--stage': live('stage'), '--move-to': live('stage'),
+  '<ref>': live('ref'),
+  '<customer>': live('customer'), '--customer': live('customer'),
+  '<followup>': live('followup'),
+  '--tag': live('tag'), '--add-tag': live('tag'), '--remove-tag': live('tag'),
+  '<owner>': live('owner'), '--owner': live('owner'),
+  '--reason': live('reason'),
+  '<key>': choices(Object.keys(CONFIG_KEYS)),
+  '--role': choices(BUYING_ROLES),
+  '--lifecycle': choices(LIFECYCLES),
+  '--consent': choices(CONSENTS),
+  '--category': choices(FORECAST_CATEGORIES),
+  // `report rfm` compares segment names by their letters only, so the slug is a shell-safe way to write them.
+  '--segment': choices(SEGMENTS.map((s) => s.segment.toLowerCase().replace(/[^a-z ]/g, '').replace(/ /g, '-'))),
+  '<file>': FILES, '--db': FILES,
+};
