@@ -95,13 +95,19 @@ _crm_dequote() {
   if [[ $REPLY == *$\{1:0:1} ]]; then REPLY=$\{REPLY%?}; else _crm_open=$\{1:0:1}; fi
 }
 
-# Adds values to the reply as the line needs them: escaped, or raw inside an open quote (readline closes it), less
-# what readline keeps before its word (up to a : or = it splits at).
+# Adds values to the reply as the line needs them: escaped, or quoted for the open quote (readline closes it), less
+# what readline keeps before its word (up to a : or = it splits at; matched without case, like the values). Inside
+# "..." a name's dollar, backquote, backslash and double quote are escaped: a stored name must never run as code.
 _crm_reply() {
-  local v
+  local v bq=$'\x60'
   for v in "$@"; do
-    [[ -z $_crm_open ]] && printf -v v %q "$v"
-    COMPREPLY+=("$_crm_lead$\{v#"$_crm_keep"}")
+    case $_crm_open in
+      '') printf -v v %q "$v" ;;
+      '"') v=$\{v//\\/\\\\}; v=$\{v//\"/\\\"}; v=$\{v//\$/\\\$}; v=$\{v//"$bq"/\\$bq} ;;
+      *) v=$\{v//\'/\'\\\'\'} ;;
+    esac
+    [[ $\{v,,} == "$\{_crm_keep,,}"* ]] && v=$\{v:$\{#_crm_keep}}
+    COMPREPLY+=("$_crm_lead$v")
   done
 }
 

@@ -41,6 +41,20 @@ describe('bash', () => {
     expect(await world.bash(['crm', 'deal', 'ls', '--sort', 'cl'])).toEqual(['close']);
   });
 
+  it('never lets a stored name run as code, in or out of quotes', async () => {
+    const db = `${world.home}/hostile.db`;
+    for (const name of ['Evil $(touch pwned) `id` Inc', 'Say "Hi"', "O'Brien Ltd", 'Foo: Bar']) {
+      await world.run(['--db', db, 'company', 'add', name]);
+    }
+    const show = (typed: string) => world.bash(['crm', '--db', db, 'company', 'show', typed]);
+    expect(await show('"Ev')).toEqual(['Evil \\$(touch pwned) \\`id\\` Inc']);
+    expect(await show('Ev')).toEqual(['Evil\\ \\$\\(touch\\ pwned\\)\\ \\`id\\`\\ Inc']);
+    expect(await show('"Sa')).toEqual(['Say \\"Hi\\"']);
+    expect(await show("'O")).toEqual(["O'\\''Brien Ltd"]);
+    // bash splits at the colon; the part before it stays as typed, in any case.
+    expect(await world.bash(['crm', '--db', db, 'company', 'show', 'foo', ':', ''])).toEqual(['\\ Bar']);
+  });
+
   it('asks the database named by --db on the line', async () => {
     await world.run(['--db', `${world.home}/other.db`, 'deal', 'add', 'Other deal']);
     expect(await world.bash(['crm', '--db', `${world.home}/other.db`, 'deal', 'show', ''])).toEqual(['Other\\ deal']);

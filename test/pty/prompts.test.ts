@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, sandbox } from '../e2e/crm.js';
 import { openTerminal, type Terminal } from './tmux.js';
@@ -42,7 +43,7 @@ describe('prompts on a terminal', () => {
     await t.type('Globex rollout');
     await t.press('Enter');
     await pick(t, '? Company', 'glob', 'Globex  (company #1)');
-    await answer(t, '? Main contact'); // (none)
+    await answer(t, '❯ (none)'); // no main contact
     const stages = await t.waitFor('? Stage');
     expect(stages).toMatch(/❯ Lead {2}\(10%\)\n {2}Qualified/); // the first stage is the default
     await t.press('Down', 'Enter');
@@ -153,6 +154,16 @@ describe('prompts on a terminal', () => {
     t = term = await openTerminal(['node', BIN, 'contact', 'rm', 'Li Na'], { ...env, CRM_NO_INPUT: '1' }, home);
     expect(await t.exitCode()).toBe(2);
     expect(await t.screen()).toContain('error: will not delete contact #1 Li Na without confirmation');
+  });
+
+  it('Ctrl-C before any record was needed leaves no database behind, not even a new file', async () => {
+    const fresh = sandbox();
+    const t = term = await openTerminal(['node', BIN, 'contact', 'add'], fresh.env, fresh.home);
+    await answer(t, '? Full name', 'Li Na');
+    await t.waitFor('? Email');
+    await t.press('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(existsSync(fresh.dbPath)).toBe(false);
   });
 
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {

@@ -6,17 +6,20 @@ import type { Outcome } from '../../domain/stage.js';
 import { usageError } from '../../errors.js';
 import type { Choice } from '../../io/prompter.js';
 import { followupChoice, keepChoice, noneChoice, reasonChoice, recordChoice, stageChoice } from '../../output/views/choices.js';
-import type { Repos } from '../../store/store.js';
 import type { Question } from './questions.js';
 
 const SHOWN = 30;
+
+// Pickers open the database only when they are asked: a Ctrl-C at an earlier question leaves no trace, not even a
+// new database file.
 
 /**
  * A search-as-you-type picker over records of `kinds`; it answers a kind-qualified id ("deal:12"), which no
  * duplicate name can make ambiguous. `optional` offers "(none)", the empty answer.
  */
-export const pickRecord = (repos: Repos, kinds: readonly SearchKind[], message: string, o: { optional?: boolean } = {}): Question =>
+export const pickRecord = (ctx: Context, kinds: readonly SearchKind[], message: string, o: { optional?: boolean } = {}): Question =>
   async (p, current) => {
+    const repos = await ctx.store();
     const keep = current ? await repos.refs.resolve(current, kinds).then((c) => keepChoice(c.name, current), () => undefined) : undefined;
     return p.search(message, async (term): Promise<Choice<string>[]> => {
       const hits = /[\p{L}\p{N}]/u.test(term) ? await repos.search.query(term, kinds, SHOWN) : await repos.search.recent(kinds, SHOWN);
@@ -27,8 +30,8 @@ export const pickRecord = (repos: Repos, kinds: readonly SearchKind[], message: 
   };
 
 /** Stages of one outcome in pipeline order, the current (or first) one preselected; answers the stage id. */
-export const pickStage = (repos: Repos, message: string, outcome: Outcome = 'open'): Question => async (p, current) => {
-  const stages = (await repos.stages.list()).filter((s) => s.outcome === outcome);
+export const pickStage = (ctx: Context, message: string, outcome: Outcome = 'open'): Question => async (p, current) => {
+  const stages = (await (await ctx.store()).stages.list()).filter((s) => s.outcome === outcome);
   if (!stages.length) throw usageError(`there is no ${outcome} stage`, 'add one with crm stage add NAME');
   return p.select(message, stages.map(stageChoice), current ?? String(stages[0]!.id));
 };
@@ -38,11 +41,11 @@ export const pickReason = (ctx: Context, message: string): Question => (p) =>
   p.select(message, (ctx.config.lostReasons ?? DEFAULT_LOST_REASONS).map(reasonChoice));
 
 /** What is on today's plate: open follow-ups due today or overdue, soonest first; answers the id. */
-export const pickDueFollowup = (repos: Repos, ctx: Context, message: string): Question => async (p) => {
+export const pickDueFollowup = (ctx: Context, message: string): Question => async (p) => {
   const today = isoDate(ctx.now);
-  const due = await repos.followups.list({ status: 'open', dueTo: today });
+  const due = await (await ctx.store()).followups.list({ status: 'open', dueTo: today });
   if (!due.length) {
-    throw usageError('no follow-up is due today or overdue', 'name the one you mean (crm followup list shows them all)');
+    throw usageError('no follow-up is due today or overdue', 'name the one you mean; crm followup list shows them all');
   }
   return p.select(message, due.map((f) => followupChoice(f, today)));
 };
@@ -51,9 +54,7 @@ export const pickDueFollowup = (repos: Repos, ctx: Context, message: string): Qu
  * The positional reference a command was given, or, when it was left out, the record picked on a terminal.
  * Without a terminal a missing one is a usage error naming `arg` and showing `usage`.
  */
-export async function givenOrPicked(ctx: Context, given: string | undefined, arg: string, usage: string,
-  pick: (repos: Repos) => Question): Promise<string> {
+export async function givenOrPicked(ctx: Context, given: string | undefined, arg: string, usage: string, pick: Question): Promise<string> {
   if (given !== undefined) return given;
-  const p = await ctx.ask([arg], usage);
-  return pick(await ctx.store())(p, undefined, {});
+  return pick(await ctx.ask([arg], usage), undefined, {});
 }

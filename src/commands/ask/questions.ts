@@ -35,7 +35,7 @@ export interface TextOptions {
   /** Throws the same error the flag would give. */
   check?: (answer: string, sofar: Answers) => unknown;
   /** How the answer is read ("eom" → "2026-03-31"), shown as it is typed. */
-  preview?: (answer: string) => string | undefined;
+  preview?: (answer: string, sofar: Answers) => string | undefined;
 }
 
 export const text = (message: string, o: TextOptions = {}): Question => (p, current, sofar) => p.text({
@@ -48,7 +48,7 @@ export const text = (message: string, o: TextOptions = {}): Question => (p, curr
   },
   preview: o.preview && ((v) => {
     try {
-      return o.preview!(v);
+      return o.preview!(v, sofar);
     } catch {
       return undefined;
     }

@@ -13,7 +13,7 @@ import { type CompanyFlags, companyFields } from './shared.js';
 const USAGE = 'crm company edit COMPANY --name N --domain D --industry I --owner U ...';
 
 export async function run({ args: [given], opts }: Input<CompanyFlags & { allowDuplicate?: boolean }>, ctx: Context) {
-  const ref = await givenOrPicked(ctx, given, 'COMPANY', USAGE, (r) => pickRecord(r, ['company'], 'Company to edit (type to search)'));
+  const ref = await givenOrPicked(ctx, given, 'COMPANY', USAGE, pickRecord(ctx, ['company'], 'Company to edit (type to search)'));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => {
     const { id } = await store.refs.resolve(ref, ['company']);
     return companyChangeQuestions(ctx, (await store.companies.get(id))!);

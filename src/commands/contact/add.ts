@@ -11,7 +11,7 @@ export async function run({ args: [name], opts }: Input<ContactFlags>, ctx: Cont
   let flags: ContactFlags = { ...opts, name };
   if (name === undefined) {
     const p = await ctx.ask(['NAME'], 'crm contact add NAME [--email E] [--company C]');
-    const { firstEmail, ...answers } = await askMissing(p, { ...flags, firstEmail: opts.email?.[0] }, newContactQuestions(ctx, await ctx.store()));
+    const { firstEmail, ...answers } = await askMissing(p, { ...flags, firstEmail: opts.email?.[0] }, newContactQuestions(ctx));
     flags = { ...answers, email: opts.email ?? (firstEmail ? [firstEmail] : undefined) };
   }
   const contact = await ctx.write(async (tx) => tx.contacts.create(await contactFields(flags, ctx, tx)));

@@ -11,10 +11,10 @@ import { type ContactFlags, contactFields } from './shared.js';
 const USAGE = 'crm contact edit CONTACT --title T --company C --role R --add-email E ...';
 
 export async function run({ args: [given], opts }: Input<ContactFlags>, ctx: Context) {
-  const ref = await givenOrPicked(ctx, given, 'CONTACT', USAGE, (r) => pickRecord(r, ['contact'], 'Contact to edit (type to search)'));
+  const ref = await givenOrPicked(ctx, given, 'CONTACT', USAGE, pickRecord(ctx, ['contact'], 'Contact to edit (type to search)'));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => {
     const { id } = await store.refs.resolve(ref, ['contact']);
-    return contactChangeQuestions(ctx, store, (await store.contacts.get(id))!);
+    return contactChangeQuestions(ctx, (await store.contacts.get(id))!);
   });
   const contact = await ctx.write(async (tx) => {
     const { id } = await tx.refs.resolve(ref, ['contact']);

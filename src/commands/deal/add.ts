@@ -11,7 +11,7 @@ export async function run({ args: [title], opts }: Input<DealFlags>, ctx: Contex
   let flags: DealFlags = { ...opts, title };
   if (title === undefined) {
     const p = await ctx.ask(['TITLE'], 'crm deal add TITLE [--amount N] [--stage S] [--company C]');
-    flags = await askMissing(p, flags, newDealQuestions(ctx, await ctx.store()));
+    flags = await askMissing(p, flags, newDealQuestions(ctx));
   }
   const deal = await ctx.write(async (tx) => tx.deals.create(await dealFields(flags, ctx, tx)));
   return dealView(dealJson(deal, ctx.now), added('deal', { id: deal.id, name: deal.title }));

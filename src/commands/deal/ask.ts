@@ -3,7 +3,6 @@ import { isoDate, parseWhen } from '../../domain/dates.js';
 import type { Deal } from '../../domain/deal.js';
 import { check, name, owner, percent } from '../../domain/fields.js';
 import { formatMoney, parseCurrency, parseMoney, toMajor } from '../../domain/money.js';
-import type { Repos } from '../../store/store.js';
 import { pickRecord, pickStage } from '../ask/pickers.js';
 import { type Answers, type Asked, text } from '../ask/questions.js';
 import type { DealFlags } from './shared.js';
@@ -11,10 +10,12 @@ import type { DealFlags } from './shared.js';
 const currencyOf = (sofar: Answers, ctx: Context, base?: Deal) =>
   typeof sofar.currency === 'string' ? parseCurrency(sofar.currency, '--currency') : (base?.currency ?? ctx.currency);
 
+// A deal always has an amount: add takes an empty answer as 0, edit can change it but not clear it.
 const amount = (ctx: Context, base?: Deal) => text('Amount', {
+  required: base !== undefined,
   check: (v, sofar) => parseMoney(v, '--amount', currencyOf(sofar, ctx, base)),
-  preview: (v) => {
-    const m = parseMoney(v, '--amount', base?.currency ?? ctx.currency);
+  preview: (v, sofar) => {
+    const m = parseMoney(v, '--amount', currencyOf(sofar, ctx, base));
     return formatMoney(m.minor, m.currency, ctx.locale);
   },
 });
@@ -25,15 +26,15 @@ const close = (ctx: Context) => text('Expected close (eom, +30d, 2026-06-30, ...
 });
 
 const ownerQ = (ctx: Context) => text('Owner', { default: ctx.user, check: (v) => check(owner, v, '--owner') });
-const company = (repos: Repos) => pickRecord(repos, ['company'], 'Company (type to search)', { optional: true });
-const contact = (repos: Repos) => pickRecord(repos, ['contact'], 'Main contact (type to search)', { optional: true });
+const company = (ctx: Context) => pickRecord(ctx, ['company'], 'Company (type to search)', { optional: true });
+const contact = (ctx: Context) => pickRecord(ctx, ['contact'], 'Main contact (type to search)', { optional: true });
 
 /** What `crm deal add` asks for when the title is left out; defaults per product.md (first stage, you, config currency). */
-export const newDealQuestions = (ctx: Context, repos: Repos): Asked<DealFlags>[] => [
+export const newDealQuestions = (ctx: Context): Asked<DealFlags>[] => [
   ['title', text('Title', { required: true, check: (v) => check(name, v, 'title') })],
-  ['company', company(repos)],
-  ['contact', contact(repos)],
-  ['stage', pickStage(repos, 'Stage')],
+  ['company', company(ctx)],
+  ['contact', contact(ctx)],
+  ['stage', pickStage(ctx, 'Stage')],
   ['currency', text('Currency', { default: ctx.currency, check: (v) => parseCurrency(v, '--currency') })],
   ['amount', amount(ctx)],
   ['close', close(ctx)],
@@ -41,10 +42,10 @@ export const newDealQuestions = (ctx: Context, repos: Repos): Asked<DealFlags>[]
 ];
 
 /** What `crm deal edit` offers, each with the deal's current value. */
-export const dealChangeQuestions = (ctx: Context, repos: Repos, d: Deal): Asked<DealFlags>[] => [
+export const dealChangeQuestions = (ctx: Context, d: Deal): Asked<DealFlags>[] => [
   ['title', text('Title', { required: true, check: (v) => check(name, v, '--title') }), d.title],
-  ['company', company(repos), d.companyId === null ? '' : `company:${d.companyId}`],
-  ['contact', contact(repos), d.contactId === null ? '' : `contact:${d.contactId}`],
+  ['company', company(ctx), d.companyId === null ? '' : `company:${d.companyId}`],
+  ['contact', contact(ctx), d.contactId === null ? '' : `contact:${d.contactId}`],
   ['amount', amount(ctx, d), String(toMajor(d.amountMinor, d.currency))],
   ['close', close(ctx), d.expectedClose ?? ''],
   ['probability', text("Probability % (empty: the stage's)", { check: (v) => check(percent, v, '--probability') }),

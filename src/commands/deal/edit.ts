@@ -11,8 +11,8 @@ import { type DealFlags, dealFields, loadDeal } from './shared.js';
 const USAGE = 'crm deal edit DEAL --amount N --close DATE --title T --owner U ...';
 
 export async function run({ args: [given], opts }: Input<DealFlags>, ctx: Context) {
-  const ref = await givenOrPicked(ctx, given, 'DEAL', USAGE, (r) => pickRecord(r, ['deal'], 'Deal to edit (type to search)'));
-  const flags = await changesOf(ctx, opts, USAGE, async (store) => dealChangeQuestions(ctx, store, await loadDeal(store, ref)));
+  const ref = await givenOrPicked(ctx, given, 'DEAL', USAGE, pickRecord(ctx, ['deal'], 'Deal to edit (type to search)'));
+  const flags = await changesOf(ctx, opts, USAGE, async (store) => dealChangeQuestions(ctx, await loadDeal(store, ref)));
   const deal = await ctx.write(async (tx) => {
     const before = await loadDeal(tx, ref);
     return tx.deals.update(before, await dealFields(flags, ctx, tx, before));

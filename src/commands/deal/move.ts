@@ -13,9 +13,8 @@ export async function run({ args: [given, givenStage], opts }: Input<{ probabili
   let [ref, stageRef] = [given, givenStage];
   if (ref === undefined || stageRef === undefined) {
     const p = await ctx.ask([...(ref === undefined ? ['DEAL'] : []), ...(stageRef === undefined ? ['STAGE'] : [])], 'crm deal move DEAL STAGE');
-    const store = await ctx.store();
-    ref ??= await pickRecord(store, ['deal'], 'Deal to move (type to search)')(p, undefined, {});
-    stageRef ??= await pickStage(store, 'Move to stage')(p, String((await loadDeal(store, ref)).stageId), {});
+    ref ??= await pickRecord(ctx, ['deal'], 'Deal to move (type to search)')(p, undefined, {});
+    stageRef ??= await pickStage(ctx, 'Move to stage')(p, String((await loadDeal(await ctx.store(), ref)).stageId), {});
   }
   const deal = await ctx.write(async (tx) => {
     const before = await loadDeal(tx, ref);

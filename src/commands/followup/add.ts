@@ -13,10 +13,9 @@ export async function run({ args: [title], opts }: Input<FollowupFlags>, ctx: Co
   if (title === undefined || opts.due === undefined) {
     const p = await ctx.ask([...(title === undefined ? ['TITLE'] : []), ...(opts.due === undefined ? ['--due'] : [])],
       'crm followup add TITLE --due WHEN [--contact C] [--company C] [--deal D]');
-    const store = await ctx.store();
     flags = await askMissing(p, flags, [followupTitle]);
     if (flags.contact === undefined && flags.company === undefined && flags.deal === undefined) {
-      flags = { ...flags, ...await askLink(p, store, 'About (type to search a contact, company or deal)') };
+      flags = { ...flags, ...await askLink(p, ctx, 'About (type to search a contact, company or deal)') };
     }
     flags = await askMissing(p, flags, newFollowupQuestions(ctx));
   }

@@ -2,7 +2,6 @@ import type { Context } from '../../context.js';
 import { check, name, owner } from '../../domain/fields.js';
 import { type Followup, parseRepeat, PRIORITIES, repeatText } from '../../domain/followup.js';
 import type { Prompter } from '../../io/prompter.js';
-import type { Repos } from '../../store/store.js';
 import { pickRecord } from '../ask/pickers.js';
 import { type Asked, oneOf, text } from '../ask/questions.js';
 import type { LinkFlags } from '../links.js';
@@ -46,8 +45,8 @@ export const followupChangeQuestions = (ctx: Context, f: Followup): Asked<Follow
  * The contact, company or deal a follow-up or activity is about, picked by searching; the answer goes to the
  * link flag of its kind. Nothing picked, nothing linked.
  */
-export async function askLink(p: Prompter, repos: Repos, message: string): Promise<LinkFlags> {
-  const picked = await pickRecord(repos, ['contact', 'company', 'deal'], message, { optional: true })(p, undefined, {});
+export async function askLink(p: Prompter, ctx: Context, message: string): Promise<LinkFlags> {
+  const picked = await pickRecord(ctx, ['contact', 'company', 'deal'], message, { optional: true })(p, undefined, {});
   const kind = picked.split(':')[0] as keyof LinkFlags;
   return picked ? { [kind]: picked } : {};
 }

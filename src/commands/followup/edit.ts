@@ -12,7 +12,7 @@ import { type FollowupFlags, followupFields, loadFollowup } from './shared.js';
 const USAGE = 'crm followup edit FOLLOWUP --due WHEN --priority P --repeat R ...';
 
 export async function run({ args: [given], opts }: Input<FollowupFlags>, ctx: Context) {
-  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', USAGE, (r) => pickDueFollowup(r, ctx, 'Follow-up to edit'));
+  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', USAGE, pickDueFollowup(ctx, 'Follow-up to edit'));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => followupChangeQuestions(ctx, await loadFollowup(store, ref)));
   const f = await ctx.write(async (tx) => {
     const before = await loadFollowup(tx, ref);

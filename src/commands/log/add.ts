@@ -23,7 +23,7 @@ export async function run({ args: [given], opts }: Input<Flags>, ctx: Context) {
   if (ref === undefined || opts.summary === undefined) {
     const p = await ctx.ask([...(ref === undefined ? ['REF'] : []), ...(opts.summary === undefined ? ['--summary'] : [])],
       `crm log ${opts.type} REF --summary "what happened"`);
-    ref ??= await pickRecord(await ctx.store(), ['contact', 'company', 'deal'], `${capitalized(opts.type)} with (type to search)`)(p, undefined, {});
+    ref ??= await pickRecord(ctx, ['contact', 'company', 'deal'], `${capitalized(opts.type)} with (type to search)`)(p, undefined, {});
     flags = await askMissing(p, flags, [
       ['summary', text('Summary', { required: true, check: (v) => check(name, v, '--summary') })],
       ['outcome', text('Outcome (e.g. interested, no answer; optional)')],
