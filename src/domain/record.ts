@@ -24,3 +24,10 @@ export interface Wallet {
 export const walletJson = (w: Wallet | null) => ({ wallet: w ? toMajor(w.minor, w.currency) : null, currency: w?.currency ?? null });
 
 export const stampsJson = (s: Stamps) => ({ createdAt: s.createdAt, updatedAt: s.updatedAt, createdBy: s.createdBy, updatedBy: s.updatedBy });
+
+/** Whether writing `fields` over `before` keeps every value: such an edit is not a change, and is not journaled. */
+export function unchanged(before: object, fields: object): boolean {
+  const same = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null &&
+    Object.keys({ ...a, ...b }).every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])));
+  return Object.keys(fields).every((k) => same((before as Record<string, unknown>)[k], (fields as Record<string, unknown>)[k]));
+}

@@ -7,6 +7,7 @@ import type { CompanyTable, DB } from './schema.js';
 import { Repository } from './repository.js';
 import type { SearchIndex } from './search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
+import { unchanged } from '../domain/record.js';
 
 type Row = Selectable<CompanyTable>;
 
@@ -68,6 +69,7 @@ export class Companies extends Repository {
   }
 
   async update(before: Company, fields: CompanyFields): Promise<Company> {
+    if (unchanged(before, fields)) return before;
     await this.db.updateTable('company')
       .set({ ...toRow(fields), ...this.j.updated() })
       .where('id', '=', before.id).execute();

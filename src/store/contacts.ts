@@ -9,6 +9,7 @@ import { Repository } from './repository.js';
 import { selectTuples } from './tuples.js';
 import type { SearchIndex } from './search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
+import { unchanged } from '../domain/record.js';
 
 /** Columns the contact query reads, in tuple order (see selectTuples). */
 const COLUMNS = ['id', 'name', 'title', 'company_id', 'role', 'reports_to_id', 'source', 'lifecycle', 'consent',
@@ -159,6 +160,7 @@ export class Contacts extends Repository {
 
   /** `mergedFrom` marks the journal entry of a merge, so history says whom the contact absorbed. */
   async update(before: Contact, fields: ContactFields, mergedFrom?: { id: number; name: string }): Promise<Contact> {
+    if (!mergedFrom && unchanged(before, fields)) return before;
     await this.assertEmailsFree(fields.emails, before.id);
     await this.db.updateTable('contact').set({ ...toFields(fields), ...this.j.updated() })
       .where('id', '=', before.id).execute();

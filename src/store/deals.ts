@@ -7,6 +7,7 @@ import type { DB } from './schema.js';
 import { Repository } from './repository.js';
 import type { SearchIndex } from './search.js';
 import { inSubquery } from './tags.js';
+import { unchanged } from '../domain/record.js';
 
 const SORT_COLUMN = {
   close: 'd.expected_close', amount: 'd.amount_minor', title: 'd.title_key', id: 'd.id', created: 'd.created_at',
@@ -122,6 +123,7 @@ export class Deals extends Repository {
 
   /** Writes new field values; a different stage is recorded in the stage history. */
   async update(before: Deal, fields: DealFields): Promise<Deal> {
+    if (unchanged(before, fields)) return before;
     const moved = fields.stageId !== before.stageId;
     await this.db.updateTable('deal')
       .set({ ...toFields(fields), ...(moved ? { stage_changed_at: this.j.at } : {}), ...this.j.updated() })

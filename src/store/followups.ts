@@ -2,6 +2,7 @@ import { type Followup, type FollowupFields, type FollowupFilter, followupJson, 
 import { isoDate } from '../domain/dates.js';
 import { nameKey } from '../domain/reference.js';
 import { Repository } from './repository.js';
+import { unchanged } from '../domain/record.js';
 
 const toFields = (f: FollowupFields) => ({
   title: f.title, title_key: nameKey(f.title), due_date: f.dueDate, due_time: f.dueTime, owner: f.owner,
@@ -68,6 +69,7 @@ export class Followups extends Repository {
   }
 
   async update(before: Followup, fields: FollowupFields): Promise<Followup> {
+    if (unchanged(before, fields)) return before;
     await this.db.updateTable('followup').set({ ...toFields(fields), ...this.j.updated() }).where('id', '=', before.id).execute();
     const after = (await this.get(before.id))!;
     await this.j.record('followup', before.id, 'update', this.snap(before), this.snap(after));

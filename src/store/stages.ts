@@ -4,6 +4,7 @@ import { stageJson } from '../domain/stage.js';
 import { nameKey } from '../domain/reference.js';
 import type { StageTable } from './schema.js';
 import { Repository } from './repository.js';
+import { unchanged } from '../domain/record.js';
 
 const toStage = (r: Selectable<StageTable>): Stage => ({
   id: r.id, name: r.name, position: r.position, probability: r.probability,
@@ -57,6 +58,7 @@ export class Stages extends Repository {
   }
 
   async update(before: Stage, fields: StageFields): Promise<Stage> {
+    if (unchanged(before, fields)) return before;
     await this.db.updateTable('stage').set({ ...toFields(fields), ...this.j.updated() }).where('id', '=', before.id).execute();
     const after = (await this.get(before.id))!;
     await this.j.record('stage', before.id, 'update', stageJson(before), stageJson(after));

@@ -56,6 +56,21 @@ describe('crm history', () => {
     expect((await run(['history', 'company:99'])).exitCode).toBe(3);
   });
 
+  it('an edit that keeps every value is not a change: no journal entry, no new updatedAt', async () => {
+    const { run, json } = sandbox();
+    await run(['company', 'add', 'Acme GmbH', '--industry', 'Manufacturing', '--tag', 'vip']);
+    await run(['deal', 'add', 'Anvils', '--amount', '500', '--company', 'Acme GmbH']);
+    const before = await json(['company', 'show', '1']);
+    for (const edit of [['company', 'edit', '1', '--industry', 'Manufacturing', '--add-tag', 'vip'], ['deal', 'edit', '1', '--amount', '500.00']]) {
+      expect((await run(edit)).exitCode, edit.join(' ')).toBe(0);
+    }
+    expect((await json(['company', 'show', '1'])).updatedAt).toBe(before.updatedAt);
+    expect((await json(['history', 'company:1'])).map((e: { action: string }) => e.action)).toEqual(['create']);
+    expect((await json(['history', 'deal:1'])).map((e: { action: string }) => e.action)).toEqual(['create']);
+    await run(['deal', 'edit', '1', '--amount', '600']);
+    expect((await json(['history', 'deal:1'])).map((e: { action: string }) => e.action)).toEqual(['create', 'update']);
+  });
+
   it('asks which record when a name fits records of several kinds', async () => {
     const { run } = sandbox();
     await run(['company', 'add', 'Jordan']);
