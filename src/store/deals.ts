@@ -61,6 +61,14 @@ export class Deals extends Repository {
     }));
   }
 
+  /** Which of these deals are still open: pickers offer only what the command accepts. */
+  async openIds(ids: readonly number[]): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.selectFrom('deal as d').innerJoin('stage as s', 's.id', 'd.stage_id')
+      .select('d.id').where('s.outcome', '=', 'open').where('d.id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   async get(id: number): Promise<Deal | undefined> {
     return this.hydrate(await this.select().where('d.id', '=', id).execute())[0];
   }

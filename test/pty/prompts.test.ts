@@ -125,6 +125,19 @@ describe('prompts on a terminal', () => {
     expect(await json(['deal', 'show', '1'])).toMatchObject({ stage: 'Lost', lostReason: 'competitor' });
   });
 
+  it('deal win picks among open deals only', async () => {
+    const { crm, json, run } = await setup();
+    await run(['deal', 'add', 'Closed one', '--company', 'Globex']);
+    await run(['deal', 'win', 'Closed one', '--no-order']);
+    await run(['deal', 'add', 'Open one', '--company', 'Globex']);
+    const t = await crm('deal', 'win');
+    expect(await t.waitFor('❯ Open one')).not.toContain('Closed one');
+    await t.press('Enter');
+    await t.waitFor('won deal #2 Open one; recorded order #1');
+    expect(await t.exitCode()).toBe(0);
+    expect(await json(['deal', 'show', '2'])).toMatchObject({ stage: 'Won' });
+  });
+
   it('edit offers the current values and changes only what was changed', async () => {
     const { crm, json, run } = await setup();
     await run(['company', 'edit', 'Globex', '--industry', 'Logistics']);

@@ -15,14 +15,20 @@ const SHOWN = 30;
 
 /**
  * A search-as-you-type picker over records of `kinds`; it answers a kind-qualified id ("deal:12"), which no
- * duplicate name can make ambiguous. `optional` offers "(none)", the empty answer.
+ * duplicate name can make ambiguous. `optional` offers "(none)", the empty answer; `openDeals` leaves out won and
+ * lost deals, for the commands that only take open ones.
  */
-export const pickRecord = (ctx: Context, kinds: readonly SearchKind[], message: string, o: { optional?: boolean } = {}): Question =>
+export const pickRecord = (ctx: Context, kinds: readonly SearchKind[], message: string,
+  o: { optional?: boolean; openDeals?: boolean } = {}): Question =>
   async (p, current) => {
     const repos = await ctx.store();
     const keep = current ? await repos.refs.resolve(current, kinds).then((c) => keepChoice(c.name, current), () => undefined) : undefined;
     return p.search(message, async (term): Promise<Choice<string>[]> => {
-      const hits = /[\p{L}\p{N}]/u.test(term) ? await repos.search.query(term, kinds, SHOWN) : await repos.search.recent(kinds, SHOWN);
+      let hits = /[\p{L}\p{N}]/u.test(term) ? await repos.search.query(term, kinds, SHOWN) : await repos.search.recent(kinds, SHOWN);
+      if (o.openDeals) {
+        const open = await repos.deals.openIds(hits.filter((h) => h.kind === 'deal').map((h) => h.id));
+        hits = hits.filter((h) => h.kind !== 'deal' || open.has(h.id));
+      }
       const found = hits.map((h) => recordChoice(h, `${h.kind}:${h.id}`));
       if (term.trim() !== '') return found;
       return [...(keep ? [keep] : []), ...(o.optional ? [noneChoice] : []), ...found];

@@ -14,7 +14,7 @@ export async function run({ args: [given], opts }: Input<{ reason?: string; date
   if (ref === undefined || answer === undefined) {
     const p = await ctx.ask([...(ref === undefined ? ['DEAL'] : []), ...(answer === undefined ? ['--reason'] : [])],
       `crm deal lose DEAL --reason ${reasons.join('|')}`);
-    ref ??= await pickRecord(ctx, ['deal'], 'Deal lost (type to search)')(p, undefined, {});
+    ref ??= await pickRecord(ctx, ['deal'], 'Deal lost (type to search)', { openDeals: true })(p, undefined, {});
     answer ??= await pickReason(ctx, 'Why was it lost?')(p, undefined, {});
   }
   const reason = answer.trim().toLowerCase().replace(/\s+/g, '-');

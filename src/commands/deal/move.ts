@@ -13,7 +13,7 @@ export async function run({ args: [given, givenStage], opts }: Input<{ probabili
   let [ref, stageRef] = [given, givenStage];
   if (ref === undefined || stageRef === undefined) {
     const p = await ctx.ask([...(ref === undefined ? ['DEAL'] : []), ...(stageRef === undefined ? ['STAGE'] : [])], 'crm deal move DEAL STAGE');
-    ref ??= await pickRecord(ctx, ['deal'], 'Deal to move (type to search)')(p, undefined, {});
+    ref ??= await pickRecord(ctx, ['deal'], 'Deal to move (type to search)', { openDeals: true })(p, undefined, {});
     stageRef ??= await pickStage(ctx, 'Move to stage')(p, String((await loadDeal(await ctx.store(), ref)).stageId), {});
   }
   const deal = await ctx.write(async (tx) => {

@@ -12,7 +12,7 @@ import { closingDeal } from './shared.js';
 
 /** analytics.md: winning a deal records an order for its customer (amount and close date), unless --no-order. */
 export async function run({ args: [given], opts }: Input<{ date?: string; amount?: string; order: boolean }>, ctx: Context) {
-  const ref = await givenOrPicked(ctx, given, 'DEAL', 'crm deal win DEAL', pickRecord(ctx, ['deal'], 'Deal won (type to search)'));
+  const ref = await givenOrPicked(ctx, given, 'DEAL', 'crm deal win DEAL', pickRecord(ctx, ['deal'], 'Deal won (type to search)', { openDeals: true }));
   const result = await ctx.write(async (tx) => {
     const { before, stage: won, closedOn } = await closingDeal(tx, ref, 'won', opts.date, ctx);
     const amount = opts.amount === undefined ? { minor: before.amountMinor, currency: before.currency }
