@@ -15,6 +15,13 @@ export interface Found {
   by: 'name' | 'id';
 }
 
+/** A record that a text names by its email, domain or external id. */
+export interface Alias {
+  kind: NamedKind;
+  id: number;
+  text: string;
+}
+
 /** One line of `crm __complete`: the value, and a description for shells that show one (zsh, fish). */
 export interface Candidate {
   value: string;
@@ -71,9 +78,12 @@ const withDetail = (name: string, detail: string | null) => (detail ? `${name} (
  * where only the kind tells it apart, the id where names are shared, and `kind:id` where several kinds are possible.
  * `kinds` are the kinds the argument accepts; `qualified` is the kind the user typed (`deal:`), kept on every value.
  */
-export function label(found: readonly Found[], kinds: readonly NamedKind[], qualified?: NamedKind): Candidate[] {
+export function label(found: readonly Found[], kinds: readonly NamedKind[], qualified?: NamedKind, aliases: readonly Alias[] = []): Candidate[] {
   const byName = found.filter((f) => f.by === 'name');
-  const count = (pick: (f: Found) => boolean) => byName.filter(pick).length;
+  // A name that is also another record's email, domain or external id counts that record as a namesake.
+  const aliased = (f: Found, kind?: NamedKind) => aliases.filter((a) => (a.kind !== f.kind || a.id !== f.id) && (!kind || a.kind === kind) &&
+    (a.text === f.name.trim() || a.text === f.name.trim().toLowerCase())).length;
+  const count = (pick: (f: Found) => boolean, f: Found, kind?: NamedKind) => byName.filter(pick).length + aliased(f, kind);
   const several = kinds.length > 1;
   const out = new Map<string, Candidate>();
   const add = (value: string, description: string | null) => {
@@ -83,11 +93,11 @@ export function label(found: readonly Found[], kinds: readonly NamedKind[], qual
     const byId = () => add(qualified || several ? `${f.kind}:${f.id}` : String(f.id), withDetail(f.name, f.detail));
     if (f.by === 'id') byId();
     else if (qualified) {
-      if (count((g) => g.key === f.key) === 1 && namesByText(`${f.kind}:${f.name}`, kinds, f.kind)) add(`${f.kind}:${f.name}`, f.detail);
+      if (count((g) => g.key === f.key, f, f.kind) === 1 && namesByText(`${f.kind}:${f.name}`, kinds, f.kind)) add(`${f.kind}:${f.name}`, f.detail);
       else byId();
-    } else if (count((g) => g.key === f.key) === 1 && namesByText(f.name, kinds)) {
+    } else if (count((g) => g.key === f.key, f) === 1 && namesByText(f.name, kinds)) {
       add(f.name, several ? [f.kind, f.detail].filter(Boolean).join(', ') : f.detail);
-    } else if (several && count((g) => g.key === f.key && g.kind === f.kind) === 1 && namesByText(`${f.kind}:${f.name}`, kinds, f.kind)) {
+    } else if (several && count((g) => g.key === f.key && g.kind === f.kind, f, f.kind) === 1 && namesByText(`${f.kind}:${f.name}`, kinds, f.kind)) {
       add(`${f.kind}:${f.name}`, f.detail);
     } else byId();
   }

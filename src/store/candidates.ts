@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { addonPath } from './addon.js';
-import type { Found, NamedKind } from '../completion/candidates.js';
+import type { Alias, Found, NamedKind } from '../completion/candidates.js';
 
 // Above every character a name can hold, so `key >= prefix and key < prefix || TOP` is a prefix range on the index.
 const TOP = '\u{10FFFF}';
@@ -69,6 +69,22 @@ export class Candidates {
       out.push(...rows.map((r) => ({ ...r, kind, by: 'id' as const })));
     }
     return out;
+  }
+
+  /**
+   * Records that `texts` name by something other than their name: a company's domain or external id, a contact's
+   * email or external id (the resolver matches those too, so such a name is not unique).
+   */
+  aliases(kind: NamedKind, texts: readonly string[]): Alias[] {
+    if (!texts.length || (kind !== 'company' && kind !== 'contact')) return [];
+    const marks = texts.map(() => '?').join(', ');
+    const lowered = texts.map((t) => t.toLowerCase());
+    const sql = kind === 'company'
+      ? `select id, domain as text from company where domain in (${marks})
+         union all select id, external_id from company where external_id in (${marks})`
+      : `select contact_id as id, email as text from contact_email where email in (${marks})
+         union all select id, external_id from contact where external_id in (${marks})`;
+    return (this.raw.prepare(sql).all(...lowered, ...texts) as { id: number; text: string }[]).map((r) => ({ kind, ...r }));
   }
 
   /** Every stage, in pipeline order. */

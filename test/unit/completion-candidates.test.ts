@@ -18,6 +18,15 @@ describe('label', () => {
       { value: '3', description: 'Dup Name (a@x.example)' }, { value: '4', description: 'dup NAME (b@x.example)' }]);
   });
 
+  it("offers the id of a name that is also another record's email, domain or external id", () => {
+    const found = [rec('company', 1, 'acme.example'), rec('company', 3, 'Globex')];
+    const aliases = [{ kind: 'company' as const, id: 2, text: 'acme.example' }, { kind: 'company' as const, id: 3, text: 'globex' }];
+    // Globex's own external id is "globex": the resolver finds the one record, so its name stays.
+    expect(label(found, ['company'], undefined, aliases).map((c) => c.value)).toEqual(['1', 'Globex']);
+    expect(label([rec('contact', 5, 'li@acme.example')], ['contact', 'company'], 'contact', [{ kind: 'company', id: 9, text: 'li@acme.example' }])
+      .map((c) => c.value)).toEqual(['contact:li@acme.example']);
+  });
+
   it('qualifies the kind where a reference takes several kinds and only the kind tells records apart', () => {
     const found = [rec('company', 1, 'Globex', 'globex.example'), rec('contact', 9, 'Globex'), rec('deal', 2, 'Globex rollout', 'Globex, Lead'),
       rec('contact', 3, 'Dup'), rec('contact', 4, 'Dup')];

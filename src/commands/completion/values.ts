@@ -57,7 +57,9 @@ function records(db: Candidates, kinds: NamedKind[], prefix: string): Candidate[
     if (digits) found.push(...db.byId(k, digits, LIMIT));
     found.push(...withinLimit(db.byName(k, key, LIMIT + 1)));
   }
-  return label(withinLimit(found.sort(byIdThenName)), kinds, qualified);
+  const kept = withinLimit(found.sort(byIdThenName));
+  const names = [...new Set(kept.filter((f) => f.by === 'name').map((f) => f.name.trim()))];
+  return label(kept, kinds, qualified, (qualified ? [qualified] : kinds).flatMap((k) => db.aliases(k, names)));
 }
 
 /** Ids first (they are what digits mean), then names in key order, so one cut keeps namesakes together. */
