@@ -145,7 +145,7 @@ On a terminal, leave out what you do not remember and crm asks for it:
   crm deal move DEAL   pick the stage from the pipeline;  crm deal lose DEAL   pick the lost reason
   crm log call|email|meeting|note, crm followup add   pick the contact, company or deal: type to search
   crm followup done|snooze   pick from today's and overdue follow-ups
-  crm deal edit|move|win|lose, crm company|contact edit   pick the record when it is left out
+  crm deal edit|move|win|lose, crm company|contact|followup edit   pick the record when it is left out
 Answers are checked as you type, with the same rules as flags; dates and amounts show how they are read
 ("eom  → 2026-03-31"). rm, merge and stage rm ask before deleting. Ctrl-C at any prompt exits 130 and changes
 nothing.

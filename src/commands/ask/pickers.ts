@@ -46,12 +46,16 @@ export const pickStage = (ctx: Context, message: string, outcome: Outcome = 'ope
 export const pickReason = (ctx: Context, message: string): Question => (p) =>
   p.select(message, (ctx.config.lostReasons ?? DEFAULT_LOST_REASONS).map(reasonChoice));
 
-/** What is on today's plate: open follow-ups due today or overdue, soonest first; answers the id. */
-export const pickDueFollowup = (ctx: Context, message: string): Question => async (p) => {
+/**
+ * Open follow-ups, soonest first; answers the id. By default what is on today's plate (due today or overdue), which
+ * is what done and snooze are for; `any` offers every open one (edit).
+ */
+export const pickFollowup = (ctx: Context, message: string, o: { any?: boolean } = {}): Question => async (p) => {
   const today = isoDate(ctx.now);
-  const due = await (await ctx.store()).followups.list({ status: 'open', dueTo: today });
+  const due = await (await ctx.store()).followups.list({ status: 'open', dueTo: o.any ? undefined : today });
   if (!due.length) {
-    throw usageError('no follow-up is due today or overdue', 'name the one you mean; crm followup list shows them all');
+    throw usageError(o.any ? 'there is no open follow-up' : 'no follow-up is due today or overdue',
+      'name the one you mean; crm followup list shows them all');
   }
   return p.select(message, due.map((f) => followupChoice(f, today)));
 };

@@ -5,11 +5,11 @@ import { isoDate, parseWhen } from '../../domain/dates.js';
 import { followupJson, nextDue } from '../../domain/followup.js';
 import { usageError } from '../../errors.js';
 import { followupView } from '../../output/views/followup.js';
-import { givenOrPicked, pickDueFollowup } from '../ask/pickers.js';
+import { givenOrPicked, pickFollowup } from '../ask/pickers.js';
 import { loadFollowup } from './shared.js';
 
 export async function run({ args: [given], opts }: Input<{ at?: string }>, ctx: Context) {
-  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', 'crm followup done FOLLOWUP', pickDueFollowup(ctx, 'Which one is done?'));
+  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', 'crm followup done FOLLOWUP', pickFollowup(ctx, 'Which one is done?'));
   const at = opts.at === undefined ? ctx.now : parseWhen(opts.at, ctx.now, '--at').at;
   const { done, next } = await ctx.write(async (tx) => {
     const before = await loadFollowup(tx, ref);

@@ -4,7 +4,7 @@ import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
 import { followupView } from '../../output/views/followup.js';
 import { updated } from '../../output/views/notices.js';
-import { givenOrPicked, pickDueFollowup } from '../ask/pickers.js';
+import { givenOrPicked, pickFollowup } from '../ask/pickers.js';
 import { changesOf } from '../ask/questions.js';
 import { followupChangeQuestions } from './ask.js';
 import { type FollowupFlags, followupFields, loadFollowup } from './shared.js';
@@ -12,7 +12,7 @@ import { type FollowupFlags, followupFields, loadFollowup } from './shared.js';
 const USAGE = 'crm followup edit FOLLOWUP --due WHEN --priority P --repeat R ...';
 
 export async function run({ args: [given], opts }: Input<FollowupFlags>, ctx: Context) {
-  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', USAGE, pickDueFollowup(ctx, 'Follow-up to edit'));
+  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', USAGE, pickFollowup(ctx, 'Follow-up to edit', { any: true }));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => followupChangeQuestions(ctx, await loadFollowup(store, ref)));
   const f = await ctx.write(async (tx) => {
     const before = await loadFollowup(tx, ref);

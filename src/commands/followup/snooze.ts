@@ -5,12 +5,12 @@ import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
 import { usageError } from '../../errors.js';
 import { followupView } from '../../output/views/followup.js';
-import { givenOrPicked, pickDueFollowup } from '../ask/pickers.js';
+import { givenOrPicked, pickFollowup } from '../ask/pickers.js';
 import { due as dueQuestion } from './ask.js';
 import { loadFollowup, parseDue } from './shared.js';
 
 export async function run({ args: [given], opts }: Input<{ until?: string }>, ctx: Context) {
-  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', 'crm followup snooze FOLLOWUP [--until WHEN]', pickDueFollowup(ctx, 'Snooze which one?'));
+  const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', 'crm followup snooze FOLLOWUP [--until WHEN]', pickFollowup(ctx, 'Snooze which one?'));
   // A follow-up picked on a terminal gets its new date asked too.
   const until = opts.until ?? (given === undefined
     ? await dueQuestion(ctx, { default: 'tomorrow', message: 'Until (tomorrow, monday 9:00, +1w, ...)' })(await ctx.prompter(), undefined, {})

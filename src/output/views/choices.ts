@@ -16,7 +16,8 @@ export const noneChoice: Choice<string> = { value: '', name: '(none)' };
 export const stageChoice = (s: Stage): Choice<string> => ({ value: String(s.id), name: `${s.name}  (${s.probability}%)` });
 
 export function followupChoice(f: Followup, today: string): Choice<string> {
-  const when = f.dueDate < today ? `overdue since ${f.dueDate}` : `due today${f.dueTime ? ` ${f.dueTime}` : ''}`;
+  const at = f.dueTime ? ` ${f.dueTime}` : '';
+  const when = f.dueDate < today ? `overdue since ${f.dueDate}` : f.dueDate === today ? `due today${at}` : `due ${f.dueDate}${at}`;
   const about = [f.deal?.name, f.company?.name, f.contact?.name].filter(Boolean).join(' · ');
   return { value: String(f.id), name: `${f.title}  (#${f.id}, ${when}${f.priority === 'high' ? ', high' : ''})`, description: about || undefined };
 }
