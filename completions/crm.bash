@@ -131,8 +131,9 @@ _crm_values() {
     'contact help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'merge' ;;
     'stage add --outcome') _crm_choices 'open' 'won' 'lost' ;;
     'stage add --category'|'stage edit --category'|'deal add --category'|'deal edit --category') _crm_choices 'pipeline' 'best-case' 'commit' 'closed' 'omitted' ;;
-    'stage edit <stage>'|'stage rm --move-to'|'stage rm <stage>'|'deal add --stage'|'deal list --stage'|'deal move <stage>'|'deal reopen --stage') _crm_live stage ;;
+    'stage edit <stage>'|'stage rm --move-to'|'stage rm <stage>'|'deal list --stage') _crm_live stage ;;
     'stage help <command>') _crm_choices 'list' 'add' 'edit' 'rm' ;;
+    'deal add --stage'|'deal move <stage>'|'deal reopen --stage') _crm_live open-stage ;;
     'deal list --sort') _crm_choices 'close' 'amount' 'title' 'id' 'created' 'updated' 'stage' ;;
     'deal show <deal>'|'deal edit <deal>'|'deal move <deal>'|'deal win <deal>'|'deal lose <deal>'|'deal reopen <deal>'|'deal rm <deal>'|'log call --deal'|'log email --deal'|'log meeting --deal'|'log note --deal'|'log list --deal'|'followup add --deal'|'followup edit --deal'|'order add --deal') _crm_live deal ;;
     'deal lose --reason') _crm_live reason ;;

@@ -437,7 +437,7 @@ complete -c crm -n '__crm_sub "deal"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "deal"' -s h -l help -d 'display help for command'
 
 # crm deal add
-complete -c crm -n '__crm_using "deal add"' -l stage -x -a '(__crm_live stage)' -d 'starting stage (default: the first)'
+complete -c crm -n '__crm_using "deal add"' -l stage -x -a '(__crm_live open-stage)' -d 'starting stage (default: the first)'
 complete -c crm -n '__crm_using "deal add"' -l amount -x -d 'deal value, e.g. "12,500.50"'
 complete -c crm -n '__crm_using "deal add"' -l currency -x -d 'currency of --amount (default: config currency)'
 complete -c crm -n '__crm_using "deal add"' -l probability -x -d 'win probability 0-100 (default: the stage\'s)'
@@ -491,7 +491,7 @@ complete -c crm -n '__crm_arg "deal edit" 1' -a '(__crm_live deal)'
 complete -c crm -n '__crm_using "deal move"' -l probability -x -d 'override the new stage\'s probability'
 complete -c crm -n '__crm_using "deal move"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "deal move" 1' -a '(__crm_live deal)'
-complete -c crm -n '__crm_arg "deal move" 2' -a '(__crm_live stage)'
+complete -c crm -n '__crm_arg "deal move" 2' -a '(__crm_live open-stage)'
 
 # crm deal win
 complete -c crm -n '__crm_using "deal win"' -l date -x -d 'close date (default: today)'
@@ -507,7 +507,7 @@ complete -c crm -n '__crm_using "deal lose"' -s h -l help -d 'display help for c
 complete -c crm -n '__crm_arg "deal lose" 1' -a '(__crm_live deal)'
 
 # crm deal reopen
-complete -c crm -n '__crm_using "deal reopen"' -l stage -x -a '(__crm_live stage)' -d 'stage to reopen in (default: the one it closed from)'
+complete -c crm -n '__crm_using "deal reopen"' -l stage -x -a '(__crm_live open-stage)' -d 'stage to reopen in (default: the one it closed from)'
 complete -c crm -n '__crm_using "deal reopen"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "deal reopen" 1' -a '(__crm_live deal)'
 

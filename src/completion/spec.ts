@@ -1,6 +1,6 @@
 import { type Argument, type Command, Help, type Option } from 'commander';
 import { TOPICS } from '../cli/topics.js';
-import { NO_VALUES, type Values, VALUES_BY_NAME } from './values.js';
+import { NO_VALUES, type Values, VALUES_BY_COMMAND, VALUES_BY_NAME } from './values.js';
 
 /** What completes after an option that takes a value. */
 export interface OptionValue {
@@ -76,19 +76,29 @@ function commandSpec(cmd: Command, helpTargets: readonly string[], isRoot = fals
     name: cmd.name(),
     aliases: cmd.aliases(),
     description: cmd.description(),
-    options: help.visibleOptions(cmd).map(optionSpec),
-    args: cmd.registeredArguments.map((a) => argSpec(a, cmd.name() === 'help' ? helpTargets : undefined)),
+    options: help.visibleOptions(cmd).map((o) => optionSpec(o, pathOf(cmd))),
+    args: cmd.registeredArguments.map((a) => argSpec(a, pathOf(cmd), cmd.name() === 'help' ? helpTargets : undefined)),
     commands: subs.map((c) => commandSpec(c, targets)),
   };
 }
 
-function optionSpec(o: Option): OptionSpec {
+/** The words that lead to a command, e.g. "deal move" (the program's own name left out). */
+function pathOf(cmd: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) words.unshift(c.name());
+  return words.join(' ');
+}
+
+/** What a value completes to: this command's own rule, else the rule for its name. */
+const valuesOf = (path: string, key: string): Values | undefined => VALUES_BY_COMMAND[`${path} ${key}`] ?? VALUES_BY_NAME[key];
+
+function optionSpec(o: Option, path: string): OptionSpec {
   const flags = [o.short, o.long].filter((f): f is string => Boolean(f));
   const takesValue = o.required || o.optional;
   const spec: OptionSpec = { flags, description: o.description, repeatable: collects(o) };
   if (takesValue) {
     const values: Values = o.argChoices ? { type: 'choices', choices: o.argChoices }
-      : (o.long && VALUES_BY_NAME[o.long]) || NO_VALUES;
+      : (o.long && valuesOf(path, o.long)) || NO_VALUES;
     spec.value = { name: /[<[]([^>\]]+)[>\]]/.exec(o.flags)?.[1] ?? 'value', optional: o.optional, values };
   }
   return spec;
@@ -106,9 +116,9 @@ function collects(o: Option): boolean {
   }
 }
 
-function argSpec(a: Argument, helpTargets: readonly string[] | undefined): ArgSpec {
+function argSpec(a: Argument, path: string, helpTargets: readonly string[] | undefined): ArgSpec {
   const values: Values = a.argChoices ? { type: 'choices', choices: a.argChoices }
     : helpTargets ? { type: 'choices', choices: helpTargets }
-    : VALUES_BY_NAME[`<${a.name()}>`] ?? NO_VALUES;
+    : valuesOf(path, `<${a.name()}>`) ?? NO_VALUES;
   return { name: a.name(), variadic: a.variadic, values };
 }

@@ -5,7 +5,7 @@ import { FORECAST_CATEGORIES } from '../domain/stage.js';
 import type { NamedKind } from './candidates.js';
 
 /** What `crm __complete KIND` reads live, from the database (or, for reasons, the config). */
-export const LIVE_KINDS = ['contact', 'company', 'deal', 'ref', 'customer', 'stage', 'followup', 'tag', 'owner', 'reason'] as const;
+export const LIVE_KINDS = ['contact', 'company', 'deal', 'ref', 'customer', 'stage', 'open-stage', 'followup', 'tag', 'owner', 'reason'] as const;
 export type LiveKind = (typeof LIVE_KINDS)[number];
 
 export const isLiveKind = (kind: string): kind is LiveKind => (LIVE_KINDS as readonly string[]).includes(kind);
@@ -52,4 +52,12 @@ export const VALUES_BY_NAME: Readonly<Record<string, Values>> = {
   // `report rfm` compares segment names by their letters only, so the slug is a shell-safe way to write them.
   '--segment': choices(SEGMENTS.map((s) => s.segment.toLowerCase().replace(/[^a-z ]/g, '').replace(/ /g, '-'))),
   '<file>': FILES, '--db': FILES,
+};
+
+/**
+ * Where one command takes fewer values than its argument's name says, keyed by command path and name: a deal
+ * starts in, moves to and reopens in open stages only.
+ */
+export const VALUES_BY_COMMAND: Readonly<Record<string, Values>> = {
+  'deal add --stage': live('open-stage'), 'deal move <stage>': live('open-stage'), 'deal reopen --stage': live('open-stage'),
 };

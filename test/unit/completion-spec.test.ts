@@ -44,7 +44,9 @@ describe('the completion spec of crm', () => {
   it('maps arguments and options to live values by name, whether required or optional', () => {
     const move = find(spec, 'deal move');
     expect(move.args.map((a) => [a.name, a.values])).toEqual([
-      ['deal', { type: 'live', kind: 'deal' }], ['stage', { type: 'live', kind: 'stage' }]]);
+      ['deal', { type: 'live', kind: 'deal' }], ['stage', { type: 'live', kind: 'open-stage' }]]);
+    expect(option(find(spec, 'deal add'), '--stage')?.value?.values).toEqual({ type: 'live', kind: 'open-stage' });
+    expect(option(find(spec, 'deal list'), '--stage')?.value?.values).toEqual({ type: 'live', kind: 'stage' });
     expect(arg(find(spec, 'contact show'), 'contact')?.values).toEqual({ type: 'live', kind: 'contact' });
     expect(find(spec, 'contact merge').args.map((a) => a.values)).toEqual([{ type: 'live', kind: 'contact' }, { type: 'live', kind: 'contact' }]);
     expect(arg(find(spec, 'log call'), 'ref')?.values).toEqual({ type: 'live', kind: 'ref' });

@@ -38,7 +38,8 @@ async function candidates(kind: LiveKind, prefix: string, ctx: Context): Promise
 function fromDatabase(db: Candidates, kind: Exclude<LiveKind, 'reason'>, prefix: string, user: string): Candidate[] {
   switch (kind) {
     case 'stage':
-      return startingWith(db.stages().map((s) => ({ value: s.name, description: s.outcome === 'open' ? `${s.probability}%` : s.outcome })), prefix);
+    case 'open-stage':
+      return startingWith(db.stages().filter((s) => kind === 'stage' || s.outcome === 'open').map((s) => ({ value: s.name, description: s.outcome === 'open' ? `${s.probability}%` : s.outcome })), prefix);
     case 'tag':
       return db.tags(prefixKey(prefix), LIMIT).map((t) => ({ value: t }));
     case 'owner': // you own what you create, before you own anything
