@@ -16,3 +16,9 @@ export function errorLine(e: ErrorReport, theme: Theme): string {
 export function errorJson(e: ErrorReport): string {
   return `${JSON.stringify({ error: e })}\n`;
 }
+
+/** A check's failure as a prompt shows it under the answer: the flag name left out (the answer is the input). */
+export function answerProblem(e: ErrorReport & { field?: unknown }): string {
+  const message = typeof e.field === 'string' && e.message.startsWith(`${e.field}: `) ? e.message.slice(e.field.length + 2) : e.message;
+  return e.hint ? `${message}; ${e.hint}` : message;
+}

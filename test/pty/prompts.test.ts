@@ -67,6 +67,29 @@ describe('prompts on a terminal', () => {
     });
   });
 
+  it('adds a contact by prompts: the email answer becomes their first email, the company is picked', async () => {
+    const { crm, json } = await setup();
+    const t = await crm('contact', 'add');
+    await answer(t, '? Full name', 'Zhang Wei');
+    await answer(t, '? Email', 'not-an-email');
+    await t.waitFor('is not a valid email address');
+    await t.press('C-u');
+    await t.type('zw@globex.example');
+    await t.press('Enter');
+    await pick(t, '? Company', 'glo', 'Globex  (company #1)');
+    await answer(t, '? Job title', 'CTO');
+    await t.waitFor('? Buying role');
+    await t.press('Down', 'Enter'); // the first role after (none)
+    await answer(t, '❯ lead'); // lifecycle default
+    await answer(t, '? Owner (alice)');
+    await t.waitFor('added contact #2 Zhang Wei');
+    expect(await t.exitCode()).toBe(0);
+    expect(await json(['contact', 'show', '2'])).toMatchObject({
+      name: 'Zhang Wei', emails: ['zw@globex.example'], company: { id: 1, name: 'Globex' }, title: 'CTO', role: 'decision-maker',
+      lifecycle: 'lead', owner: 'alice',
+    });
+  });
+
   it('logs a call with the record picked by searching', async () => {
     const { crm, json } = await setup();
     const t = await crm('log', 'call');

@@ -1,6 +1,7 @@
 import { CrmError } from '../../errors.js';
 import type { Context } from '../../context.js';
 import type { Choice, Prompter } from '../../io/prompter.js';
+import { answerProblem } from '../../output/errors.js';
 import type { Store } from '../../store/store.js';
 
 /**
@@ -15,16 +16,14 @@ export type Answers = Record<string, unknown>;
 /** A flag key and how to ask for it; for edit, also the record's current value as flag text. */
 export type Asked<F> = [key: keyof F & string, ask: Question, current?: string];
 
-/** The message of a check that failed, without the flag name the command line would need. */
+/** What is wrong with an answer, as the check that the flag goes through says it; undefined when it passes. */
 export function problem(check: () => unknown): string | undefined {
   try {
     check();
     return undefined;
   } catch (e) {
     if (!(e instanceof CrmError)) throw e;
-    const field = e.details?.field;
-    const message = typeof field === 'string' && e.message.startsWith(`${field}: `) ? e.message.slice(field.length + 2) : e.message;
-    return e.hint ? `${message}; ${e.hint}` : message;
+    return answerProblem({ code: e.code, message: e.message, hint: e.hint, ...e.details });
   }
 }
 

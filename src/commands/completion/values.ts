@@ -5,7 +5,7 @@ import {
 import { isLiveKind, type LiveKind, RECORDS_OF } from '../../completion/values.js';
 import type { Context } from '../../context.js';
 import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
-import { value } from '../../output/view.js';
+import { candidateLines } from '../../output/views/completion.js';
 import type { Candidates } from '../../store/candidates.js';
 
 /**
@@ -19,7 +19,7 @@ export async function run({ args: [kind = '', prefix = ''] }: Input, ctx: Contex
   } catch {
     found = []; // an unreadable config or database completes nothing
   }
-  return value(found, found.map((c) => (c.description ? `${c.value}\t${c.description}` : c.value)).join('\n'));
+  return candidateLines(found);
 }
 
 async function candidates(kind: LiveKind, prefix: string, ctx: Context): Promise<Candidate[]> {

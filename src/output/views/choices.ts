@@ -1,4 +1,4 @@
-import type { Followup } from '../../domain/followup.js';
+import { type Followup, isOverdue } from '../../domain/followup.js';
 import type { Stage } from '../../domain/stage.js';
 import type { Choice } from '../../io/prompter.js';
 
@@ -17,7 +17,7 @@ export const stageChoice = (s: Stage): Choice<string> => ({ value: String(s.id),
 
 export function followupChoice(f: Followup, today: string): Choice<string> {
   const at = f.dueTime ? ` ${f.dueTime}` : '';
-  const when = f.dueDate < today ? `overdue since ${f.dueDate}` : f.dueDate === today ? `due today${at}` : `due ${f.dueDate}${at}`;
+  const when = isOverdue(f, today) ? `overdue since ${f.dueDate}` : f.dueDate === today ? `due today${at}` : `due ${f.dueDate}${at}`;
   const about = [f.deal?.name, f.company?.name, f.contact?.name].filter(Boolean).join(' · ');
   return { value: String(f.id), name: `${f.title}  (#${f.id}, ${when}${f.priority === 'high' ? ', high' : ''})`, description: about || undefined };
 }

@@ -1,0 +1,6 @@
+import type { Candidate } from '../../completion/candidates.js';
+import { type Output, value } from '../view.js';
+
+/** `crm __complete` output: one value per line, a tab and its description where there is one (zsh and fish show it). */
+export const candidateLines = (found: readonly Candidate[]): Output =>
+  value(found, found.map((c) => (c.description ? `${c.value}\t${c.description}` : c.value)).join('\n'));
