@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './crm.js';
+import { sandbox } from '../support/inprocess.js';
 
 describe('crm log', () => {
   it('logs every type, links the company of a contact and the customer of a deal', async () => {

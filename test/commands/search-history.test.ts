@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './crm.js';
+import { sandbox } from '../support/inprocess.js';
 
 describe('crm search', () => {
   it('finds records by names, emails, domains, titles and notes, and follows edits and deletes', async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './crm.js';
+import { sandbox } from '../support/inprocess.js';
 
 describe('crm db', () => {
   it('locates the database: --db > CRM_DB > config > XDG default', async () => {

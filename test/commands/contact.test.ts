@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './crm.js';
+import { sandbox } from '../support/inprocess.js';
 
 describe('crm contact', () => {
   it('adds with every field', async () => {

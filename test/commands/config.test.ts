@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './crm.js';
+import { sandbox } from '../support/inprocess.js';
 
 describe('crm config', () => {
   it('sets, gets, lists and unsets validated settings', async () => {

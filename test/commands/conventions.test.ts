@@ -1,7 +1,6 @@
-import { execaNode } from 'execa';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BIN, sandbox } from './crm.js';
+import { sandbox } from '../support/inprocess.js';
 
 describe('output conventions', () => {
   const seed = async () => {
@@ -131,30 +130,5 @@ describe('output conventions', () => {
     expect((await run(['search', 'acme'])).stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(0, 2).join(':')))
       .toEqual(expect.arrayContaining(['company:1', 'contact:1', 'contact:2']));
     expect((await json(['history', 'Li Na']))[0]).toMatchObject({ action: 'create', actor: 'alice', at: '2026-03-11T10:30:00.000Z' });
-  });
-});
-
-describe('help and version', () => {
-  it('prints the version, help, and help topics', async () => {
-    const { run } = sandbox();
-    const v = await run(['--version']);
-    expect(v.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    const none = await run([]);
-    expect([none.exitCode, none.stdout.split('\n')[0]]).toEqual([0, 'Usage: crm [options] [command]']);
-    expect((await run(['help', 'exit-codes'])).stdout).toContain('4    conflict');
-    expect((await run(['help', 'contact', 'add'])).stdout).toContain('Usage: crm contact add [options] [name]');
-    expect((await run(['help', 'prompts'])).stdout).toContain('Prompts appear only when stdin, stdout and stderr are terminals');
-    expect((await run(['contact', 'add', '--help'])).stdout).toContain('--reports-to <contact>');
-    const bad = await run(['help', 'nonsense']);
-    expect([bad.exitCode, bad.stderr.split(' (')[0]]).toEqual([2, 'error: no command or help topic "nonsense"']);
-    const unknown = await run(['contatc', 'list']);
-    expect(unknown.exitCode).toBe(2);
-    expect(unknown.stderr).toContain("unknown command 'contatc'");
-  });
-
-  it('starts without loading command modules it does not run', async () => {
-    // The version path must not open the database: an unusable CRM_DB does not matter to it.
-    const r = await execaNode(BIN, ['--version'], { env: { CRM_DB: '/nonexistent/dir/x.db' }, reject: false });
-    expect(r.exitCode).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './crm.js';
+import { sandbox } from '../support/inprocess.js';
 
 describe('crm order', () => {
   it('records orders for companies and for people without one, with unique references and refunds', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './crm.js';
+import { sandbox } from '../support/inprocess.js';
 
 /**
  * A hand-built quarter. Every expected figure below was computed by hand from this story (see the comments);

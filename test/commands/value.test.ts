@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sandbox } from './crm.js';
+import { sandbox } from '../support/inprocess.js';
 
 /**
  * Six companies, as-of 2026-03-31 (every figure below computed by hand):

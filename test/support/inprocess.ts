@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { main } from '../../src/main.js';
+
+export interface Run {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+class Capture extends Writable {
+  private chunks: Buffer[] = [];
+  constructor(readonly isTTY: boolean) {
+    super();
+  }
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void) {
+    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    done();
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  input?: string;
+  /** Pretend stdout (and stderr) are a terminal: tables, status lines. Never stdin, so nothing prompts. */
+  tty?: boolean;
+}
+
+/**
+ * A fresh user, like test/e2e/crm.ts's sandbox, but each command runs `main(argv, streams, env)` in this process:
+ * the same code path as the binary after argv parsing, without a Node start per command.
+ */
+export function sandbox(extra: Record<string, string> = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'crm-t-'));
+  const env: Record<string, string> = {
+    HOME: home,
+    XDG_DATA_HOME: join(home, 'data'),
+    XDG_CONFIG_HOME: join(home, 'config'),
+    CRM_NOW: '2026-03-11T10:30:00Z',
+    CRM_USER: 'alice',
+    ...extra,
+  };
+  const run = async (args: string[], opts: RunOptions = {}): Promise<Run> => {
+    const stdout = new Capture(Boolean(opts.tty));
+    const stderr = new Capture(Boolean(opts.tty));
+    const stdin = Object.assign(Readable.from([Buffer.from(opts.input ?? '')]), { isTTY: false });
+    const cwd = process.cwd();
+    process.chdir(home);
+    try {
+      const exitCode = await main(args, { stdin, stdout, stderr }, { ...env, ...opts.env });
+      return { exitCode, stdout: stdout.text(), stderr: stderr.text() };
+    } finally {
+      process.chdir(cwd);
+    }
+  };
+  const json = async <T = any>(args: string[], opts: RunOptions = {}): Promise<T> => {
+    const r = await run([...args, '--json'], opts);
+    if (r.exitCode !== 0) throw new Error(`crm ${args.join(' ')} exited ${r.exitCode}: ${r.stderr}`);
+    return JSON.parse(r.stdout) as T;
+  };
+  return { home, env, run, json, dbPath: join(home, 'data', 'crm', 'crm.db') };
+}
