@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, nameKey, parseRef, pickOne } from '../../src/domain/reference.js';
+import {
+  bestMatches, type Candidate, type Match, matchByName, nameKey, parseRef, pickOne, type RecordKind,
+} from '../../src/domain/reference.js';
 import { CrmError } from '../../src/errors.js';
 
 describe('parseRef', () => {
@@ -53,5 +55,82 @@ describe('pickOne', () => {
   it('names the kind when candidates are of different kinds', () => {
     const c: Candidate = { kind: 'company', id: 2, name: 'Li Na' };
     expect(() => pickOne(parseRef('Li Na'), [c, a], 'company or contact')).toThrow(/company #2 Li Na, contact #2 Li Na/);
+  });
+});
+
+describe('bestMatches: the order of precedence of crm help references', () => {
+  const c = (kind: RecordKind, id: number, name: string): Candidate => ({ kind, id, name });
+  /** A finder over fixed records: what each kind offers at each tier, and which lookups were made. */
+  const finder = (offers: Partial<Record<RecordKind, Partial<Record<Match, Candidate[]>>>>) => {
+    const asked: string[] = [];
+    const find = async (kind: RecordKind, match: Match) => {
+      asked.push(`${kind}:${match}`);
+      const found = offers[kind]?.[match] ?? [];
+      return { candidates: found, total: found.length };
+    };
+    return { find, asked };
+  };
+
+  it('an exact match in any kind wins over partial matches in every kind, and looks no further', async () => {
+    const { find, asked } = finder({
+      company: { exact: [c('company', 1, 'Acme')], prefix: [c('company', 2, 'Acme GmbH')] },
+      contact: { prefix: [c('contact', 5, 'Acme Jones')] },
+    });
+    expect(await bestMatches(['contact', 'company'], find)).toEqual({ candidates: [c('company', 1, 'Acme')], total: 1, match: 'exact' });
+    expect(asked).toEqual(['contact:exact', 'company:exact']);
+  });
+
+  it('a unique prefix beats several substring matches of the same kind', async () => {
+    const { find, asked } = finder({ company: {
+      prefix: [c('company', 1, 'Acme GmbH')], substring: [c('company', 2, 'Big Acme'), c('company', 3, 'Old Acme')],
+    } });
+    expect(await bestMatches(['company'], find)).toMatchObject({ candidates: [c('company', 1, 'Acme GmbH')], total: 1, match: 'partial' });
+    expect(asked).toEqual(['company:exact', 'company:prefix']);
+  });
+
+  it('falls back to substrings only in a kind without prefix matches', async () => {
+    const { find } = finder({ contact: { substring: [c('contact', 7, 'Zhang Wei 张伟')] } });
+    expect(await bestMatches(['contact'], find)).toMatchObject({ candidates: [c('contact', 7, 'Zhang Wei 张伟')], match: 'partial' });
+  });
+
+  it('across kinds, each kind offers its best partial matches and all of them are candidates', async () => {
+    const { find } = finder({
+      company: { prefix: [c('company', 1, 'Acme GmbH')] },
+      contact: { substring: [c('contact', 4, 'Ben Acme-Smith')] },
+    });
+    expect(await bestMatches(['contact', 'company', 'deal'], find)).toEqual({
+      candidates: [c('contact', 4, 'Ben Acme-Smith'), c('company', 1, 'Acme GmbH')], total: 2, match: 'partial' });
+  });
+
+  it('finds nothing when no kind matches at any tier', async () => {
+    const { find } = finder({});
+    expect(await bestMatches(['company', 'contact'], find)).toEqual({ candidates: [], total: 0, match: 'partial' });
+  });
+});
+
+describe('pickOne of partial matches', () => {
+  const many = Array.from({ length: 10 }, (_, i): Candidate => ({ kind: 'company', id: i + 1, name: `Acme ${i + 1}` }));
+
+  it('counts every match, lists the first eight, and says to type more', () => {
+    const e = (() => { try { pickOne(parseRef('acm'), many, 'company', { total: 25, match: 'partial' }); } catch (x) { return x as CrmError; } })()!;
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe('"acm" matches 25 records: #1 Acme 1, #2 Acme 2, #3 Acme 3, #4 Acme 4, #5 Acme 5, #6 Acme 6, #7 Acme 7, #8 Acme 8, and 17 more');
+    expect(e.hint).toBe('type more of the name, or use the id');
+  });
+});
+
+describe('matchByName (stages)', () => {
+  const stages = ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost', 'Proposal sent'];
+  const names = (text: string) => matchByName(stages, (s) => s, text);
+
+  it('an exact name (any case) wins; otherwise every stage the text starts', () => {
+    expect(names('proposal')).toEqual(['Proposal']);
+    expect(names('NEG')).toEqual(['Negotiation']);
+    expect(names('l')).toEqual(['Lead', 'Lost']);
+    expect(names('propo')).toEqual(['Proposal', 'Proposal sent']);
+  });
+
+  it('does not match inside a name', () => {
+    expect(names('otiation')).toEqual([]);
   });
 });

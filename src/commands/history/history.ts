@@ -9,7 +9,7 @@ export async function run({ args: [ref] }: Input, ctx: Context) {
   const store = await ctx.store();
   const q = parseRef(ref!);
   // A deleted record has no row to resolve against, but "contact:12" still names its history.
-  const deleted = q.kind && q.id !== undefined && (await store.refs.candidates(q, [q.kind])).length === 0
+  const deleted = q.kind && q.id !== undefined && (await store.refs.candidates(q, [q.kind])).total === 0
     ? await store.lastName(q.kind, q.id) : null;
   const target = deleted !== null ? { kind: q.kind!, id: q.id! } : await store.refs.resolve(ref!, RECORD_KINDS);
   const entries = await store.history(target.kind, target.id);

@@ -1,13 +1,20 @@
+import { matchByName } from '../../domain/reference.js';
 import type { Stage } from '../../domain/stage.js';
-import { invalid } from '../../errors.js';
+import { CrmError, invalid } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
 
-/** A stage by id or name; an unknown one is a validation error naming the flag and listing the stages. */
+/**
+ * A stage by id, name or the unique start of a name; an unknown one is a validation error naming the flag and listing
+ * the stages, an ambiguous start lists the stages it starts.
+ */
 export async function findStage(repos: Repos, text: string, field: string): Promise<Stage> {
   const stages = await repos.stages.list();
   const t = text.trim();
-  const found = /^#?\d+$/.test(t) ? stages.find((s) => s.id === Number(t.replace('#', '')))
-    : (await repos.stages.findByName(t))[0];
-  if (!found) throw invalid(field, `"${text}" is not a stage`, `use one of: ${stages.map((s) => s.name).join(', ')}`);
-  return found;
+  const found = /^#?\d+$/.test(t) ? stages.filter((s) => s.id === Number(t.replace('#', ''))) : matchByName(stages, (s) => s.name, t);
+  if (found.length > 1) {
+    throw new CrmError('ambiguous', `${field}: "${text}" matches ${found.length} stages: ${found.map((s) => s.name).join(', ')}`,
+      'type more of the name', { field, candidates: found.map((s) => ({ kind: 'stage', id: s.id, name: s.name })) });
+  }
+  if (!found[0]) throw invalid(field, `"${text}" is not a stage`, `use one of: ${stages.map((s) => s.name).join(', ')}`);
+  return found[0];
 }
