@@ -40,9 +40,21 @@ JSON keys are camelCase, dates YYYY-MM-DD, times ISO 8601 with offset, money a n
   references: {
     summary: 'how to name a record',
     text: `References
-A record is named by its id (12 or #12), its exact name (case-insensitive), an email (contacts), a domain
-(companies) or its external id. A name two records share fails with exit 2 and lists them; use the id. Where a
-command takes several kinds, qualify one: company:Acme, contact:12. Nothing matching exits 3.`,
+A record is named by the first of these that matches, in this order:
+  1. its id: 12 or #12 (digits always mean an id)
+  2. its exact name or title, ignoring case; an email (contacts), a domain (companies) or an external id
+  3. the start of its name, ignoring case: "acme" finds "Acme GmbH"
+  4. a part of its name: "gmbh" finds "Acme GmbH", "张伟" finds "Zhang Wei 张伟"
+An exact name always wins ("acme" finds a company called "Acme" even beside "Acme GmbH"), and a name the text
+starts beats names that merely contain it ("acme" finds "Acme GmbH" even beside "Big Acme Ltd"). Case is folded
+(also full-width letters), accents are not: type "müller", "MÜLL" or "üll", not "muller".
+Several records at the deciding step fail with exit 2 and list them: type more of the name, or use the id. Nothing
+matching exits 3. Follow-ups are named by title only while open; activities only by id.
+Where a command takes several kinds (crm log call REF, crm history REF, crm order add CUSTOMER), an exact match in any kind wins; otherwise
+every kind's best partial matches count together ("acme" starting a company and inside a contact's name lists
+both), so qualify one: company:acme, contact:"li n", deal:12.
+Stages are named by id, exact name or a unique start of one ("neg" for Negotiation), never by a part inside.
+Deleting asks first (or needs --yes) and shows the full name of what the reference found.`,
   },
   'report-pipeline': {
     summary: 'what crm report pipeline computes',

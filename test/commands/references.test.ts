@@ -101,6 +101,19 @@ describe('references a person would type', () => {
     expect((await run(['company', 'show', '1'])).exitCode).toBe(3);
   });
 
+  it('crm help references states the order of precedence', async () => {
+    const { run } = sandbox();
+    const help = (await run(['help', 'references'])).stdout;
+    expect(help.split('\n').slice(1, 6)).toEqual([
+      'A record is named by the first of these that matches, in this order:',
+      '  1. its id: 12 or #12 (digits always mean an id)',
+      '  2. its exact name or title, ignoring case; an email (contacts), a domain (companies) or an external id',
+      '  3. the start of its name, ignoring case: "acme" finds "Acme GmbH"',
+      '  4. a part of its name: "gmbh" finds "Acme GmbH", "张伟" finds "Zhang Wei 张伟"',
+    ]);
+    expect(help).toContain('a name the text\nstarts beats names that merely contain it');
+  });
+
   it('stages take an exact name or a unique start of one, never the inside', async () => {
     const { run, json } = await seed();
     await run(['deal', 'add', 'Globex rollout', '--stage', 'qual']);
