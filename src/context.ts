@@ -70,9 +70,9 @@ export class Context {
   }
 
   /** Points this run at another database (the demo's own file); only before the store is first opened. */
-  useDatabase(path: string): void {
+  useDatabase(location: DbLocation): void {
     if (this.openStore) throw new Error('database already open');
-    this.memo.set('db', { path, source: 'flag' });
+    this.memo.set('db', location);
   }
 
   get colorLevel() {
@@ -103,7 +103,13 @@ export class Context {
   async store(): Promise<Store> {
     if (!this.openStore) {
       const { openStore } = await import('./store/store.js');
-      this.openStore = await openStore(this.dbLocation.path, this.now, this.busyTimeoutMs);
+      const location = this.dbLocation;
+      this.openStore = await openStore(location, this.now, this.busyTimeoutMs);
+      // A path the user typed that named no file gets a new database, and a typo would go unnoticed without a word.
+      if (this.openStore.created && location.source !== 'default') {
+        const { createdDatabase } = await import('./output/views/notices.js');
+        this.streams.stderr.write(`${createdDatabase(location.path)}\n`);
+      }
     }
     return this.openStore;
   }

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CrmError } from '../errors.js';
 import { CONFIG_KEYS, type Config, isConfigKey } from '../domain/config.js';
+import { FolderError, makeFolders } from '../io/folders.js';
 
 /** Reads the config file; a missing file is an empty config, a broken one is an error naming the file. */
 export function readConfig(path: string): Config {
@@ -44,7 +45,13 @@ export function writeConfigValue(path: string, key: string, value: unknown | und
   }
   if (value === undefined) delete raw[key];
   else raw[key] = value;
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    makeFolders(dirname(path), 0o700);
+  } catch (e) {
+    if (!(e instanceof FolderError)) throw e;
+    throw new CrmError('usage', `cannot create the folder ${e.folder} for the config file ${path} (${e.code})`,
+      'set XDG_CONFIG_HOME to a folder you can write to');
+  }
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(raw, null, 2)}\n`, { mode: 0o600 });
   renameSync(tmp, path);

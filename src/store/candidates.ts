@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { addonPath } from './addon.js';
 import type { Alias, Found, NamedKind } from '../completion/candidates.js';
 
@@ -32,10 +32,11 @@ type StageRow = { name: string; outcome: string; probability: number };
 /**
  * Opens an existing database only to read names for shell completion. Unlike openStore it creates no file, migrates
  * nothing and writes nothing: pressing Tab must leave no trace. An older schema or another program's file fails on
- * the first query, which the caller takes as "nothing to offer". Undefined when there is no file.
+ * the first query, which the caller takes as "nothing to offer". Undefined when there is no such file.
  */
 export function openCandidates(path: string): Candidates | undefined {
-  if (!existsSync(path)) return undefined;
+  // Only a regular file: opening a pipe would block the shell's Tab.
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return undefined;
   const raw = new Database(path, { fileMustExist: true, timeout: 1000, nativeBinding: addonPath() });
   try {
     raw.pragma('query_only = on');

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Migration, Migrator } from 'kysely';
 import type Database from 'better-sqlite3';
 import { migrations } from '../../migrations/index.js';
 import { CrmError } from '../errors.js';
+import { FolderError, makeFolders } from '../io/folders.js';
 import type { SqliteHandle } from './sqlite.js';
 
 export const LATEST = Object.keys(migrations).length;
@@ -23,7 +23,13 @@ function holdsData(raw: Database.Database): boolean {
 
 /** A consistent copy of a live database, taken with VACUUM INTO (safe under WAL and concurrent readers). */
 export function backupSqlite(raw: Database.Database, dest: string): void {
-  mkdirSync(dirname(dest), { recursive: true, mode: 0o700 });
+  try {
+    makeFolders(dirname(dest), 0o700);
+  } catch (e) {
+    if (!(e instanceof FolderError)) throw e;
+    throw new CrmError('database', `cannot create the folder ${e.folder} for the backup ${dest} (${e.code})`,
+      'pass a backup path in a folder you can write to');
+  }
   raw.prepare('vacuum into ?').run(dest);
 }
 

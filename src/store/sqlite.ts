@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CrmError } from '../errors.js';
+import { FolderError, makeFolders } from '../io/folders.js';
 import type { DB } from './schema.js';
 import { addonPath } from './addon.js';
 
@@ -14,21 +15,52 @@ export interface SqliteHandle {
   created: boolean;
 }
 
-const notADatabase = (path: string) =>
-  new CrmError('database', `${path} is not a crm database (not a SQLite file)`,
+const notADatabase = (path: string, why = 'not a SQLite file') =>
+  new CrmError('database', `${path} is not a crm database (${why})`,
     'point --db or CRM_DB at a crm database file, or at a path where a new one may be created');
 
+export interface OpenOptions {
+  busyTimeoutMs?: number;
+  /**
+   * Whether folders missing from the path may be made. Only for the default location: in a path the user typed, a
+   * missing folder is a typo, and a new empty database there would hide their data.
+   */
+  makeFolders?: boolean;
+  /** How the user gave the path (--db, CRM_DB, config "db"), for the message about a missing folder. */
+  origin?: string;
+  /** What to tell the user who cannot have the folders made (the default location comes from XDG_DATA_HOME). */
+  folderHint?: string;
+}
+
 /** Opens (creating with mode 0600 if needed) a SQLite file with WAL, a busy timeout and foreign keys on. */
-export function openSqlite(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): SqliteHandle {
+export function openSqlite(path: string, opts: OpenOptions = {}): SqliteHandle {
+  const { busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, makeFolders: mayMakeFolders = true } = opts;
   let created = false;
   if (existsSync(path)) {
-    if (statSync(path).isDirectory()) {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
       throw new CrmError('database', `database path ${path} is a directory`,
         'pass a file path, e.g. --db ' + `${path.replace(/\/$/, '')}/crm.db`);
     }
+    // A device or a pipe: SQLite would fail with "disk I/O error" (/dev/null) or block on open (a FIFO).
+    if (!stat.isFile()) throw notADatabase(path, 'not a regular file');
   } else {
+    const folder = dirname(path);
+    if (!existsSync(folder)) {
+      if (!mayMakeFolders) {
+        const origin = opts.origin ?? 'the database path';
+        throw new CrmError('not_found', `${origin}: the folder ${folder} does not exist`,
+          `create it first, e.g. mkdir -p ${folder}, or correct the path`, { field: origin });
+      }
+      try {
+        makeFolders(folder, 0o700);
+      } catch (e) {
+        if (!(e instanceof FolderError)) throw e;
+        throw new CrmError('database', `cannot create the folder ${e.folder} for the database ${path} (${e.code})`,
+          opts.folderHint ?? 'pass a path in a folder you can write to, with --db or CRM_DB');
+      }
+    }
     try {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       // Created here rather than by SQLite so the mode is 0600 from the first byte; SQLite gives its -wal and
       // -shm files the same mode as the database.
       closeSync(openSync(path, 'wx', 0o600));

@@ -6,6 +6,7 @@ import { historyOf, Journal, lastJournaledName, type WriteMeta } from './journal
 import { migrate, type MigrationReport } from './migrate.js';
 import type { DB } from './schema.js';
 import { SearchIndex } from './search.js';
+import { type DbLocation, SOURCE_NAMES } from './location.js';
 import { openSqlite, translateSqliteError, type SqliteHandle } from './sqlite.js';
 import { References } from './references.js';
 import { Stages } from './stages.js';
@@ -62,6 +63,11 @@ export class Store extends Repos {
     return this.handle.raw;
   }
 
+  /** Whether this open made the file (it was not there before). */
+  get created(): boolean {
+    return this.handle.created;
+  }
+
   /**
    * Runs `fn` as one transaction and one journal change set. BEGIN IMMEDIATE takes the write lock up front,
    * so a concurrent writer waits out the busy timeout instead of failing mid-way on a lock upgrade.
@@ -89,9 +95,15 @@ export class Store extends Repos {
   }
 }
 
-/** Opens the database at `path` and brings its schema up to date (with a backup first if it holds data). */
-export async function openStore(path: string, now: Date, busyTimeoutMs?: number): Promise<Store> {
-  const handle = openSqlite(path, busyTimeoutMs);
+/**
+ * Opens the database at `location` and brings its schema up to date (with a backup first if it holds data). Only the
+ * default location gets its folders made; in a path the user gave, a missing folder is an error (see openSqlite).
+ */
+export async function openStore({ path, source }: DbLocation, now: Date, busyTimeoutMs?: number): Promise<Store> {
+  const handle = openSqlite(path, {
+    busyTimeoutMs, makeFolders: source === 'default', origin: SOURCE_NAMES[source],
+    folderHint: 'set XDG_DATA_HOME to a folder you can write to, or pass --db PATH',
+  });
   try {
     const report = await migrate(handle, path, now);
     return new Store(handle, path, report);

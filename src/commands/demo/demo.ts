@@ -24,7 +24,7 @@ export async function run({ opts }: Input<{ scale: string; seed: string; force?:
   if (existsSync(path) && (!chosen || opts.force)) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   }
-  ctx.useDatabase(path);
+  ctx.useDatabase({ path, source: chosen ? ctx.dbLocation.source : 'default' });
   const store = await ctx.store();
   if (holdsRecords(store)) {
     throw conflict(`${path} already holds data; the demo fills only an empty database`, 'name a new file with --db, or pass --force to replace it');

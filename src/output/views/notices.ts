@@ -34,3 +34,4 @@ export const activityLogged = (type: string, id: number) => `logged ${type} #${i
 export const imported = (n: number, skipped: number) => `imported ${n} orders${skipped ? ` (${skipped} already there)` : ''}`;
 export const importChecked = (n: number) => `dry run: ${n} orders would be imported`;
 export const quotaSet = (owner: string, period: string, amount: number, currency: string) => `quota of ${owner} for ${period} is ${amount} ${currency}`;
+export const createdDatabase = (path: string) => `note: created a new database at ${path}`;
