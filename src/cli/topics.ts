@@ -9,7 +9,7 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
   1    unexpected failure (a bug; CRM_DEBUG=1 shows the stack trace)
   2    usage or validation error: unknown flag, bad value, ambiguous reference, unusable database path,
        missing input without a terminal (crm help prompts)
-  3    not found: no record matches the reference
+  3    not found: no record matches the reference; the folder of a --db, CRM_DB or config "db" path does not exist
   4    conflict: duplicate (email, company name), database locked past the busy timeout (CRM_BUSY_TIMEOUT, 5 s)
   130  cancelled (Ctrl-C, or "no" at a confirmation)
 
@@ -168,7 +168,7 @@ Prompts are drawn on stderr, so stdout carries only the result.`,
   environment: {
     summary: 'environment variables and where data lives',
     text: `Environment
-  CRM_DB        database file (--db wins over it; config "db" loses to it)
+  CRM_DB        database file (--db wins over it; config "db" loses to it; set but empty counts as unset)
   CRM_USER      who you are: owner of new records, author in history (default: config "user", then login name)
   CRM_NOW       pin "now" for reproducible dates and reports
   CRM_NO_INPUT  never prompt (same as --no-input)
@@ -176,6 +176,12 @@ Prompts are drawn on stderr, so stdout carries only the result.`,
   CRM_BUSY_TIMEOUT  milliseconds a write waits for another writer before exit 4 (default 5000)
   NO_COLOR, FORCE_COLOR, TERM=dumb   colour control
   XDG_DATA_HOME     database default: $XDG_DATA_HOME/crm/crm.db (~/.local/share/crm/crm.db)
-  XDG_CONFIG_HOME   config: $XDG_CONFIG_HOME/crm/config.json (~/.config/crm/config.json)`,
+  XDG_CONFIG_HOME   config: $XDG_CONFIG_HOME/crm/config.json (~/.config/crm/config.json)
+Where the data lives: --db PATH > CRM_DB > config "db" > the default; crm db path says which and why.
+  The default location is created on first use, folders and all, quietly.
+  A path you give must be in a folder that exists: otherwise exit 3 naming it, so a typo never starts an empty
+  database in place of yours. A new file in an existing folder is created with a note on stderr
+  ("note: created a new database at PATH"). --db "" is a usage error (exit 2), never a fall back to CRM_DB.
+  A folder, a device such as /dev/null, or a file that is not a crm database exits 2.`,
   },
 };

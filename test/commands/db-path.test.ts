@@ -79,6 +79,14 @@ describe('the database path', () => {
       'error: cannot create the folder /proc/self/nope for the backup /proc/self/nope/backup.db (ENOENT) (pass a backup path in a folder you can write to)\n']);
   });
 
+  it('crm help environment says where the data lives and what a missing folder does', async () => {
+    const { run } = sandbox();
+    const help = (await run(['help', 'environment'])).stdout;
+    expect(help).toContain('\nWhere the data lives: --db PATH > CRM_DB > config "db" > the default; crm db path says which and why.\n');
+    expect(help).toContain('A path you give must be in a folder that exists: otherwise exit 3 naming it');
+    expect(help).toContain('("note: created a new database at PATH"). --db "" is a usage error (exit 2), never a fall back to CRM_DB.');
+  });
+
   it('completion never creates a database, whatever the path', async () => {
     const { run, home } = sandbox();
     mkdirSync(join(home, 'empty'));
