@@ -50,7 +50,7 @@ export function openSqlite(path: string, opts: OpenOptions = {}): SqliteHandle {
       if (!mayMakeFolders) {
         const origin = opts.origin ?? 'the database path';
         throw new CrmError('not_found', `${origin}: the folder ${folder} does not exist`,
-          `create it first, e.g. mkdir -p ${folder}, or correct the path`, { field: origin });
+          `create it first, e.g. mkdir -p ${/^[\w./~-]+$/.test(folder) ? folder : JSON.stringify(folder)}, or correct the path`, { field: origin });
       }
       try {
         makeFolders(folder, 0o700);

@@ -20,6 +20,9 @@ describe('the database path', () => {
     expect(JSON.parse(asJson.stderr).error).toMatchObject({ code: 'not_found', field: 'config "db"' });
     expect(existsSync(missing)).toBe(false);
     expect(existsSync(join(home, 'data'))).toBe(false);
+    // The hint is a command to paste: a folder with spaces comes quoted.
+    expect((await run(['company', 'list', '--db', join(home, 'my crm', 'crm.db')])).stderr)
+      .toContain(`(create it first, e.g. mkdir -p "${join(home, 'my crm')}", or correct the path)`);
   });
 
   it('creates a new file in an existing folder only with a note on stderr', async () => {
