@@ -98,6 +98,17 @@ describe('crm demo', () => {
     expect((await run(['demo', '--seed', '2', '--json'])).exitCode).toBe(0);
   });
 
+  it('prints no timing: the same demo shows the same output on every run', async () => {
+    const { json, terminal } = sandbox();
+    const first = await json(['demo']);
+    expect(first).not.toHaveProperty('seconds');
+    expect(await json(['demo'])).toEqual(first);
+    const shown = await terminal(['demo']);
+    expect(shown.exitCode).toBe(0);
+    expect(shown.output).not.toMatch(/second/i);
+    expect(await terminal(['demo'])).toEqual(shown);
+  });
+
   it('fills a database named with --db only when it is empty, and scales', async () => {
     const { json, run, home } = sandbox();
     const file = join(home, 'scaled.db');

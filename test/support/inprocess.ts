@@ -10,13 +10,21 @@ export interface Run {
   stderr: string;
 }
 
+/** What a person at a terminal sees: stdout and stderr interleaved in the order they were written. */
+export interface Screen {
+  exitCode: number;
+  output: string;
+}
+
 class Capture extends Writable {
   private chunks: Buffer[] = [];
-  constructor(readonly isTTY: boolean) {
+  constructor(readonly isTTY: boolean, private readonly both: Buffer[]) {
     super();
   }
   override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void) {
-    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    this.chunks.push(buffer);
+    this.both.push(buffer);
     done();
   }
   text() {
@@ -29,6 +37,8 @@ export interface RunOptions {
   input?: string;
   /** Pretend stdout (and stderr) are a terminal: tables, status lines. Never stdin, so nothing prompts. */
   tty?: boolean;
+  /** Where the command runs (relative paths resolve here); the sandbox home unless given. */
+  cwd?: string;
 }
 
 /**
@@ -45,23 +55,33 @@ export function sandbox(extra: Record<string, string> = {}) {
     CRM_USER: 'alice',
     ...extra,
   };
-  const run = async (args: string[], opts: RunOptions = {}): Promise<Run> => {
-    const stdout = new Capture(Boolean(opts.tty));
-    const stderr = new Capture(Boolean(opts.tty));
+  const exec = async (args: string[], opts: RunOptions): Promise<Run & Screen> => {
+    const both: Buffer[] = [];
+    const stdout = new Capture(Boolean(opts.tty), both);
+    const stderr = new Capture(Boolean(opts.tty), both);
     const stdin = Object.assign(Readable.from([Buffer.from(opts.input ?? '')]), { isTTY: false });
     const cwd = process.cwd();
-    process.chdir(home);
+    process.chdir(opts.cwd ?? home);
     try {
       const exitCode = await main(args, { stdin, stdout, stderr }, { ...env, ...opts.env });
-      return { exitCode, stdout: stdout.text(), stderr: stderr.text() };
+      return { exitCode, stdout: stdout.text(), stderr: stderr.text(), output: Buffer.concat(both).toString('utf8') };
     } finally {
       process.chdir(cwd);
     }
+  };
+  const run = async (args: string[], opts: RunOptions = {}): Promise<Run> => {
+    const { exitCode, stdout, stderr } = await exec(args, opts);
+    return { exitCode, stdout, stderr };
+  };
+  /** Runs with stdout and stderr on a terminal and returns the screen they share. */
+  const terminal = async (args: string[], opts: Omit<RunOptions, 'tty'> = {}): Promise<Screen> => {
+    const { exitCode, output } = await exec(args, { ...opts, tty: true });
+    return { exitCode, output };
   };
   const json = async <T = any>(args: string[], opts: RunOptions = {}): Promise<T> => {
     const r = await run([...args, '--json'], opts);
     if (r.exitCode !== 0) throw new Error(`crm ${args.join(' ')} exited ${r.exitCode}: ${r.stderr}`);
     return JSON.parse(r.stdout) as T;
   };
-  return { home, env, run, json, dbPath: join(home, 'data', 'crm', 'crm.db') };
+  return { home, env, run, terminal, json, dbPath: join(home, 'data', 'crm', 'crm.db') };
 }

@@ -51,6 +51,5 @@ export const demoFields: Column[] = [
   { header: 'Follow-ups', key: 'followups', value: (r) => r.followups, type: 'count' },
   { header: 'Orders', key: 'orders', value: (r) => r.orders, type: 'count' },
   { header: 'Quotas', key: 'quotas', value: (r) => r.quotas, type: 'count' },
-  { header: 'Seconds', key: 'seconds', value: (r) => r.seconds },
   { header: 'Try', key: 'try', value: (r) => r.try },
 ];
