@@ -110,18 +110,26 @@ export function registerLog(program: Command, ctx: Context): void {
   list.action(lazy(ctx, () => import('../commands/log/list.js')));
 }
 
+const REPEATS = `Repeats: --repeat 3d, 2w, 1m, 1q (quarter), 1y, "every 2 weeks", daily, weekly, monthly, quarterly, yearly.
+Completing a repeating follow-up schedules the first date of its series after this occurrence's date in the series
+and after the day it was done (or today, if later).
+Months, quarters and years keep the series' day: a series on the 31st falls on each month's last day (Jan 31,
+Feb 28, Mar 31), one on the 30th stays on the 30th (Jan 30, Feb 28, Mar 30). A snooze moves one occurrence, not
+the series; edit --due starts the series again on the new date.
+`;
+
 export function registerFollowup(program: Command, ctx: Context): void {
   const followup = program.command('followup').description('follow-ups: due dates, priorities, repeats');
   const fields = (cmd: Command) => {
     cmd.option('--due <when>', 'due date or date-time: tomorrow, friday 10:00, +3d, 2026-04-01, ...')
       .addOption(new Option('--priority <priority>', 'priority (default: normal)').choices(PRIORITIES))
-      .option('--repeat <rule>', 'repeat after completion: 3d, 2w, 1m, "every 2 weeks" ("none" to stop)')
+      .option('--repeat <rule>', 'repeat after completion: 3d, 2w, 1m, 1q, 1y, "every 2 weeks", monthly, yearly ("none" to stop)')
       .option('--owner <user>', 'owner (default: you)').option('--notes <text>', 'notes');
     linkFlags().forEach((o) => cmd.addOption(o));
     return cmd;
   };
   fields(followup.command('add').description('schedule a follow-up (asks for what is left out, on a terminal)').argument('[title]'))
-    .addHelpText('after', '\nExample:\n  crm followup add "Send contract" --due tomorrow --company Globex --repeat 2w')
+    .addHelpText('after', `\n${REPEATS}\nExample:\n  crm followup add "Send contract" --due tomorrow --company Globex --repeat 2w`)
     .action(lazy(ctx, () => import('../commands/followup/add.js')));
   followup.command('list').alias('ls').description('open follow-ups, soonest first')
     .option('--overdue', 'only overdue ones')
@@ -132,9 +140,11 @@ export function registerFollowup(program: Command, ctx: Context): void {
     .action(lazy(ctx, () => import('../commands/followup/list.js')));
   followup.command('done').description('complete a follow-up; a repeating one schedules its next')
     .argument('[followup]', "id or title (picked from today's and overdue when left out)").option('--at <when>', 'when it was done (default: now)')
+    .addHelpText('after', `\n${REPEATS}`)
     .action(lazy(ctx, () => import('../commands/followup/done.js')));
   followup.command('snooze').description('move a follow-up\'s due date').argument('[followup]', "id or title (picked from today's and overdue when left out)")
     .option('--until <when>', 'new due date (default: tomorrow)')
+    .addHelpText('after', '\nA snooze moves this occurrence only: a repeating follow-up\'s series keeps its day (crm followup edit --due moves the series).')
     .action(lazy(ctx, () => import('../commands/followup/snooze.js')));
   fields(followup.command('edit').description('change a follow-up (offers the current values on a terminal)').argument('[followup]', 'id or title')
     .option('--title <title>', 'new title'))

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { check, name, optionalText } from '../../domain/fields.js';
-import { type Followup, type FollowupFields, parseRepeat, type Priority } from '../../domain/followup.js';
+import { type Followup, type FollowupFields, parseRepeat, type Priority, seriesOf } from '../../domain/followup.js';
 import { invalid } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
 import { ownerOf } from '../fields.js';
@@ -28,6 +28,8 @@ export async function followupFields(opts: FollowupFlags, ctx: Context, repos: R
   if (!base && opts.due === undefined) throw invalid('--due', 'a follow-up needs a due date', 'pass --due, e.g. --due tomorrow or --due "friday 10:00"');
   const due = opts.due === undefined ? { dueDate: base!.dueDate, dueTime: base!.dueTime } : parseDue(opts.due, ctx.now, '--due');
   const links = await resolveLinks(repos, opts, [], base);
+  const repeat = opts.repeat === undefined ? (base?.repeat ?? null)
+    : ['none', 'never', ''].includes(opts.repeat.trim().toLowerCase()) ? null : parseRepeat(opts.repeat, '--repeat');
   return {
     title: opts.title === undefined ? base!.title : check(name, opts.title, base ? '--title' : 'title'),
     ...due,
@@ -35,8 +37,8 @@ export async function followupFields(opts: FollowupFlags, ctx: Context, repos: R
     priority: opts.priority ?? base?.priority ?? 'normal',
     status: base?.status ?? 'open',
     doneAt: base?.doneAt ?? null,
-    repeat: opts.repeat === undefined ? (base?.repeat ?? null)
-      : ['none', 'never', ''].includes(opts.repeat.trim().toLowerCase()) ? null : parseRepeat(opts.repeat, '--repeat'),
+    repeat,
+    ...seriesOf({ dueDate: due.dueDate, repeat }, base, opts.due !== undefined),
     notes: opts.notes === undefined ? (base?.notes ?? null) : optionalText.parse(opts.notes),
     ...links,
   };
