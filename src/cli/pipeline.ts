@@ -32,6 +32,12 @@ export function registerStage(program: Command, ctx: Context): void {
     .action(lazy(ctx, () => import('../commands/stage/rm.js')));
 }
 
+const CLOSING = `A won deal counts at the Won stage's probability and category (100%, closed), a lost one at the Lost
+stage's (0%, omitted). A deal's own --probability and --category are kept while it is closed: reopened into the
+stage it closed from, they are in force again; reopened with --stage into another stage, that stage's defaults are,
+as after a move. Winning a won deal or losing a lost one exits 4 (conflict); closing it the other way needs
+crm deal reopen first (exit 2).`;
+
 export function registerDeal(program: Command, ctx: Context): void {
   const deal = program.command('deal').description('opportunities moving through the pipeline');
   const fields = (cmd: Command) => cmd
@@ -73,13 +79,16 @@ export function registerDeal(program: Command, ctx: Context): void {
   deal.command('win').description('mark a deal won; records an order for its customer').argument('[deal]', 'id or title (picked when left out)')
     .option('--date <date>', 'close date (default: today)').option('--amount <amount>', 'final amount, if it changed')
     .option('--no-order', 'do not record an order')
+    .addHelpText('after', `\n${CLOSING}`)
     .action(lazy(ctx, () => import('../commands/deal/win.js')));
   deal.command('lose').description('mark a deal lost, with a reason').argument('[deal]', 'id or title (picked when left out)')
     .option('--reason <reason>', 'why it was lost (crm config get lostReasons; picked from them when left out)')
     .option('--date <date>', 'close date (default: today)')
+    .addHelpText('after', `\n${CLOSING}`)
     .action(lazy(ctx, () => import('../commands/deal/lose.js')));
   deal.command('reopen').description('reopen a won or lost deal (a won deal\'s order is removed)').argument('<deal>', 'id or title')
     .option('--stage <stage>', 'stage to reopen in (default: the one it closed from)')
+    .addHelpText('after', `\n${CLOSING}`)
     .action(lazy(ctx, () => import('../commands/deal/reopen.js')));
   deal.command('rm').description('delete a deal').argument('<deal>', 'id or title')
     .action(lazy(ctx, () => import('../commands/deal/rm.js')));

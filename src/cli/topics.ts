@@ -10,7 +10,8 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
   2    usage or validation error: unknown flag, bad value, ambiguous reference, unusable database path,
        missing input without a terminal (crm help prompts)
   3    not found: no record matches the reference
-  4    conflict: duplicate (email, company name), database locked past the busy timeout (CRM_BUSY_TIMEOUT, 5 s)
+  4    conflict: duplicate (email, company name), a deal won or lost again, database locked past the busy
+       timeout (CRM_BUSY_TIMEOUT, 5 s)
   130  cancelled (Ctrl-C, or "no" at a confirmation)
 
 Errors are one line on stderr: what was wrong with which input, and how to fix it.
