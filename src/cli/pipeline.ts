@@ -48,7 +48,7 @@ export function registerDeal(program: Command, ctx: Context): void {
     .option('--close <date>', 'expected close date (any date form: eom, +30d, 2026-06-30, ...)')
     .option('--owner <user>', 'owner (default: you)')
     .option('--company <company>', 'the customer company')
-    .option('--contact <contact>', 'the main contact')
+    .option('--contact <contact>', "the main contact: someone of the deal's company, or of no company")
     .option('--source <text>', 'where the deal came from')
     .option('--next-step <text>', 'the next thing to do');
   fields(deal.command('add').description('add a deal (asks for what is left out, on a terminal)').argument('[title]')

@@ -1,5 +1,6 @@
 import { conflict, invalid, usageError } from '../errors.js';
 import type { Deal, DealFields } from './deal.js';
+import type { Link } from './record.js';
 import type { ForecastCategory, Stage } from './stage.js';
 
 /**
@@ -58,3 +59,20 @@ export function reopen(d: Deal, to: Stage, closedFrom: number | null): DealField
     probability: back ? d.probability : null, forecastCategory: back ? d.forecastCategory : null,
   };
 }
+
+/** A contact as the deal rules need it: who they are and whom they work for. */
+export type Party = Link & { company: Link | null };
+
+/**
+ * A deal's contact works for the deal's company, or for no company (a freelancer, an adviser). `field` is the flag
+ * that changed, named in the error.
+ */
+export function checkParties(company: Link | null, contact: Party | null, field: '--company' | '--contact'): void {
+  if (!company || !contact?.company || contact.company.id === company.id) return;
+  throw invalid(field,
+    `${contact.name} (contact #${contact.id}) works for ${contact.company.name} (company #${contact.company.id}), ` +
+    `not for the deal's company ${company.name} (company #${company.id})`,
+    `name a contact of ${company.name}, or pass --company ${quoted(contact.company.name)}`);
+}
+
+const quoted = (name: string) => (/^[\w.@-]+$/.test(name) ? name : `"${name.replace(/"/g, '\\"')}"`);

@@ -58,3 +58,43 @@ describe('crm deal: closing what is already closed', () => {
     expect((await json(['deal', 'list', '--all'])).map((d: any) => [d.title, d.stage, d.lostReason])).toEqual([['Gone', 'Lost', 'price'], ['Done', 'Won', null]]);
   });
 });
+
+/** Issue 13 item 12: a deal's contact must work for the deal's company (or for none). */
+describe('crm deal: company and contact agree', () => {
+  const seed = async () => {
+    const s = sandbox();
+    await s.run(['company', 'add', 'Acme']);
+    await s.run(['company', 'add', 'Globex']);
+    await s.run(['contact', 'add', 'Li Na', '--company', 'Acme']);
+    await s.run(['contact', 'add', 'Ola Free']);
+    return s;
+  };
+
+  it('refuses add and edit when the contact works for another company, naming both (exit 2)', async () => {
+    const { json, run } = await seed();
+    const add = await run(['deal', 'add', 'Mixed', '--company', 'Globex', '--contact', 'Li Na']);
+    expect([add.exitCode, add.stderr]).toEqual([2,
+      'error: --contact: Li Na (contact #1) works for Acme (company #1), not for the deal\'s company Globex (company #2) (name a contact of Globex, or pass --company Acme)\n']);
+    expect(await json(['deal', 'list', '--all'])).toEqual([]);
+    await run(['deal', 'add', 'Acme deal', '--company', 'Acme', '--contact', 'Li Na']);
+    const company = await run(['deal', 'edit', 'Acme deal', '--company', 'Globex']);
+    expect([company.exitCode, company.stderr]).toEqual([2,
+      'error: --company: Li Na (contact #1) works for Acme (company #1), not for the deal\'s company Globex (company #2) (name a contact of Globex, or pass --company Acme)\n']);
+    await run(['deal', 'add', 'Globex deal', '--company', 'Globex']);
+    const contact = await run(['deal', 'edit', 'Globex deal', '--contact', 'Li Na']);
+    expect([contact.exitCode, contact.stderr.split(' (name')[0]]).toEqual([2,
+      'error: --contact: Li Na (contact #1) works for Acme (company #1), not for the deal\'s company Globex (company #2)']);
+    expect((await json(['deal', 'list', '--all'])).map((d: any) => [d.title, d.company?.name, d.contact?.name ?? null]))
+      .toEqual([['Acme deal', 'Acme', 'Li Na'], ['Globex deal', 'Globex', null]]);
+  });
+
+  it('accepts a contact without a company, and a contact whose company the deal takes', async () => {
+    const { json } = await seed();
+    expect(await json(['deal', 'add', 'Freelance', '--company', 'Globex', '--contact', 'Ola Free'])).toMatchObject({
+      company: { name: 'Globex' }, contact: { name: 'Ola Free' } });
+    expect(await json(['deal', 'add', 'Follows', '--contact', 'Li Na'])).toMatchObject({ company: { name: 'Acme' }, contact: { name: 'Li Na' } });
+    // Moving both at once is fine.
+    expect(await json(['deal', 'edit', 'Follows', '--company', 'Globex', '--contact', 'Ola Free'])).toMatchObject({
+      company: { name: 'Globex' }, contact: { name: 'Ola Free' } });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../src/domain/deal.js';
-import { categoryOf, lose, probabilityOf, reopen, win } from '../../src/domain/deal-transitions.js';
+import { categoryOf, checkParties, lose, probabilityOf, reopen, win } from '../../src/domain/deal-transitions.js';
 import { converter, Unconverted } from '../../src/domain/fx.js';
 import { dealAt, type DealFacts } from '../../src/domain/reports/deal-state.js';
 import type { Stage } from '../../src/domain/stage.js';
@@ -75,5 +75,23 @@ describe('reports replay the rule', () => {
     expect([at(lost, '2026-03-12').probability, at(lost, '2026-03-12').category]).toEqual([0, 'omitted']);
     // Before it closed, it was in Proposal at the stage's defaults: the override belongs to the stage it is in now.
     expect([at(won, '2026-03-05').probability, at(won, '2026-03-05').category]).toEqual([50, 'best-case']);
+  });
+});
+
+describe('deal parties', () => {
+  const acme = { id: 1, name: 'Acme' };
+  const globex = { id: 2, name: 'Globex Corp' };
+  it('accepts a contact of the company, a contact of none, and a missing side', () => {
+    expect(() => checkParties(acme, { id: 3, name: 'Li Na', company: acme }, '--contact')).not.toThrow();
+    expect(() => checkParties(acme, { id: 3, name: 'Ola', company: null }, '--contact')).not.toThrow();
+    expect(() => checkParties(null, { id: 3, name: 'Li Na', company: globex }, '--contact')).not.toThrow();
+    expect(() => checkParties(acme, null, '--company')).not.toThrow();
+  });
+  it('refuses a contact of another company, naming both and the flag', () => {
+    expect(() => checkParties(acme, { id: 3, name: 'Li Na', company: globex }, '--company')).toThrow(expect.objectContaining({
+      exitCode: 2,
+      message: "--company: Li Na (contact #3) works for Globex Corp (company #2), not for the deal's company Acme (company #1)",
+      hint: 'name a contact of Acme, or pass --company "Globex Corp"',
+    }));
   });
 });

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import type { Deal, DealFields } from '../../domain/deal.js';
-import { checkClosable } from '../../domain/deal-transitions.js';
+import { checkClosable, checkParties } from '../../domain/deal-transitions.js';
 import { check, choice, name, percent } from '../../domain/fields.js';
 import { parseCurrency, parseMoney } from '../../domain/money.js';
 import { FORECAST_CATEGORIES } from '../../domain/stage.js';
@@ -58,6 +58,13 @@ export async function dealFields(opts: DealFlags, ctx: Context, repos: Repos, ba
   }
   if (opts.company !== undefined) {
     companyId = opts.company.trim() === '' ? null : (await repos.refs.resolve(opts.company, ['company'], '--company')).id;
+  }
+  if ((opts.company !== undefined || opts.contact !== undefined) && companyId !== null && contactId !== null) {
+    // Only a change of either side is checked: a deal whose contact has since moved on stays editable.
+    const person = (await repos.contacts.get(contactId))!;
+    const company = (await repos.companies.get(companyId))!;
+    checkParties({ id: company.id, name: company.name }, { id: person.id, name: person.name, company: person.company },
+      opts.contact !== undefined ? '--contact' : '--company');
   }
 
   return {
