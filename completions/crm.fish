@@ -534,6 +534,7 @@ complete -c crm -n '__crm_using "log call"' -l at -x -d 'when (default: now; a f
 complete -c crm -n '__crm_using "log call"' -l outcome -x -d 'the result, e.g. "interested", "no answer"'
 complete -c crm -n '__crm_using "log call"' -l satisfaction -x -d 'the customer\'s satisfaction, 1 (poor) to 5 (delighted)'
 complete -c crm -n '__crm_using "log call"' -l direction -x -a 'inbound outbound' -d 'who reached out'
+complete -c crm -n '__crm_using "log call"' -l override-consent -d 'log it though the contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "log call"' -l contact -x -a '(__crm_live contact)' -d 'link a contact: id, name or email'
 complete -c crm -n '__crm_using "log call"' -l company -x -a '(__crm_live company)' -d 'link a company: id, name or domain'
 complete -c crm -n '__crm_using "log call"' -l deal -x -a '(__crm_live deal)' -d 'link a deal: id or title'
@@ -546,6 +547,7 @@ complete -c crm -n '__crm_using "log email"' -l at -x -d 'when (default: now; a 
 complete -c crm -n '__crm_using "log email"' -l outcome -x -d 'the result, e.g. "interested", "no answer"'
 complete -c crm -n '__crm_using "log email"' -l satisfaction -x -d 'the customer\'s satisfaction, 1 (poor) to 5 (delighted)'
 complete -c crm -n '__crm_using "log email"' -l direction -x -a 'inbound outbound' -d 'who reached out'
+complete -c crm -n '__crm_using "log email"' -l override-consent -d 'log it though the contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "log email"' -l contact -x -a '(__crm_live contact)' -d 'link a contact: id, name or email'
 complete -c crm -n '__crm_using "log email"' -l company -x -a '(__crm_live company)' -d 'link a company: id, name or domain'
 complete -c crm -n '__crm_using "log email"' -l deal -x -a '(__crm_live deal)' -d 'link a deal: id or title'
@@ -608,6 +610,7 @@ complete -c crm -n '__crm_using "followup add"' -l priority -x -a 'low normal hi
 complete -c crm -n '__crm_using "followup add"' -l repeat -x -d 'repeat after completion: 3d, 2w, 1m, 1q, 1y, "every 2 weeks", monthly, yearly ("none" to stop)'
 complete -c crm -n '__crm_using "followup add"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
 complete -c crm -n '__crm_using "followup add"' -l notes -x -d 'notes'
+complete -c crm -n '__crm_using "followup add"' -l override-consent -d 'schedule it though the contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "followup add"' -l contact -x -a '(__crm_live contact)' -d 'link a contact: id, name or email'
 complete -c crm -n '__crm_using "followup add"' -l company -x -a '(__crm_live company)' -d 'link a company: id, name or domain'
 complete -c crm -n '__crm_using "followup add"' -l deal -x -a '(__crm_live deal)' -d 'link a deal: id or title'
@@ -625,6 +628,7 @@ complete -c crm -n '__crm_using "followup list"' -s h -l help -d 'display help f
 
 # crm followup done
 complete -c crm -n '__crm_using "followup done"' -l at -x -d 'when it was done (default: now)'
+complete -c crm -n '__crm_using "followup done"' -l override-consent -d 'schedule a series\' next one though its contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "followup done"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "followup done" 1' -a '(__crm_live followup)'
 
@@ -640,6 +644,7 @@ complete -c crm -n '__crm_using "followup edit"' -l priority -x -a 'low normal h
 complete -c crm -n '__crm_using "followup edit"' -l repeat -x -d 'repeat after completion: 3d, 2w, 1m, 1q, 1y, "every 2 weeks", monthly, yearly ("none" to stop)'
 complete -c crm -n '__crm_using "followup edit"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
 complete -c crm -n '__crm_using "followup edit"' -l notes -x -d 'notes'
+complete -c crm -n '__crm_using "followup edit"' -l override-consent -d 'schedule it though the contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "followup edit"' -l contact -x -a '(__crm_live contact)' -d 'link a contact: id, name or email'
 complete -c crm -n '__crm_using "followup edit"' -l company -x -a '(__crm_live company)' -d 'link a company: id, name or domain'
 complete -c crm -n '__crm_using "followup edit"' -l deal -x -a '(__crm_live deal)' -d 'link a deal: id or title'

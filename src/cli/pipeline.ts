@@ -94,6 +94,13 @@ export function registerDeal(program: Command, ctx: Context): void {
     .action(lazy(ctx, () => import('../commands/deal/rm.js')));
 }
 
+const CONSENT = `Consent: a contact marked do-not-contact or opted out is not called, mailed or scheduled. An outbound call
+or email to them (one without --direction counts as outbound) and a follow-up with them (added, linked by edit
+--contact, or the next of a series) exit 5, "not permitted". --override-consent writes it anyway, for a person who
+asked to be contacted, and crm history of the activity or follow-up shows the override. Inbound calls and emails,
+meetings and notes are never refused.
+`;
+
 export function registerLog(program: Command, ctx: Context): void {
   const log = program.command('log').description('log calls, emails, meetings and notes');
   for (const type of ACTIVITY_TYPES) {
@@ -104,6 +111,10 @@ export function registerLog(program: Command, ctx: Context): void {
       .option('--outcome <text>', 'the result, e.g. "interested", "no answer"')
       .option('--satisfaction <1-5>', "the customer's satisfaction, 1 (poor) to 5 (delighted)");
     if (type !== 'note') cmd.addOption(new Option('--direction <direction>', 'who reached out').choices(DIRECTIONS));
+    if (type === 'call' || type === 'email') {
+      cmd.option('--override-consent', 'log it though the contact is do-not-contact or opted out (journalled)')
+        .addHelpText('after', `\n${CONSENT}`);
+    }
     linkFlags().forEach((o) => cmd.addOption(o));
     cmd.action(lazy(ctx, async () => {
       const mod = await import('../commands/log/add.js');
@@ -133,12 +144,13 @@ export function registerFollowup(program: Command, ctx: Context): void {
     cmd.option('--due <when>', 'due date or date-time: tomorrow, friday 10:00, +3d, 2026-04-01, ...')
       .addOption(new Option('--priority <priority>', 'priority (default: normal)').choices(PRIORITIES))
       .option('--repeat <rule>', 'repeat after completion: 3d, 2w, 1m, 1q, 1y, "every 2 weeks", monthly, yearly ("none" to stop)')
-      .option('--owner <user>', 'owner (default: you)').option('--notes <text>', 'notes');
+      .option('--owner <user>', 'owner (default: you)').option('--notes <text>', 'notes')
+      .option('--override-consent', 'schedule it though the contact is do-not-contact or opted out (journalled)');
     linkFlags().forEach((o) => cmd.addOption(o));
     return cmd;
   };
   fields(followup.command('add').description('schedule a follow-up (asks for what is left out, on a terminal)').argument('[title]'))
-    .addHelpText('after', `\n${REPEATS}\nExample:\n  crm followup add "Send contract" --due tomorrow --company Globex --repeat 2w`)
+    .addHelpText('after', `\n${REPEATS}\n${CONSENT}\nExample:\n  crm followup add "Send contract" --due tomorrow --company Globex --repeat 2w`)
     .action(lazy(ctx, () => import('../commands/followup/add.js')));
   followup.command('list').alias('ls').description('open follow-ups, soonest first')
     .option('--overdue', 'only overdue ones')
@@ -149,7 +161,8 @@ export function registerFollowup(program: Command, ctx: Context): void {
     .action(lazy(ctx, () => import('../commands/followup/list.js')));
   followup.command('done').description('complete a follow-up; a repeating one schedules its next')
     .argument('[followup]', "id or title (picked from today's and overdue when left out)").option('--at <when>', 'when it was done (default: now)')
-    .addHelpText('after', `\n${REPEATS}`)
+    .option('--override-consent', "schedule a series' next one though its contact is do-not-contact or opted out (journalled)")
+    .addHelpText('after', `\n${REPEATS}\n${CONSENT}`)
     .action(lazy(ctx, () => import('../commands/followup/done.js')));
   followup.command('snooze').description('move a follow-up\'s due date').argument('[followup]', "id or title (picked from today's and overdue when left out)")
     .option('--until <when>', 'new due date (default: tomorrow)')

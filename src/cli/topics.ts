@@ -12,6 +12,8 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
   3    not found: no record matches the reference
   4    conflict: duplicate (email, company name), a deal won or lost again, database locked past the busy
        timeout (CRM_BUSY_TIMEOUT, 5 s)
+  5    not permitted: an outbound call or email to, or a follow-up with, a contact who is do-not-contact or
+       opted out (--override-consent writes it anyway and crm history shows the override)
   130  cancelled (Ctrl-C, or "no" at a confirmation)
 
 Errors are one line on stderr: what was wrong with which input, and how to fix it.

@@ -6,9 +6,9 @@ import { followupJson, nextOccurrence } from '../../domain/followup.js';
 import { usageError } from '../../errors.js';
 import { followupView } from '../../output/views/followup.js';
 import { givenOrPicked, pickFollowup } from '../ask/pickers.js';
-import { loadFollowup } from './shared.js';
+import { checkScheduling, loadFollowup } from './shared.js';
 
-export async function run({ args: [given], opts }: Input<{ at?: string }>, ctx: Context) {
+export async function run({ args: [given], opts }: Input<{ at?: string; overrideConsent?: boolean }>, ctx: Context) {
   const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', 'crm followup done FOLLOWUP', pickFollowup(ctx, 'Which one is done?'));
   const at = opts.at === undefined ? ctx.now : parseWhen(opts.at, ctx.now, '--at').at;
   const { done, next } = await ctx.write(async (tx) => {
@@ -18,6 +18,7 @@ export async function run({ args: [given], opts }: Input<{ at?: string }>, ctx: 
     // A repeating follow-up lives on at the series' next date; after the completion day and after today, so a late
     // --at never schedules into the past.
     const following = nextOccurrence(before, [isoDate(at), isoDate(ctx.now)].sort().at(-1)!);
+    if (following) await checkScheduling(tx, following.contactId, opts.overrideConsent, before.id);
     const next = following && await tx.followups.create(following);
     return { done, next };
   });

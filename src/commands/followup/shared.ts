@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
+import { checkConsent } from '../../domain/consent.js';
 import { check, name, optionalText } from '../../domain/fields.js';
 import { type Followup, type FollowupFields, parseRepeat, type Priority, seriesOf } from '../../domain/followup.js';
 import { invalid } from '../../errors.js';
@@ -14,6 +15,7 @@ export interface FollowupFlags extends LinkFlags {
   repeat?: string;
   owner?: string;
   notes?: string;
+  overrideConsent?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -47,4 +49,14 @@ export async function followupFields(opts: FollowupFlags, ctx: Context, repos: R
 export async function loadFollowup(repos: Repos, ref: string): Promise<Followup> {
   const { id } = await repos.refs.resolve(ref, ['followup']);
   return (await repos.followups.get(id))!;
+}
+
+/**
+ * A follow-up newly scheduled with a contact (added, linked to them, or the next of a series) is refused (exit 5)
+ * when they may not be contacted, unless overridden; an override is journalled with the write.
+ */
+export async function checkScheduling(repos: Repos, contactId: number | null, override: boolean | undefined, seriesOf?: number) {
+  const person = contactId === null ? null : (await repos.contacts.get(contactId)) ?? null;
+  const note = checkConsent(person, { kind: 'followup', seriesOf }, Boolean(override));
+  if (note) await repos.journal?.note(note);
 }
