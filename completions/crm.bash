@@ -16,7 +16,7 @@ _crm_command() {
     'company help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'contact') _crm_subs='add list ls show edit rm merge help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'contact add') _crm_subs='' _crm_flags='--email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --do-not-contact --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
-    'contact list') _crm_subs='' _crm_flags='--company --lifecycle --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--company --lifecycle --tag --owner --search --sort --limit' _crm_args='' ;;
+    'contact list') _crm_subs='' _crm_flags='--company --lifecycle --consent --do-not-contact --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--company --lifecycle --consent --tag --owner --search --sort --limit' _crm_args='' ;;
     'contact show') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='contact' ;;
     'contact edit') _crm_subs='' _crm_flags='--title --company --role --reports-to --source --lifecycle --consent --do-not-contact --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag --no-company --no-reports-to --allow-contact -h --help' _crm_vflags='--title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag' _crm_args='contact' ;;
     'contact rm') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='contact' ;;
@@ -126,7 +126,7 @@ _crm_values() {
     'contact add --role'|'contact edit --role') _crm_choices 'decision-maker' 'influencer' 'champion' 'user' 'buyer' 'gatekeeper' ;;
     'contact add --reports-to'|'contact show <contact>'|'contact edit --reports-to'|'contact edit <contact>'|'contact rm <contact>'|'contact merge <keep>'|'contact merge <dup>'|'deal add --contact'|'deal list --contact'|'deal edit --contact'|'log call --contact'|'log email --contact'|'log meeting --contact'|'log note --contact'|'log list --contact'|'followup add --contact'|'followup edit --contact') _crm_live contact ;;
     'contact add --lifecycle'|'contact list --lifecycle'|'contact edit --lifecycle') _crm_choices 'lead' 'prospect' 'customer' 'former' ;;
-    'contact add --consent'|'contact edit --consent') _crm_choices 'opted-in' 'opted-out' 'unknown' ;;
+    'contact add --consent'|'contact list --consent'|'contact edit --consent') _crm_choices 'opted-in' 'opted-out' 'unknown' ;;
     'contact list --sort') _crm_choices 'name' 'id' 'created' 'updated' 'company' ;;
     'contact help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'merge' ;;
     'stage add --outcome') _crm_choices 'open' 'won' 'lost' ;;

@@ -40,7 +40,7 @@ function __crm_value_flags --argument-names path
         case 'contact add'
             printf '%s\n' --email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id
         case 'contact list'
-            printf '%s\n' --company --lifecycle --tag --owner --search --sort --limit
+            printf '%s\n' --company --lifecycle --consent --tag --owner --search --sort --limit
         case 'contact edit'
             printf '%s\n' --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag
         case 'stage add'
@@ -333,6 +333,8 @@ complete -c crm -n '__crm_using "contact add"' -s h -l help -d 'display help for
 # crm contact list
 complete -c crm -n '__crm_using "contact list"' -l company -x -a '(__crm_live company)' -d 'only contacts of this company'
 complete -c crm -n '__crm_using "contact list"' -l lifecycle -x -a 'lead prospect customer former' -d 'only this lifecycle stage'
+complete -c crm -n '__crm_using "contact list"' -l consent -x -a 'opted-in opted-out unknown' -d 'only this consent state'
+complete -c crm -n '__crm_using "contact list"' -l do-not-contact -d 'only contacts marked do-not-contact'
 complete -c crm -n '__crm_using "contact list"' -l tag -x -a '(__crm_live tag)' -d 'only records with this tag (repeat: all must match)'
 complete -c crm -n '__crm_using "contact list"' -l owner -x -a '(__crm_live owner)' -d 'only records owned by this user'
 complete -c crm -n '__crm_using "contact list"' -l mine -d 'only records you own (see CRM_USER)'

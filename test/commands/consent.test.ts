@@ -83,6 +83,24 @@ describe('crm: do-not-contact means it', () => {
   });
 });
 
+describe('crm contact list: consent filters', () => {
+  it('filters by --consent and --do-not-contact', async () => {
+    const s = sandbox();
+    await s.run(['contact', 'add', 'Dana Never', '--do-not-contact', '--consent', 'opted-in']);
+    await s.run(['contact', 'add', 'Otto Out', '--consent', 'opted-out']);
+    await s.run(['contact', 'add', 'Ina In', '--consent', 'opted-in']);
+    await s.run(['contact', 'add', 'Uma Unknown']);
+    const names = async (...args: string[]) => (await s.json(['contact', 'list', ...args])).map((c: any) => c.name);
+    expect(await names('--consent', 'opted-in')).toEqual(['Dana Never', 'Ina In']);
+    expect(await names('--consent', 'opted-out')).toEqual(['Otto Out']);
+    expect(await names('--consent', 'unknown')).toEqual(['Uma Unknown']);
+    expect(await names('--do-not-contact')).toEqual(['Dana Never']);
+    expect(await names('--do-not-contact', '--consent', 'opted-out')).toEqual([]);
+    const bad = await s.run(['contact', 'list', '--consent', 'maybe']);
+    expect([bad.exitCode, bad.stderr.split(' Allowed')[0]]).toEqual([2, "error: option '--consent <state>' argument 'maybe' is invalid."]);
+  });
+});
+
 describe('crm help exit-codes', () => {
   it('lists 5, not permitted', async () => {
     const { run } = sandbox();
