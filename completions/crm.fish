@@ -40,7 +40,7 @@ function __crm_value_flags --argument-names path
         case 'contact add'
             printf '%s\n' --email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id
         case 'contact list'
-            printf '%s\n' --company --lifecycle --tag --owner --search --sort --limit
+            printf '%s\n' --company --lifecycle --consent --tag --owner --search --sort --limit
         case 'contact edit'
             printf '%s\n' --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag
         case 'stage add'
@@ -333,6 +333,8 @@ complete -c crm -n '__crm_using "contact add"' -s h -l help -d 'display help for
 # crm contact list
 complete -c crm -n '__crm_using "contact list"' -l company -x -a '(__crm_live company)' -d 'only contacts of this company'
 complete -c crm -n '__crm_using "contact list"' -l lifecycle -x -a 'lead prospect customer former' -d 'only this lifecycle stage'
+complete -c crm -n '__crm_using "contact list"' -l consent -x -a 'opted-in opted-out unknown' -d 'only this consent state'
+complete -c crm -n '__crm_using "contact list"' -l do-not-contact -d 'only contacts marked do-not-contact'
 complete -c crm -n '__crm_using "contact list"' -l tag -x -a '(__crm_live tag)' -d 'only records with this tag (repeat: all must match)'
 complete -c crm -n '__crm_using "contact list"' -l owner -x -a '(__crm_live owner)' -d 'only records owned by this user'
 complete -c crm -n '__crm_using "contact list"' -l mine -d 'only records you own (see CRM_USER)'
@@ -445,7 +447,7 @@ complete -c crm -n '__crm_using "deal add"' -l category -x -a 'pipeline best-cas
 complete -c crm -n '__crm_using "deal add"' -l close -x -d 'expected close date (any date form: eom, +30d, 2026-06-30, ...)'
 complete -c crm -n '__crm_using "deal add"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
 complete -c crm -n '__crm_using "deal add"' -l company -x -a '(__crm_live company)' -d 'the customer company'
-complete -c crm -n '__crm_using "deal add"' -l contact -x -a '(__crm_live contact)' -d 'the main contact'
+complete -c crm -n '__crm_using "deal add"' -l contact -x -a '(__crm_live contact)' -d 'the main contact: someone of the deal\'s company, or of no company'
 complete -c crm -n '__crm_using "deal add"' -l source -x -d 'where the deal came from'
 complete -c crm -n '__crm_using "deal add"' -l next-step -x -d 'the next thing to do'
 complete -c crm -n '__crm_using "deal add"' -s h -l help -d 'display help for command'
@@ -481,7 +483,7 @@ complete -c crm -n '__crm_using "deal edit"' -l category -x -a 'pipeline best-ca
 complete -c crm -n '__crm_using "deal edit"' -l close -x -d 'expected close date (any date form: eom, +30d, 2026-06-30, ...)'
 complete -c crm -n '__crm_using "deal edit"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
 complete -c crm -n '__crm_using "deal edit"' -l company -x -a '(__crm_live company)' -d 'the customer company'
-complete -c crm -n '__crm_using "deal edit"' -l contact -x -a '(__crm_live contact)' -d 'the main contact'
+complete -c crm -n '__crm_using "deal edit"' -l contact -x -a '(__crm_live contact)' -d 'the main contact: someone of the deal\'s company, or of no company'
 complete -c crm -n '__crm_using "deal edit"' -l source -x -d 'where the deal came from'
 complete -c crm -n '__crm_using "deal edit"' -l next-step -x -d 'the next thing to do'
 complete -c crm -n '__crm_using "deal edit"' -s h -l help -d 'display help for command'
@@ -534,6 +536,7 @@ complete -c crm -n '__crm_using "log call"' -l at -x -d 'when (default: now; a f
 complete -c crm -n '__crm_using "log call"' -l outcome -x -d 'the result, e.g. "interested", "no answer"'
 complete -c crm -n '__crm_using "log call"' -l satisfaction -x -d 'the customer\'s satisfaction, 1 (poor) to 5 (delighted)'
 complete -c crm -n '__crm_using "log call"' -l direction -x -a 'inbound outbound' -d 'who reached out'
+complete -c crm -n '__crm_using "log call"' -l override-consent -d 'log it though the contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "log call"' -l contact -x -a '(__crm_live contact)' -d 'link a contact: id, name or email'
 complete -c crm -n '__crm_using "log call"' -l company -x -a '(__crm_live company)' -d 'link a company: id, name or domain'
 complete -c crm -n '__crm_using "log call"' -l deal -x -a '(__crm_live deal)' -d 'link a deal: id or title'
@@ -546,6 +549,7 @@ complete -c crm -n '__crm_using "log email"' -l at -x -d 'when (default: now; a 
 complete -c crm -n '__crm_using "log email"' -l outcome -x -d 'the result, e.g. "interested", "no answer"'
 complete -c crm -n '__crm_using "log email"' -l satisfaction -x -d 'the customer\'s satisfaction, 1 (poor) to 5 (delighted)'
 complete -c crm -n '__crm_using "log email"' -l direction -x -a 'inbound outbound' -d 'who reached out'
+complete -c crm -n '__crm_using "log email"' -l override-consent -d 'log it though the contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "log email"' -l contact -x -a '(__crm_live contact)' -d 'link a contact: id, name or email'
 complete -c crm -n '__crm_using "log email"' -l company -x -a '(__crm_live company)' -d 'link a company: id, name or domain'
 complete -c crm -n '__crm_using "log email"' -l deal -x -a '(__crm_live deal)' -d 'link a deal: id or title'
@@ -605,9 +609,10 @@ complete -c crm -n '__crm_using "followup"' -s h -l help -d 'display help for co
 # crm followup add
 complete -c crm -n '__crm_using "followup add"' -l due -x -d 'due date or date-time: tomorrow, friday 10:00, +3d, 2026-04-01, ...'
 complete -c crm -n '__crm_using "followup add"' -l priority -x -a 'low normal high' -d 'priority (default: normal)'
-complete -c crm -n '__crm_using "followup add"' -l repeat -x -d 'repeat after completion: 3d, 2w, 1m, "every 2 weeks" ("none" to stop)'
+complete -c crm -n '__crm_using "followup add"' -l repeat -x -d 'repeat after completion: 3d, 2w, 1m, 1q, 1y, "every 2 weeks", monthly, yearly ("none" to stop)'
 complete -c crm -n '__crm_using "followup add"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
 complete -c crm -n '__crm_using "followup add"' -l notes -x -d 'notes'
+complete -c crm -n '__crm_using "followup add"' -l override-consent -d 'schedule it though the contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "followup add"' -l contact -x -a '(__crm_live contact)' -d 'link a contact: id, name or email'
 complete -c crm -n '__crm_using "followup add"' -l company -x -a '(__crm_live company)' -d 'link a company: id, name or domain'
 complete -c crm -n '__crm_using "followup add"' -l deal -x -a '(__crm_live deal)' -d 'link a deal: id or title'
@@ -625,6 +630,7 @@ complete -c crm -n '__crm_using "followup list"' -s h -l help -d 'display help f
 
 # crm followup done
 complete -c crm -n '__crm_using "followup done"' -l at -x -d 'when it was done (default: now)'
+complete -c crm -n '__crm_using "followup done"' -l override-consent -d 'schedule a series\' next one though its contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "followup done"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "followup done" 1' -a '(__crm_live followup)'
 
@@ -637,9 +643,10 @@ complete -c crm -n '__crm_arg "followup snooze" 1' -a '(__crm_live followup)'
 complete -c crm -n '__crm_using "followup edit"' -l title -x -d 'new title'
 complete -c crm -n '__crm_using "followup edit"' -l due -x -d 'due date or date-time: tomorrow, friday 10:00, +3d, 2026-04-01, ...'
 complete -c crm -n '__crm_using "followup edit"' -l priority -x -a 'low normal high' -d 'priority (default: normal)'
-complete -c crm -n '__crm_using "followup edit"' -l repeat -x -d 'repeat after completion: 3d, 2w, 1m, "every 2 weeks" ("none" to stop)'
+complete -c crm -n '__crm_using "followup edit"' -l repeat -x -d 'repeat after completion: 3d, 2w, 1m, 1q, 1y, "every 2 weeks", monthly, yearly ("none" to stop)'
 complete -c crm -n '__crm_using "followup edit"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
 complete -c crm -n '__crm_using "followup edit"' -l notes -x -d 'notes'
+complete -c crm -n '__crm_using "followup edit"' -l override-consent -d 'schedule it though the contact is do-not-contact or opted out (journalled)'
 complete -c crm -n '__crm_using "followup edit"' -l contact -x -a '(__crm_live contact)' -d 'link a contact: id, name or email'
 complete -c crm -n '__crm_using "followup edit"' -l company -x -a '(__crm_live company)' -d 'link a company: id, name or domain'
 complete -c crm -n '__crm_using "followup edit"' -l deal -x -a '(__crm_live deal)' -d 'link a deal: id or title'

@@ -5,10 +5,12 @@ export const ExitCode = {
   usage: 2,
   notFound: 3,
   conflict: 4,
+  notPermitted: 5,
   cancelled: 130,
 } as const;
 
-export type ErrorCode = 'usage' | 'validation' | 'not_found' | 'ambiguous' | 'conflict' | 'locked' | 'cancelled' | 'database';
+export type ErrorCode = 'usage' | 'validation' | 'not_found' | 'ambiguous' | 'conflict' | 'locked' | 'not_permitted' | 'cancelled'
+  | 'database';
 
 const exitFor: Record<ErrorCode, number> = {
   usage: ExitCode.usage,
@@ -18,6 +20,7 @@ const exitFor: Record<ErrorCode, number> = {
   not_found: ExitCode.notFound,
   conflict: ExitCode.conflict,
   locked: ExitCode.conflict,
+  not_permitted: ExitCode.notPermitted,
   cancelled: ExitCode.cancelled,
 };
 
@@ -45,3 +48,6 @@ export const invalid = (field: string, message: string, hint?: string) =>
 export const notFound = (message: string, hint?: string) => new CrmError('not_found', message, hint);
 
 export const conflict = (message: string, hint?: string) => new CrmError('conflict', message, hint);
+
+/** A write the rules forbid whatever the input's form: a person who must not be contacted, a role that may not. */
+export const notPermitted = (message: string, hint?: string) => new CrmError('not_permitted', message, hint);

@@ -34,6 +34,8 @@ export function registerContact(program: Command, ctx: Context): void {
   const list = contact.command('list').alias('ls').description('list contacts')
     .option('--company <company>', 'only contacts of this company')
     .addOption(new Option('--lifecycle <stage>', 'only this lifecycle stage').choices(LIFECYCLES))
+    .addOption(new Option('--consent <state>', 'only this consent state').choices(CONSENTS))
+    .option('--do-not-contact', 'only contacts marked do-not-contact')
     .action(lazy(ctx, () => import('../commands/contact/list.js')));
   listFlags(CONTACT_SORTS).forEach((o) => list.addOption(o));
 

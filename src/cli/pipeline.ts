@@ -32,6 +32,12 @@ export function registerStage(program: Command, ctx: Context): void {
     .action(lazy(ctx, () => import('../commands/stage/rm.js')));
 }
 
+const CLOSING = `A won deal counts at the Won stage's probability and category (100%, closed), a lost one at the Lost
+stage's (0%, omitted). A deal's own --probability and --category are kept while it is closed: reopened into the
+stage it closed from, they are in force again; reopened with --stage into another stage, that stage's defaults are,
+as after a move. Winning a won deal or losing a lost one exits 4 (conflict); closing it the other way needs
+crm deal reopen first (exit 2).`;
+
 export function registerDeal(program: Command, ctx: Context): void {
   const deal = program.command('deal').description('opportunities moving through the pipeline');
   const fields = (cmd: Command) => cmd
@@ -42,7 +48,7 @@ export function registerDeal(program: Command, ctx: Context): void {
     .option('--close <date>', 'expected close date (any date form: eom, +30d, 2026-06-30, ...)')
     .option('--owner <user>', 'owner (default: you)')
     .option('--company <company>', 'the customer company')
-    .option('--contact <contact>', 'the main contact')
+    .option('--contact <contact>', "the main contact: someone of the deal's company, or of no company")
     .option('--source <text>', 'where the deal came from')
     .option('--next-step <text>', 'the next thing to do');
   fields(deal.command('add').description('add a deal (asks for what is left out, on a terminal)').argument('[title]')
@@ -73,17 +79,27 @@ export function registerDeal(program: Command, ctx: Context): void {
   deal.command('win').description('mark a deal won; records an order for its customer').argument('[deal]', 'id or title (picked when left out)')
     .option('--date <date>', 'close date (default: today)').option('--amount <amount>', 'final amount, if it changed')
     .option('--no-order', 'do not record an order')
+    .addHelpText('after', `\n${CLOSING}`)
     .action(lazy(ctx, () => import('../commands/deal/win.js')));
   deal.command('lose').description('mark a deal lost, with a reason').argument('[deal]', 'id or title (picked when left out)')
     .option('--reason <reason>', 'why it was lost (crm config get lostReasons; picked from them when left out)')
     .option('--date <date>', 'close date (default: today)')
+    .addHelpText('after', `\n${CLOSING}`)
     .action(lazy(ctx, () => import('../commands/deal/lose.js')));
   deal.command('reopen').description('reopen a won or lost deal (a won deal\'s order is removed)').argument('<deal>', 'id or title')
     .option('--stage <stage>', 'stage to reopen in (default: the one it closed from)')
+    .addHelpText('after', `\n${CLOSING}`)
     .action(lazy(ctx, () => import('../commands/deal/reopen.js')));
   deal.command('rm').description('delete a deal').argument('<deal>', 'id or title')
     .action(lazy(ctx, () => import('../commands/deal/rm.js')));
 }
+
+const CONSENT = `Consent: a contact marked do-not-contact or opted out is not called, mailed or scheduled. An outbound call
+or email to them (one without --direction counts as outbound) and a follow-up with them (added, linked by edit
+--contact, or the next of a series) exit 5, "not permitted". --override-consent writes it anyway, for a person who
+asked to be contacted, and crm history of the activity or follow-up shows the override. Inbound calls and emails,
+meetings and notes are never refused.
+`;
 
 export function registerLog(program: Command, ctx: Context): void {
   const log = program.command('log').description('log calls, emails, meetings and notes');
@@ -95,6 +111,10 @@ export function registerLog(program: Command, ctx: Context): void {
       .option('--outcome <text>', 'the result, e.g. "interested", "no answer"')
       .option('--satisfaction <1-5>', "the customer's satisfaction, 1 (poor) to 5 (delighted)");
     if (type !== 'note') cmd.addOption(new Option('--direction <direction>', 'who reached out').choices(DIRECTIONS));
+    if (type === 'call' || type === 'email') {
+      cmd.option('--override-consent', 'log it though the contact is do-not-contact or opted out (journalled)')
+        .addHelpText('after', `\n${CONSENT}`);
+    }
     linkFlags().forEach((o) => cmd.addOption(o));
     cmd.action(lazy(ctx, async () => {
       const mod = await import('../commands/log/add.js');
@@ -110,18 +130,27 @@ export function registerLog(program: Command, ctx: Context): void {
   list.action(lazy(ctx, () => import('../commands/log/list.js')));
 }
 
+const REPEATS = `Repeats: --repeat 3d, 2w, 1m, 1q (quarter), 1y, "every 2 weeks", daily, weekly, monthly, quarterly, yearly.
+Completing a repeating follow-up schedules the first date of its series after this occurrence's date in the series
+and after the day it was done (or today, if later).
+Months, quarters and years keep the series' day: a series on the 31st falls on each month's last day (Jan 31,
+Feb 28, Mar 31), one on the 30th stays on the 30th (Jan 30, Feb 28, Mar 30). A snooze moves one occurrence, not
+the series; edit --due starts the series again on the new date.
+`;
+
 export function registerFollowup(program: Command, ctx: Context): void {
   const followup = program.command('followup').description('follow-ups: due dates, priorities, repeats');
   const fields = (cmd: Command) => {
     cmd.option('--due <when>', 'due date or date-time: tomorrow, friday 10:00, +3d, 2026-04-01, ...')
       .addOption(new Option('--priority <priority>', 'priority (default: normal)').choices(PRIORITIES))
-      .option('--repeat <rule>', 'repeat after completion: 3d, 2w, 1m, "every 2 weeks" ("none" to stop)')
-      .option('--owner <user>', 'owner (default: you)').option('--notes <text>', 'notes');
+      .option('--repeat <rule>', 'repeat after completion: 3d, 2w, 1m, 1q, 1y, "every 2 weeks", monthly, yearly ("none" to stop)')
+      .option('--owner <user>', 'owner (default: you)').option('--notes <text>', 'notes')
+      .option('--override-consent', 'schedule it though the contact is do-not-contact or opted out (journalled)');
     linkFlags().forEach((o) => cmd.addOption(o));
     return cmd;
   };
   fields(followup.command('add').description('schedule a follow-up (asks for what is left out, on a terminal)').argument('[title]'))
-    .addHelpText('after', '\nExample:\n  crm followup add "Send contract" --due tomorrow --company Globex --repeat 2w')
+    .addHelpText('after', `\n${REPEATS}\n${CONSENT}\nExample:\n  crm followup add "Send contract" --due tomorrow --company Globex --repeat 2w`)
     .action(lazy(ctx, () => import('../commands/followup/add.js')));
   followup.command('list').alias('ls').description('open follow-ups, soonest first')
     .option('--overdue', 'only overdue ones')
@@ -132,9 +161,12 @@ export function registerFollowup(program: Command, ctx: Context): void {
     .action(lazy(ctx, () => import('../commands/followup/list.js')));
   followup.command('done').description('complete a follow-up; a repeating one schedules its next')
     .argument('[followup]', "id or title (picked from today's and overdue when left out)").option('--at <when>', 'when it was done (default: now)')
+    .option('--override-consent', "schedule a series' next one though its contact is do-not-contact or opted out (journalled)")
+    .addHelpText('after', `\n${REPEATS}\n${CONSENT}`)
     .action(lazy(ctx, () => import('../commands/followup/done.js')));
   followup.command('snooze').description('move a follow-up\'s due date').argument('[followup]', "id or title (picked from today's and overdue when left out)")
     .option('--until <when>', 'new due date (default: tomorrow)')
+    .addHelpText('after', '\nA snooze moves this occurrence only: a repeating follow-up\'s series keeps its day (crm followup edit --due moves the series).')
     .action(lazy(ctx, () => import('../commands/followup/snooze.js')));
   fields(followup.command('edit').description('change a follow-up (offers the current values on a terminal)').argument('[followup]', 'id or title')
     .option('--title <title>', 'new title'))

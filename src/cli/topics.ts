@@ -10,7 +10,10 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
   2    usage or validation error: unknown flag, bad value, ambiguous reference, unusable database path,
        missing input without a terminal (crm help prompts)
   3    not found: no record matches the reference; the folder of a --db, CRM_DB or config "db" path does not exist
-  4    conflict: duplicate (email, company name), database locked past the busy timeout (CRM_BUSY_TIMEOUT, 5 s)
+  4    conflict: duplicate (email, company name), a deal won or lost again, database locked past the busy
+       timeout (CRM_BUSY_TIMEOUT, 5 s)
+  5    not permitted: an outbound call or email to, or a follow-up with, a contact who is do-not-contact or
+       opted out (--override-consent writes it anyway and crm history shows the override)
   130  cancelled (Ctrl-C, or "no" at a confirmation)
 
 Errors are one line on stderr: what was wrong with which input, and how to fix it.

@@ -40,6 +40,9 @@ export interface ContactFilter {
   owner?: string;
   companyId?: number;
   lifecycle?: Lifecycle;
+  consent?: Consent;
+  /** Only those marked do-not-contact. */
+  doNotContact?: boolean;
   search?: string;
   sort?: ContactSort;
   desc?: boolean;

@@ -1,6 +1,7 @@
 import { differenceInCalendarDays } from 'date-fns';
 import { type Link, type Stamps, stampsJson } from './record.js';
 import { toMajor } from './money.js';
+import { categoryOf, probabilityOf } from './deal-transitions.js';
 import type { ForecastCategory, Outcome, Stage } from './stage.js';
 
 export interface DealFields {
@@ -8,7 +9,7 @@ export interface DealFields {
   amountMinor: number;
   currency: string;
   stageId: number;
-  /** Overrides of the stage defaults; null means "follow the stage". */
+  /** Overrides of the stage defaults; null means "follow the stage". Kept while closed, in force only while open. */
   probability: number | null;
   forecastCategory: ForecastCategory | null;
   expectedClose: string | null;
@@ -39,9 +40,9 @@ export interface StageChange {
   actor: string;
 }
 
-export const effectiveProbability = (d: Pick<Deal, 'probability' | 'stage'>) => d.probability ?? d.stage.probability;
-export const effectiveCategory = (d: Pick<Deal, 'forecastCategory' | 'stage'>): ForecastCategory =>
-  d.forecastCategory ?? d.stage.forecastCategory;
+/** The probability and category in force (deal-transitions.ts has the rule: a closed deal has its stage's). */
+export const effectiveProbability = (d: Pick<Deal, 'probability' | 'forecastCategory' | 'stage'>) => probabilityOf(d);
+export const effectiveCategory = (d: Pick<Deal, 'probability' | 'forecastCategory' | 'stage'>): ForecastCategory => categoryOf(d);
 
 /**
  * analytics.md: stale = no stage change and no activity for longer than the stage's rotting days. Closed deals

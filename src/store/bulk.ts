@@ -82,12 +82,13 @@ export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCou
     });
 
     const followup = db.prepare(`insert into followup (id, title, title_key, due_date, due_time, owner, priority, status, done_at,
-      repeat_every, repeat_unit, contact_id, company_id, deal_id, created_at, updated_at, created_by, updated_by) values (@id,
-      @title, @key, @due, @time, @owner, @priority, @status, @doneAt, @every, @unit, @contact, @company, @deal, @created_at,
-      @updated_at, @created_by, @updated_by)`);
+      repeat_every, repeat_unit, series_anchor, series_due, contact_id, company_id, deal_id, created_at, updated_at, created_by,
+      updated_by) values (@id, @title, @key, @due, @time, @owner, @priority, @status, @doneAt, @every, @unit, @anchor, @anchor,
+      @contact, @company, @deal, @created_at, @updated_at, @created_by, @updated_by)`);
     data.followups.forEach((f, i) => followup.run({ id: i + 1, title: f.title, key: nameKey(f.title), due: f.dueDate,
       time: f.dueTime, owner: f.owner, priority: f.priority, status: f.status, doneAt: f.doneAt, every: f.repeatEvery,
-      unit: f.repeatUnit, contact: id(f.contact), company: id(f.company), deal: id(f.deal), ...stamp }));
+      unit: f.repeatUnit, anchor: f.repeatEvery === null ? null : f.dueDate, contact: id(f.contact), company: id(f.company),
+      deal: id(f.deal), ...stamp }));
 
     const order = db.prepare(`insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, deal_id,
       source, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -92,6 +92,8 @@ export class Contacts extends Repository {
     if (filter.owner) q = q.where('p.owner', '=', filter.owner);
     if (filter.companyId !== undefined) q = q.where('p.company_id', '=', filter.companyId);
     if (filter.lifecycle) q = q.where('p.lifecycle', '=', filter.lifecycle);
+    if (filter.consent) q = q.where('p.consent', '=', filter.consent);
+    if (filter.doNotContact) q = q.where('p.do_not_contact', '=', 1);
     if (filter.tags?.length) q = q.where(inSubquery('p.id', withAllTags('contact', filter.tags)));
     if (filter.search) q = q.where(inSubquery('p.id', this.search.matchingIds('contact', filter.search)));
     q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('p.id');

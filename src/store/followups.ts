@@ -1,4 +1,4 @@
-import { type Followup, type FollowupFields, type FollowupFilter, followupJson, type FollowupStatus, type Priority } from '../domain/followup.js';
+import { type Followup, type FollowupFields, type FollowupFilter, followupJson, type FollowupStatus, type Priority, type RepeatUnit } from '../domain/followup.js';
 import { isoDate } from '../domain/dates.js';
 import { nameKey } from '../domain/reference.js';
 import { Repository } from './repository.js';
@@ -7,7 +7,7 @@ import { unchanged } from '../domain/record.js';
 const toFields = (f: FollowupFields) => ({
   title: f.title, title_key: nameKey(f.title), due_date: f.dueDate, due_time: f.dueTime, owner: f.owner,
   priority: f.priority, status: f.status, done_at: f.doneAt, repeat_every: f.repeat?.every ?? null,
-  repeat_unit: f.repeat?.unit ?? null, notes: f.notes, contact_id: f.contactId, company_id: f.companyId, deal_id: f.dealId,
+  repeat_unit: f.repeat?.unit ?? null, series_anchor: f.seriesAnchor, series_due: f.seriesDue, notes: f.notes, contact_id: f.contactId, company_id: f.companyId, deal_id: f.dealId,
 });
 
 const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const;
@@ -47,8 +47,8 @@ export class Followups extends Repository {
     return rows.map((r) => ({
       id: r.id, title: r.title, dueDate: r.due_date, dueTime: r.due_time, owner: r.owner,
       priority: r.priority as Priority, status: r.status as FollowupStatus, doneAt: r.done_at,
-      repeat: r.repeat_every === null ? null : { every: r.repeat_every, unit: r.repeat_unit as 'd' | 'w' | 'm' },
-      notes: r.notes, contactId: r.contact_id, companyId: r.company_id, dealId: r.deal_id,
+      repeat: r.repeat_every === null ? null : { every: r.repeat_every, unit: r.repeat_unit as RepeatUnit },
+      seriesAnchor: r.series_anchor, seriesDue: r.series_due, notes: r.notes, contactId: r.contact_id, companyId: r.company_id, dealId: r.deal_id,
       contact: r.contact_id === null ? null : { id: r.contact_id, name: r.contact_name ?? '' },
       company: r.company_id === null ? null : { id: r.company_id, name: r.company_name ?? '' },
       deal: r.deal_id === null ? null : { id: r.deal_id, name: r.deal_title ?? '' },

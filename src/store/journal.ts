@@ -22,11 +22,14 @@ export interface JournalEntry {
   action: JournalAction;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** Why the write was allowed, when it needed saying (a consent override). */
+  note: string | null;
 }
 
 /** Records every write of one command under one change set, inside that command's transaction. */
 export class Journal {
   private changeSetId: number | undefined;
+  private why: string | null = null;
 
   constructor(private readonly db: Kysely<DB>, private readonly meta: WriteMeta) {}
 
@@ -49,9 +52,16 @@ export class Journal {
     return { updated_at: this.meta.at, updated_by: this.meta.actor };
   }
 
+  /** Notes why this command's writes were allowed (a consent override); history shows it beside each of them. */
+  async note(text: string): Promise<void> {
+    this.why = text;
+    if (this.changeSetId === undefined) return;
+    await this.db.updateTable('change_set').set({ note: text }).where('id', '=', this.changeSetId).execute();
+  }
+
   async record(entity: string, entityId: number, action: JournalAction, before: object | null, after: object | null) {
     this.changeSetId ??= Number((await this.db.insertInto('change_set')
-      .values({ at: this.meta.at, actor: this.meta.actor, command: this.meta.command })
+      .values({ at: this.meta.at, actor: this.meta.actor, command: this.meta.command, note: this.why })
       .returning('id').executeTakeFirstOrThrow()).id);
     await this.db.insertInto('journal').values({
       change_set_id: this.changeSetId, entity, entity_id: entityId, action,
@@ -63,12 +73,13 @@ export class Journal {
 
 export async function historyOf(db: Kysely<DB>, entity: string, entityId: number): Promise<JournalEntry[]> {
   const rows = await db.selectFrom('journal').innerJoin('change_set', 'change_set.id', 'journal.change_set_id')
-    .select(['journal.id', 'change_set_id', 'at', 'actor', 'command', 'entity', 'entity_id', 'action', 'before', 'after'])
+    .select(['journal.id', 'change_set_id', 'at', 'actor', 'command', 'note', 'entity', 'entity_id', 'action', 'before', 'after'])
     .where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('journal.id').execute();
   return rows.map((r) => ({
     id: r.id, changeSet: r.change_set_id, at: r.at, actor: r.actor, command: r.command, entity: r.entity,
     entityId: r.entity_id, action: r.action as JournalAction,
     before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after),
+    note: r.note,
   }));
 }
 

@@ -65,6 +65,7 @@ export interface ChangeSetTable {
   at: string;
   actor: string;
   command: string;
+  note: string | null;
 }
 
 export interface JournalTable {
@@ -144,6 +145,8 @@ export interface FollowupTable extends Stamped {
   done_at: string | null;
   repeat_every: number | null;
   repeat_unit: string | null;
+  series_anchor: string | null;
+  series_due: string | null;
   notes: string | null;
   contact_id: number | null;
   company_id: number | null;

@@ -46,12 +46,13 @@ describe('repeat rules', () => {
   });
 
   it('schedules the next one a step after the due date, and after the day it was done', () => {
-    expect(nextDue('2026-03-12', { every: 2, unit: 'w' }, '2026-03-12')).toBe('2026-03-26');
-    expect(nextDue('2026-03-12', { every: 2, unit: 'w' }, '2026-03-10')).toBe('2026-03-26'); // done early
-    expect(nextDue('2026-03-01', { every: 1, unit: 'w' }, '2026-03-20')).toBe('2026-03-22'); // done late: no backlog
-    expect(nextDue('2026-01-31', { every: 1, unit: 'm' }, '2026-01-31')).toBe('2026-02-28');
-    expect(nextDue('2026-01-31', { every: 1, unit: 'm' }, '2026-03-01')).toBe('2026-03-31'); // stays on month ends
-    expect(nextDue('2026-03-11', { every: 3, unit: 'd' }, '2026-03-11')).toBe('2026-03-14');
+    const from = (date: string) => ({ anchor: date, due: date });
+    expect(nextDue({ every: 2, unit: 'w' }, from('2026-03-12'), '2026-03-12')).toBe('2026-03-26');
+    expect(nextDue({ every: 2, unit: 'w' }, from('2026-03-12'), '2026-03-10')).toBe('2026-03-26'); // done early
+    expect(nextDue({ every: 1, unit: 'w' }, from('2026-03-01'), '2026-03-20')).toBe('2026-03-22'); // done late: no backlog
+    expect(nextDue({ every: 1, unit: 'm' }, from('2026-01-31'), '2026-01-31')).toBe('2026-02-28');
+    expect(nextDue({ every: 1, unit: 'm' }, from('2026-01-31'), '2026-03-01')).toBe('2026-03-31'); // stays on month ends
+    expect(nextDue({ every: 3, unit: 'd' }, from('2026-03-11'), '2026-03-11')).toBe('2026-03-14');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
-import { type ContactSort, type Lifecycle, contactJson } from '../../domain/contact.js';
+import { type Consent, type ContactSort, type Lifecycle, contactJson } from '../../domain/contact.js';
 import { checkCount, checkTags } from '../../domain/checks.js';
 import { contactColumns } from '../../output/views/contact.js';
 import { list } from '../../output/view.js';
@@ -11,6 +11,8 @@ interface Flags {
   mine?: boolean;
   company?: string;
   lifecycle?: Lifecycle;
+  consent?: Consent;
+  doNotContact?: boolean;
   search?: string;
   sort: ContactSort;
   desc?: boolean;
@@ -24,6 +26,8 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     owner: opts.mine ? ctx.user : opts.owner,
     companyId: opts.company === undefined ? undefined : (await store.refs.resolve(opts.company, ['company'])).id,
     lifecycle: opts.lifecycle,
+    consent: opts.consent,
+    doNotContact: opts.doNotContact,
     search: opts.search,
     sort: opts.sort,
     desc: opts.desc,

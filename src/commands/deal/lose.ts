@@ -3,6 +3,7 @@ import { dealLost } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
 import { dealJson } from '../../domain/deal.js';
+import { lose } from '../../domain/deal-transitions.js';
 import { invalid } from '../../errors.js';
 import { dealView } from '../../output/views/deal.js';
 import { pickReason, pickRecord } from '../ask/pickers.js';
@@ -23,7 +24,7 @@ export async function run({ args: [given], opts }: Input<{ reason?: string; date
   }
   const deal = await ctx.write(async (tx) => {
     const { before, stage, closedOn } = await closingDeal(tx, ref, 'lost', opts.date, ctx);
-    return tx.deals.update(before, { ...before, stageId: stage.id, closedOn, lostReason: reason, probability: null, forecastCategory: null });
+    return tx.deals.update(before, lose(before, stage, closedOn, reason));
   });
   return dealView(dealJson(deal, ctx.now), dealLost(deal, reason));
 }

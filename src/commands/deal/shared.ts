@@ -1,10 +1,11 @@
 import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import type { Deal, DealFields } from '../../domain/deal.js';
+import { checkClosable, checkParties } from '../../domain/deal-transitions.js';
 import { check, choice, name, percent } from '../../domain/fields.js';
 import { parseCurrency, parseMoney } from '../../domain/money.js';
 import { FORECAST_CATEGORIES } from '../../domain/stage.js';
-import { invalid, usageError } from '../../errors.js';
+import { invalid } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
 import { ownerOf, text } from '../fields.js';
 import { findStage } from '../stage/shared.js';
@@ -58,6 +59,13 @@ export async function dealFields(opts: DealFlags, ctx: Context, repos: Repos, ba
   if (opts.company !== undefined) {
     companyId = opts.company.trim() === '' ? null : (await repos.refs.resolve(opts.company, ['company'], '--company')).id;
   }
+  if ((opts.company !== undefined || opts.contact !== undefined) && companyId !== null && contactId !== null) {
+    // Only a change of either side is checked: a deal whose contact has since moved on stays editable.
+    const person = (await repos.contacts.get(contactId))!;
+    const company = (await repos.companies.get(companyId))!;
+    checkParties({ id: company.id, name: company.name }, { id: person.id, name: person.name, company: person.company },
+      opts.contact !== undefined ? '--contact' : '--company');
+  }
 
   return {
     title: opts.title === undefined ? base!.title : check(name, opts.title, base ? '--title' : 'title'),
@@ -89,10 +97,8 @@ export async function loadDeal(repos: Repos, ref: string): Promise<Deal> {
 /** An open deal about to close as `outcome`, with its close date (--date, default today). */
 export async function closingDeal(repos: Repos, ref: string, outcome: 'won' | 'lost', date: string | undefined, ctx: Context) {
   const before = await loadDeal(repos, ref);
-  if (before.stage.outcome !== 'open') {
-    throw usageError(`deal #${before.id} ${before.title} is already ${before.stage.outcome}`,
-      before.stage.outcome !== outcome ? `reopen it first: crm deal reopen ${before.id}` : 'nothing to do');
-  }
+  // Checked before the closing stage is looked up and the date read, so "already won" is what a re-run hears.
+  checkClosable(before, outcome);
   const stage = (await repos.stages.byOutcome(outcome))!;
   const closedOn = date === undefined ? isoDate(ctx.now) : isoDate(parseWhen(date, ctx.now, '--date').at);
   return { before, stage, closedOn };

@@ -9,6 +9,7 @@ import { dealView } from '../../output/views/deal.js';
 import { resolveCustomer } from '../order/customer.js';
 import { givenOrPicked, pickRecord } from '../ask/pickers.js';
 import { closingDeal } from './shared.js';
+import { win } from '../../domain/deal-transitions.js';
 
 /** analytics.md: winning a deal records an order for its customer (amount and close date), unless --no-order. */
 export async function run({ args: [given], opts }: Input<{ date?: string; amount?: string; order: boolean }>, ctx: Context) {
@@ -24,10 +25,7 @@ export async function run({ args: [given], opts }: Input<{ date?: string; amount
       throw invalid('DEAL', `deal #${before.id} has no company or contact to record the order for`,
         `link one (crm deal edit ${before.id} --company NAME) or pass --no-order`);
     }
-    const deal = await tx.deals.update(before, {
-      ...before, stageId: won.id, closedOn, amountMinor: amount.minor, currency: amount.currency, probability: null,
-      forecastCategory: null, lostReason: null,
-    });
+    const deal = await tx.deals.update(before, win(before, won, closedOn, amount));
     const order = opts.order && customer ? await tx.orders.create({
       customer, orderedOn: closedOn, amountMinor: amount.minor, currency: amount.currency, reference: null, dealId: deal.id,
     }, 'win') : null;

@@ -6,7 +6,7 @@ import { followupView } from '../../output/views/followup.js';
 import { added } from '../../output/views/notices.js';
 import { askMissing } from '../ask/questions.js';
 import { askLink, followupTitle, newFollowupQuestions } from './ask.js';
-import { type FollowupFlags, followupFields } from './shared.js';
+import { checkScheduling, type FollowupFlags, followupFields } from './shared.js';
 
 export async function run({ args: [title], opts }: Input<FollowupFlags>, ctx: Context) {
   let flags: FollowupFlags = { ...opts, title };
@@ -19,6 +19,10 @@ export async function run({ args: [title], opts }: Input<FollowupFlags>, ctx: Co
     }
     flags = await askMissing(p, flags, newFollowupQuestions(ctx));
   }
-  const f = await ctx.write(async (tx) => tx.followups.create(await followupFields(flags, ctx, tx)));
+  const f = await ctx.write(async (tx) => {
+    const fields = await followupFields(flags, ctx, tx);
+    await checkScheduling(tx, fields.contactId, opts.overrideConsent);
+    return tx.followups.create(fields);
+  });
   return followupView(followupJson(f, isoDate(ctx.now)), added('follow-up', { id: f.id, name: `${f.title} (due ${f.dueDate})` }));
 }

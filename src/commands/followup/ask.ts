@@ -17,7 +17,7 @@ export const due = (ctx: Context, o: { default?: string; message?: string } = {}
   },
 });
 
-const repeat = text('Repeat after completion (3d, 2w, 1m; empty: never)', {
+const repeat = text('Repeat after completion (3d, 2w, 1m, 1q, 1y; empty: never)', {
   check: (v) => (['none', 'never'].includes(v.trim().toLowerCase()) ? null : parseRepeat(v, '--repeat')),
 });
 const ownerQ = (ctx: Context) => text('Owner', { default: ctx.user, check: (v) => check(owner, v, '--owner') });

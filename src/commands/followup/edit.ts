@@ -7,7 +7,7 @@ import { updated } from '../../output/views/notices.js';
 import { givenOrPicked, pickFollowup } from '../ask/pickers.js';
 import { changesOf } from '../ask/questions.js';
 import { followupChangeQuestions } from './ask.js';
-import { type FollowupFlags, followupFields, loadFollowup } from './shared.js';
+import { checkScheduling, type FollowupFlags, followupFields, loadFollowup } from './shared.js';
 
 const USAGE = 'crm followup edit FOLLOWUP --due WHEN --priority P --repeat R ...';
 
@@ -16,7 +16,10 @@ export async function run({ args: [given], opts }: Input<FollowupFlags>, ctx: Co
   const flags = await changesOf(ctx, opts, USAGE, async (store) => followupChangeQuestions(ctx, await loadFollowup(store, ref)));
   const f = await ctx.write(async (tx) => {
     const before = await loadFollowup(tx, ref);
-    return tx.followups.update(before, await followupFields(flags, ctx, tx, before));
+    const fields = await followupFields(flags, ctx, tx, before);
+    // Only a new contact is a new scheduling: other edits of a follow-up already with them are not.
+    if (fields.status === 'open' && fields.contactId !== before.contactId) await checkScheduling(tx, fields.contactId, opts.overrideConsent);
+    return tx.followups.update(before, fields);
   });
   return followupView(followupJson(f, isoDate(ctx.now)), updated('follow-up', { id: f.id, name: f.title }));
 }

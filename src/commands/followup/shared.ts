@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
+import { checkConsent } from '../../domain/consent.js';
 import { check, name, optionalText } from '../../domain/fields.js';
-import { type Followup, type FollowupFields, parseRepeat, type Priority } from '../../domain/followup.js';
+import { type Followup, type FollowupFields, parseRepeat, type Priority, seriesOf } from '../../domain/followup.js';
 import { invalid } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
 import { ownerOf } from '../fields.js';
@@ -14,6 +15,7 @@ export interface FollowupFlags extends LinkFlags {
   repeat?: string;
   owner?: string;
   notes?: string;
+  overrideConsent?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -28,6 +30,8 @@ export async function followupFields(opts: FollowupFlags, ctx: Context, repos: R
   if (!base && opts.due === undefined) throw invalid('--due', 'a follow-up needs a due date', 'pass --due, e.g. --due tomorrow or --due "friday 10:00"');
   const due = opts.due === undefined ? { dueDate: base!.dueDate, dueTime: base!.dueTime } : parseDue(opts.due, ctx.now, '--due');
   const links = await resolveLinks(repos, opts, [], base);
+  const repeat = opts.repeat === undefined ? (base?.repeat ?? null)
+    : ['none', 'never', ''].includes(opts.repeat.trim().toLowerCase()) ? null : parseRepeat(opts.repeat, '--repeat');
   return {
     title: opts.title === undefined ? base!.title : check(name, opts.title, base ? '--title' : 'title'),
     ...due,
@@ -35,8 +39,8 @@ export async function followupFields(opts: FollowupFlags, ctx: Context, repos: R
     priority: opts.priority ?? base?.priority ?? 'normal',
     status: base?.status ?? 'open',
     doneAt: base?.doneAt ?? null,
-    repeat: opts.repeat === undefined ? (base?.repeat ?? null)
-      : ['none', 'never', ''].includes(opts.repeat.trim().toLowerCase()) ? null : parseRepeat(opts.repeat, '--repeat'),
+    repeat,
+    ...seriesOf({ dueDate: due.dueDate, repeat }, base, opts.due !== undefined),
     notes: opts.notes === undefined ? (base?.notes ?? null) : optionalText.parse(opts.notes),
     ...links,
   };
@@ -45,4 +49,14 @@ export async function followupFields(opts: FollowupFlags, ctx: Context, repos: R
 export async function loadFollowup(repos: Repos, ref: string): Promise<Followup> {
   const { id } = await repos.refs.resolve(ref, ['followup']);
   return (await repos.followups.get(id))!;
+}
+
+/**
+ * A follow-up newly scheduled with a contact (added, linked to them, or the next of a series) is refused (exit 5)
+ * when they may not be contacted, unless overridden; an override is journalled with the write.
+ */
+export async function checkScheduling(repos: Repos, contactId: number | null, override: boolean | undefined, seriesOf?: number) {
+  const person = contactId === null ? null : (await repos.contacts.get(contactId)) ?? null;
+  const note = checkConsent(person, { kind: 'followup', seriesOf }, Boolean(override));
+  if (note) await repos.journal?.note(note);
 }

@@ -15,6 +15,6 @@ export async function run({ args: [ref] }: Input, ctx: Context) {
   const entries = await store.history(target.kind, target.id);
   return list(entries.map((e) => ({
     at: e.at, actor: e.actor, action: e.action, entity: e.entity, entityId: e.entityId, changeSet: e.changeSet,
-    command: e.command, changes: fieldChanges(e.before, e.after), before: e.before, after: e.after,
+    command: e.command, note: e.note, changes: fieldChanges(e.before, e.after), before: e.before, after: e.after,
   })), historyColumns, 'no history');
 }

@@ -2,6 +2,7 @@ import type { Input } from '../../cli/action.js';
 import { activityLogged } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { type ActivityType, activityJson, type Direction } from '../../domain/activity.js';
+import { checkConsent } from '../../domain/consent.js';
 import { parseWhen } from '../../domain/dates.js';
 import { check, name, optionalText, satisfaction } from '../../domain/fields.js';
 import { activityView } from '../../output/views/activity.js';
@@ -16,6 +17,7 @@ interface Flags extends LinkFlags {
   outcome?: string;
   satisfaction?: string;
   direction?: Direction;
+  overrideConsent?: boolean;
 }
 
 export async function run({ args: [given], opts }: Input<Flags>, ctx: Context) {
@@ -35,9 +37,13 @@ export async function run({ args: [given], opts }: Input<Flags>, ctx: Context) {
   const activity = await ctx.write(async (tx) => {
     const about = await tx.refs.resolve(ref, ['contact', 'company', 'deal']);
     const links = await resolveLinks(tx, opts, [about]);
+    const direction = opts.direction ?? null;
+    const person = links.contactId === null ? null : (await tx.contacts.get(links.contactId))!;
+    const override = checkConsent(person, { kind: 'activity', type: opts.type, direction }, Boolean(opts.overrideConsent));
+    if (override) await tx.journal?.note(override);
     return tx.activities.create({
       type: opts.type, at: at.toISOString(), summary, outcome: flags.outcome === undefined ? null : optionalText.parse(flags.outcome),
-      direction: opts.direction ?? null, satisfaction: score, ...links,
+      direction, satisfaction: score, ...links,
     });
   });
   return activityView(activityJson(activity), activityLogged(activity.type, activity.id));

@@ -1,5 +1,6 @@
 import { differenceInCalendarDays } from 'date-fns';
 import { isoDate } from '../dates.js';
+import { categoryOf, probabilityOf } from '../deal-transitions.js';
 import type { Converter, Unconverted } from '../fx.js';
 import type { ForecastCategory, Outcome, Stage } from '../stage.js';
 
@@ -62,15 +63,16 @@ export function dealAt(d: DealFacts, asOf: string, stages: Map<number, Stage>, f
     unconverted.add(d.currency, d.amountMinor);
     return null;
   }
-  // An override belongs to the stage the deal is in now; at an earlier date the stage defaults applied.
+  // An override belongs to the stage the deal is in now, and a closed deal keeps it for a reopen without using it;
+  // at an earlier date the stage defaults applied.
   const current = stage.id === d.stageId;
   const closedOn = stage.outcome === 'open' ? null
     : current && d.closedOn !== null && last === d.changes.at(-1) ? d.closedOn : isoDate(new Date(last.at));
   const touches = [last.at, ...(d.lastActivityAt !== null && d.lastActivityAt < end ? [d.lastActivityAt] : [])].sort();
   return {
     facts: d, stage, status: stage.outcome, enteredAt: last.at, amount,
-    probability: current ? (d.probability ?? stage.probability) : stage.probability,
-    category: current ? (d.forecastCategory ?? stage.forecastCategory) : stage.forecastCategory,
+    probability: current ? probabilityOf({ ...d, stage }) : stage.probability,
+    category: current ? categoryOf({ ...d, stage }) : stage.forecastCategory,
     closedOn, changes, lastTouchAt: touches.at(-1)!,
   };
 }

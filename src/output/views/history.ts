@@ -8,11 +8,14 @@ const show = (v: unknown): string => {
   return typeof v === 'string' ? v : JSON.stringify(v);
 };
 
-const summary = (r: { action: string; changes: FieldChange[] }) => {
+const changed = (r: { action: string; changes: FieldChange[] }) => {
   if (r.action === 'create') return 'created';
   if (r.action === 'delete') return 'deleted';
   return r.changes.map((c) => `${c.field}: ${show(c.before)} → ${show(c.after)}`).join('; ');
 };
+
+const summary = (r: { action: string; changes: FieldChange[]; note?: string | null }) =>
+  (r.note ? `${changed(r)} (${r.note})` : changed(r));
 
 export const historyColumns: Column[] = [
   { header: 'When', key: 'at', value: (r) => r.at, type: 'datetime' },
