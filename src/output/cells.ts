@@ -1,19 +1,15 @@
-import { currencyDigits } from '../domain/money.js';
+import { formatMoney, moneyText, plainAmount, plainMoney } from './money.js';
 import type { Column } from './view.js';
-
-const money = new Map<string, Intl.NumberFormat>();
 
 /** A cell as a person reads it in a table: money with symbol and grouping, lists comma-joined, times local. */
 export function displayCell(col: Column, row: unknown, locale: string): string {
-  const v = col.value(row);
+  const v = col.value(row, moneyText(locale));
   if (v === null || v === undefined || v === '') return '';
   switch (col.type) {
     case 'money': {
       const currency = col.currency?.(row);
       if (!currency || typeof v !== 'number') return String(v);
-      const key = `${locale}|${currency}`;
-      if (!money.has(key)) money.set(key, new Intl.NumberFormat(locale, { style: 'currency', currency }));
-      return money.get(key)!.format(Number(v));
+      return formatMoney(v, currency, locale);
     }
     case 'count':
       return new Intl.NumberFormat(locale).format(Number(v));
@@ -38,11 +34,11 @@ export function displayCell(col: Column, row: unknown, locale: string): string {
 
 /** A cell for a machine: plain numbers (major units, fixed decimals), lists joined with "; ". */
 export function plainCell(col: Column, row: unknown): string {
-  const v = col.value(row);
+  const v = col.value(row, plainMoney);
   if (v === null || v === undefined) return '';
-  if (col.type === 'money' && typeof v === 'number' && col.currency?.(row)) {
+  if (col.type === 'money' && typeof v === 'number') {
     const currency = col.currency?.(row);
-    return currency ? v.toFixed(currencyDigits(currency)) : String(v);
+    return currency ? plainAmount(v, currency) : String(v);
   }
   if (Array.isArray(v)) return v.join('; ');
   if (typeof v === 'boolean') return v ? 'true' : 'false';

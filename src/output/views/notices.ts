@@ -1,3 +1,5 @@
+import { formatMoney } from '../money.js';
+
 /** Status lines for stderr after a write; data itself goes to stdout through the record views. */
 const who = (kind: string, r: { id: number; name: string }) => `${kind} #${r.id} ${r.name}`;
 
@@ -33,4 +35,6 @@ export const orderRecorded = (id: number, customer: string) => `recorded order #
 export const activityLogged = (type: string, id: number) => `logged ${type} #${id}`;
 export const imported = (n: number, skipped: number) => `imported ${n} orders${skipped ? ` (${skipped} already there)` : ''}`;
 export const importChecked = (n: number) => `dry run: ${n} orders would be imported`;
-export const quotaSet = (owner: string, period: string, amount: number, currency: string) => `quota of ${owner} for ${period} is ${amount} ${currency}`;
+export const quotaSet = (owner: string, period: string, amount: number, currency: string, locale: string) =>
+  `quota of ${owner} for ${period} is ${formatMoney(amount, currency, locale)}`;
+
