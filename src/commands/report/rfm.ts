@@ -44,5 +44,5 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     ...(before ? { compare: { name: opts.compare, asOf: before.asOf, moved: migration(before.members, scored) } } : {}),
     ...(opts.save ? { saved: opts.save.trim() } : {}),
     unconverted: v.unconverted.list(),
-  });
+  }, v.warnings());
 }
