@@ -45,6 +45,25 @@ export function plainCell(col: Column, row: unknown): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
+/**
+ * Columns as machine formats (piped TSV, CSV, key-value lines) write them. A money cell there is a bare number, so
+ * the currency gets a column of its own, `currency`, after the last money column: the row's currency, empty when
+ * the row has no amount. Views that already carry a `currency` column are left as they are.
+ */
+export function machineColumns(columns: Column[]): Column[] {
+  const money = columns.filter((c) => c.type === 'money' && c.currency);
+  if (!money.length || columns.some((c) => c.key === 'currency')) return columns;
+  const currency: Column = {
+    header: 'Currency', key: 'currency',
+    value: (row) => {
+      const priced = money.find((c) => typeof c.value(row, plainMoney) === 'number');
+      return priced ? priced.currency!(row) : null;
+    },
+  };
+  const after = columns.indexOf(money.at(-1)!) + 1;
+  return [...columns.slice(0, after), currency, ...columns.slice(after)];
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "2026-03-15 09:30" in local time: what a person scanning a table needs of a timestamp. */

@@ -175,3 +175,23 @@ describe('money is written one way', () => {
     expect(JSON.parse((await run(['report', 'winloss', '--json'])).stdout).won).toEqual({ deals: 1, amount: 94529 });
   });
 });
+
+describe('deals and orders in a pipe or a spreadsheet', () => {
+  it('carry the currency beside the amounts', async () => {
+    const { run } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
+    await run(['company', 'add', 'Acme']);
+    await run(['deal', 'add', 'Big', '--amount', 'EUR 1000', '--company', 'Acme']);
+    await run(['deal', 'add', 'Yen', '--amount', 'JPY 5000', '--company', 'Acme']);
+    await run(['order', 'add', 'Acme', '--amount', 'GBP 50', '--date', '2026-03-01', '--reference', 'r1']);
+    expect((await run(['deal', 'list'])).stdout).toBe('1\tBig\tAcme\tLead\t1000.00\tEUR\t10%\t\talice\t\n2\tYen\tAcme\tLead\t5000\tJPY\t10%\t\talice\t\n');
+    expect((await run(['deal', 'list', '--format', 'csv'])).stdout.split('\n').slice(0, 2)).toEqual([
+      'id,title,company,stage,amount,currency,probability,expectedClose,owner,stale', '1,Big,Acme,Lead,1000.00,EUR,10%,,alice,']);
+    expect((await run(['order', 'list'])).stdout).toBe('1\t2026-03-01\tAcme (company #1)\t50.00\tGBP\tr1\t\n');
+    expect((await run(['order', 'list', '--format', 'tsv'])).stdout).toBe(
+      'id\tdate\tcustomer\tamount\tcurrency\treference\tdeal\n1\t2026-03-01\tAcme (company #1)\t50.00\tGBP\tr1\t\n');
+    // One record piped: its money fields, then the currency they are in.
+    expect((await run(['deal', 'show', 'Big'])).stdout).toMatch(/^amount\t1000\.00\n(.*\n)*weightedAmount\t100\.00\ncurrency\tEUR\n/m);
+    // A company's open deals inside its record.
+    expect((await run(['company', 'show', 'Acme'])).stdout).toContain('\nOpen deals\n1\tBig\tLead\t1000.00\tEUR\t10%\t\talice\t\n');
+  });
+});
