@@ -6,6 +6,7 @@ import { toMajor } from '../../domain/money.js';
 import { type DealAt, dealAt } from '../../domain/reports/deal-state.js';
 import { trailingWindow, type Window } from '../../domain/reports/window.js';
 import type { Stage } from '../../domain/stage.js';
+import { usageError } from '../../errors.js';
 import { leftOutWarning } from '../../output/views/notices.js';
 import type { Store } from '../../store/store.js';
 
@@ -37,6 +38,8 @@ export interface ReportBasis {
 export function reportDates(opts: { asOf?: string; since?: string }, ctx: Context): { asOf: string; since: string | undefined } {
   const asOf = opts.asOf === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.asOf, ctx.now, '--as-of').at);
   const since = opts.since === undefined ? undefined : isoDate(parseWhen(opts.since, ctx.now, '--since').at);
+  // An empty window would give a report of zeros that looks like a real one.
+  if (since !== undefined && since > asOf) throw usageError(`--since ${since} is after --as-of ${asOf}`, 'give a --since on or before the --as-of date');
   return { asOf, since };
 }
 
