@@ -25,15 +25,24 @@ export function rfmView(r: Json, warnings: string[]): Output {
     { header: 'Suggested action', key: 'action', value: (s) => s.action },
   ] }];
   if (r.compare) {
-    sections.push({ title: `Moved since "${r.compare.name}" (${r.compare.asOf})`, rows: () => r.compare.moved, columns: [
-      { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
-      { header: 'Customers', key: 'customers', value: (m) => m.customers, type: 'count' },
-    ] });
+    const c = r.compare;
+    const n = c.customers.length;
+    sections.push({ title: `Moved since "${c.name}" (${c.asOf}): ${n} customer${n === 1 ? '' : 's'}, ${c.unchanged} in the same segment`,
+      rows: () => c.moved, empty: 'nobody moved', columns: [
+        { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
+        { header: 'Customers', key: 'customers', value: (m) => m.customers, type: 'count' },
+      ] });
+    if (n) {
+      sections.push({ title: 'Who moved', rows: () => c.customers, columns: [
+        { header: 'Customer', key: 'name', value: (m) => m.name }, { header: 'Kind', key: 'kind', value: (m) => `${m.kind} #${m.id}` },
+        { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
+      ] });
+    }
   }
   if (r.segment) sections.push({ title: `${r.segment} (${customers.length})`, rows: () => customers, columns: customerColumns, empty: 'nobody in this segment' });
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x) => x.asOf }, { header: 'Since', key: 'since', value: (x) => x.since ?? 'all history' },
-    { header: 'Bins', key: 'bins', value: (x) => x.bins }, { header: 'Customers scored', key: 'customers', value: () => r.customers.length, type: 'count' },
+    { header: 'Bins', key: 'bins', value: (x) => x.bins }, { header: 'Customers scored', key: 'scored', value: (x) => x.scored, type: 'count' },
     { header: 'Saved as', key: 'saved', value: (x) => x.saved },
   ], { sections, warnings, rows: { columns: customerColumns, rows: customers } });
 }
