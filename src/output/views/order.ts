@@ -14,7 +14,7 @@ export const orderColumns: Column<OrderJson>[] = [
 export const orderList = (rows: OrderJson[]): Output => list(rows, orderColumns, 'no orders match');
 export const orderView = (o: OrderJson, done?: string): Output => record(o, orderColumns, { done });
 
-export const orderSummaryText = (s: OrderSummary, money: MoneyText): string => s.orders === 0 ? 'no orders'
+export const orderSummaryText = (s: OrderSummary, money: MoneyText): string => s.orders === 0 ? 'none'
   : `${s.orders} order${s.orders === 1 ? '' : 's'}, ${s.totals.map((t) => money(t.amount, t.currency)).join(' + ')}; first ${s.firstOrder}, last ${s.lastOrder}`;
 
 export const importView = (r: Record<string, unknown>, done: string): Output => record(r, [
