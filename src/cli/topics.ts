@@ -1,5 +1,13 @@
 import { DATE_FORMS } from '../domain/date-forms.js';
 
+/** Said by every report over orders: how money in several currencies is handled. */
+const ORDER_CURRENCIES = `Amounts are in the currency setting; orders in other currencies convert with the rates setting. Orders
+without a rate are left out of every figure (so all figures describe the same orders) and named: a warning on
+stderr and "unconverted" in JSON, [{currency, orders, amount}].`;
+
+/** Said by every report that takes both --since and --as-of. */
+const WINDOW = 'A --since after --as-of is a usage error (exit 2).';
+
 /** `crm help <topic>`: the reference a user reaches for without opening the README. */
 export const TOPICS: Record<string, { summary: string; text: string }> = {
   'exit-codes': {
@@ -38,7 +46,9 @@ CRM_NOW pins "now" (e.g. CRM_NOW=2026-03-15 or 2026-03-15T09:30:00Z) for reprodu
   --format F        json, ndjson, csv, tsv, markdown or table
   -q, --quiet       only ids (add, list)
 JSON keys are camelCase, dates YYYY-MM-DD, times ISO 8601 with offset, money a number in major units beside
-"currency". Colour is off for NO_COLOR, --no-color, TERM=dumb and pipes; FORCE_COLOR forces it.`,
+"currency". Tables write money in the locale setting's format ($94,529.00; 94.529,00 $ in de-DE). Piped, CSV
+and TSV write it as a plain number (94529.00) followed by a "currency" column (a "currency" line for one record).
+Colour is off for NO_COLOR, --no-color, TERM=dumb and pipes; FORCE_COLOR forces it.`,
   },
   references: {
     summary: 'how to name a record',
@@ -75,7 +85,8 @@ Definitions follow docs/analytics.md ("Sales pipeline and forecast") exactly.
     later reached a stage further along that is not a lost stage);
   sales velocity = open deals x win rate x average won amount / sales cycle (amount per day).
   Amounts are in the currency setting; other currencies convert with the rates setting, and deals without a rate
-  are left out and listed (never summed silently).`,
+  are left out and named (never summed silently): a warning on stderr and "unconverted" in JSON,
+  [{currency, deals, amount}]. ${WINDOW}`,
   },
   'report-forecast': {
     summary: 'what crm report forecast computes',
@@ -90,20 +101,24 @@ the period of its expected close date, a won deal to the period of its close dat
   open pipeline = commit + best case + pipeline;
   quota = each owner's quota for the period (for a quarter without one: the sum of their monthly quotas);
   attainment = closed won / quota; coverage = open pipeline / (quota - closed won), empty once quota is met.
-Quarters follow the fiscalYearStart setting and are named by the calendar year the fiscal year ends in.`,
+Quarters follow the fiscalYearStart setting and are named by the calendar year the fiscal year ends in.
+Deals and quotas in other currencies convert with the rates setting; those without a rate are left out and named
+(a warning, and "unconverted" in JSON: {currency, deals, amount} or {currency, quotas, amount}).
+${WINDOW}`,
   },
   'report-winloss': {
     summary: 'what crm report winloss computes',
     text: `crm report winloss [--as-of DATE] [--since DATE] [--owner U|--mine]
 Deals won or lost with a close date in the window (default: the trailing 12 months): counts, amounts and win rate
-(won / (won + lost)) overall, lost deals by reason, and won/lost by source and by owner.`,
+(won / (won + lost)) overall, lost deals by reason, and won/lost by source and by owner. Currencies as in
+crm help report pipeline. ${WINDOW}`,
   },
   'report-activity': {
     summary: 'what crm report activity computes',
     text: `crm report activity [--as-of DATE] [--since DATE] [--owner U|--mine]
 Activities logged per owner (who logged them) and type, per ISO week, from --since (default: the Monday eight weeks
 back) to --as-of. Follow-ups per owner: completed in the window, of those completed after their due date, and
-overdue at --as-of (open and due before it).`,
+overdue at --as-of (open and due before it). ${WINDOW}`,
   },
   'report-rfm': {
     summary: 'what crm report rfm computes',
@@ -114,13 +129,19 @@ positive orders; Monetary = all amounts, refunds included (orders from --since o
 score(v) = 1 + floor(bins x W(v) / N), W(v) = customers strictly worse, so ties share a score. Segments come from
 the R and F scores on the RF grid (Champions, Loyal Customers, Potential Loyalists, New Customers, Promising, Need
 Attention, About to Sleep, At Risk, Can't Lose Them, Hibernating), each with a suggested action; with other bins
-the scores are mapped onto 1-5 first. --save stores the segmentation; --compare shows who moved since.`,
+the scores are mapped onto 1-5 first. --save stores the segmentation; --compare lists only the customers who
+moved since (from "(new)" or to "(gone)" included), with how many stayed in their segment. --segment lists one
+segment's customers; "Customers scored" (JSON "scored") stays the count of all customers scored.
+${ORDER_CURRENCIES}
+${WINDOW}`,
   },
   'report-deciles': {
     summary: 'what crm report deciles computes',
     text: `crm report deciles [--as-of DATE] [--since DATE]
 Customers sorted by Monetary descending, ties by id ascending; position i of N is in decile floor(10 i / N) + 1.
-Per decile: customers, revenue, share, cumulative share. Pareto line: the revenue share of deciles 1 and 2.`,
+Per decile: customers, revenue, share, cumulative share. Pareto line: the revenue share of deciles 1 and 2.
+${ORDER_CURRENCIES}
+${WINDOW}`,
   },
   'report-portfolio': {
     summary: 'what crm report portfolio computes',
@@ -129,7 +150,13 @@ Value = Monetary over the window; annualised over the window's days (--since, or
 Share of wallet = annualised value / wallet estimate. Tiers: MVC = deciles 1-2 (Retain); MGC = not MVC, with a
 wallet and untapped wallet (wallet - annualised value) in the top 20% of untapped wallets (Develop); BZ = value at
 or below the cost to serve, default 0 (serve at lowest cost); companies and contacts with a wallet but no orders
-are prospects (Acquire); everyone else is maintained. Customers without a wallet estimate are named.`,
+are prospects (Acquire); everyone else is maintained. Customers without a wallet estimate are named.
+Wallet estimates in other currencies convert like orders; one without a rate is named (a note on the customer,
+the warning, and {currency, wallets, amount} in "unconverted") and gives no share of wallet. A share of wallet
+above 100% means the estimate is out of date: the customer is flagged to revisit it (note, "revisitWallet",
+"walletsToRevisit").
+${ORDER_CURRENCIES}
+${WINDOW}`,
   },
   'report-loyalty': {
     summary: 'what crm report loyalty computes',
@@ -137,7 +164,9 @@ are prospects (Acquire); everyone else is maintained. Customers without a wallet
 Griffin's matrix: repeat purchase is high at an F score of 4 or 5; attitude is strong when the latest satisfaction
 score (crm log ... --satisfaction) on the customer's activities, a company's including its people's, is 4 or 5.
 Sustained (high, strong) -> loyalty programme; latent (low, strong) -> attract; inertia (high, weak) -> retain;
-no loyalty (low, weak) -> let go. Customers without a score have an unknown attitude: not guessed.`,
+no loyalty (low, weak) -> let go. Customers without a score have an unknown attitude: not guessed.
+${ORDER_CURRENCIES}
+${WINDOW}`,
   },
   'report-clv': {
     summary: 'what crm report clv computes',
@@ -148,7 +177,8 @@ orders on one day are one purchase. x = purchase days - 1, t_x and T in --unit f
 customer: P(alive), expected purchases over the horizon (default 12 months of 30.4375 days), expected average spend
 (Gamma-Gamma for repeat buyers; the population mean otherwise, or the observed mean repeat spend where the fit
 leaves it undefined) and CLV = sum over months k of E[M] (E[Y(k)] - E[Y(k-1)]) / (1 + d)^k, d default 0.01.
---at-risk: the most valuable fifth by spend whose P(alive) is below 50%. Too little data: a clear error.`,
+--at-risk: the most valuable fifth by spend whose P(alive) is below 50%. Too little data: a clear error.
+${ORDER_CURRENCIES}`,
   },
   prompts: {
     summary: 'guided prompts and pickers, and how scripts avoid them',

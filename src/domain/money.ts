@@ -73,16 +73,3 @@ export function toMajor(minor: number, currency: string): number {
 export function toMinor(major: number, currency: string): number {
   return Math.round(major * 10 ** currencyDigits(currency));
 }
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-/** "€12,500.50": for tables and messages, never for JSON. */
-export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
-  const key = `${locale}|${currency}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    formatters.set(key, f);
-  }
-  return f.format(toMajor(minor, currency));
-}

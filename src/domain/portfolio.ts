@@ -14,7 +14,10 @@ export interface PortfolioInput {
   key: string;
   order: [number, number];
   value: number;
+  /** In the report currency; null without an estimate or when it could not be converted. */
   wallet: number | null;
+  /** An estimate exists, converted or not: enough to make a customer without orders a prospect. */
+  hasWallet: boolean;
   hasOrders: boolean;
   /** Decile by Monetary among customers with a positive order (null otherwise). */
   decile: number | null;
@@ -25,6 +28,15 @@ export interface PortfolioRow extends PortfolioInput {
   shareOfWallet: number | null;
   untapped: number | null;
   tier: Tier;
+  /** Buys more than the wallet estimate says it spends in a year: the estimate is out of date or too low. */
+  revisitWallet: boolean;
+}
+
+/** What a customer's row says about its wallet estimate, if anything needs saying. */
+export function walletNote(r: Pick<PortfolioRow, 'hasWallet' | 'revisitWallet'>, unconvertedFrom: string | undefined, base: string): string | null {
+  if (!r.hasWallet) return 'no wallet estimate';
+  if (unconvertedFrom !== undefined) return `wallet estimate in ${unconvertedFrom}: no exchange rate into ${base}`;
+  return r.revisitWallet ? 'buys more than the wallet estimate: revisit it' : null;
 }
 
 export function portfolio(customers: readonly PortfolioInput[], windowDays: number, costToServe: number): PortfolioRow[] {
@@ -36,10 +48,11 @@ export function portfolio(customers: readonly PortfolioInput[], windowDays: numb
   return customers.map((c) => {
     const annualValue = annual(c.value);
     const untapped = c.wallet === null ? null : c.wallet - annualValue;
-    const tier: Tier = !c.hasOrders ? (c.wallet !== null ? 'prospect' : 'maintain')
+    const tier: Tier = !c.hasOrders ? (c.hasWallet ? 'prospect' : 'maintain')
       : c.decile !== null && c.decile <= 2 ? 'MVC'
       : growable.has(c.key) && untapped! > 0 ? 'MGC'
       : c.value <= costToServe ? 'BZ' : 'maintain';
-    return { ...c, annualValue, shareOfWallet: c.wallet ? annualValue / c.wallet : null, untapped, tier };
+    const shareOfWallet = c.wallet ? annualValue / c.wallet : null;
+    return { ...c, annualValue, shareOfWallet, untapped, tier, revisitWallet: shareOfWallet !== null && shareOfWallet > 1 };
   });
 }

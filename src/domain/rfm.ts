@@ -87,18 +87,31 @@ export function segmentSummary(scored: readonly RfmScore[]) {
   });
 }
 
-/** How many customers moved from each segment to each other between a saved snapshot and now. */
-export function migration(before: Map<string, string>, now: readonly RfmScore[]): { from: string; to: string; customers: number }[] {
-  const counts = new Map<string, number>();
-  for (const c of now) {
-    const from = before.get(c.key) ?? '(new)';
-    const k = `${from}\u0000${c.segment}`;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
+export interface Migration {
+  /** How many customers moved from each segment to each other; staying in a segment is no move. */
+  moved: { from: string; to: string; customers: number }[];
+  /** Customers in the same segment then and now. */
+  unchanged: number;
+  /** Each customer who moved, in the order of `moved`, then by key. A new customer comes from "(new)", a lost one goes to "(gone)". */
+  customers: { key: string; from: string; to: string }[];
+}
+
+/** Who moved between a saved snapshot and now (the RAD method's dynamic update). */
+export function migration(before: Map<string, string>, now: readonly RfmScore[]): Migration {
   const current = new Set(now.map((c) => c.key));
-  for (const [key, seg] of before) if (!current.has(key)) counts.set(`${seg}\u0000(gone)`, (counts.get(`${seg}\u0000(gone)`) ?? 0) + 1);
-  return [...counts].map(([k, customers]) => {
+  const pairs = [
+    ...now.map((c) => ({ key: c.key, from: before.get(c.key) ?? '(new)', to: c.segment })),
+    ...[...before].filter(([key]) => !current.has(key)).map(([key, from]) => ({ key, from, to: '(gone)' })),
+  ];
+  const customers = pairs.filter((p) => p.from !== p.to);
+  const counts = new Map<string, number>();
+  for (const p of customers) counts.set(`${p.from}\u0000${p.to}`, (counts.get(`${p.from}\u0000${p.to}`) ?? 0) + 1);
+  const moved = [...counts].map(([k, n]) => {
     const [from, to] = k.split('\u0000') as [string, string];
-    return { from, to, customers };
+    return { from, to, customers: n };
   }).sort((a, b) => b.customers - a.customers || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  const rank = new Map(moved.map((m, i) => [`${m.from}\u0000${m.to}`, i]));
+  const id = (key: string) => Number(key.slice(key.indexOf(':') + 1));
+  customers.sort((a, b) => rank.get(`${a.from}\u0000${a.to}`)! - rank.get(`${b.from}\u0000${b.to}`)! || id(a.key) - id(b.key) || a.key.localeCompare(b.key));
+  return { moved, unchanged: pairs.length - customers.length, customers };
 }

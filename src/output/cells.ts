@@ -1,19 +1,15 @@
-import { currencyDigits } from '../domain/money.js';
+import { formatMoney, moneyText, plainAmount, plainMoney } from './money.js';
 import type { Column } from './view.js';
-
-const money = new Map<string, Intl.NumberFormat>();
 
 /** A cell as a person reads it in a table: money with symbol and grouping, lists comma-joined, times local. */
 export function displayCell(col: Column, row: unknown, locale: string): string {
-  const v = col.value(row);
+  const v = col.value(row, moneyText(locale));
   if (v === null || v === undefined || v === '') return '';
   switch (col.type) {
     case 'money': {
       const currency = col.currency?.(row);
       if (!currency || typeof v !== 'number') return String(v);
-      const key = `${locale}|${currency}`;
-      if (!money.has(key)) money.set(key, new Intl.NumberFormat(locale, { style: 'currency', currency }));
-      return money.get(key)!.format(Number(v));
+      return formatMoney(v, currency, locale);
     }
     case 'count':
       return new Intl.NumberFormat(locale).format(Number(v));
@@ -38,15 +34,34 @@ export function displayCell(col: Column, row: unknown, locale: string): string {
 
 /** A cell for a machine: plain numbers (major units, fixed decimals), lists joined with "; ". */
 export function plainCell(col: Column, row: unknown): string {
-  const v = col.value(row);
+  const v = col.value(row, plainMoney);
   if (v === null || v === undefined) return '';
-  if (col.type === 'money' && typeof v === 'number' && col.currency?.(row)) {
+  if (col.type === 'money' && typeof v === 'number') {
     const currency = col.currency?.(row);
-    return currency ? v.toFixed(currencyDigits(currency)) : String(v);
+    return currency ? plainAmount(v, currency) : String(v);
   }
   if (Array.isArray(v)) return v.join('; ');
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/**
+ * Columns as machine formats (piped TSV, CSV, key-value lines) write them. A money cell there is a bare number, so
+ * the currency gets a column of its own, `currency`, after the last money column: the row's currency, empty when
+ * the row has no amount. Views that already carry a `currency` column are left as they are.
+ */
+export function machineColumns(columns: Column[]): Column[] {
+  const money = columns.filter((c) => c.type === 'money' && c.currency);
+  if (!money.length || columns.some((c) => c.key === 'currency')) return columns;
+  const currency: Column = {
+    header: 'Currency', key: 'currency',
+    value: (row) => {
+      const priced = money.find((c) => typeof c.value(row, plainMoney) === 'number');
+      return priced ? priced.currency!(row) : null;
+    },
+  };
+  const after = columns.indexOf(money.at(-1)!) + 1;
+  return [...columns.slice(0, after), currency, ...columns.slice(after)];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { displayCell, plainCell } from './cells.js';
+import { displayCell, machineColumns, plainCell } from './cells.js';
 import { renderForMachines } from './machine.js';
 import type { OutputFormat } from './format.js';
 import type { Theme } from './theme.js';
@@ -34,15 +34,17 @@ export function render(out: Output, o: RenderOptions): Rendered {
       const quote = o.format === 'csv' ? csvQuote : tsvClean;
       if (out.kind === 'record' && o.format === 'plain' && !out.rows) {
         // Piped: key<TAB>value lines, then each section as a title line and its rows, blocks separated by a blank line.
-        const blocks = [out.fields.map((f) => `${f.key}\t${tsvClean(plainCell(f, out.data))}`).join('\n')];
+        const blocks = [machineColumns(out.fields).map((f) => `${f.key}\t${tsvClean(plainCell(f, out.data))}`).join('\n')];
         for (const sec of out.sections ?? []) {
-          const rows = sec.rows(out.data).map((r) => sec.columns.map((c) => tsvClean(plainCell(c, r))).join('\t'));
+          const columns = machineColumns(sec.columns);
+          const rows = sec.rows(out.data).map((r) => columns.map((c) => tsvClean(plainCell(c, r))).join('\t'));
           if (rows.length) blocks.push([sec.title, ...rows].join('\n'));
         }
         return { stdout: line(blocks.join('\n\n')), stderr: done };
       }
       if (out.kind === 'tree' && o.format === 'plain') return { stdout: treeText(out.root, out.nodes, o.theme) };
-      const [columns, rows] = tabular(out);
+      const [viewColumns, rows] = tabular(out);
+      const columns = machineColumns(viewColumns);
       const body = rows.map((r) => columns.map((c) => quote(plainCell(c, r))).join(sep));
       const header = o.format === 'plain' ? [] : [columns.map((c) => quote(c.key)).join(sep)];
       return { stdout: line([...header, ...body].join('\n')), stderr: done };

@@ -2,13 +2,16 @@
  * Views describe how data is shown, never what it is: a command returns plain JSON-shaped data plus a view,
  * and the renderer turns that into a table, CSV, Markdown or JSON.
  */
+import type { MoneyText } from './money.js';
+
 export type CellType = 'text' | 'id' | 'money' | 'count' | 'date' | 'datetime' | 'list' | 'bool' | 'percent' | 'bar' | 'times';
 
 export interface Column<Row = any> {
   /** Header in tables and Markdown; CSV/TSV headers use `key`. */
   header: string;
   key: string;
-  value: (row: Row) => unknown;
+  /** `money` writes an amount inside text (a summary, a detail) the way this output writes money cells. */
+  value: (row: Row, money: MoneyText) => unknown;
   type?: CellType;
   /** For money cells: the row's currency. */
   currency?: (row: Row) => string | null;

@@ -1,11 +1,12 @@
 import type { Customer } from '../domain/order.js';
 import type { Store } from './store.js';
 
-/** Per customer and currency: positive orders, last positive order date, sum of all amounts (refunds included). */
+/** Per customer and currency: orders, positive orders, last positive order date, sum of all amounts (refunds included). */
 export interface CustomerOrders {
   kind: Customer['kind'];
   id: number;
   currency: string;
+  orders: number;
   frequency: number;
   lastPositive: string | null;
   firstOrder: string;
@@ -28,13 +29,13 @@ export class CustomerValueData {
 
   /** RFM's aggregation, over orders on or before `asOf` (and from `since`). */
   orders(asOf: string, since: string | null): CustomerOrders[] {
-    const rows = this.store.raw.prepare(`select company_id, contact_id, currency,
+    const rows = this.store.raw.prepare(`select company_id, contact_id, currency, count(*),
         sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
         sum(amount_minor)
       from orders where ordered_on <= ? and ordered_on >= ? group by company_id, contact_id, currency`)
-      .raw().all(asOf, since ?? '0000-00-00') as [number | null, number | null, string, number, string | null, string, number][];
-    return rows.map(([company, contact, currency, frequency, lastPositive, firstOrder, monetary]) => ({
-      kind: company !== null ? 'company' : 'contact', id: (company ?? contact)!, currency, frequency, lastPositive, firstOrder,
+      .raw().all(asOf, since ?? '0000-00-00') as [number | null, number | null, string, number, number, string | null, string, number][];
+    return rows.map(([company, contact, currency, orders, frequency, lastPositive, firstOrder, monetary]) => ({
+      kind: company !== null ? 'company' : 'contact', id: (company ?? contact)!, currency, orders, frequency, lastPositive, firstOrder,
       monetaryMinor: Number(monetary),
     }));
   }
@@ -43,11 +44,13 @@ export class CustomerValueData {
    * Purchase days (non-refund orders merged per calendar day and currency) on or before `asOf`, customer by
    * customer in date order, streamed to `visit` so a million orders never sit in memory.
    */
-  purchaseDays(asOf: string, visit: (kind: Customer['kind'], id: number, day: string, currency: string, minor: number) => void): void {
-    const rows = this.store.raw.prepare(`select company_id, contact_id, ordered_on, currency, sum(amount_minor) from orders
+  purchaseDays(asOf: string, visit: (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void): void {
+    const rows = this.store.raw.prepare(`select company_id, contact_id, ordered_on, currency, sum(amount_minor), count(*) from orders
       where amount_minor >= 0 and ordered_on <= ? group by company_id, contact_id, ordered_on, currency
-      order by company_id, contact_id, ordered_on`).raw().iterate(asOf) as Iterable<[number | null, number | null, string, string, number]>;
-    for (const [company, contact, day, currency, minor] of rows) visit(company !== null ? 'company' : 'contact', (company ?? contact)!, day, currency, Number(minor));
+      order by company_id, contact_id, ordered_on`).raw().iterate(asOf) as Iterable<[number | null, number | null, string, string, number, number]>;
+    for (const [company, contact, day, currency, minor, orders] of rows) {
+      visit(company !== null ? 'company' : 'contact', (company ?? contact)!, day, currency, Number(minor), orders);
+    }
   }
 
   names(): Map<string, CustomerName> {

@@ -147,7 +147,7 @@ describe('crm agenda', () => {
     const table = (await run(['agenda', '--week', '--format', 'table'])).stdout;
     expect(table).toContain('Overdue (2)');
     expect(table).toContain('Thursday 2026-03-12');
-    expect(table).toMatch(/deal #2\s+Acme renewal closes\s+\$2,500 · Negotiation 75% · Acme/);
+    expect(table).toMatch(/deal #2\s+Acme renewal closes\s+\$2,500\.00 · Negotiation 75% · Acme/);
     expect((await run(['agenda', '--week', '--month'])).exitCode).toBe(2);
   });
 });

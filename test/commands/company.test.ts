@@ -61,6 +61,22 @@ describe('crm company', () => {
     expect((await run(['company', 'show', '1'])).exitCode).toBe(3);
   });
 
+  it('shows the order summary in one line, and says so in one line when there are no orders', async () => {
+    const { run } = sandbox();
+    await run(['company', 'add', 'Quiet']);
+    await run(['company', 'add', 'Busy']);
+    await run(['order', 'add', 'Busy', '--amount', '1,200', '--date', '2026-03-01']);
+    await run(['order', 'add', 'Busy', '--amount', 'EUR 99.5', '--date', '2026-03-05']);
+    const tty = { tty: true, env: { NO_COLOR: '1' } };
+    const quiet = (await run(['company', 'show', 'Quiet'], tty)).stdout;
+    expect(quiet).toMatch(/^Orders   none$/m);
+    expect(quiet).not.toMatch(/Summary|no orders/);
+    expect((await run(['company', 'show', 'Busy'], tty)).stdout).toMatch(/^Orders   2 orders, €99\.50 \+ \$1,200\.00; first 2026-03-01, last 2026-03-05$/m);
+    expect((await run(['company', 'show', 'Quiet'])).stdout).toMatch(/^orders\tnone$/m);
+    expect((await run(['contact', 'add', 'Solo', '-q'])).exitCode).toBe(0);
+    expect((await run(['contact', 'show', 'Solo'], tty)).stdout).toMatch(/^Orders +none$/m);
+  });
+
   it('prints the org chart with buying roles', async () => {
     const { json, run } = sandbox();
     await run(['company', 'add', 'Acme GmbH']);

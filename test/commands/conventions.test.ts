@@ -33,10 +33,9 @@ describe('output conventions', () => {
       '1   Acme GmbH  acme.example                  €12,500.50        alice\n');
     expect((await run(['company', 'show', '1', '--format', 'table'])).stdout).toBe([
       'ID       1', 'Name     Acme GmbH', 'Domain   acme.example', 'Wallet   €12,500.50', 'Owner    alice',
-      'Created  2026-03-11 10:30', 'Updated  2026-03-11 10:30', '', 'Contacts',
+      'Created  2026-03-11 10:30', 'Updated  2026-03-11 10:30', 'Orders   none', '', 'Contacts',
       'ID  Name            Title  Role  Email', '1   Zhang Wei 张伟' + ' '.repeat(15) + 'zw@acme.example', '',
-      'Open deals', 'none', '', 'Latest activities', 'none logged', '', 'Open follow-ups', 'none', '', 'Orders', 'Summary',
-      'no orders', ''].join('\n'));
+      'Open deals', 'none', '', 'Latest activities', 'none logged', '', 'Open follow-ups', 'none', ''].join('\n'));
     // --json works before the noun too, and wins over --format.
     expect(JSON.parse((await run(['--json', 'company', 'list', '--format', 'csv'])).stdout)[0].wallet).toBe(12500.5);
   });

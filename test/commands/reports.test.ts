@@ -165,7 +165,7 @@ describe('crm report forecast', () => {
     const without = await run(['report', 'forecast', '--periods', '1', '--json']);
     expect(JSON.parse(without.stdout).unconverted).toEqual([{ currency: 'EUR', deals: 1, amount: 1000 }]);
     expect(JSON.parse(without.stdout).periods[0].pipeline).toBe(0);
-    expect(without.stderr).toMatch(/^warning: left out 1 deal\(s\) in EUR \(1000\): no exchange rate into USD/);
+    expect(without.stderr).toBe('warning: left out 1 deal in EUR (€1,000.00): no exchange rate into USD; add one with crm config set rates EUR=RATE\n');
     await run(['config', 'set', 'rates', 'EUR=1.1']);
     const converted = await json(['report', 'forecast', '--periods', '1']);
     expect([converted.unconverted, converted.periods[0].pipeline]).toEqual([[], 1100]);
@@ -245,10 +245,10 @@ describe('crm quota and report formats', () => {
     expect(table).toMatch(/Quota\s+\$30,000\.00\s+\$25,000\.00/);
     expect(table).toContain('█'); // attainment bar
     const csv = (await run(['report', 'forecast', '--format', 'csv'])).stdout.split('\n');
-    expect(csv[0]).toBe('period,closedWon,commit,bestCase,pipeline,weighted,historical,commitForecast,bestCaseForecast,quota,attainment,coverage');
-    expect(csv[1]).toBe('2026-Q1,16000.00,0.00,20000.00,0.00,26000.00,26000.00,16000.00,36000.00,30000.00,0.5333,1.4286');
+    expect(csv[0]).toBe('period,closedWon,commit,bestCase,pipeline,weighted,historical,commitForecast,bestCaseForecast,quota,currency,attainment,coverage');
+    expect(csv[1]).toBe('2026-Q1,16000.00,0.00,20000.00,0.00,26000.00,26000.00,16000.00,36000.00,30000.00,USD,0.5333,1.4286');
     const md = (await run(['report', 'pipeline', '--format', 'markdown'])).stdout;
     expect(md).toContain('| Proposal | 1 | $20,000.00 | $10,000.00 | 30 | 1 |');
-    expect((await run(['report', 'pipeline', '--format', 'csv'])).stdout.split('\n')[1]).toBe('Lead,1,8000.00,800.00,21,0');
+    expect((await run(['report', 'pipeline', '--format', 'csv'])).stdout.split('\n')[1]).toBe('Lead,1,8000.00,800.00,USD,21,0');
   });
 });

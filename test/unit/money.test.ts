@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, formatMoney, parseCurrency, parseMoney, toMajor, toMinor } from '../../src/domain/money.js';
+import { currencyDigits, parseCurrency, parseMoney, toMajor, toMinor } from '../../src/domain/money.js';
+import { formatMoney, plainMoney } from '../../src/output/money.js';
 
 describe('parseMoney', () => {
   it.each([
@@ -48,9 +49,10 @@ describe('currencies', () => {
     expect(toMinor(0.1 + 0.2, 'USD')).toBe(30);
     expect(toMajor(5000, 'JPY')).toBe(5000);
   });
-  it('formats for people', () => {
-    expect(formatMoney(1250050, 'EUR')).toBe('€12,500.50');
-    expect(formatMoney(1250050, 'EUR', 'de-DE')).toBe('12.500,50\u00a0€');
-    expect(formatMoney(5000, 'JPY')).toBe('¥5,000');
+  it('formats for people in the locale, and plainly for pipes', () => {
+    expect(formatMoney(12500.5, 'EUR', 'en-US')).toBe('€12,500.50');
+    expect(formatMoney(12500.5, 'EUR', 'de-DE')).toBe('12.500,50\u00a0€');
+    expect(formatMoney(5000, 'JPY', 'en-US')).toBe('¥5,000');
+    expect([plainMoney(12500.5, 'EUR'), plainMoney(5000, 'JPY'), plainMoney(-1.5, 'KWD')]).toEqual(['12500.50 EUR', '5000 JPY', '-1.500 KWD']);
   });
 });

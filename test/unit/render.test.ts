@@ -17,14 +17,18 @@ const rows = [
 const opts = (format: any, quiet = false) => ({ format, quiet, pretty: true, locale: 'en-US', theme: theme(0) });
 
 describe('render', () => {
-  it('CSV quotes per RFC 4180 and writes plain numbers', () => {
+  it('CSV quotes per RFC 4180 and writes plain numbers, with the currency in a column of its own', () => {
     expect(render(list(rows, columns), opts('csv')).stdout).toBe(
-      'id,name,amount,tags\n1,Zhang Wei 张伟,12500.50,a; b\n2,"He said ""hi"", left",3.00,\n');
+      'id,name,amount,currency,tags\n1,Zhang Wei 张伟,12500.50,EUR,a; b\n2,"He said ""hi"", left",3.00,EUR,\n');
+    // After the last money column; empty where the row has no amount.
+    const two = [...columns.slice(0, 3), { header: 'Paid', key: 'paid', value: (r: any) => r.paid, type: 'money', currency: (r: any) => r.currency } as Column];
+    expect(render(list([{ id: 1, amount: 5000, paid: 100, currency: 'JPY' }, { id: 2, amount: null, paid: null, currency: 'JPY' }], two), opts('csv')).stdout)
+      .toBe('id,name,amount,paid,currency\n1,,5000,100,JPY\n2,,,,\n');
   });
 
   it('TSV has a header; piped plain output has none', () => {
-    expect(render(list(rows, columns), opts('tsv')).stdout.split('\n')[0]).toBe('id\tname\tamount\ttags');
-    expect(render(list(rows, columns), opts('plain')).stdout.split('\n')[0]).toBe('1\tZhang Wei 张伟\t12500.50\ta; b');
+    expect(render(list(rows, columns), opts('tsv')).stdout.split('\n')[0]).toBe('id\tname\tamount\tcurrency\ttags');
+    expect(render(list(rows, columns), opts('plain')).stdout.split('\n')[0]).toBe('1\tZhang Wei 张伟\t12500.50\tEUR\ta; b');
   });
 
   it('tables align wide characters and format money', () => {

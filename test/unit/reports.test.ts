@@ -39,9 +39,14 @@ describe('currency conversion', () => {
     expect(fx.convert(10_000, 'JPY')).toBe(67_00); // JPY has no minor unit
     expect(fx.convert(100, 'GBP')).toBeNull();
     const u = new Unconverted();
-    u.add('GBP', 12_50);
-    u.add('GBP', 7_50);
-    expect(u.list()).toEqual([{ currency: 'GBP', deals: 2, amount: 20 }]);
+    u.add('deal', 'GBP', 12_50);
+    u.add('deal', 'GBP', 7_50);
+    u.add('wallet', 'GBP', 1000_00);
+    u.add('order', 'JPY', 5000, 3);
+    u.add('order', 'GBP', -2_50);
+    // Labelled by what was left out; listed by kind, then currency.
+    expect(u.list()).toEqual([{ currency: 'GBP', deals: 2, amount: 20 }, { currency: 'GBP', orders: 1, amount: -2.5 },
+      { currency: 'JPY', orders: 3, amount: 5000 }, { currency: 'GBP', wallets: 1, amount: 1000 }]);
   });
 });
 

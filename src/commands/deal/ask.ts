@@ -2,7 +2,8 @@ import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import type { Deal } from '../../domain/deal.js';
 import { check, name, owner, percent } from '../../domain/fields.js';
-import { formatMoney, parseCurrency, parseMoney, toMajor } from '../../domain/money.js';
+import { parseCurrency, parseMoney, toMajor } from '../../domain/money.js';
+import { formatMoney } from '../../output/money.js';
 import { pickRecord, pickStage } from '../ask/pickers.js';
 import { type Answers, type Asked, text } from '../ask/questions.js';
 import type { DealFlags } from './shared.js';
@@ -16,7 +17,7 @@ const amount = (ctx: Context, base?: Deal) => text('Amount', {
   check: (v, sofar) => parseMoney(v, '--amount', currencyOf(sofar, ctx, base)),
   preview: (v, sofar) => {
     const m = parseMoney(v, '--amount', currencyOf(sofar, ctx, base));
-    return formatMoney(m.minor, m.currency, ctx.locale);
+    return formatMoney(toMajor(m.minor, m.currency), m.currency, ctx.locale);
   },
 });
 

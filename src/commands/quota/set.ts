@@ -14,5 +14,5 @@ export async function run({ args: [who, period, amount], opts }: Input<{ currenc
   const money = parseMoney(amount!, 'AMOUNT', currency);
   await ctx.write((tx) => tx.quotas.set({ owner: name, period: p.label, amountMinor: money.minor, currency: money.currency }));
   return quotaView({ owner: name, period: p.label, from: p.from, to: p.to, amount: toMajor(money.minor, money.currency), currency: money.currency },
-    quotaSet(name, p.label, toMajor(money.minor, money.currency), money.currency));
+    quotaSet(name, p.label, toMajor(money.minor, money.currency), money.currency, ctx.locale));
 }

@@ -10,6 +10,7 @@ import { toMajor } from '../../domain/money.js';
 import { CrmError, invalid } from '../../errors.js';
 import { clvView } from '../../output/views/value.js';
 import { CustomerValueData } from '../../store/customer-value.js';
+import { unconvertedWarning } from './shared.js';
 
 interface Flags {
   asOf?: string;
@@ -45,10 +46,10 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
   interface Acc { key: string; first: string; last: string; days: number; repeatSum: number; firstDayTotal: number; total: number }
   const customers: Acc[] = [];
   let cur: Acc | undefined;
-  data.purchaseDays(asOf, (kind, id, day, currency, minor) => {
+  data.purchaseDays(asOf, (kind, id, day, currency, minor, orders) => {
     const amount = fx.convert(minor, currency);
     if (amount === null) {
-      unconverted.add(currency, minor);
+      unconverted.add('order', currency, minor, orders);
       return;
     }
     const key = `${kind}:${id}`;
@@ -114,5 +115,5 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     spendModel: { p: round(gg.p, 6), q: round(gg.q, 6), gamma: round(gg.gamma, 6), logLikelihood: round(gg.logLikelihood, 4) },
     customers: limit === undefined ? rows : rows.slice(0, limit),
     unconverted: unconverted.list(),
-  });
+  }, unconvertedWarning({ unconverted, currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale }));
 }

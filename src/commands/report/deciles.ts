@@ -13,5 +13,5 @@ export async function run({ opts }: Input<ValueFlags>, ctx: Context) {
     deciles: d.rows.map((r) => ({ decile: r.decile, customers: r.customers, revenue: v.money(r.revenue), share: ratio(r.share), cumulativeShare: ratio(r.cumulativeShare) })),
     pareto: ratio(d.pareto),
     unconverted: v.unconverted.list(),
-  });
+  }, v.warnings());
 }

@@ -26,7 +26,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
   // Quotas in another currency are converted like deals; one without a rate is left out (and warned about).
   const quotas = (await b.store.quotas.list()).flatMap((q) => {
     const amount = fx.convert(q.amountMinor, q.currency);
-    if (amount === null) b.unconverted.add(q.currency, q.amountMinor);
+    if (amount === null) b.unconverted.add('quota', q.currency, q.amountMinor);
     return amount === null ? [] : [{ owner: q.owner, period: q.period, amount }];
   });
   const row = (p: Period, owner?: string) => {

@@ -24,5 +24,6 @@ export async function run({ opts }: Input<ValueFlags>, ctx: Context) {
     asOf: v.asOf, since: v.since,
     quadrants: quadrants.map((q) => ({ quadrant: q, customers: rows.filter((r) => r.quadrant === q).length, programme: PROGRAMME[q] })),
     customers: rows.map((r) => ({ ...r, programme: PROGRAMME[r.quadrant] })),
-  });
+    unconverted: v.unconverted.list(),
+  }, v.warnings());
 }

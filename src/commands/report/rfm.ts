@@ -1,7 +1,7 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { check, count } from '../../domain/fields.js';
-import { migration, rfmScores, SEGMENTS, segmentSummary } from '../../domain/rfm.js';
+import { type Migration, migration, rfmScores, SEGMENTS, segmentSummary } from '../../domain/rfm.js';
 import { invalid, notFound } from '../../errors.js';
 import { rfmView } from '../../output/views/value.js';
 import { customerValues, type ValueFlags } from './customers.js';
@@ -13,6 +13,10 @@ interface Flags extends ValueFlags {
   save?: string;
   compare?: string;
 }
+
+const compare = (name: string, asOf: string, m: Migration, describe: (key: string) => object) => ({
+  name, asOf, unchanged: m.unchanged, moved: m.moved, customers: m.customers.map((c) => ({ ...describe(c.key), from: c.from, to: c.to })),
+});
 
 export async function run({ opts }: Input<Flags>, ctx: Context) {
   const bins = check(count, opts.bins, '--bins');
@@ -37,12 +41,12 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
   }
   const listed = segment ? scored.filter((c) => c.segment === segment) : scored;
   return rfmView({
-    asOf: v.asOf, since: v.since, bins, currency: v.currency, segment: segment ?? null,
+    asOf: v.asOf, since: v.since, bins, currency: v.currency, segment: segment ?? null, scored: scored.length,
     customers: listed.map((c) => ({ ...v.describe(c.key), recencyDays: c.recencyDays, frequency: c.frequency, monetary: v.money(c.monetary),
       r: c.r, f: c.f, m: c.m, segment: c.segment })),
     segments: segmentSummary(scored).map((s) => ({ ...s, revenue: v.money(s.revenue), share: ratio(s.share) })),
-    ...(before ? { compare: { name: opts.compare, asOf: before.asOf, moved: migration(before.members, scored) } } : {}),
+    ...(before ? { compare: compare(opts.compare!, before.asOf, migration(before.members, scored), v.describe) } : {}),
     ...(opts.save ? { saved: opts.save.trim() } : {}),
     unconverted: v.unconverted.list(),
-  });
+  }, v.warnings());
 }

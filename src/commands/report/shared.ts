@@ -6,6 +6,8 @@ import { toMajor } from '../../domain/money.js';
 import { type DealAt, dealAt } from '../../domain/reports/deal-state.js';
 import { trailingWindow, type Window } from '../../domain/reports/window.js';
 import type { Stage } from '../../domain/stage.js';
+import { usageError } from '../../errors.js';
+import { leftOutWarning } from '../../output/views/notices.js';
 import type { Store } from '../../store/store.js';
 
 export interface ReportFlags {
@@ -21,6 +23,9 @@ export interface ReportBasis {
   window: Window;
   owner: string | undefined;
   currency: string;
+  /** The rates setting, for the warning's `config set rates` line. */
+  rates: Record<string, number>;
+  locale: string;
   fyStart: number;
   stages: Stage[];
   deals: DealAt[];
@@ -29,10 +34,18 @@ export interface ReportBasis {
   money: (minor: number) => number;
 }
 
-/** Everything a pipeline-side report stands on: every deal replayed to the as-of date, in the report currency. */
-export async function reportBasis(opts: ReportFlags, ctx: Context): Promise<ReportBasis> {
+/** --as-of (default today) and --since as dates; every report reads them here. */
+export function reportDates(opts: { asOf?: string; since?: string }, ctx: Context): { asOf: string; since: string | undefined } {
   const asOf = opts.asOf === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.asOf, ctx.now, '--as-of').at);
   const since = opts.since === undefined ? undefined : isoDate(parseWhen(opts.since, ctx.now, '--since').at);
+  // An empty window would give a report of zeros that looks like a real one.
+  if (since !== undefined && since > asOf) throw usageError(`--since ${since} is after --as-of ${asOf}`, 'give a --since on or before the --as-of date');
+  return { asOf, since };
+}
+
+/** Everything a pipeline-side report stands on: every deal replayed to the as-of date, in the report currency. */
+export async function reportBasis(opts: ReportFlags, ctx: Context): Promise<ReportBasis> {
+  const { asOf, since } = reportDates(opts, ctx);
   const owner = opts.mine ? ctx.user : opts.owner;
   const store = await ctx.store();
   const [stages, facts] = await Promise.all([store.stages.list(), store.reports.deals(owner)]);
@@ -41,7 +54,7 @@ export async function reportBasis(opts: ReportFlags, ctx: Context): Promise<Repo
   const unconverted = new Unconverted();
   const deals = facts.map((f) => dealAt(f, asOf, byId, fx, unconverted)).filter((d): d is DealAt => d !== null);
   return {
-    store, asOf, window: trailingWindow(asOf, since), owner, currency: ctx.currency,
+    store, asOf, window: trailingWindow(asOf, since), owner, currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale,
     fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart, stages, deals, unconverted,
     money: (minor) => toMajor(minor, ctx.currency),
   };
@@ -52,8 +65,5 @@ export const ratio = (x: number | null) => (x === null ? null : Math.round(x * 1
 export const days = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
 /** The warning a report gives when some amounts had no exchange rate. */
-export function unconvertedWarning(b: ReportBasis): string[] {
-  const list = b.unconverted.list();
-  if (!list.length) return [];
-  return [`left out ${list.map((u) => `${u.deals} deal(s) in ${u.currency} (${u.amount})`).join(', ')}: no exchange rate into ${b.currency}; set one with crm config set rates ${list[0]!.currency}=RATE`];
-}
+export const unconvertedWarning = (b: Pick<ReportBasis, 'unconverted' | 'currency' | 'rates' | 'locale'>): string[] =>
+  leftOutWarning(b.unconverted.list(), b);

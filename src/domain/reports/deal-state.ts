@@ -60,7 +60,7 @@ export function dealAt(d: DealFacts, asOf: string, stages: Map<number, Stage>, f
   if (!stage) return null;
   const amount = fx.convert(d.amountMinor, d.currency);
   if (amount === null) {
-    unconverted.add(d.currency, d.amountMinor);
+    unconverted.add('deal', d.currency, d.amountMinor);
     return null;
   }
   // An override belongs to the stage the deal is in now, and a closed deal keeps it for a reopen without using it;

@@ -1,4 +1,5 @@
 import type { AgendaDay, AgendaItem } from '../../domain/agenda.js';
+import type { MoneyText } from '../money.js';
 import type { Column, Output, Section } from '../view.js';
 import { record } from '../view.js';
 
@@ -15,10 +16,8 @@ export interface AgendaJson {
 const LABEL = { followup: 'follow-up', deal: 'deal', meeting: 'meeting' } as const;
 
 /** What a person needs beside the title: who it is with, and for a deal its value and stage. */
-function detail(i: AgendaItem): string {
-  const money = i.amount !== undefined && i.currency
-    ? new Intl.NumberFormat('en-US', { style: 'currency', currency: i.currency, maximumFractionDigits: 0 }).format(i.amount) : null;
-  return [money, i.stage && `${i.stage} ${i.probability}%`, i.contact?.name, i.company?.name, i.deal && `deal: ${i.deal.name}`,
+function detail(i: AgendaItem, money: MoneyText): string {
+  return [i.amount !== undefined && i.currency ? money(i.amount, i.currency) : null, i.stage && `${i.stage} ${i.probability}%`, i.contact?.name, i.company?.name, i.deal && `deal: ${i.deal.name}`,
     i.priority === 'high' ? 'high priority' : null].filter(Boolean).join(' · ');
 }
 

@@ -3,7 +3,7 @@ import type { ContactJson } from '../../domain/contact.js';
 import type { Column, Output } from '../view.js';
 import { record } from '../view.js';
 import type { CustomerTimeline } from '../../domain/timeline.js';
-import { timelineSections } from './timeline.js';
+import { timelineFields, timelineSections } from './timeline.js';
 
 export const companyColumns: Column<CompanyJson>[] = [
   { header: 'ID', key: 'id', value: (c) => c.id },
@@ -36,7 +36,7 @@ const contactRows: Column<ContactJson>[] = [
 /** A company as `show`/`add`/`edit` give it; `contacts` appear in JSON only when the command loaded them. */
 export function companyView(company: CompanyJson, contacts: ContactJson[] | null, done?: string, timeline?: CustomerTimeline): Output {
   const data = { ...company, ...(contacts ? { contacts } : {}), ...timeline };
-  return record(data, companyFields, {
+  return record(data, timeline ? [...companyFields, ...timelineFields] as Column[] : companyFields, {
     done,
     sections: [
       ...(contacts ? [{ title: 'Contacts', rows: () => contacts, columns: contactRows, empty: 'no contacts yet' }] : []),

@@ -3,7 +3,7 @@ import type { Link } from '../../domain/record.js';
 import type { Column, Output } from '../view.js';
 import { record } from '../view.js';
 import type { CustomerTimeline } from '../../domain/timeline.js';
-import { timelineSections } from './timeline.js';
+import { timelineFields, timelineSections } from './timeline.js';
 
 export const contactColumns: Column<ContactJson>[] = [
   { header: 'ID', key: 'id', value: (c) => c.id },
@@ -50,7 +50,7 @@ const reportColumns: Column<ContactJson>[] = [
 export function contactView(contact: ContactJson & { mergedFrom?: Link }, reports: ContactJson[] | null, done?: string,
   timeline?: CustomerTimeline): Output {
   const data = { ...contact, ...(reports ? { reports: reports.map(({ id, name, title, role }) => ({ id, name, title, role })) } : {}), ...timeline };
-  return record(data, contactFields, {
+  return record(data, timeline ? [...contactFields, ...timelineFields] as Column[] : contactFields, {
     done,
     sections: [
       ...(reports?.length ? [{ title: 'Direct reports', rows: () => reports, columns: reportColumns }] : []),

@@ -1,3 +1,6 @@
+import { LEFT_OUT, type UnconvertedEntry } from '../../domain/fx.js';
+import { formatMoney } from '../money.js';
+
 /** Status lines for stderr after a write; data itself goes to stdout through the record views. */
 const who = (kind: string, r: { id: number; name: string }) => `${kind} #${r.id} ${r.name}`;
 
@@ -33,5 +36,27 @@ export const orderRecorded = (id: number, customer: string) => `recorded order #
 export const activityLogged = (type: string, id: number) => `logged ${type} #${id}`;
 export const imported = (n: number, skipped: number) => `imported ${n} orders${skipped ? ` (${skipped} already there)` : ''}`;
 export const importChecked = (n: number) => `dry run: ${n} orders would be imported`;
-export const quotaSet = (owner: string, period: string, amount: number, currency: string) => `quota of ${owner} for ${period} is ${amount} ${currency}`;
+export const quotaSet = (owner: string, period: string, amount: number, currency: string, locale: string) =>
+  `quota of ${owner} for ${period} is ${formatMoney(amount, currency, locale)}`;
+
+const LEFT_OUT_NAMES: Record<(typeof LEFT_OUT)[keyof typeof LEFT_OUT], [string, string]> = {
+  deals: ['deal', 'deals'], orders: ['order', 'orders'], quotas: ['quota', 'quotas'], wallets: ['wallet estimate', 'wallet estimates'],
+};
+
+/**
+ * The one warning of every report that left amounts out for want of an exchange rate: what (deals, orders, quotas,
+ * wallet estimates), in which currency, how much, and the `config set rates` line that keeps the rates already set.
+ */
+export function leftOutWarning(entries: UnconvertedEntry[], fx: { currency: string; rates: Record<string, number>; locale: string }): string[] {
+  if (!entries.length) return [];
+  const parts = entries.map((e) => {
+    const key = Object.values(LEFT_OUT).find((k) => e[k] !== undefined)!;
+    const n = e[key]!;
+    return `${n} ${LEFT_OUT_NAMES[key][n === 1 ? 0 : 1]} in ${e.currency} (${formatMoney(e.amount, e.currency, fx.locale)})`;
+  });
+  const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  const missing = [...new Set(entries.map((e) => e.currency))];
+  const rates = [...Object.entries(fx.rates).map(([c, r]) => `${c}=${r}`), ...missing.map((c) => `${c}=RATE`)].join(',');
+  return [`left out ${listed}: no exchange rate into ${fx.currency}; add ${missing.length === 1 ? 'one' : 'them'} with crm config set rates ${rates}`];
+}
 export const createdDatabase = (path: string) => `note: created a new database at ${path}`;

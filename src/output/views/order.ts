@@ -1,4 +1,5 @@
 import type { OrderJson, OrderSummary } from '../../domain/order.js';
+import type { MoneyText } from '../money.js';
 import { type Column, list, type Output, record } from '../view.js';
 
 export const orderColumns: Column<OrderJson>[] = [
@@ -13,8 +14,8 @@ export const orderColumns: Column<OrderJson>[] = [
 export const orderList = (rows: OrderJson[]): Output => list(rows, orderColumns, 'no orders match');
 export const orderView = (o: OrderJson, done?: string): Output => record(o, orderColumns, { done });
 
-export const orderSummaryText = (s: OrderSummary): string => s.orders === 0 ? 'no orders'
-  : `${s.orders} order${s.orders === 1 ? '' : 's'}, ${s.totals.map((t) => `${t.amount.toLocaleString('en-US')} ${t.currency}`).join(' + ')}; first ${s.firstOrder}, last ${s.lastOrder}`;
+export const orderSummaryText = (s: OrderSummary, money: MoneyText): string => s.orders === 0 ? 'none'
+  : `${s.orders} order${s.orders === 1 ? '' : 's'}, ${s.totals.map((t) => money(t.amount, t.currency)).join(' + ')}; first ${s.firstOrder}, last ${s.lastOrder}`;
 
 export const importView = (r: Record<string, unknown>, done: string): Output => record(r, [
   { header: 'File', key: 'file', value: (x) => x.file },

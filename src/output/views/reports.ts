@@ -121,11 +121,13 @@ const groupColumns = (key: string, label: string): Column<Json>[] => [
   { header: 'Win rate', key: 'winRate', value: (g) => g.winRate, type: 'bar' },
 ];
 
+const deals = (n: number) => `${n} deal${n === 1 ? '' : 's'}`;
+
 export function winLossView(r: Json, warnings: string[]): Output {
   const c = (rows: Json[]) => withCurrency(rows, r.currency);
   return record(r, [...header,
-    { header: 'Won', key: 'won', value: (x) => `${x.won.deals} deals, ${x.won.amount.toLocaleString('en-US')} ${x.currency}` },
-    { header: 'Lost', key: 'lost', value: (x) => `${x.lost.deals} deals, ${x.lost.amount.toLocaleString('en-US')} ${x.currency}` },
+    { header: 'Won', key: 'won', value: (x, money) => `${deals(x.won.deals)}, ${money(x.won.amount, x.currency)}` },
+    { header: 'Lost', key: 'lost', value: (x, money) => `${deals(x.lost.deals)}, ${money(x.lost.amount, x.currency)}` },
     { header: 'Win rate', key: 'winRate', value: (x) => x.winRate, type: 'percent' },
   ], { warnings, sections: [
     { title: 'Lost by reason', rows: () => c(r.byReason), columns: [{ header: 'Reason', key: 'reason', value: (x) => x.reason },

@@ -1,7 +1,8 @@
 import type { StageJson } from '../../domain/stage.js';
+import type { MoneyText } from '../money.js';
 import { type Column, list, record, type Output } from '../view.js';
 
-const amounts = (s: StageJson) => (s.amounts ?? []).map((a) => `${a.amount.toLocaleString('en-US')} ${a.currency}`);
+const amounts = (s: StageJson, money: MoneyText) => (s.amounts ?? []).map((a) => money(a.amount, a.currency));
 
 export const stageColumns: Column<StageJson>[] = [
   { header: '#', key: 'position', value: (s) => s.position },

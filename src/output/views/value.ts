@@ -14,7 +14,7 @@ const customerColumns: Column<Json>[] = [
   { header: 'Segment', key: 'segment', value: (c) => c.segment },
 ];
 
-export function rfmView(r: Json): Output {
+export function rfmView(r: Json, warnings: string[]): Output {
   const segments = cur(r.segments, r.currency);
   const customers = cur(r.customers, r.currency);
   const sections: Section[] = r.segment ? [] : [{ title: 'Segments', rows: () => segments, columns: [
@@ -25,20 +25,29 @@ export function rfmView(r: Json): Output {
     { header: 'Suggested action', key: 'action', value: (s) => s.action },
   ] }];
   if (r.compare) {
-    sections.push({ title: `Moved since "${r.compare.name}" (${r.compare.asOf})`, rows: () => r.compare.moved, columns: [
-      { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
-      { header: 'Customers', key: 'customers', value: (m) => m.customers, type: 'count' },
-    ] });
+    const c = r.compare;
+    const n = c.customers.length;
+    sections.push({ title: `Moved since "${c.name}" (${c.asOf}): ${n} customer${n === 1 ? '' : 's'}, ${c.unchanged} in the same segment`,
+      rows: () => c.moved, empty: 'nobody moved', columns: [
+        { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
+        { header: 'Customers', key: 'customers', value: (m) => m.customers, type: 'count' },
+      ] });
+    if (n) {
+      sections.push({ title: 'Who moved', rows: () => c.customers, columns: [
+        { header: 'Customer', key: 'name', value: (m) => m.name }, { header: 'Kind', key: 'kind', value: (m) => `${m.kind} #${m.id}` },
+        { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
+      ] });
+    }
   }
   if (r.segment) sections.push({ title: `${r.segment} (${customers.length})`, rows: () => customers, columns: customerColumns, empty: 'nobody in this segment' });
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x) => x.asOf }, { header: 'Since', key: 'since', value: (x) => x.since ?? 'all history' },
-    { header: 'Bins', key: 'bins', value: (x) => x.bins }, { header: 'Customers scored', key: 'customers', value: () => r.customers.length, type: 'count' },
+    { header: 'Bins', key: 'bins', value: (x) => x.bins }, { header: 'Customers scored', key: 'scored', value: (x) => x.scored, type: 'count' },
     { header: 'Saved as', key: 'saved', value: (x) => x.saved },
-  ], { sections, rows: { columns: customerColumns, rows: customers } });
+  ], { sections, warnings, rows: { columns: customerColumns, rows: customers } });
 }
 
-export function decilesView(r: Json): Output {
+export function decilesView(r: Json, warnings: string[]): Output {
   const rows = cur(r.deciles, r.currency);
   const columns: Column<Json>[] = [
     { header: 'Decile', key: 'decile', value: (d) => d.decile },
@@ -50,10 +59,10 @@ export function decilesView(r: Json): Output {
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x) => x.asOf }, { header: 'Customers', key: 'customers', value: (x) => x.customers, type: 'count' },
     { header: 'Pareto (top 20%)', key: 'pareto', value: (x) => x.pareto, type: 'percent' },
-  ], { sections: [{ title: 'Purchase deciles (by revenue)', rows: () => rows, columns }], rows: { columns, rows } });
+  ], { sections: [{ title: 'Purchase deciles (by revenue)', rows: () => rows, columns }], warnings, rows: { columns, rows } });
 }
 
-export function clvView(r: Json): Output {
+export function clvView(r: Json, warnings: string[]): Output {
   const rows = cur(r.customers, r.currency);
   const columns: Column<Json>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
@@ -73,11 +82,11 @@ export function clvView(r: Json): Output {
     { header: 'Customers', key: 'customers', value: () => `${m.customers} (${m.repeatBuyers} repeat buyers)` },
     { header: 'Gamma-Gamma', key: 'spendModel', value: () => `p=${s.p.toFixed(2)} q=${s.q.toFixed(2)} gamma=${s.gamma.toFixed(2)}` },
   ], { sections: [{ title: r.atRisk ? 'Valuable customers at risk (P(alive) < 50%)' : 'Customers by lifetime value', rows: () => rows, columns, empty: 'none' }],
-    rows: { columns, rows } });
+    warnings, rows: { columns, rows } });
 }
 
 
-export function portfolioView(r: Json): Output {
+export function portfolioView(r: Json, warnings: string[]): Output {
   const customers = cur(r.customers, r.currency);
   const columns: Column<Json>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
@@ -92,7 +101,9 @@ export function portfolioView(r: Json): Output {
     { header: 'As of', key: 'asOf', value: (x) => x.asOf },
     { header: 'Window', key: 'windowDays', value: (x) => `${x.windowDays} days (values are annualised over it)` },
     { header: 'Without wallet estimate', key: 'withoutWallet', value: (x) => x.withoutWallet, type: 'count' },
-  ], { sections: [
+    { header: 'Wallets to revisit', key: 'walletsToRevisit',
+      value: (x) => (x.walletsToRevisit ? `${x.walletsToRevisit} (share of wallet above 100%)` : null) },
+  ], { warnings, sections: [
     { title: 'Tiers', rows: () => tiers, columns: [{ header: 'Tier', key: 'tier', value: (t) => t.tier },
       { header: 'Strategy', key: 'strategy', value: (t) => t.strategy },
       { header: 'Customers', key: 'customers', value: (t) => t.customers, type: 'count' }, money('Value', 'value')] },
@@ -100,7 +111,7 @@ export function portfolioView(r: Json): Output {
   ], rows: { columns, rows: customers } });
 }
 
-export function loyaltyView(r: Json): Output {
+export function loyaltyView(r: Json, warnings: string[]): Output {
   const columns: Column<Json>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
     { header: 'F score', key: 'f', value: (c) => c.f }, { header: 'Repeat', key: 'repeat', value: (c) => c.repeat },
@@ -113,5 +124,5 @@ export function loyaltyView(r: Json): Output {
       { header: 'Customers', key: 'customers', value: (q) => q.customers, type: 'count' },
       { header: 'Programme', key: 'programme', value: (q) => q.programme }] },
     { title: 'Customers', rows: () => r.customers, columns },
-  ], rows: { columns, rows: r.customers } });
+  ], warnings, rows: { columns, rows: r.customers } });
 }
