@@ -27,3 +27,10 @@ export function checkCount(value: string | undefined, field: string): number | u
   if (value === undefined) return undefined;
   return COUNT.pattern.test(value.trim()) ? Number(value.trim()) : fail(field, value, COUNT.message);
 }
+
+/** `--limit` of every command that has one: cutting a list to no rows (0) is a mistake, not a request. */
+export function checkLimit(value: string | undefined, field = '--limit'): number | undefined {
+  if (value === undefined) return undefined;
+  const n = COUNT.pattern.test(value.trim()) ? Number(value.trim()) : 0;
+  return n >= 1 ? n : fail(field, value, 'is not a whole number of at least 1; give e.g. 50');
+}
