@@ -11,9 +11,24 @@ export const TAG = {
 
 export const COUNT = { pattern: /^\d{1,9}$/, message: 'must be a whole number, e.g. 50' };
 
+/**
+ * Names and titles are one line of text: a line break or control character in one breaks every table, CSV row
+ * and terminal it is later shown in (an escape sequence can even rewrite the screen).
+ */
+export const ONE_LINE = {
+  control: /[\p{Cc}\u2028\u2029]/u,
+  message: 'contains a line break or control character; a name is one line of text; remove it',
+};
+
+/** An input as an error message quotes it: control characters written as escapes, never sent to the terminal. */
+export function visible(value: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return value.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function fail(field: string, value: string, message: string): never {
   const i = message.indexOf('; ');
-  throw invalid(field, `"${value}" ${i < 0 ? message : message.slice(0, i)}`, i < 0 ? undefined : message.slice(i + 2));
+  throw invalid(field, `"${visible(value)}" ${i < 0 ? message : message.slice(0, i)}`, i < 0 ? undefined : message.slice(i + 2));
 }
 
 export function checkTags(values: readonly string[] | undefined, field: string): string[] {
