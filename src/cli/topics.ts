@@ -35,7 +35,18 @@ CRM_NOW pins "now" (e.g. CRM_NOW=2026-03-15 or 2026-03-15T09:30:00Z) for reprodu
   --format F        json, ndjson, csv, tsv, markdown or table
   -q, --quiet       only ids (add, list)
 JSON keys are camelCase, dates YYYY-MM-DD, times ISO 8601 with offset, money a number in major units beside
-"currency". Colour is off for NO_COLOR, --no-color, TERM=dumb and pipes; FORCE_COLOR forces it.`,
+"currency". Colour is off for NO_COLOR, --no-color, TERM=dumb and pipes; FORCE_COLOR forces it.
+
+Records with sections (show, agenda, reports) keep every row in every format:
+  table, markdown   the record's fields, then each section as a titled table
+  piped             key<TAB>value lines, then each section as its title and its rows, a blank line between
+  csv, tsv          one table whose first column, "section", says what a row is: "record" for the record's
+                    own fields, then every row of every section under its JSON key (contacts, stages, ...).
+                    The columns are all the sections' columns in order of first appearance; a row leaves
+                    the others empty. One section:  crm report pipeline --format tsv | awk -F'\\t' '$1=="stages"'
+  json, ndjson      the whole object (ndjson: on one line)
+Rows that people read rearranged reach programs as plain records: the forecast one row per period (not one
+per measure), the agenda one row per item with its date (not a table per day).`,
   },
   references: {
     summary: 'how to name a record',

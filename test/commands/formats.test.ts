@@ -64,3 +64,155 @@ describe('names and titles', () => {
     expect(await json(['company', 'list'])).toEqual([]);
   });
 });
+
+/** Acme with two people, an open deal closing this week, a won and a lost deal, two follow-ups and a meeting. */
+async function week() {
+  const s = sandbox();
+  const steps = [
+    ['company', 'add', 'Acme', '--domain', 'acme.example'],
+    ['contact', 'add', 'Li Na', '--company', 'Acme', '--email', 'li@acme.example', '--title', 'CTO'],
+    ['contact', 'add', 'Bo Chen', '--company', 'Acme', '--reports-to', 'Li Na'],
+    ['deal', 'add', 'Acme renewal', '--company', 'Acme', '--contact', 'Li Na', '--amount', '2500', '--close', '2026-03-13'],
+    ['deal', 'add', 'Lost one', '--amount', '1000'], ['deal', 'lose', 'Lost one', '--reason', 'price'],
+    ['deal', 'add', 'Won one', '--amount', '3000', '--company', 'Acme'], ['deal', 'win', 'Won one', '--no-order'],
+    ['followup', 'add', 'Call back', '--due', 'yesterday', '--company', 'Acme'],
+    ['followup', 'add', 'Send contract', '--due', 'tomorrow', '--deal', 'Acme renewal'],
+    ['log', 'meeting', 'Acme', '--summary', 'Demo', '--at', 'tomorrow 10:00'],
+  ];
+  for (const args of steps) {
+    const r = await s.run(args);
+    if (r.exitCode !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  }
+  return s;
+}
+
+/** One CSV line per row, given by its cells' keys: what a reader of a wide one-table file looks up. */
+const csvOf = (header: string[]) => (section: string, cells: Record<string, string> = {}) =>
+  header.map((k) => (k === 'section' ? section : cells[k] ?? '')).join(',');
+
+describe('records with sections, in every format', () => {
+  it('the agenda: one table in CSV and TSV, titled blocks in a pipe, every item in each', async () => {
+    const { run } = await week();
+    const header = ['section', 'period', 'owner', 'date', 'time', 'kind', 'id', 'title', 'contact', 'company', 'deal', 'amount', 'currency',
+      'stage', 'probability', 'priority'];
+    const row = csvOf(header);
+    const rows = [
+      row('record', { period: '2026-03-09 to 2026-03-15', owner: 'everyone' }),
+      row('overdue', { date: '2026-03-10', kind: 'followup', id: '1', title: 'Call back', company: 'Acme', priority: 'normal', owner: 'alice' }),
+      row('days', { date: '2026-03-12', time: '10:00', kind: 'meeting', id: '1', title: 'Demo', company: 'Acme', owner: 'alice' }),
+      row('days', { date: '2026-03-12', kind: 'followup', id: '2', title: 'Send contract', company: 'Acme', deal: 'Acme renewal',
+        priority: 'normal', owner: 'alice' }),
+      row('days', { date: '2026-03-13', kind: 'deal', id: '1', title: 'Acme renewal', contact: 'Li Na', company: 'Acme', amount: '2500.00',
+        currency: 'USD', stage: 'Lead', probability: '10', owner: 'alice' }),
+    ];
+    expect(await run(['agenda', '--week', '--format', 'csv'])).toEqual({ exitCode: 0, stderr: '', stdout: `${header.join(',')}\n${rows.join('\n')}\n` });
+    expect((await run(['agenda', '--week', '--format', 'tsv'])).stdout).toBe(`${[header, ...rows.map((r) => r.split(','))].map((r) => r.join('\t')).join('\n')}\n`);
+    expect((await run(['agenda', '--week'])).stdout).toBe([
+      'period\t2026-03-09 to 2026-03-15', 'owner\teveryone', '',
+      'Overdue', '2026-03-10\t\tfollowup\t1\tCall back\t\tAcme\t\t\t\t\t\tnormal\talice', '',
+      'Scheduled', '2026-03-12\t10:00\tmeeting\t1\tDemo\t\tAcme\t\t\t\t\t\t\talice',
+      '2026-03-12\t\tfollowup\t2\tSend contract\t\tAcme\tAcme renewal\t\t\t\t\tnormal\talice',
+      '2026-03-13\t\tdeal\t1\tAcme renewal\tLi Na\tAcme\t\t2500.00\tUSD\tLead\t10\t\talice', ''].join('\n'));
+    // People keep the day-by-day view.
+    expect((await run(['agenda', '--week', '--format', 'markdown'])).stdout).toContain('### Thursday 2026-03-12\n\n| Time | What |');
+  });
+
+  it('a company: its own fields as the first row, then every row of every section', async () => {
+    const { run } = await week();
+    const header = ['section', 'id', 'name', 'domain', 'industry', 'size', 'wallet', 'tags', 'owner', 'address', 'externalId', 'notes',
+      'createdAt', 'updatedAt', 'title', 'role', 'email', 'stage', 'amount', 'probability', 'expectedClose', 'stale', 'at', 'type', 'summary',
+      'regarding', 'satisfaction', 'loggedBy', 'due', 'priority', 'repeat', 'status', 'orders'];
+    const row = csvOf(header);
+    const at = '2026-03-11T10:30:00.000Z';
+    expect((await run(['company', 'show', 'Acme', '--format', 'csv'])).stdout).toBe([header.join(','),
+      row('record', { id: '1', name: 'Acme', domain: 'acme.example', owner: 'alice', createdAt: at, updatedAt: at }),
+      row('contacts', { id: '2', name: 'Bo Chen' }),
+      row('contacts', { id: '1', name: 'Li Na', title: 'CTO', email: 'li@acme.example' }),
+      row('openDeals', { id: '1', title: 'Acme renewal', stage: 'Lead', amount: '2500.00', probability: '10%', expectedClose: '2026-03-13', owner: 'alice' }),
+      row('latestActivities', { id: '1', at: '2026-03-12T10:00:00.000Z', type: 'meeting', summary: 'Demo', regarding: 'Acme', loggedBy: 'alice' }),
+      row('openFollowups', { id: '1', due: '2026-03-10', title: 'Call back', regarding: 'Acme', priority: 'normal', owner: 'alice', status: 'overdue 1d' }),
+      row('openFollowups', { id: '2', due: '2026-03-12', title: 'Send contract', regarding: 'Acme · deal: Acme renewal', priority: 'normal',
+        owner: 'alice', status: 'open' }),
+      row('orders', { orders: 'no orders' }),
+    ].join('\n') + '\n');
+  });
+
+  it('two reports: the pipeline (stages and conversions) and win/loss (three breakdowns)', async () => {
+    const { run } = await week();
+    const p = ['section', 'asOf', 'window', 'owner', 'currency', 'openDeals', 'won', 'winRate', 'salesCycleDays', 'avgWonAmount', 'velocity',
+      'stage', 'deals', 'amount', 'weighted', 'avgAgeDays', 'stale', 'share', 'from', 'to', 'entered', 'movedOn', 'rate'];
+    const pr = csvOf(p);
+    const stage = (name: string) => pr('stages', { stage: name, deals: '0', amount: '0.00', weighted: '0.00', stale: '0', share: '0' });
+    const conversion = (from: string, to: string) => pr('conversions', { from, to, entered: '0', movedOn: '0' });
+    expect((await run(['report', 'pipeline', '--format', 'csv'])).stdout).toBe([p.join(','),
+      pr('record', { asOf: '2026-03-11', window: '2025-03-12 to 2026-03-11', owner: 'everyone', currency: 'USD', openDeals: '1', won: '1 / 1',
+        winRate: '0.5', salesCycleDays: '0', avgWonAmount: '3000.00' }),
+      pr('stages', { stage: 'Lead', deals: '1', amount: '2500.00', weighted: '250.00', avgAgeDays: '0', stale: '0', share: '1' }),
+      stage('Qualified'), stage('Proposal'), stage('Negotiation'),
+      pr('conversions', { from: 'Lead', to: 'Qualified', entered: '3', movedOn: '1', rate: '0.3333' }),
+      conversion('Qualified', 'Proposal'), conversion('Proposal', 'Negotiation'), conversion('Negotiation', 'Won'),
+    ].join('\n') + '\n');
+
+    const w = ['section', 'asOf', 'window', 'owner', 'currency', 'won', 'lost', 'winRate', 'reason', 'deals', 'amount', 'source', 'wonAmount', 'lostAmount'];
+    const wr = csvOf(w);
+    const group = { won: '1', lost: '1', wonAmount: '3000.00', lostAmount: '1000.00', winRate: '0.5' };
+    const csv = (await run(['report', 'winloss', '--format', 'csv'])).stdout;
+    expect(csv).toBe([w.join(','),
+      wr('record', { asOf: '2026-03-11', window: '2025-03-12 to 2026-03-11', owner: 'everyone', currency: 'USD', won: '"1 deals, 3,000 USD"',
+        lost: '"1 deals, 1,000 USD"', winRate: '0.5' }),
+      wr('byReason', { reason: 'price', deals: '1', amount: '1000.00' }),
+      wr('bySource', { source: '(none)', ...group }),
+      wr('byOwner', { owner: 'alice', ...group }),
+    ].join('\n') + '\n');
+    // TSV is the same table; piped output the titled blocks, without losing the breakdowns either.
+    expect((await run(['report', 'winloss', '--format', 'tsv'])).stdout.split('\n').map((l) => l.split('\t').length)).toEqual([14, 14, 14, 14, 14, 1]);
+    expect((await run(['report', 'winloss'])).stdout).toBe(['asOf\t2026-03-11', 'window\t2025-03-12 to 2026-03-11', 'owner\teveryone',
+      'currency\tUSD', 'won\t1 deals, 3,000 USD', 'lost\t1 deals, 1,000 USD', 'winRate\t0.5', '', 'Lost by reason', 'price\t1\t1000.00', '',
+      'By source', '(none)\t1\t1\t3000.00\t1000.00\t0.5', '', 'By owner', 'alice\t1\t1\t3000.00\t1000.00\t0.5', ''].join('\n'));
+  });
+
+  it('lose no row in CSV, TSV or a pipe: each section has as many rows as its JSON array', async () => {
+    const s = await week();
+    for (const [customer, date, amount] of [['Acme', '2026-01-05', '100'], ['Acme', '2026-02-05', '-20'], ['Acme', '2026-03-01', '80'],
+      ['Globex', '2026-02-10', '50']]) {
+      if (customer === 'Globex') await s.run(['company', 'add', 'Globex']);
+      expect((await s.run(['order', 'add', customer!, '--date', date!, '--amount', amount!])).exitCode).toBe(0);
+    }
+    const n = (xs: unknown[]) => xs.length;
+    const commands: [string[], (j: any) => Record<string, number>][] = [
+      [['agenda', '--week'], (j) => ({ overdue: n(j.overdue), days: n(j.days.flatMap((d: any) => d.items)) })],
+      [['company', 'show', 'Acme'], (j) => ({ contacts: n(j.contacts), openDeals: n(j.openDeals), latestActivities: n(j.latestActivities),
+        openFollowups: n(j.openFollowups), orders: 1 })],
+      [['contact', 'show', 'Li Na'], (j) => ({ reports: n(j.reports), openDeals: n(j.openDeals), latestActivities: n(j.latestActivities),
+        openFollowups: n(j.openFollowups), orders: 1 })],
+      [['deal', 'show', 'Acme renewal'], (j) => ({ stageHistory: n(j.stageHistory), activities: n(j.activities), followups: n(j.followups) })],
+      [['report', 'pipeline'], (j) => ({ stages: n(j.stages), conversions: n(j.conversions) })],
+      [['report', 'forecast', '--by', 'owner'], (j) => ({ periods: n(j.periods), owners: n(j.periods.flatMap((p: any) => p.owners)),
+        stageWinRates: n(j.stageWinRates) })],
+      [['report', 'forecast', '--by', 'category'], (j) => ({ periods: n(j.periods), stageWinRates: n(j.stageWinRates) })],
+      [['report', 'winloss'], (j) => ({ byReason: n(j.byReason), bySource: n(j.bySource), byOwner: n(j.byOwner) })],
+      [['report', 'activity'], (j) => ({ weeks: n(j.weeks), followups: n(j.followups) })],
+      [['report', 'rfm'], (j) => ({ segments: n(j.segments), customers: n(j.customers) })],
+      [['report', 'deciles'], (j) => ({ deciles: n(j.deciles) })],
+      [['report', 'portfolio'], (j) => ({ tiers: n(j.tiers), customers: n(j.customers) })],
+      [['report', 'loyalty'], (j) => ({ quadrants: n(j.quadrants), customers: n(j.customers) })],
+    ];
+    const tally = (lines: string[], sep: string) => {
+      const found: Record<string, number> = {};
+      for (const l of lines) found[l.split(sep)[0]!] = (found[l.split(sep)[0]!] ?? 0) + 1;
+      return found;
+    };
+    for (const [args, count] of commands) {
+      const wanted = Object.fromEntries(Object.entries({ record: 1, ...count(await s.json(args)) }).filter(([, v]) => v > 0));
+      expect(Object.values(wanted).reduce((a, b) => a + b), args.join(' ')).toBeGreaterThan(1);
+      const csv = (await s.run([...args, '--format', 'csv'])).stdout.trimEnd().split('\n');
+      expect([csv[0]!.split(',')[0], tally(csv.slice(1), ',')], `${args.join(' ')} as CSV`).toEqual(['section', wanted]);
+      const tsv = (await s.run([...args, '--format', 'tsv'])).stdout.trimEnd().split('\n');
+      expect(tally(tsv.slice(1), '\t'), `${args.join(' ')} as TSV`).toEqual(wanted);
+      // Piped: the record's fields, then one titled block per section that has rows.
+      const blocks = (await s.run(args)).stdout.trimEnd().split('\n\n').slice(1).map((b) => b.split('\n').length - 1);
+      const { record: _, ...sections } = wanted;
+      expect(blocks, `${args.join(' ')} piped`).toEqual(Object.values(sections));
+    }
+  });
+});
