@@ -46,7 +46,11 @@ Records with sections (show, agenda, reports) keep every row in every format:
                     the others empty. One section:  crm report pipeline --format tsv | awk -F'\\t' '$1=="stages"'
   json, ndjson      the whole object (ndjson: on one line)
 Rows that people read rearranged reach programs as plain records: the forecast one row per period (not one
-per measure), the agenda one row per item with its date (not a table per day).`,
+per measure), the agenda one row per item with its date (not a table per day).
+
+Spreadsheets: in CSV and TSV a text cell that starts with = + - @, a tab or a carriage return gets a leading '
+so that no spreadsheet runs it as a formula (as OWASP recommends); numbers (amounts, counts, scores) stay numbers,
+a refund of -120.00 included. Piped output without --format is for programs and is written as it is.`,
   },
   references: {
     summary: 'how to name a record',

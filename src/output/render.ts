@@ -34,7 +34,7 @@ export function render(out: Output, o: RenderOptions): Rendered {
       if (out.kind === 'tree' && o.format === 'plain') return { stdout: treeText(out.root, out.nodes, o.theme) };
       const sep = o.format === 'csv' ? ',' : '\t';
       const quote = o.format === 'csv' ? csvQuote : tsvClean;
-      const { keys, rows } = oneTable(out);
+      const { keys, rows } = oneTable(out, o.format === 'plain' ? plainCell : spreadsheetCell);
       const body = rows.map((r) => r.map(quote).join(sep));
       const header = o.format === 'plain' ? [] : [keys.map(quote).join(sep)];
       return { stdout: line([...header, ...body].join('\n')), stderr: done };
@@ -67,17 +67,19 @@ function blocks(out: Extract<Output, { kind: 'record' }>): string {
  * is: `record` for the record's own fields, then every row of every section under the section's key. The columns
  * are the union of all their keys, in order of first appearance; a cell a row does not have is empty.
  */
-function oneTable(out: Exclude<Output, { kind: 'none' | 'value' }>): { keys: string[]; rows: string[][] } {
-  const cells = (columns: Column[], rows: unknown[]) => rows.map((r) => columns.map((c) => plainCell(c, r)));
+function oneTable(out: Exclude<Output, { kind: 'none' | 'value' }>, cell: (col: Column, row: unknown) => string): { keys: string[]; rows: string[][] } {
+  const cells = (columns: Column[], rows: unknown[]) => rows.map((r) => columns.map((c) => cell(c, r)));
   if (out.kind === 'list') return { keys: out.columns.map((c) => c.key), rows: cells(out.columns, out.data) };
   if (out.kind === 'tree') {
-    const rows: string[][] = [];
+    const rows: { depth: number; name: string; detail: string }[] = [];
     const walk = (nodes: TreeNode[], depth: number) => nodes.forEach((n) => {
-      rows.push([String(depth), n.label, n.detail ?? '']);
+      rows.push({ depth, name: n.label, detail: n.detail ?? '' });
       walk(n.children, depth + 1);
     });
     walk(out.nodes, 0);
-    return { keys: ['depth', 'name', 'detail'], rows };
+    const columns: Column<typeof rows[0]>[] = [{ header: 'Depth', key: 'depth', value: (r) => r.depth },
+      { header: 'Name', key: 'name', value: (r) => r.name }, { header: 'Detail', key: 'detail', value: (r) => r.detail }];
+    return { keys: columns.map((c) => c.key), rows: cells(columns, rows) };
   }
   const sections = sectionsFor(out, 'machines');
   if (!sections.length) return { keys: out.fields.map((c) => c.key), rows: cells(out.fields, [out.data]) };
@@ -88,10 +90,21 @@ function oneTable(out: Exclude<Output, { kind: 'none' | 'value' }>): { keys: str
     const at = new Map(p.columns.map((c) => [c.key, c] as const).reverse()); // the first column of a key wins
     return p.rows.map((r) => keys.map((k, i) => {
       const col = at.get(k);
-      return i === 0 ? p.name : col ? plainCell(col, r) : '';
+      return i === 0 ? p.name : col ? cell(col, r) : '';
     }));
   });
   return { keys, rows };
+}
+
+/**
+ * A cell of a CSV or TSV file, which people open in spreadsheets. A text cell that a spreadsheet would run as a
+ * formula (it starts with = + - @, a tab or a carriage return) gets a leading ', as OWASP recommends against
+ * CSV injection. Numbers stay as they are: a refund of -120.00 must remain a number a spreadsheet can add, and
+ * a number cannot carry a formula.
+ */
+function spreadsheetCell(col: Column, row: unknown): string {
+  const text = plainCell(col, row);
+  return typeof col.value(row) !== 'number' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function csvQuote(s: string): string {

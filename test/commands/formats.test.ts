@@ -216,3 +216,19 @@ describe('records with sections, in every format', () => {
     }
   });
 });
+
+describe('spreadsheet-safe CSV and TSV', () => {
+  it('neutralise formulas in text cells of every command, keeping a refund a number', async () => {
+    const { run } = sandbox();
+    await run(['company', 'add', '=2+3', '--notes', '@mention']);
+    await run(['order', 'add', '=2+3', '--amount', '-120', '--date', '2026-03-01', '--reference', '+ref']);
+    expect((await run(['order', 'list', '--format', 'csv'])).stdout).toBe(
+      "id,date,customer,amount,reference,deal\n1,2026-03-01,'=2+3 (company #1),-120.00,'+ref,\n");
+    expect((await run(['order', 'list', '--format', 'tsv'])).stdout).toBe(
+      "id\tdate\tcustomer\tamount\treference\tdeal\n1\t2026-03-01\t'=2+3 (company #1)\t-120.00\t'+ref\t\n");
+    const show = (await run(['company', 'show', '1', '--format', 'csv'])).stdout.split('\n');
+    expect(show[1]).toMatch(/^record,1,'=2\+3,.*,'@mention,/);
+    // Piped output is for programs: written as is.
+    expect((await run(['order', 'list'])).stdout).toBe('1\t2026-03-01\t=2+3 (company #1)\t-120.00\t+ref\t\n');
+  });
+});
