@@ -45,3 +45,7 @@ export const invalid = (field: string, message: string, hint?: string) =>
 export const notFound = (message: string, hint?: string) => new CrmError('not_found', message, hint);
 
 export const conflict = (message: string, hint?: string) => new CrmError('conflict', message, hint);
+
+/** -q prints ids only: on a command whose output names no records it would print nothing, and say nothing. */
+export const quietWithoutIds = (command = 'this command') => new CrmError('usage',
+  `-q needs a command that lists records; ${command} lists none`, 'leave out -q; it works with add, list, show, edit and the like');

@@ -33,7 +33,8 @@ CRM_NOW pins "now" (e.g. CRM_NOW=2026-03-15 or 2026-03-15T09:30:00Z) for reprodu
   piped             plain TSV without header, colour or decoration
   --json            JSON: lists are arrays, show/add/edit give the object, reports an object
   --format F        json, ndjson, csv, tsv, markdown or table
-  -q, --quiet       only ids (add, list)
+  -q, --quiet       only the ids of the records a command lists, shows or writes (list, add, show, edit, ...);
+                    a usage error (exit 2) where there are none: reports, agenda, config, db, rm, ...
 JSON keys are camelCase, dates YYYY-MM-DD, times ISO 8601 with offset, money a number in major units beside
 "currency". Colour is off for NO_COLOR, --no-color, TERM=dumb and pipes; FORCE_COLOR forces it.
 

@@ -232,3 +232,41 @@ describe('spreadsheet-safe CSV and TSV', () => {
     expect((await run(['order', 'list'])).stdout).toBe('1\t2026-03-01\t=2+3 (company #1)\t-120.00\t+ref\t\n');
   });
 });
+
+describe('-q', () => {
+  it('prints the ids of what a command lists, shows or writes', async () => {
+    const { run } = await week();
+    expect((await run(['deal', 'list', '--all', '--sort', 'id', '-q'])).stdout).toBe('1\n2\n3\n');
+    expect((await run(['company', 'show', 'Acme', '-q'])).stdout).toBe('1\n');
+    expect((await run(['stage', 'list', '-q'])).stdout).toBe('1\n2\n3\n4\n5\n6\n');
+    expect((await run(['followup', 'done', 'Call back', '-q'])).stdout).toBe('1\n');
+    expect((await run(['search', 'Acme', '-q'])).exitCode).toBe(0);
+  });
+
+  it('is a usage error where a command lists no records, and such a command then changes nothing', async () => {
+    const { run, json } = await week();
+    const commands = [['agenda'], ['report', 'pipeline'], ['report', 'rfm', '--save', 'q1'], ['report', 'forecast', '--by', 'owner'],
+      ['config', 'list'], ['config', 'get', 'currency'], ['config', 'set', 'currency', 'EUR'], ['config', 'unset', 'currency'],
+      ['config', 'path'], ['db', 'path'], ['db', 'check'], ['db', 'backup'], ['completion', 'bash'], ['company', 'tree', 'Acme'],
+      ['history', 'Acme'], ['quota', 'set', 'alice', '2026-Q2', '100'], ['quota', 'list'], ['company', 'rm', 'Acme', '--yes'],
+      ['contact', 'rm', 'Bo Chen', '--yes'], ['deal', 'rm', 'Lost one', '--yes'], ['followup', 'rm', 'Call back', '--yes'],
+      ['stage', 'rm', 'Proposal', '--yes'], ['order', 'import', '-']];
+    for (const args of commands) {
+      for (const q of ['-q', '--quiet']) {
+        expect(await run([...args, q], { input: 'customer,date,amount\nAcme,2026-01-02,10\n' }), `${args.join(' ')} ${q}`).toEqual({
+          exitCode: 2, stdout: '', stderr: `error: -q needs a command that lists records; crm ${args.slice(0, ['agenda', 'completion', 'history'].includes(args[0]!) ? 1 : 2).join(' ')} ` +
+            'lists none (leave out -q; it works with add, list, show, edit and the like)\n' });
+      }
+    }
+    expect(JSON.parse((await run(['agenda', '-q', '--json'])).stderr).error).toMatchObject({ code: 'usage' });
+    expect((await run(['report', 'rfm', '--compare', 'q1'])).exitCode).toBe(3); // never saved
+    expect((await json(['config', 'get', 'currency'])).value).toBe('USD');
+    expect(await json(['quota', 'list'])).toEqual([]);
+    expect((await json(['company', 'list'])).map((c: any) => c.name)).toEqual(['Acme']);
+    expect(await json(['contact', 'list'])).toHaveLength(2);
+    expect(await json(['deal', 'list', '--all'])).toHaveLength(3);
+    expect(await json(['followup', 'list'])).toHaveLength(2);
+    expect(await json(['stage', 'list'])).toHaveLength(6);
+    expect(await json(['order', 'list'])).toEqual([]);
+  });
+});
