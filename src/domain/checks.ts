@@ -17,7 +17,7 @@ export const COUNT = { pattern: /^\d{1,9}$/, message: 'must be a whole number, e
  */
 export const ONE_LINE = {
   control: /[\p{Cc}\u2028\u2029]/u,
-  message: 'contains a line break or control character; a name is one line of text; remove it',
+  message: 'contains a line break or control character; write it as one line of plain text',
 };
 
 /** An input as an error message quotes it: control characters written as escapes, never sent to the terminal. */
@@ -29,6 +29,11 @@ export function visible(value: string): string {
 function fail(field: string, value: string, message: string): never {
   const i = message.indexOf('; ');
   throw invalid(field, `"${visible(value)}" ${i < 0 ? message : message.slice(0, i)}`, i < 0 ? undefined : message.slice(i + 2));
+}
+
+/** A name from outside the flags (CRM_USER): the same rule as --name and --owner. */
+export function checkOneLine(value: string, field: string): string {
+  return ONE_LINE.control.test(value) ? fail(field, value, ONE_LINE.message) : value;
 }
 
 export function checkTags(values: readonly string[] | undefined, field: string): string[] {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
 
@@ -17,7 +18,7 @@ describe('--limit', () => {
 });
 
 describe('names and titles', () => {
-  const rule = 'contains a line break or control character (a name is one line of text; remove it)';
+  const rule = 'contains a line break or control character (write it as one line of plain text)';
 
   it('refuse line breaks and control characters, naming the field and writing nothing', async () => {
     const { run, json } = sandbox();
@@ -49,6 +50,11 @@ describe('names and titles', () => {
     expect((await json(['deal', 'list'])).map((d: any) => d.title)).toEqual(['Renewal']);
     expect((await json(['followup', 'list'])).map((f: any) => f.title)).toEqual(['Call back']);
     expect((await json(['stage', 'list'])).map((s: any) => s.name)).not.toContain('New\u0085stage');
+    // Who you are is a name too: it becomes the owner of what you create.
+    expect(await run(['config', 'set', 'user', 'bo\nb'])).toEqual({ exitCode: 2, stdout: '', stderr: `error: user: "bo\\nb" ${rule}\n` });
+    expect(existsSync((await run(['config', 'path'])).stdout.trim())).toBe(false);
+    expect(await run(['company', 'add', 'Initech'], { env: { CRM_USER: 'a\u001bb' } })).toEqual({ exitCode: 2, stdout: '',
+      stderr: `error: CRM_USER: "a\\u001bb" ${rule}\n` });
     // A summary is free text, not a name: a note may run over several lines.
     expect((await json(['log', 'note', 'Acme', '--summary', 'Budget frozen\nuntil May'])).summary).toBe('Budget frozen\nuntil May');
   });
@@ -59,7 +65,7 @@ describe('names and titles', () => {
       { input: 'customer,date,amount\nFine Co,2026-01-02,10\n"Evil\nCo",2026-01-01,5\n' });
     expect([r.exitCode, r.stdout]).toEqual([2, '']);
     // (The line is where the record ends: csv-parse counts the quoted line break.)
-    expect(r.stderr).toBe(`  line 4: customer (customer) "Evil\\nCo" ${rule.replace(' (', '; ').replace(/\)$/, '')}\n` +
+    expect(r.stderr).toBe('  line 4: customer (customer) "Evil\\nCo" contains a line break or control character; write it as one line of plain text\n' +
       'error: 1 of 2 rows are invalid; nothing was imported (fix the rows listed above and import again)\n');
     expect(await json(['company', 'list'])).toEqual([]);
   });
