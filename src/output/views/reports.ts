@@ -95,13 +95,15 @@ export function forecastView(r: Json, warnings: string[]): Output {
     { title, key: 'periods', rows: () => periods, columns: forecastColumns, audience: 'machines' }];
   if (r.by === 'owner') {
     const rows = periods.flatMap((p: Json) => withCurrency(p.owners, r.currency).map((o: Json) => ({ ...o, period: p.period })));
-    sections.push({ title: 'By owner', key: 'owners', rows: () => rows, columns: [forecastColumns[0]!, { header: 'Owner', key: 'owner', value: (o) => o.owner }, ...forecastColumns.slice(1)] });
+    sections.push({ title: 'By owner', key: 'owners', rows: () => rows,
+      columns: [forecastColumns[0]!, { header: 'Owner', key: 'owner', value: (o) => o.owner }, ...forecastColumns.slice(1)] });
   }
   if (r.by === 'category') {
     const cats: [string, string][] = [['closedWon', 'Closed won'], ['commit', 'Commit'], ['bestCase', 'Best case'], ['pipeline', 'Pipeline'], ['weighted', 'Weighted']];
     const rows = cats.map(([key, label]) => ({ category: label, _currency: r.currency, ...Object.fromEntries(periods.map((p: Json) => [p.period, p[key]])) }));
     // The periods' own columns, turned around: machines have them in `periods` already.
-    sections.push({ title: 'By category', key: 'categories', audience: 'people', rows: () => rows, columns: [{ header: 'Category', key: 'category', value: (x) => x.category },
+    sections.push({ title: 'By category', key: 'categories', audience: 'people', rows: () => rows,
+      columns: [{ header: 'Category', key: 'category', value: (x) => x.category },
       ...periods.map((p: Json) => money(p.period, p.period))] });
   }
   sections.push({ title: 'Historical win rate by stage (window)', key: 'stageWinRates', rows: () => r.stageWinRates, columns: [
