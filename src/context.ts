@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { configFile } from './config/paths.js';
 import { readConfig } from './config/file.js';
+import { checkOneLine } from './domain/checks.js';
 import { CONFIG_DEFAULTS, type Config } from './domain/config.js';
 import { parseInstant } from './domain/instant.js';
 import { invalid } from './errors.js';
@@ -54,7 +55,7 @@ export class Context {
 
   /** CRM_USER > config "user" > the login name. */
   get user(): string {
-    return this.once('user', () => this.env.CRM_USER || this.config.user || safeLogin() || 'me');
+    return this.once('user', () => (this.env.CRM_USER && checkOneLine(this.env.CRM_USER, 'CRM_USER')) || this.config.user || safeLogin() || 'me');
   }
 
   get currency(): string {

@@ -51,3 +51,7 @@ export const conflict = (message: string, hint?: string) => new CrmError('confli
 
 /** A write the rules forbid whatever the input's form: a person who must not be contacted, a role that may not. */
 export const notPermitted = (message: string, hint?: string) => new CrmError('not_permitted', message, hint);
+
+/** -q prints ids only: on a command whose output names no records it would print nothing, and say nothing. */
+export const quietWithoutIds = (command = 'this command') => new CrmError('usage',
+  `-q needs a command that lists records; ${command} lists none`, 'leave out -q; it works with add, list, show, edit and the like');

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Context, GlobalOptions } from '../context.js';
+import { quietWithoutIds } from '../errors.js';
 import type { Output } from '../output/view.js';
 
 export interface Input<O = Record<string, unknown>> {
@@ -28,4 +29,16 @@ export function lazy(ctx: Context, load: () => Promise<CommandModule>) {
     const { emit } = await import('../output/emit.js');
     await emit(output, ctx);
   };
+}
+
+/**
+ * A `preAction` hook for commands whose output lists no records (reports, settings, removals): -q, which prints
+ * only ids, is refused before the command runs, so it never half-does what was asked. On a noun it covers
+ * every verb. (The renderer refuses -q on any output without ids too, after the fact.)
+ */
+export function listsNoRecords(_hooked: Command, action: Command): void {
+  if (!action.optsWithGlobals().quiet) return;
+  const words: string[] = [];
+  for (let c: Command | null = action; c?.parent; c = c.parent) words.unshift(c.name());
+  throw quietWithoutIds(`crm ${words.join(' ')}`);
 }

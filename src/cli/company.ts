@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { COMPANY_SORTS } from '../domain/company.js';
 import type { Context } from '../context.js';
-import { lazy } from './action.js';
+import { lazy, listsNoRecords } from './action.js';
 import { listFlags, repeatable } from './options.js';
 
 const fieldFlags = () => [
@@ -45,9 +45,11 @@ export function registerCompany(program: Command, ctx: Context): void {
 
   company.command('rm').description('delete a company (its contacts stay, without a company)')
     .argument('<company>', 'id, name or domain')
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/company/rm.js')));
 
   company.command('tree').description("the company's org chart: who reports to whom, with buying roles")
     .argument('<company>', 'id, name or domain')
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/company/tree.js')));
 }

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { BUYING_ROLES, CONSENTS, CONTACT_SORTS, LIFECYCLES } from '../domain/contact.js';
 import type { Context } from '../context.js';
-import { lazy } from './action.js';
+import { lazy, listsNoRecords } from './action.js';
 import { listFlags, repeatable } from './options.js';
 
 const fieldFlags = () => [
@@ -60,6 +60,7 @@ export function registerContact(program: Command, ctx: Context): void {
 
   contact.command('rm').description('delete a contact (people who reported to them report to nobody)')
     .argument('<contact>', 'id, name or email')
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/contact/rm.js')));
 
   contact.command('merge').description('merge DUP into KEEP: emails, phones, tags, reports and empty fields move over')

@@ -1,10 +1,11 @@
 import { type Command, Option } from 'commander';
 import type { Context } from '../context.js';
 import { SEARCH_KINDS } from '../domain/reference.js';
-import { lazy } from './action.js';
+import { lazy, listsNoRecords } from './action.js';
 
 export function registerDb(program: Command, ctx: Context): void {
-  const db = program.command('db').description('where the data lives: path, integrity check, backups, migrations');
+  const db = program.command('db').description('where the data lives: path, integrity check, backups, migrations')
+    .hook('preAction', listsNoRecords);
   db.command('path').description('print the database location and where it was chosen from')
     .action(lazy(ctx, () => import('../commands/db/path.js')));
   db.command('check').description('check integrity, foreign keys and schema version')
@@ -17,7 +18,8 @@ export function registerDb(program: Command, ctx: Context): void {
 }
 
 export function registerConfig(program: Command, ctx: Context): void {
-  const config = program.command('config').description('settings in $XDG_CONFIG_HOME/crm/config.json');
+  const config = program.command('config').description('settings in $XDG_CONFIG_HOME/crm/config.json')
+    .hook('preAction', listsNoRecords);
   config.command('get').description('print one setting').argument('<key>')
     .action(lazy(ctx, () => import('../commands/config/get.js')));
   config.command('set').description('change one setting (validated)').argument('<key>').argument('<value>')
@@ -41,5 +43,6 @@ export function registerSearch(program: Command, ctx: Context): void {
 export function registerHistory(program: Command, ctx: Context): void {
   program.command('history').description('every change to a record: when, who, what changed')
     .argument('<ref>', 'id, name or email; qualify the kind if needed (contact:12)')
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/history/history.js')));
 }

@@ -4,7 +4,7 @@ import { ACTIVITY_TYPES, DIRECTIONS } from '../domain/activity.js';
 import { DEAL_SORTS } from '../domain/deal.js';
 import { PRIORITIES } from '../domain/followup.js';
 import { FORECAST_CATEGORIES, OUTCOMES } from '../domain/stage.js';
-import { lazy } from './action.js';
+import { lazy, listsNoRecords } from './action.js';
 import { repeatable } from './options.js';
 
 const linkFlags = () => [
@@ -29,6 +29,7 @@ export function registerStage(program: Command, ctx: Context): void {
     .action(lazy(ctx, () => import('../commands/stage/edit.js')));
   stage.command('rm').description('remove a stage; deals in it need --move-to').argument('<stage>', 'name or id')
     .option('--move-to <stage>', 'move the deals of the removed stage here')
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/stage/rm.js')));
 }
 
@@ -91,6 +92,7 @@ export function registerDeal(program: Command, ctx: Context): void {
     .addHelpText('after', `\n${CLOSING}`)
     .action(lazy(ctx, () => import('../commands/deal/reopen.js')));
   deal.command('rm').description('delete a deal').argument('<deal>', 'id or title')
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/deal/rm.js')));
 }
 
@@ -172,6 +174,7 @@ export function registerFollowup(program: Command, ctx: Context): void {
     .option('--title <title>', 'new title'))
     .action(lazy(ctx, () => import('../commands/followup/edit.js')));
   followup.command('rm').description('delete a follow-up').argument('<followup>', 'id or title')
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/followup/rm.js')));
 }
 
@@ -181,6 +184,7 @@ export function registerAgenda(program: Command, ctx: Context): void {
     .option('--month', 'this month').option('--year', 'this year')
     .option('--from <date>', 'start the period at this date instead of today')
     .option('--owner <user>', 'only this owner\'s items').option('--mine', 'only your items')
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/agenda/agenda.js')));
 }
 
@@ -203,6 +207,7 @@ Customers are matched by external id, email or exact name. Every row is checked 
 errors name the line and the field. Rows whose reference already exists are skipped, so re-importing is safe.
 Example:
   crm order import sales.csv --map customer=CustomerID --map date=InvoiceDate --create-customers company`)
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/order/import.js')));
   order.command('list').alias('ls').description('orders, latest first')
     .option('--customer <customer>', 'only this customer\'s').option('--since <date>', 'on or after this date')
@@ -215,5 +220,6 @@ export function registerDemo(program: Command, ctx: Context): void {
     .option('--scale <contacts>', 'contacts to create (orders: 10 per contact); up to 100000', '')
     .option('--seed <n>', 'random seed (same seed, same data)', '1')
     .option('--force', 'replace an existing demo database')
+    .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/demo/demo.js')));
 }

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { Context } from '../context.js';
-import { lazy } from './action.js';
+import { lazy, listsNoRecords } from './action.js';
 
 const reportFlags = (cmd: Command) => cmd
   .option('--as-of <date>', 'analysis date (default: today, or CRM_NOW)')
@@ -8,7 +8,8 @@ const reportFlags = (cmd: Command) => cmd
   .option('--owner <user>', "only this owner's deals").option('--mine', 'only your deals');
 
 export function registerReport(program: Command, ctx: Context): void {
-  const report = program.command('report').description('pipeline, forecast, win/loss and activity reports (crm help report NAME)');
+  const report = program.command('report').description('pipeline, forecast, win/loss and activity reports (crm help report NAME)')
+    .hook('preAction', listsNoRecords);
   reportFlags(report.command('pipeline').description('open deals by stage, win rate, sales cycle, conversion, velocity'))
     .action(lazy(ctx, () => import('../commands/report/pipeline.js')));
   reportFlags(report.command('forecast').description('closed, commit, best case, pipeline, weighted and historical per period, against quota'))
@@ -47,7 +48,8 @@ export function registerReport(program: Command, ctx: Context): void {
 }
 
 export function registerQuota(program: Command, ctx: Context): void {
-  const quota = program.command('quota').description('sales quotas per owner and month or quarter');
+  const quota = program.command('quota').description('sales quotas per owner and month or quarter')
+    .hook('preAction', listsNoRecords);
   quota.command('set').description('set an owner\'s quota for a period (2026-12 or 2026-Q4)')
     .argument('<owner>').argument('<period>', 'a month (2026-12) or fiscal quarter (2026-Q4)').argument('<amount>')
     .option('--currency <code>', 'currency of the amount (default: config currency)')

@@ -44,11 +44,27 @@ CRM_NOW pins "now" (e.g. CRM_NOW=2026-03-15 or 2026-03-15T09:30:00Z) for reprodu
   piped             plain TSV without header, colour or decoration
   --json            JSON: lists are arrays, show/add/edit give the object, reports an object
   --format F        json, ndjson, csv, tsv, markdown or table
-  -q, --quiet       only ids (add, list)
+  -q, --quiet       only the ids of the records a command lists, shows or writes (list, add, show, edit, ...);
+                    a usage error (exit 2) where there are none: reports, agenda, config, db, rm, ...
 JSON keys are camelCase, dates YYYY-MM-DD, times ISO 8601 with offset, money a number in major units beside
 "currency". Tables write money in the locale setting's format ($94,529.00; 94.529,00 $ in de-DE). Piped, CSV
 and TSV write it as a plain number (94529.00) followed by a "currency" column (a "currency" line for one record).
-Colour is off for NO_COLOR, --no-color, TERM=dumb and pipes; FORCE_COLOR forces it.`,
+Colour is off for NO_COLOR, --no-color, TERM=dumb and pipes; FORCE_COLOR forces it.
+
+Records with sections (show, agenda, reports) keep every row in every format:
+  table, markdown   the record's fields, then each section as a titled table
+  piped             key<TAB>value lines, then each section as its title and its rows, a blank line between
+  csv, tsv          one table whose first column, "section", says what a row is: "record" for the record's
+                    own fields, then every row of every section under its JSON key (contacts, stages, ...).
+                    The columns are all the sections' columns in order of first appearance; a row leaves
+                    the others empty. One section:  crm report pipeline --format tsv | awk -F'\\t' '$1=="stages"'
+  json, ndjson      the whole object (ndjson: on one line)
+Rows that people read rearranged reach programs as plain records: the forecast one row per period (not one
+per measure), the agenda one row per item with its date (not a table per day).
+
+Spreadsheets: in CSV and TSV a text cell that starts with = + - @, a tab or a carriage return gets a leading '
+so that no spreadsheet runs it as a formula (as OWASP recommends); numbers (amounts, counts, scores) stay numbers,
+a refund of -120.00 included. Piped output without --format is for programs and is written as it is.`,
   },
   references: {
     summary: 'how to name a record',

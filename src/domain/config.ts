@@ -1,3 +1,4 @@
+import { ONE_LINE } from './checks.js';
 import { isCurrency } from './money.js';
 
 /**
@@ -19,7 +20,9 @@ const text = (what: string) => (v: unknown) =>
 
 export const CONFIG_KEYS = {
   user: {
-    parse: text('a user name') as KeySpec<string>['parse'],
+    // A name like any other: it becomes the owner of what you create.
+    parse: ((v: unknown) => (typeof v === 'string' && ONE_LINE.control.test(v.trim()) ? { ok: false, message: ONE_LINE.message }
+      : text('a user name')(v))) as KeySpec<string>['parse'],
     help: 'who you are: owner of what you create and author in history (CRM_USER overrides it)',
   },
   db: {

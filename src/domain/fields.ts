@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { invalid } from '../errors.js';
-import { COUNT, TAG } from './checks.js';
+import { COUNT, ONE_LINE, TAG, visible } from './checks.js';
 
 /**
  * Field schemas shared by every record. Each message says what is wrong and how to fix it, because it is
  * shown to the user after the flag name ("--email: ... ").
  */
-export const name = z.string().trim().min(1, 'must not be empty; give a name');
+export const name = z.string().trim().min(1, 'must not be empty; give a name')
+  .refine((s) => !ONE_LINE.control.test(s), ONE_LINE.message);
+
+/** What an activity was about: free text, which may run over several lines (a note), unlike a name. */
+export const summary = z.string().trim().min(1, 'must not be empty; write what happened');
 
 export const email = z.string().trim().toLowerCase()
   .pipe(z.email({ error: 'is not a valid email address; write it like name@example.com' }));
@@ -33,7 +37,8 @@ export const satisfaction = z.string().trim()
 
 export const optionalText = z.string().trim().transform((s) => (s === '' ? null : s));
 
-export const owner = z.string().trim().min(1, 'must not be empty; give a user name');
+export const owner = z.string().trim().min(1, 'must not be empty; give a user name')
+  .refine((s) => !ONE_LINE.control.test(s), ONE_LINE.message);
 
 /** Enumerations accept their canonical spelling with '-' or '_' or spaces ("decision maker" = decision-maker). */
 export function choice<T extends string>(values: readonly T[], what: string) {
@@ -46,7 +51,7 @@ export function check<T>(schema: z.ZodType<T>, value: unknown, field: string): T
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const shown = typeof value === 'string' ? ` "${value}"` : '';
+  const shown = typeof value === 'string' ? ` "${visible(value)}"` : '';
   const [what, fix] = splitMessage(issue.message);
   throw invalid(field, `${shown.trim() ? shown.trim() + ' ' : ''}${what}`, fix);
 }

@@ -1,4 +1,5 @@
 import { invalid } from '../errors.js';
+import { ONE_LINE, visible } from './checks.js';
 import { parseCurrency, parseMoney } from './money.js';
 
 /** The fields an order import reads, and the CSV column each comes from (`--map field=Column`). */
@@ -60,6 +61,8 @@ export function importRow(record: Record<string, string | undefined>, line: numb
   const get = (f: ImportField) => (record[mapping[f]] ?? '').trim();
   const customer = get('customer');
   if (!customer) return { error: `line ${line}: customer (${mapping.customer}) is empty` };
+  // A customer it cannot find becomes a new company or contact under this name (--create-customers).
+  if (ONE_LINE.control.test(customer)) return { error: `line ${line}: customer (${mapping.customer}) "${visible(customer)}" ${ONE_LINE.message}` };
   const date = importDate(get('date'));
   if (!date) return { error: `line ${line}: date (${mapping.date}) "${get('date')}" is not a date; use YYYY-MM-DD` };
   try {

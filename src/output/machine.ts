@@ -1,3 +1,4 @@
+import { quietWithoutIds } from '../errors.js';
 import type { OutputFormat } from './format.js';
 import type { Output } from './view.js';
 
@@ -11,13 +12,14 @@ const line = (s: string) => (s === '' ? '' : `${s}\n`);
 export function renderForMachines(
   out: Output, format: OutputFormat | 'plain', quiet: boolean, pretty: boolean,
 ): string | undefined {
+  if (quiet) {
+    const ids = out.kind === 'list' ? out.data.map((r) => (r as { id?: unknown }).id) : out.kind === 'record' ? [out.data.id] : [undefined];
+    if (ids.includes(undefined)) throw quietWithoutIds();
+    return line(ids.join('\n'));
+  }
   if (out.kind === 'none') return '';
   if (out.kind === 'value') {
     return format === 'json' || format === 'ndjson' ? `${JSON.stringify(out.data)}\n` : line(out.text);
-  }
-  if (quiet && out.kind !== 'tree') {
-    const ids = out.kind === 'list' ? out.data.map((r) => (r as { id?: unknown }).id) : [out.data.id];
-    return line(ids.filter((id) => id !== undefined).join('\n'));
   }
   if (format === 'json') return `${JSON.stringify(out.data, null, pretty ? 2 : undefined)}\n`;
   if (format === 'ndjson') return line((out.kind === 'list' ? out.data : [out.data]).map((r) => JSON.stringify(r)).join('\n'));

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { displayCell, machineColumns, plainCell } from './cells.js';
+import { plainMoney } from './money.js';
 import { renderForMachines } from './machine.js';
 import type { OutputFormat } from './format.js';
 import type { Theme } from './theme.js';
@@ -30,23 +31,13 @@ export function render(out: Output, o: RenderOptions): Rendered {
     case 'csv':
     case 'tsv':
     case 'plain': {
+      if (out.kind === 'record' && o.format === 'plain') return { stdout: line(blocks(out)), stderr: done };
+      if (out.kind === 'tree' && o.format === 'plain') return { stdout: treeText(out.root, out.nodes, o.theme) };
       const sep = o.format === 'csv' ? ',' : '\t';
       const quote = o.format === 'csv' ? csvQuote : tsvClean;
-      if (out.kind === 'record' && o.format === 'plain' && !out.rows) {
-        // Piped: key<TAB>value lines, then each section as a title line and its rows, blocks separated by a blank line.
-        const blocks = [machineColumns(out.fields).map((f) => `${f.key}\t${tsvClean(plainCell(f, out.data))}`).join('\n')];
-        for (const sec of out.sections ?? []) {
-          const columns = machineColumns(sec.columns);
-          const rows = sec.rows(out.data).map((r) => columns.map((c) => tsvClean(plainCell(c, r))).join('\t'));
-          if (rows.length) blocks.push([sec.title, ...rows].join('\n'));
-        }
-        return { stdout: line(blocks.join('\n\n')), stderr: done };
-      }
-      if (out.kind === 'tree' && o.format === 'plain') return { stdout: treeText(out.root, out.nodes, o.theme) };
-      const [viewColumns, rows] = tabular(out);
-      const columns = machineColumns(viewColumns);
-      const body = rows.map((r) => columns.map((c) => quote(plainCell(c, r))).join(sep));
-      const header = o.format === 'plain' ? [] : [columns.map((c) => quote(c.key)).join(sep)];
+      const { keys, rows } = oneTable(out, o.format === 'plain' ? plainCell : spreadsheetCell);
+      const body = rows.map((r) => r.map(quote).join(sep));
+      const header = o.format === 'plain' ? [] : [keys.map(quote).join(sep)];
       return { stdout: line([...header, ...body].join('\n')), stderr: done };
     }
     case 'markdown':
@@ -56,21 +47,70 @@ export function render(out: Output, o: RenderOptions): Rendered {
   }
 }
 
-/** Rows and columns of any output, for the formats that are one table (CSV, TSV). */
-function tabular(out: Exclude<Output, { kind: 'none' | 'value' }>): [Column[], unknown[]] {
-  if (out.kind === 'list') return [out.columns, out.data];
-  if (out.kind === 'record') return out.rows ? [out.rows.columns, out.rows.rows] : [out.fields, [out.data]];
-  const rows: { depth: number; name: string; detail: string }[] = [];
-  const walk = (nodes: TreeNode[], depth: number) => nodes.forEach((n) => {
-    rows.push({ depth, name: n.label, detail: n.detail ?? '' });
-    walk(n.children, depth + 1);
+/** The sections a format shows: people read tables and Markdown; CSV, TSV and pipes are for machines. */
+function sectionsFor(out: Extract<Output, { kind: 'record' }>, audience: 'people' | 'machines'): Section[] {
+  return (out.sections ?? []).filter((s) => (s.audience ?? audience) === audience);
+}
+
+/** Piped: key<TAB>value lines, then each section as a title line and its rows, blocks separated by a blank line. */
+function blocks(out: Extract<Output, { kind: 'record' }>): string {
+  const parts = [machineColumns(out.fields).map((f) => `${f.key}\t${tsvClean(plainCell(f, out.data))}`).join('\n')];
+  for (const sec of sectionsFor(out, 'machines')) {
+    const columns = machineColumns(sec.columns);
+    const rows = sec.rows(out.data).map((r) => columns.map((c) => tsvClean(plainCell(c, r))).join('\t'));
+    if (rows.length) parts.push([sec.title, ...rows].join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/**
+ * Any output as the one table of CSV and TSV (a file with several tables is not CSV). A list is its rows; a
+ * record without sections one row. A record with sections gets a first column `section` naming what each row
+ * is: `record` for the record's own fields, then every row of every section under the section's key. The columns
+ * are the union of all their keys, in order of first appearance; a cell a row does not have is empty.
+ */
+function oneTable(out: Exclude<Output, { kind: 'none' | 'value' }>, cell: (col: Column, row: unknown) => string): { keys: string[]; rows: string[][] } {
+  const cells = (columns: Column[], rows: unknown[]) => rows.map((r) => columns.map((c) => cell(c, r)));
+  if (out.kind === 'list') {
+    const columns = machineColumns(out.columns);
+    return { keys: columns.map((c) => c.key), rows: cells(columns, out.data) };
+  }
+  if (out.kind === 'tree') {
+    const rows: { depth: number; name: string; detail: string }[] = [];
+    const walk = (nodes: TreeNode[], depth: number) => nodes.forEach((n) => {
+      rows.push({ depth, name: n.label, detail: n.detail ?? '' });
+      walk(n.children, depth + 1);
+    });
+    walk(out.nodes, 0);
+    const columns: Column<typeof rows[0]>[] = [{ header: 'Depth', key: 'depth', value: (r) => r.depth },
+      { header: 'Name', key: 'name', value: (r) => r.name }, { header: 'Detail', key: 'detail', value: (r) => r.detail }];
+    return { keys: columns.map((c) => c.key), rows: cells(columns, rows) };
+  }
+  const sections = sectionsFor(out, 'machines');
+  const fields = machineColumns(out.fields);
+  if (!sections.length) return { keys: fields.map((c) => c.key), rows: cells(fields, [out.data]) };
+  const parts = [{ name: 'record', columns: fields, rows: [out.data] as unknown[] },
+    ...sections.map((s) => ({ name: s.key ?? s.title, columns: machineColumns(s.columns), rows: s.rows(out.data) }))];
+  const keys = ['section', ...new Set(parts.flatMap((p) => p.columns.map((c) => c.key)))];
+  const rows = parts.flatMap((p) => {
+    const at = new Map(p.columns.map((c) => [c.key, c] as const).reverse()); // the first column of a key wins
+    return p.rows.map((r) => keys.map((k, i) => {
+      const col = at.get(k);
+      return i === 0 ? p.name : col ? cell(col, r) : '';
+    }));
   });
-  walk(out.nodes, 0);
-  return [[
-    { header: 'Depth', key: 'depth', value: (r: typeof rows[0]) => r.depth },
-    { header: 'Name', key: 'name', value: (r: typeof rows[0]) => r.name },
-    { header: 'Detail', key: 'detail', value: (r: typeof rows[0]) => r.detail },
-  ], rows];
+  return { keys, rows };
+}
+
+/**
+ * A cell of a CSV or TSV file, which people open in spreadsheets. A text cell that a spreadsheet would run as a
+ * formula (it starts with = + - @, a tab or a carriage return) gets a leading ', as OWASP recommends against
+ * CSV injection. Numbers stay as they are: a refund of -120.00 must remain a number a spreadsheet can add, and
+ * a number cannot carry a formula.
+ */
+function spreadsheetCell(col: Column, row: unknown): string {
+  const text = plainCell(col, row);
+  return typeof col.value(row, plainMoney) !== 'number' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function csvQuote(s: string): string {
@@ -96,7 +136,7 @@ function markdown(out: Exclude<Output, { kind: 'none' | 'value' }>, o: RenderOpt
   if (out.kind === 'list') return line(mdTable(out.columns.map((c) => c.header), cells(out.columns, out.data)));
   if (out.kind === 'tree') return line(['```', treeText(out.root, out.nodes, null).trimEnd(), '```'].join('\n'));
   const parts = [mdTable(['Field', 'Value'], out.fields.map((f) => [f.header, displayCell(f, out.data, o.locale)]))];
-  for (const s of out.sections ?? []) {
+  for (const s of sectionsFor(out, 'people')) {
     const rows = s.rows(out.data);
     parts.push(`### ${s.title}`, rows.length ? mdTable(s.columns.map((c) => c.header), cells(s.columns, rows)) : `_${s.empty ?? 'none'}_`);
   }
@@ -133,7 +173,7 @@ function table(out: Exclude<Output, { kind: 'none' | 'value' }>, o: RenderOption
   const shown = out.fields.filter((f) => displayCell(f, out.data, o.locale) !== '');
   const width = Math.max(...shown.map((f) => f.header.length));
   const head = shown.map((f) => `${o.theme.header(f.header.padEnd(width))}  ${displayCell(f, out.data, o.locale)}`);
-  const parts = [head.join('\n'), ...(out.sections ?? []).map((s) => section(s, out.data, o))];
+  const parts = [head.join('\n'), ...sectionsFor(out, 'people').map((s) => section(s, out.data, o))];
   return { stdout: line(parts.join('\n\n')), stderr: done };
 }
 

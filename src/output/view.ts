@@ -21,10 +21,18 @@ export interface Column<Row = any> {
 
 export interface Section<Value = any> {
   title: string;
+  /** Names the section in the `section` column of CSV/TSV: the JSON key its rows come from. The title if left out. */
+  key?: string;
   rows: (value: Value) => unknown[];
   columns: Column[];
   /** Shown instead of an empty table. */
   empty?: string;
+  /**
+   * Who the section is for, when not everyone: `people` (table, Markdown) or `machines` (CSV, TSV, piped). A view
+   * whose rows a person reads rearranged (the forecast's periods as columns, the agenda day by day) gives machines
+   * the same rows as plain records in a section of their own.
+   */
+  audience?: 'people' | 'machines';
 }
 
 export interface TreeNode {
@@ -33,15 +41,9 @@ export interface TreeNode {
   children: TreeNode[];
 }
 
-/** The rows a record stands for in one-table formats (CSV, TSV): a report's periods or stages. */
-export interface Rows {
-  columns: Column[];
-  rows: unknown[];
-}
-
 export type Output =
   | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string }
-  | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string; warnings?: string[]; rows?: Rows }
+  | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string; warnings?: string[] }
   | { kind: 'tree'; data: unknown; root: string; nodes: TreeNode[]; empty?: string }
   | { kind: 'value'; data: unknown; text: string }
   | { kind: 'none'; done?: string };
@@ -51,5 +53,5 @@ export const value = (data: unknown, text: string): Output => ({ kind: 'value', 
 
 export const list = (data: unknown[], columns: Column[], empty?: string): Output => ({ kind: 'list', data, columns, empty });
 
-export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[]; rows?: Rows } = {}): Output =>
+export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[] } = {}): Output =>
   ({ kind: 'record', data, fields, ...extra });

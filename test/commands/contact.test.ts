@@ -157,7 +157,7 @@ describe('crm contact', () => {
       [['contact', 'add'], 2, 'error: missing NAME (pass NAME: crm contact add NAME'],
       [['contact', 'edit', '1'], 2, 'error: missing the fields to change'],
       [['contact', 'add', 'X', '--do-not-contact', '--allow-contact'], 2, "error: unknown option '--allow-contact'"],
-      [['contact', 'list', '--limit', 'many'], 2, 'error: --limit: "many" must be a whole number'],
+      [['contact', 'list', '--limit', 'many'], 2, 'error: --limit: "many" is not a whole number of at least 1'],
       [['contact', 'list', '--lifecycle', 'zombie'], 2, "error: option '--lifecycle <stage>' argument 'zombie' is invalid"],
     ];
     for (const [args, code, line] of cases) {

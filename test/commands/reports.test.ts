@@ -245,10 +245,12 @@ describe('crm quota and report formats', () => {
     expect(table).toMatch(/Quota\s+\$30,000\.00\s+\$25,000\.00/);
     expect(table).toContain('█'); // attainment bar
     const csv = (await run(['report', 'forecast', '--format', 'csv'])).stdout.split('\n');
-    expect(csv[0]).toBe('period,closedWon,commit,bestCase,pipeline,weighted,historical,commitForecast,bestCaseForecast,quota,currency,attainment,coverage');
-    expect(csv[1]).toBe('2026-Q1,16000.00,0.00,20000.00,0.00,26000.00,26000.00,16000.00,36000.00,30000.00,USD,0.5333,1.4286');
+    expect(csv[0]).toBe('section,asOf,period,owner,currency,closedWon,commit,bestCase,pipeline,weighted,historical,commitForecast,bestCaseForecast,' +
+      'quota,attainment,coverage,stage,closed,rate,probability');
+    // Section rows carry their amounts' currency in the record's `currency` column.
+    expect(csv[2]).toBe('periods,,2026-Q1,,USD,16000.00,0.00,20000.00,0.00,26000.00,26000.00,16000.00,36000.00,30000.00,0.5333,1.4286,,,,');
     const md = (await run(['report', 'pipeline', '--format', 'markdown'])).stdout;
     expect(md).toContain('| Proposal | 1 | $20,000.00 | $10,000.00 | 30 | 1 |');
-    expect((await run(['report', 'pipeline', '--format', 'csv'])).stdout.split('\n')[1]).toBe('Lead,1,8000.00,800.00,USD,21,0');
+    expect((await run(['report', 'pipeline', '--format', 'csv'])).stdout.split('\n')[2]).toBe('stages,,,,USD,,,,,,,Lead,1,8000.00,800.00,21,0,0.2,,,,,');
   });
 });

@@ -1,7 +1,7 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type CompanySort, companyJson } from '../../domain/company.js';
-import { checkCount, checkTags } from '../../domain/checks.js';
+import { checkLimit, checkTags } from '../../domain/checks.js';
 import { companyColumns } from '../../output/views/company.js';
 import { list } from '../../output/view.js';
 
@@ -25,7 +25,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     search: opts.search,
     sort: opts.sort,
     desc: opts.desc,
-    limit: checkCount(opts.limit, '--limit'),
+    limit: checkLimit(opts.limit),
   });
   return list(companies.map(companyJson), companyColumns, 'no companies match');
 }

@@ -1,6 +1,7 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { writeConfigValue } from '../../config/file.js';
+import { visible } from '../../domain/checks.js';
 import { CONFIG_KEYS } from '../../domain/config.js';
 import { invalid } from '../../errors.js';
 import { configValueFields } from '../../output/views/misc.js';
@@ -12,7 +13,7 @@ export async function run({ args: [key, raw] }: Input, ctx: Context) {
   const parsed = CONFIG_KEYS[k].parse(raw);
   if (!parsed.ok) {
     const [what, fix] = parsed.message.split('; ');
-    throw invalid(k, `"${raw}" ${what}`, fix);
+    throw invalid(k, `"${visible(raw!)}" ${what}`, fix);
   }
   writeConfigValue(ctx.configPath, k, parsed.value);
   return record({ key: k, value: parsed.value }, configValueFields, { done: `set ${k} in ${ctx.configPath}` });

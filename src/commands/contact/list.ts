@@ -1,7 +1,7 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type Consent, type ContactSort, type Lifecycle, contactJson } from '../../domain/contact.js';
-import { checkCount, checkTags } from '../../domain/checks.js';
+import { checkLimit, checkTags } from '../../domain/checks.js';
 import { contactColumns } from '../../output/views/contact.js';
 import { list } from '../../output/view.js';
 
@@ -31,7 +31,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     search: opts.search,
     sort: opts.sort,
     desc: opts.desc,
-    limit: checkCount(opts.limit, '--limit'),
+    limit: checkLimit(opts.limit),
   });
   return list(contacts.map(contactJson), contactColumns, 'no contacts match');
 }

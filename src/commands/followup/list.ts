@@ -1,6 +1,6 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
-import { checkCount } from '../../domain/checks.js';
+import { checkLimit } from '../../domain/checks.js';
 import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
 import { parsePeriod } from '../../domain/periods.js';
@@ -29,7 +29,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     owner: opts.mine ? ctx.user : opts.owner,
     dueFrom: period?.from,
     dueTo: opts.overdue ? isoDate(addDays(ctx.now, -1)) : period?.to,
-    limit: checkCount(opts.limit, '--limit'),
+    limit: checkLimit(opts.limit),
   });
   return followupList(rows.map((f) => followupJson(f, today)), opts.overdue ? 'nothing overdue' : 'no follow-ups match');
 }

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { type ActivityType, activityJson, type Direction } from '../../domain/activity.js';
 import { checkConsent } from '../../domain/consent.js';
 import { parseWhen } from '../../domain/dates.js';
-import { check, name, optionalText, satisfaction } from '../../domain/fields.js';
+import { check, optionalText, satisfaction, summary as summaryText } from '../../domain/fields.js';
 import { activityView } from '../../output/views/activity.js';
 import { pickRecord } from '../ask/pickers.js';
 import { askMissing, text } from '../ask/questions.js';
@@ -27,11 +27,11 @@ export async function run({ args: [given], opts }: Input<Flags>, ctx: Context) {
       `crm log ${opts.type} REF --summary "what happened"`);
     ref ??= await pickRecord(ctx, ['contact', 'company', 'deal'], `${capitalized(opts.type)} with (type to search)`)(p, undefined, {});
     flags = await askMissing(p, flags, [
-      ['summary', text('Summary', { required: true, check: (v) => check(name, v, '--summary') })],
+      ['summary', text('Summary', { required: true, check: (v) => check(summaryText, v, '--summary') })],
       ['outcome', text('Outcome (e.g. interested, no answer; optional)')],
     ]);
   }
-  const summary = check(name, flags.summary!, '--summary');
+  const summary = check(summaryText, flags.summary!, '--summary');
   const at = opts.at === undefined ? ctx.now : parseWhen(opts.at, ctx.now, '--at').at;
   const score = opts.satisfaction === undefined ? null : check(satisfaction, opts.satisfaction, '--satisfaction');
   const activity = await ctx.write(async (tx) => {

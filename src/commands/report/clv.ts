@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { expectedPurchases, fitBgNbd, pAlive } from '../../domain/clv/bgnbd.js';
 import { clv, spendFor } from '../../domain/clv/clv.js';
 import { fitGammaGamma } from '../../domain/clv/gammagamma.js';
-import { checkCount } from '../../domain/checks.js';
+import { checkCount, checkLimit } from '../../domain/checks.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
@@ -36,6 +36,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
   if (months < 1 || months > 120) throw invalid('--horizon', `${months} months is out of range`, 'give 1 to 120 months');
   const discount = Number(opts.discount);
   if (!/^\d*\.?\d+$/.test(opts.discount.trim()) || discount >= 1) throw invalid('--discount', `"${opts.discount}" is not a monthly rate`, 'give a fraction such as 0.01 (1% a month)');
+  const limit = checkLimit(opts.limit);
   const unitDays = opts.unit === 'day' ? 1 : 7;
   const store = await ctx.store();
   const data = new CustomerValueData(store);
@@ -107,7 +108,6 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     const top = new Set(byValue.slice(0, Math.ceil(byValue.length / 5)));
     rows = byValue.filter((r) => top.has(r) && r.pAlive !== null && r.pAlive < AT_RISK_P_ALIVE);
   }
-  const limit = checkCount(opts.limit, '--limit');
   return clvView({
     asOf, unit: opts.unit, horizonMonths: months, discount, currency: ctx.currency, atRisk: Boolean(opts.atRisk),
     model: { r: round(bg.r, 6), alpha: round(bg.alpha, 6), a: round(bg.a, 6), b: round(bg.b, 6), logLikelihood: round(bg.logLikelihood, 4),

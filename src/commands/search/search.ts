@@ -3,11 +3,12 @@ import type { Context } from '../../context.js';
 import { SEARCH_KINDS, type SearchKind } from '../../domain/reference.js';
 import { searchColumns } from '../../output/views/misc.js';
 import { list } from '../../output/view.js';
-import { checkCount } from '../../domain/checks.js';
+import { checkLimit } from '../../domain/checks.js';
 
 export async function run({ args, opts }: Input<{ kind?: SearchKind; limit: string }>, ctx: Context) {
+  const limit = checkLimit(opts.limit) ?? 20;
   const store = await ctx.store();
   const text = args.join(' ');
-  const hits = await store.search.query(text, opts.kind ? [opts.kind] : SEARCH_KINDS, checkCount(opts.limit, '--limit') ?? 20);
+  const hits = await store.search.query(text, opts.kind ? [opts.kind] : SEARCH_KINDS, limit);
   return list(hits, searchColumns, `nothing matches "${text}"`);
 }

@@ -39,7 +39,7 @@ export function companyView(company: CompanyJson, contacts: ContactJson[] | null
   return record(data, timeline ? [...companyFields, ...timelineFields] as Column[] : companyFields, {
     done,
     sections: [
-      ...(contacts ? [{ title: 'Contacts', rows: () => contacts, columns: contactRows, empty: 'no contacts yet' }] : []),
+      ...(contacts ? [{ title: 'Contacts', key: 'contacts', rows: () => contacts, columns: contactRows, empty: 'no contacts yet' }] : []),
       ...(timeline ? timelineSections(timeline) : []),
     ],
   });

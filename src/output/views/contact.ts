@@ -53,7 +53,7 @@ export function contactView(contact: ContactJson & { mergedFrom?: Link }, report
   return record(data, timeline ? [...contactFields, ...timelineFields] as Column[] : contactFields, {
     done,
     sections: [
-      ...(reports?.length ? [{ title: 'Direct reports', rows: () => reports, columns: reportColumns }] : []),
+      ...(reports?.length ? [{ title: 'Direct reports', key: 'reports', rows: () => reports, columns: reportColumns }] : []),
       ...(timeline ? timelineSections(timeline) : []),
     ],
   });

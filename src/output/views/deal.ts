@@ -56,9 +56,9 @@ export function dealView(d: DealDetail, done?: string): Output {
   return record(d as unknown as Record<string, unknown>, dealFields, {
     done,
     sections: d.stageHistory ? [
-      { title: 'Stage history', rows: () => d.stageHistory!, columns: historyColumns },
-      { title: 'Activities', rows: () => d.activities ?? [], columns: activityColumns.filter((c) => c.key !== 'regarding'), empty: 'none logged' },
-      { title: 'Open follow-ups', rows: () => d.followups ?? [], columns: followupColumns.filter((c) => c.key !== 'regarding'), empty: 'none' },
+      { title: 'Stage history', key: 'stageHistory', rows: () => d.stageHistory!, columns: historyColumns },
+      { title: 'Activities', key: 'activities', rows: () => d.activities ?? [], columns: activityColumns.filter((c) => c.key !== 'regarding'), empty: 'none logged' },
+      { title: 'Open follow-ups', key: 'followups', rows: () => d.followups ?? [], columns: followupColumns.filter((c) => c.key !== 'regarding'), empty: 'none' },
     ] : [],
   });
 }

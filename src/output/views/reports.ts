@@ -30,7 +30,7 @@ export function pipelineView(r: Json, warnings: string[]): Output {
   const maxShare = Math.max(...r.stages.map((s: Json) => s.amount / total), 0.0001);
   const stages = withCurrency(r.stages, r.currency);
   const sections: Section[] = [
-    { title: 'Open pipeline by stage', rows: () => stages, columns: [
+    { title: 'Open pipeline by stage', key: 'stages', rows: () => stages, columns: [
       { header: 'Stage', key: 'stage', value: (s) => s.stage },
       { header: 'Deals', key: 'deals', value: (s) => s.deals, type: 'count' },
       money('Amount', 'amount'), money('Weighted', 'weighted'),
@@ -38,7 +38,7 @@ export function pipelineView(r: Json, warnings: string[]): Output {
       { header: 'Stale', key: 'stale', value: (s) => s.stale, type: 'count' },
       { header: 'Share of pipeline', key: 'share', value: (s) => s.amount / total, type: 'bar', scale: maxShare },
     ] },
-    { title: 'Stage conversion (window)', rows: () => r.conversions, columns: [
+    { title: 'Stage conversion (window)', key: 'conversions', rows: () => r.conversions, columns: [
       { header: 'From', key: 'from', value: (c) => c.from }, { header: 'To', key: 'to', value: (c) => c.to },
       { header: 'Entered', key: 'entered', value: (c) => c.entered, type: 'count' },
       { header: 'Moved on', key: 'movedOn', value: (c) => c.movedOn, type: 'count' },
@@ -52,7 +52,7 @@ export function pipelineView(r: Json, warnings: string[]): Output {
     { header: 'Sales cycle (days)', key: 'salesCycleDays', value: (x) => x.salesCycleDays },
     money('Avg won amount', 'avgWonAmount'),
     { header: 'Velocity (per day)', key: 'velocity', value: (x) => x.velocity, type: 'money', currency: (x) => x.currency },
-  ], { sections, warnings, rows: { columns: sections[0]!.columns.slice(0, -1), rows: stages } });
+  ], { sections, warnings });
 }
 
 const forecastColumns: Column<Json>[] = [
@@ -90,18 +90,23 @@ function transposed(periods: Json[], currency: string): { rows: Json[]; columns:
 export function forecastView(r: Json, warnings: string[]): Output {
   const periods = withCurrency(r.periods, r.currency);
   const grid = transposed(periods, r.currency);
-  const sections: Section[] = [{ title: `Forecast by ${r.period}`, rows: () => grid.rows, columns: grid.columns }];
+  const title = `Forecast by ${r.period}`;
+  const sections: Section[] = [{ title, key: 'periods', rows: () => grid.rows, columns: grid.columns, audience: 'people' },
+    { title, key: 'periods', rows: () => periods, columns: forecastColumns, audience: 'machines' }];
   if (r.by === 'owner') {
     const rows = periods.flatMap((p: Json) => withCurrency(p.owners, r.currency).map((o: Json) => ({ ...o, period: p.period })));
-    sections.push({ title: 'By owner', rows: () => rows, columns: [forecastColumns[0]!, { header: 'Owner', key: 'owner', value: (o) => o.owner }, ...forecastColumns.slice(1)] });
+    sections.push({ title: 'By owner', key: 'owners', rows: () => rows,
+      columns: [forecastColumns[0]!, { header: 'Owner', key: 'owner', value: (o) => o.owner }, ...forecastColumns.slice(1)] });
   }
   if (r.by === 'category') {
     const cats: [string, string][] = [['closedWon', 'Closed won'], ['commit', 'Commit'], ['bestCase', 'Best case'], ['pipeline', 'Pipeline'], ['weighted', 'Weighted']];
     const rows = cats.map(([key, label]) => ({ category: label, _currency: r.currency, ...Object.fromEntries(periods.map((p: Json) => [p.period, p[key]])) }));
-    sections.push({ title: 'By category', rows: () => rows, columns: [{ header: 'Category', key: 'category', value: (x) => x.category },
+    // The periods' own columns, turned around: machines have them in `periods` already.
+    sections.push({ title: 'By category', key: 'categories', audience: 'people', rows: () => rows,
+      columns: [{ header: 'Category', key: 'category', value: (x) => x.category },
       ...periods.map((p: Json) => money(p.period, p.period))] });
   }
-  sections.push({ title: 'Historical win rate by stage (window)', rows: () => r.stageWinRates, columns: [
+  sections.push({ title: 'Historical win rate by stage (window)', key: 'stageWinRates', rows: () => r.stageWinRates, columns: [
     { header: 'Stage', key: 'stage', value: (s) => s.stage },
     { header: 'Closed deals', key: 'closed', value: (s) => s.closed, type: 'count' },
     { header: 'Won', key: 'rate', value: (s) => s.rate, type: 'percent' },
@@ -111,7 +116,7 @@ export function forecastView(r: Json, warnings: string[]): Output {
     { header: 'As of', key: 'asOf', value: (x) => x.asOf },
     { header: 'Periods', key: 'period', value: (x) => `${x.periods.length} ${x.period}s, fiscal year from month ${x.fiscalYearStart}` },
     ...header.slice(2),
-  ], { sections, warnings, rows: { columns: forecastColumns, rows: periods } });
+  ], { sections, warnings });
 }
 
 const groupColumns = (key: string, label: string): Column<Json>[] => [
@@ -130,20 +135,20 @@ export function winLossView(r: Json, warnings: string[]): Output {
     { header: 'Lost', key: 'lost', value: (x, money) => `${deals(x.lost.deals)}, ${money(x.lost.amount, x.currency)}` },
     { header: 'Win rate', key: 'winRate', value: (x) => x.winRate, type: 'percent' },
   ], { warnings, sections: [
-    { title: 'Lost by reason', rows: () => c(r.byReason), columns: [{ header: 'Reason', key: 'reason', value: (x) => x.reason },
+    { title: 'Lost by reason', key: 'byReason', rows: () => c(r.byReason), columns: [{ header: 'Reason', key: 'reason', value: (x) => x.reason },
       { header: 'Deals', key: 'deals', value: (x) => x.deals, type: 'count' }, money('Amount', 'amount')], empty: 'no lost deals' },
-    { title: 'By source', rows: () => c(r.bySource), columns: groupColumns('source', 'Source'), empty: 'no closed deals' },
-    { title: 'By owner', rows: () => c(r.byOwner), columns: groupColumns('owner', 'Owner'), empty: 'no closed deals' },
+    { title: 'By source', key: 'bySource', rows: () => c(r.bySource), columns: groupColumns('source', 'Source'), empty: 'no closed deals' },
+    { title: 'By owner', key: 'byOwner', rows: () => c(r.byOwner), columns: groupColumns('owner', 'Owner'), empty: 'no closed deals' },
   ] });
 }
 
 export function activityReportView(r: Json): Output {
   return record(r, header.slice(0, 3), { sections: [
-    { title: 'Activities per week', rows: () => r.weeks, empty: 'no activities in the window', columns: [
+    { title: 'Activities per week', key: 'weeks', rows: () => r.weeks, empty: 'no activities in the window', columns: [
       { header: 'Week', key: 'week', value: (w) => w.week }, { header: 'Owner', key: 'owner', value: (w) => w.owner },
       ...['call', 'email', 'meeting', 'note', 'total'].map((k): Column<Json> => ({ header: k[0]!.toUpperCase() + k.slice(1), key: k, value: (w) => w[k], type: 'count' })),
     ] },
-    { title: 'Follow-ups', rows: () => r.followups, empty: 'no follow-ups', columns: [
+    { title: 'Follow-ups', key: 'followups', rows: () => r.followups, empty: 'no follow-ups', columns: [
       { header: 'Owner', key: 'owner', value: (f) => f.owner },
       { header: 'Completed', key: 'completed', value: (f) => f.completed, type: 'count' },
       { header: 'Completed late', key: 'completedLate', value: (f) => f.completedLate, type: 'count' },

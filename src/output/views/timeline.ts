@@ -13,8 +13,8 @@ export const timelineFields: Column<{ orders: CustomerTimeline['orders'] }>[] = 
 /** The sections every customer view shows after its own fields. */
 export function timelineSections(t: CustomerTimeline): Section[] {
   return [
-    { title: 'Open deals', rows: () => t.openDeals, columns: dealColumns.filter((c) => c.key !== 'company'), empty: 'none' },
-    { title: 'Latest activities', rows: () => t.latestActivities, columns: activityColumns, empty: 'none logged' },
-    { title: 'Open follow-ups', rows: () => t.openFollowups, columns: followupColumns, empty: 'none' },
+    { title: 'Open deals', key: 'openDeals', rows: () => t.openDeals, columns: dealColumns.filter((c) => c.key !== 'company'), empty: 'none' },
+    { title: 'Latest activities', key: 'latestActivities', rows: () => t.latestActivities, columns: activityColumns, empty: 'none logged' },
+    { title: 'Open follow-ups', key: 'openFollowups', rows: () => t.openFollowups, columns: followupColumns, empty: 'none' },
   ];
 }

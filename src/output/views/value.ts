@@ -17,7 +17,7 @@ const customerColumns: Column<Json>[] = [
 export function rfmView(r: Json, warnings: string[]): Output {
   const segments = cur(r.segments, r.currency);
   const customers = cur(r.customers, r.currency);
-  const sections: Section[] = r.segment ? [] : [{ title: 'Segments', rows: () => segments, columns: [
+  const sections: Section[] = r.segment ? [] : [{ title: 'Segments', key: 'segments', rows: () => segments, columns: [
     { header: 'Segment', key: 'segment', value: (s) => s.segment },
     { header: 'Customers', key: 'customers', value: (s) => s.customers, type: 'count' },
     money('Revenue', 'revenue'),
@@ -28,23 +28,25 @@ export function rfmView(r: Json, warnings: string[]): Output {
     const c = r.compare;
     const n = c.customers.length;
     sections.push({ title: `Moved since "${c.name}" (${c.asOf}): ${n} customer${n === 1 ? '' : 's'}, ${c.unchanged} in the same segment`,
-      rows: () => c.moved, empty: 'nobody moved', columns: [
+      key: 'moved', rows: () => c.moved, empty: 'nobody moved', columns: [
         { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
         { header: 'Customers', key: 'customers', value: (m) => m.customers, type: 'count' },
       ] });
     if (n) {
-      sections.push({ title: 'Who moved', rows: () => c.customers, columns: [
+      sections.push({ title: 'Who moved', key: 'whoMoved', rows: () => c.customers, columns: [
         { header: 'Customer', key: 'name', value: (m) => m.name }, { header: 'Kind', key: 'kind', value: (m) => `${m.kind} #${m.id}` },
         { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
       ] });
     }
   }
-  if (r.segment) sections.push({ title: `${r.segment} (${customers.length})`, rows: () => customers, columns: customerColumns, empty: 'nobody in this segment' });
+  // Every scored customer is a row for machines; people see them listed for one --segment only.
+  sections.push(r.segment ? { title: `${r.segment} (${customers.length})`, key: 'customers', rows: () => customers, columns: customerColumns, empty: 'nobody in this segment' }
+    : { title: 'Customers', key: 'customers', rows: () => customers, columns: customerColumns, audience: 'machines' });
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x) => x.asOf }, { header: 'Since', key: 'since', value: (x) => x.since ?? 'all history' },
     { header: 'Bins', key: 'bins', value: (x) => x.bins }, { header: 'Customers scored', key: 'scored', value: (x) => x.scored, type: 'count' },
     { header: 'Saved as', key: 'saved', value: (x) => x.saved },
-  ], { sections, warnings, rows: { columns: customerColumns, rows: customers } });
+  ], { sections, warnings });
 }
 
 export function decilesView(r: Json, warnings: string[]): Output {
@@ -59,7 +61,7 @@ export function decilesView(r: Json, warnings: string[]): Output {
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x) => x.asOf }, { header: 'Customers', key: 'customers', value: (x) => x.customers, type: 'count' },
     { header: 'Pareto (top 20%)', key: 'pareto', value: (x) => x.pareto, type: 'percent' },
-  ], { sections: [{ title: 'Purchase deciles (by revenue)', rows: () => rows, columns }], warnings, rows: { columns, rows } });
+  ], { sections: [{ title: 'Purchase deciles (by revenue)', key: 'deciles', rows: () => rows, columns }], warnings });
 }
 
 export function clvView(r: Json, warnings: string[]): Output {
@@ -81,8 +83,8 @@ export function clvView(r: Json, warnings: string[]): Output {
     { header: 'BG/NBD', key: 'model', value: () => `r=${m.r.toFixed(3)} alpha=${m.alpha.toFixed(3)} a=${m.a.toFixed(3)} b=${m.b.toFixed(3)} LL=${m.logLikelihood.toFixed(1)}` },
     { header: 'Customers', key: 'customers', value: () => `${m.customers} (${m.repeatBuyers} repeat buyers)` },
     { header: 'Gamma-Gamma', key: 'spendModel', value: () => `p=${s.p.toFixed(2)} q=${s.q.toFixed(2)} gamma=${s.gamma.toFixed(2)}` },
-  ], { sections: [{ title: r.atRisk ? 'Valuable customers at risk (P(alive) < 50%)' : 'Customers by lifetime value', rows: () => rows, columns, empty: 'none' }],
-    warnings, rows: { columns, rows } });
+  ], { sections: [{ title: r.atRisk ? 'Valuable customers at risk (P(alive) < 50%)' : 'Customers by lifetime value', key: 'customers', rows: () => rows,
+    columns, empty: 'none' }], warnings });
 }
 
 
@@ -104,11 +106,11 @@ export function portfolioView(r: Json, warnings: string[]): Output {
     { header: 'Wallets to revisit', key: 'walletsToRevisit',
       value: (x) => (x.walletsToRevisit ? `${x.walletsToRevisit} (share of wallet above 100%)` : null) },
   ], { warnings, sections: [
-    { title: 'Tiers', rows: () => tiers, columns: [{ header: 'Tier', key: 'tier', value: (t) => t.tier },
+    { title: 'Tiers', key: 'tiers', rows: () => tiers, columns: [{ header: 'Tier', key: 'tier', value: (t) => t.tier },
       { header: 'Strategy', key: 'strategy', value: (t) => t.strategy },
       { header: 'Customers', key: 'customers', value: (t) => t.customers, type: 'count' }, money('Value', 'value')] },
-    { title: 'Customers', rows: () => customers, columns },
-  ], rows: { columns, rows: customers } });
+    { title: 'Customers', key: 'customers', rows: () => customers, columns },
+  ] });
 }
 
 export function loyaltyView(r: Json, warnings: string[]): Output {
@@ -119,10 +121,10 @@ export function loyaltyView(r: Json, warnings: string[]): Output {
     { header: 'Attitude', key: 'attitude', value: (c) => c.attitude }, { header: 'Quadrant', key: 'quadrant', value: (c) => c.quadrant },
   ];
   return record(r, [{ header: 'As of', key: 'asOf', value: (x) => x.asOf }], { sections: [
-    { title: 'Loyalty matrix (Griffin)', rows: () => r.quadrants, columns: [
+    { title: 'Loyalty matrix (Griffin)', key: 'quadrants', rows: () => r.quadrants, columns: [
       { header: 'Quadrant', key: 'quadrant', value: (q) => q.quadrant },
       { header: 'Customers', key: 'customers', value: (q) => q.customers, type: 'count' },
       { header: 'Programme', key: 'programme', value: (q) => q.programme }] },
-    { title: 'Customers', rows: () => r.customers, columns },
-  ], warnings, rows: { columns, rows: r.customers } });
+    { title: 'Customers', key: 'customers', rows: () => r.customers, columns },
+  ], warnings });
 }
