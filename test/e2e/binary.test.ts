@@ -1,4 +1,4 @@
-import { execaNode } from 'execa';
+import { execa, execaNode } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { BIN, sandbox } from './crm.js';
 
@@ -42,6 +42,15 @@ describe('processes', () => {
     const { run } = sandbox();
     const results = await Promise.all(Array.from({ length: 6 }, () => run(['company', 'list', '--json'])));
     expect(results.map((r) => `${r.exitCode} ${r.stdout.trim()} ${r.stderr.trim()}`)).toEqual(Array(6).fill('0 [] '));
+  });
+
+  it('stops quietly when the reader of a pipe closes it early', async () => {
+    const { env } = sandbox();
+    await execaNode(BIN, ['demo', '--scale', '2000', '--db', `${env.HOME}/big.db`], { env, extendEnv: false });
+    // 20,000 orders are far more than a pipe buffer holds, so crm is still writing when head exits.
+    const r = await execa('bash', ['-c', `node "${BIN}" --db big.db order list --format csv | head -1; echo "crm exited \${PIPESTATUS[0]}"`],
+      { env, extendEnv: false, cwd: env.HOME, reject: false });
+    expect([r.stdout, r.stderr]).toEqual(['id,date,customer,amount,currency,reference,deal\ncrm exited 0', '']);
   });
 
   it('journal snapshots and lists agree on "today" away from UTC, near midnight', async () => {
