@@ -163,10 +163,10 @@ ${WINDOW}`,
     summary: 'what crm report portfolio computes',
     text: `crm report portfolio [--as-of DATE] [--since DATE] [--cost-to-serve AMOUNT]
 Value = Monetary over the window; annualised over the window's days (--since, or the first order, to --as-of).
-Share of wallet = annualised value / wallet estimate. Tiers: MVC = deciles 1-2 (Retain); MGC = not MVC, with a
-wallet and untapped wallet (wallet - annualised value) in the top 20% of untapped wallets (Develop); BZ = value at
-or below the cost to serve, default 0 (serve at lowest cost); companies and contacts with a wallet but no orders
-are prospects (Acquire); everyone else is maintained. Customers without a wallet estimate are named.
+Share of wallet = annualised value / wallet estimate. Tiers, decided in this order: MVC = deciles 1-2 (Retain);
+BZ = value at or below the cost to serve, default 0 (serve at lowest cost); MGC = of the customers left that have a
+wallet, the top 20% by untapped wallet (wallet - annualised value), if it is above 0 (Develop); companies and
+contacts with a wallet but no orders are prospects (Acquire); everyone else is maintained. Customers without a wallet estimate are named.
 Wallet estimates in other currencies convert like orders; one without a rate is named (a note on the customer,
 the warning, and {currency, wallets, amount} in "unconverted") and gives no share of wallet. A share of wallet
 above 100% means the estimate is out of date: the customer is flagged to revisit it (note, "revisitWallet",

@@ -1,8 +1,8 @@
 /**
- * Value tiers and RAD strategies (analytics.md, after Peppers & Rogers): MVC = purchase deciles 1-2; MGC = not MVC,
- * a known wallet, and untapped wallet (wallet - annualised value) in the top 20% of untapped wallets; BZ = value at
- * or below the cost to serve; everyone else is maintained. Prospects (no orders, a wallet estimate) are acquired.
- * Amounts in minor units of one currency.
+ * Value tiers and RAD strategies (analytics.md, after Peppers & Rogers), decided in this order: MVC = purchase
+ * deciles 1-2; BZ = value at or below the cost to serve; MGC = among the customers left that have a known wallet,
+ * the top 20% by untapped wallet (wallet - annualised value), if it is above zero; everyone else with orders is
+ * maintained. Prospects (no orders, a wallet estimate) are acquired. Amounts in minor units of one currency.
  */
 export type Tier = 'MVC' | 'MGC' | 'BZ' | 'maintain' | 'prospect';
 
@@ -41,17 +41,18 @@ export function walletNote(r: Pick<PortfolioRow, 'hasWallet' | 'revisitWallet'>,
 
 export function portfolio(customers: readonly PortfolioInput[], windowDays: number, costToServe: number): PortfolioRow[] {
   const annual = (v: number) => Math.round((v * 365) / windowDays);
-  const withWallet = customers.filter((c) => c.hasOrders && c.wallet !== null)
+  // The tiers are decided in analytics.md's order, each among the customers the earlier ones left.
+  const mvc = (c: PortfolioInput) => c.decile !== null && c.decile <= 2;
+  const bz = (c: PortfolioInput) => !mvc(c) && c.value <= costToServe;
+  const pool = customers.filter((c) => c.hasOrders && !mvc(c) && !bz(c) && c.wallet !== null)
     .map((c) => ({ c, untapped: c.wallet! - annual(c.value) }))
     .sort((a, b) => b.untapped - a.untapped || a.c.order[0] - b.c.order[0] || a.c.order[1] - b.c.order[1]);
-  const growable = new Set(withWallet.filter((_, i) => i < 0.2 * withWallet.length).map((x) => x.c.key));
+  const growable = new Set(pool.filter((x, i) => i < 0.2 * pool.length && x.untapped > 0).map((x) => x.c.key));
   return customers.map((c) => {
     const annualValue = annual(c.value);
     const untapped = c.wallet === null ? null : c.wallet - annualValue;
     const tier: Tier = !c.hasOrders ? (c.hasWallet ? 'prospect' : 'maintain')
-      : c.decile !== null && c.decile <= 2 ? 'MVC'
-      : growable.has(c.key) && untapped! > 0 ? 'MGC'
-      : c.value <= costToServe ? 'BZ' : 'maintain';
+      : mvc(c) ? 'MVC' : bz(c) ? 'BZ' : growable.has(c.key) ? 'MGC' : 'maintain';
     const shareOfWallet = c.wallet ? annualValue / c.wallet : null;
     return { ...c, annualValue, shareOfWallet, untapped, tier, revisitWallet: shareOfWallet !== null && shareOfWallet > 1 };
   });
