@@ -113,6 +113,8 @@ the period of its expected close date, a won deal to the period of its close dat
   weighted = closed won + amount x probability of the open deals;
   historical = closed won + each open deal weighted by the empirical win rate of its stage (deals that entered the
     stage in the trailing window and have closed: won / closed); a stage with no closed deals uses the probability;
+    for one owner (--owner, and each row of --by owner) the owner's own rate where they closed at least 10 deals
+    that passed through the stage in the window, else the team's;
   commit forecast = closed + commit; best-case forecast = closed + commit + best case;
   open pipeline = commit + best case + pipeline;
   quota = each owner's quota for the period (for a quarter without one: the sum of their monthly quotas);

@@ -254,3 +254,29 @@ describe('crm quota and report formats', () => {
     expect((await run(['report', 'pipeline', '--format', 'csv'])).stdout.split('\n')[2]).toBe('stages,,,,USD,,,,,,,Lead,1,8000.00,800.00,21,0,0.2,,,,,');
   });
 });
+
+describe('historical forecast of one owner (analytics.md)', () => {
+  it("uses the owner's own stage rate from 10 closed deals, else the team's, the same in --owner and --by owner", async () => {
+    // bob closed 12 deals that passed through Lead (9 won): his own Lead rate 9/12 = 0.75 counts. alice closed 2
+    // (1 won): too few, so she gets the team's Lead rate, 10 won of 14 closed. Each has one open 1,000 deal in Lead
+    // closing this quarter: alice's is weighted 1,000 x 10/14 = 714.29 (100,000 cents x 10/14 = 71,428.57, rounded),
+    // bob's 1,000 x 0.75 = 750.00. The team's own row weighs both at 10/14: 714.29 + 714.29 = 1,428.58.
+    const { run, json } = sandbox();
+    const ok = async (args: string[]) => expect((await run(args)).stderr).toBe('');
+    const close = async (owner: string, n: number, won: boolean) => {
+      await ok(['deal', 'add', `${owner} ${n}`, '--owner', owner, '--amount', '0']);
+      await ok(won ? ['deal', 'win', `${owner} ${n}`, '--no-order'] : ['deal', 'lose', `${owner} ${n}`, '--reason', 'price']);
+    };
+    for (let i = 0; i < 12; i++) await close('bob', i, i < 9);
+    await close('alice', 0, true);
+    await close('alice', 1, false);
+    await ok(['deal', 'add', 'alice open', '--owner', 'alice', '--amount', '1000', '--close', 'eom']);
+    await ok(['deal', 'add', 'bob open', '--owner', 'bob', '--amount', '1000', '--close', 'eom']);
+    const historical = async (args: string[]) => (await json(['report', 'forecast', '--periods', '1', ...args])).periods[0];
+    expect((await historical(['--owner', 'alice'])).historical).toBe(714.29);
+    expect((await historical(['--owner', 'bob'])).historical).toBe(750);
+    const all = await historical(['--by', 'owner']);
+    expect([all.historical, ...all.owners.map((o: { owner: string; historical: number }) => `${o.owner} ${o.historical}`)])
+      .toEqual([1428.58, 'alice 714.29', 'bob 750']);
+  });
+});

@@ -4,7 +4,7 @@ import { check, count } from '../../domain/fields.js';
 import { type Period, periodsFrom, type PeriodKind } from '../../domain/fiscal.js';
 import { converter } from '../../domain/fx.js';
 import { forecastRow, type ForecastRow, quotaFor } from '../../domain/reports/forecast.js';
-import { stageWinRates } from '../../domain/reports/pipeline.js';
+import { ownerWinRates, stageWinRates } from '../../domain/reports/pipeline.js';
 import { invalid } from '../../errors.js';
 import { forecastView } from '../../output/views/reports.js';
 import { type ReportFlags, ratio, reportBasis, unconvertedWarning } from './shared.js';
@@ -21,7 +21,14 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
   if (n < 1 || n > 24) throw invalid('--periods', `${n} is out of range`, 'give 1 to 24 periods');
   const b = await reportBasis(opts, ctx);
   const periods = periodsFrom(b.asOf, opts.period, n, b.fyStart);
-  const rates = stageWinRates(b.deals, b.stages, b.window);
+  const teamRates = stageWinRates(b.team, b.stages, b.window);
+  const ownRates = new Map<string, typeof teamRates>();
+  const ratesOf = (owner: string | undefined) => {
+    if (owner === undefined) return teamRates;
+    if (!ownRates.has(owner)) ownRates.set(owner, ownerWinRates(b.team, b.stages, b.window, owner, teamRates));
+    return ownRates.get(owner)!;
+  };
+  const rates = ratesOf(b.owner);
   const fx = converter(b.currency, ctx.config.rates ?? {});
   // Quotas in another currency are converted like deals; one without a rate is left out (and warned about).
   const quotas = (await b.store.quotas.list()).flatMap((q) => {
@@ -31,7 +38,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
   });
   const row = (p: Period, owner?: string) => {
     const deals = owner === undefined ? b.deals : b.deals.filter((d) => d.facts.owner === owner);
-    return forecastRow(p, deals, rates, quotaFor(p, quotas, owner ?? b.owner));
+    return forecastRow(p, deals, ratesOf(owner ?? b.owner), quotaFor(p, quotas, owner ?? b.owner));
   };
   const owners = [...new Set([...b.deals.map((d) => d.facts.owner), ...quotas.map((q) => q.owner)])]
     .filter((o) => b.owner === undefined || o === b.owner).sort();

@@ -28,7 +28,10 @@ export interface ReportBasis {
   locale: string;
   fyStart: number;
   stages: Stage[];
+  /** The deals of the report: the owner's with --owner/--mine, else everyone's. */
   deals: DealAt[];
+  /** Everyone's deals, whatever the owner filter: an owner's historical rates fall back on the team's. */
+  team: DealAt[];
   unconverted: Unconverted;
   /** Minor units of the report currency as a JSON number (major units). */
   money: (minor: number) => number;
@@ -52,10 +55,13 @@ export async function reportBasis(opts: ReportFlags, ctx: Context): Promise<Repo
   const byId = new Map(stages.map((s) => [s.id, s]));
   const fx = converter(ctx.currency, ctx.config.rates ?? {});
   const unconverted = new Unconverted();
-  const deals = facts.map((f) => dealAt(f, asOf, byId, fx, unconverted)).filter((d): d is DealAt => d !== null);
+  const replay = (all: typeof facts, left: Unconverted) => all.map((f) => dealAt(f, asOf, byId, fx, left)).filter((d): d is DealAt => d !== null);
+  const deals = replay(facts, unconverted);
+  // Only the owner's own deals count toward the warning; the team's are read for their win rates alone.
+  const team = owner === undefined ? deals : replay(await store.reports.deals(), new Unconverted());
   return {
     store, asOf, window: trailingWindow(asOf, since), owner, currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale,
-    fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart, stages, deals, unconverted,
+    fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart, stages, deals, team, unconverted,
     money: (minor) => toMajor(minor, ctx.currency),
   };
 }

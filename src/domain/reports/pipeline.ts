@@ -100,3 +100,19 @@ export function stageWinRates(deals: DealAt[], stages: Stage[], window: Window):
   }
   return out;
 }
+
+/** analytics.md: an owner's own win rate for a stage counts once they have closed this many deals through it. */
+export const OWN_RATE_MIN_CLOSED = 10;
+
+/**
+ * The historical rates for one owner: per stage, the owner's own rate when they closed at least
+ * OWN_RATE_MIN_CLOSED deals that passed through it in the window, else the team's. `team` is every owner's deals.
+ */
+export function ownerWinRates(team: DealAt[], stages: Stage[], window: Window, owner: string,
+  teamRates = stageWinRates(team, stages, window)): Map<number, { rate: number | null; closed: number }> {
+  const own = stageWinRates(team.filter((d) => d.facts.owner === owner), stages, window);
+  return new Map([...teamRates].map(([id, t]) => {
+    const mine = own.get(id)!;
+    return [id, mine.closed >= OWN_RATE_MIN_CLOSED ? mine : t];
+  }));
+}
