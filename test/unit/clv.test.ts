@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bgnbdLogLikelihood, expectedPopulationPurchases, expectedPurchases, fitBgNbd, groupRft, pAlive } from '../../src/domain/clv/bgnbd.js';
+import { diagnose } from '../../src/domain/clv/diagnosis.js';
 import { expectedSpend, fitGammaGamma, ggLogLikelihood, groupSpend } from '../../src/domain/clv/gammagamma.js';
 import { hyp2f1, lnGamma, lnRising } from '../../src/domain/clv/special.js';
 import { summarize } from '../../src/domain/clv/summary.js';
@@ -129,6 +130,34 @@ describe('fitting fast: identical customers grouped, the optimiser stopped on co
     // The answer really is at the edge: moving the flagged parameters back inside lowers the likelihood.
     const inside = { ...bg, ...Object.fromEntries(bg.atBound.map((k) => [k, bg[k] > 1 ? bg[k] / 10 : bg[k] * 10])) };
     expect(bgnbdLogLikelihood(inside, data)).toBeLessThan(bg.logLikelihood);
+  });
+});
+
+describe('diagnosis of a fit', () => {
+  it('passes the CDNOW fits', () => {
+    const customers = cdnow();
+    const d = diagnose(fitBgNbd(customers), fitGammaGamma(customers.filter((c) => c.x > 0).map((c) => ({ x: c.x, m: c.m! }))));
+    expect(d).toEqual({ status: 'ok', purchaseModel: 'ok', spendModel: 'ok', problems: [] });
+  });
+
+  it('reports parameters at the edge of the search as a degenerate purchase model, saying what it means', () => {
+    const data = regularBuyers(60);
+    const spend = data.map((c, i) => ({ x: c.x, m: 40 + (i % 5) * 10 + (i % 3) }));
+    const d = diagnose(fitBgNbd(data), fitGammaGamma(spend));
+    expect([d.status, d.purchaseModel]).toEqual(['degenerate', 'degenerate']);
+    const problem = d.problems.find((p) => p.model === 'purchases')!;
+    expect(problem.code).toBe('at-bound');
+    expect(problem.message).toMatch(/edge of the search/);
+    expect(problem.message).toMatch(/not shown/);
+  });
+
+  it('reports q <= 1 as a spend model without a finite mean', () => {
+    const bg = { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4, logLikelihood: -1, converged: true, iterations: 1, evaluations: 1, atBound: [] };
+    const gg = { p: 2, q: 0.8, gamma: 10, logLikelihood: -1, converged: true, iterations: 1, evaluations: 1, atBound: [] };
+    const d = diagnose(bg, gg);
+    expect([d.status, d.purchaseModel, d.spendModel]).toEqual(['degenerate', 'ok', 'degenerate']);
+    expect(d.problems).toEqual([expect.objectContaining({ model: 'spend', code: 'infinite-mean-spend', parameters: ['q'] })]);
+    expect(d.problems[0]!.message).toMatch(/q = 0\.80/);
   });
 });
 
