@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
 
 /**
@@ -246,6 +246,25 @@ describe('crm report clv on orders the model cannot fit', () => {
     expect(screen.stdout.split('Customers by spend (no lifetime value: see the diagnosis)\n')[1]).not.toMatch(/%/);
 
     expect((await run(['report', 'clv', '--at-risk', '--json'])).stdout).toContain('"customers":[]');
+  });
+
+  it('shows what a long fit is doing on a terminal, on stderr only, and nothing in a pipe', async () => {
+    const { run } = await regulars();
+    // A clock that moves 60 ms each time it is read makes the fit "long" without a test that depends on speed.
+    let now = Date.UTC(2026, 2, 11);
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 60));
+    try {
+      const tty = await run(['report', 'clv', '--json'], { tty: true });
+      expect(tty.stderr).toMatch(/\r\x1b\[2Kfitting the purchase model \(BG\/NBD\): iteration \d+, log-likelihood -\d+\.\d\d/);
+      expect(tty.stderr).toMatch(/fitting the spend model \(Gamma-Gamma\): iteration \d+/);
+      // The line is erased before anything else reaches the terminal.
+      expect(tty.stderr.split('\r\x1b[2K').at(-1)).toMatch(/^warning: no lifetime values/);
+      expect(JSON.parse(tty.stdout).model.customers).toBe(12);
+      const piped = await run(['report', 'clv', '--json']);
+      expect(piped.stderr).not.toContain('fitting');
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('shows P(alive) but no spend or CLV when only the spend model is degenerate', async () => {

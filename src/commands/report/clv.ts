@@ -9,6 +9,7 @@ import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
 import { CrmError, invalid } from '../../errors.js';
+import { fitProgress } from '../../io/progress.js';
 import { clvView } from '../../output/views/value.js';
 import { CustomerValueData } from '../../store/customer-value.js';
 
@@ -78,8 +79,10 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
   const major = (minor: number) => toMajor(minor, ctx.currency);
   const spendData = customers.flatMap((c, i) => (rft[i]!.x > 0 && c.repeatSum > 0 ? [{ x: rft[i]!.x, m: major(c.repeatSum) / rft[i]!.x }] : []));
   if (spendData.length < 2) throw new CrmError('validation', 'cannot fit the spend model: fewer than 2 repeat buyers with positive spend', 'import more order history');
-  const bg = fitBgNbd(rft);
-  const gg = fitGammaGamma(spendData);
+  const meter = fitProgress(ctx.streams.stderr);
+  const bg = fitBgNbd(rft, { onIteration: (i, ll) => meter.show(`fitting the purchase model (BG/NBD): iteration ${i}, log-likelihood ${ll.toFixed(2)}`) });
+  const gg = fitGammaGamma(spendData, { onIteration: (i, ll) => meter.show(`fitting the spend model (Gamma-Gamma): iteration ${i}, log-likelihood ${ll.toFixed(2)}`) });
+  meter.done();
   // A degenerate model's forecasts would be made-up numbers: they stay null, and the diagnosis says why.
   const diagnosis = diagnose(bg, gg);
   const purchasesOk = diagnosis.purchaseModel === 'ok';
