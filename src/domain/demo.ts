@@ -1,5 +1,6 @@
 import { addDays, addMonths } from 'date-fns';
 import { isoDate } from './dates.js';
+import { periodsFrom } from './fiscal.js';
 
 /**
  * A realistic, deterministic demo data set: the same seed and "now" give the same data. Records refer to each
@@ -12,6 +13,8 @@ export interface DemoPlan {
   /** Contacts to create; null for the small hand-sized demo. */
   scale: number | null;
   currency: string;
+  /** First month of the fiscal year (1 = January): quotas are set for the fiscal quarters reports show. */
+  fyStart?: number;
 }
 
 export interface DemoCompany { name: string; domain: string; industry: string; size: number; address: string; walletMinor: number; owner: string; tags: string[]; notes: string | null }
@@ -78,6 +81,11 @@ function random(seed: number) {
 
 const slug = (s: string) => s.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/\s+/g, '-');
 const at = (d: Date, hour: number, minute = 0) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour, minute).toISOString();
+/** A weekend day moved to the nearest working day on the given side: back to Friday (-1) or on to Monday (+1). */
+const workday = (d: Date, side: -1 | 1) => {
+  const w = d.getDay();
+  return w === 6 ? addDays(d, side < 0 ? -1 : 2) : w === 0 ? addDays(d, side < 0 ? -2 : 1) : d;
+};
 
 export function demoData(plan: DemoPlan): DemoData {
   const r = random(plan.seed);
@@ -170,10 +178,11 @@ export function demoData(plan: DemoPlan): DemoData {
     const c = contacts[contact]!;
     const deal = r.chance(0.4) ? r.int(0, nDeals - 1) : null;
     const future = i % 25 === 0;
-    const day = future ? addDays(today, r.int(0, 13)) : addDays(today, -r.int(1, 540));
+    // A team at work: Monday to Friday, starting between 9:00 and 16:45.
+    const day = future ? workday(addDays(today, r.int(0, 13)), 1) : workday(addDays(today, -r.int(1, 540)), -1);
     const type = future ? 'meeting' : r.pick(['call', 'call', 'email', 'email', 'meeting', 'note']);
     activities.push({
-      type, at: at(day, r.int(8, 17), r.pick([0, 15, 30, 45])), summary: future ? `Demo for ${c.name}` : r.pick(CALL_NOTES),
+      type, at: at(day, r.int(9, 16), r.pick([0, 15, 30, 45])), summary: future ? `Demo for ${c.name}` : r.pick(CALL_NOTES),
       outcome: future || type === 'note' ? null : r.pick(OUTCOMES), direction: type === 'note' ? null : r.pick(['inbound', 'outbound']),
       satisfaction: !future && r.chance(0.35) ? r.pick([2, 3, 4, 4, 5, 5]) : null, contact,
       company: c.company, deal: deal !== null && deals[deal]!.company === c.company ? deal : null,
@@ -190,9 +199,10 @@ export function demoData(plan: DemoPlan): DemoData {
     const offset = i % 8 === 0 ? -r.int(1, 10) : i % 8 === 1 ? 0 : r.int(1, 30);
     const done = i % 10 === 9;
     followups.push({
-      title: r.pick(FOLLOWUP_TITLES), dueDate: isoDate(addDays(today, offset)), dueTime: r.chance(0.3) ? `${r.int(9, 16)}:00`.padStart(5, '0') : null,
+      title: r.pick(FOLLOWUP_TITLES), dueDate: isoDate(workday(addDays(today, offset), offset < 0 ? -1 : 1)),
+      dueTime: r.chance(0.3) ? `${r.int(9, 16)}:00`.padStart(5, '0') : null,
       owner: c.owner, priority: r.pick(['normal', 'normal', 'high', 'low']), status: done ? 'done' : 'open',
-      doneAt: done ? at(addDays(today, -1), 16) : null, repeatEvery: i % 7 === 3 ? r.pick([1, 2]) : null,
+      doneAt: done ? at(workday(addDays(today, -1), -1), 16) : null, repeatEvery: i % 7 === 3 ? r.pick([1, 2]) : null,
       repeatUnit: i % 7 === 3 ? r.pick(['w', 'm']) : null, contact, company: c.company, deal: null,
     });
   }
@@ -225,13 +235,17 @@ export function demoData(plan: DemoPlan): DemoData {
     }
   }
 
-  // Quotas per owner: this year's quarters and months.
+  // Quotas per owner for every fiscal quarter and month from the deals' history (18 months back) to the end of
+  // what a forecast shows (three quarters ahead), so attainment and coverage show on any day of the year.
   const quotas: DemoQuota[] = [];
-  const year = today.getFullYear();
+  const fyStart = plan.fyStart ?? 1;
+  const from = isoDate(addMonths(today, -18));
+  const until = isoDate(addMonths(today, 9));
+  const periods = (kind: 'quarter' | 'month') => periodsFrom(from, kind, 40, fyStart).filter((p) => p.from <= until);
   for (const owner of DEMO_OWNERS) {
     const quarterly = (big ? Math.round(nContacts / 30) : 1) * r.int(60, 120) * 1000 * 100;
-    for (let q = 1; q <= 4; q++) quotas.push({ owner, period: `${year}-Q${q}`, amountMinor: quarterly });
-    for (let m = 1; m <= 12; m++) quotas.push({ owner, period: `${year}-${String(m).padStart(2, '0')}`, amountMinor: Math.round(quarterly / 3) });
+    for (const p of periods('quarter')) quotas.push({ owner, period: p.label, amountMinor: quarterly });
+    for (const p of periods('month')) quotas.push({ owner, period: p.label, amountMinor: Math.round(quarterly / 3) });
   }
 
   return { currency: plan.currency, companies, contacts, deals, activities, followups, orders, orderCount, quotas };

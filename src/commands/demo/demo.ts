@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Input } from '../../cli/action.js';
 import { dataDir } from '../../config/paths.js';
 import type { Context } from '../../context.js';
+import { CONFIG_DEFAULTS } from '../../domain/config.js';
 import { demoData } from '../../domain/demo.js';
 import { check, count } from '../../domain/fields.js';
 import { conflict, invalid } from '../../errors.js';
@@ -30,7 +31,7 @@ export async function run({ opts }: Input<{ scale: string; seed: string; force?:
     throw conflict(`${path} already holds data; the demo fills only an empty database`, 'name a new file with --db, or pass --force to replace it');
   }
   const started = performance.now();
-  const data = demoData({ now: ctx.now, seed, scale, currency: ctx.currency });
+  const data = demoData({ now: ctx.now, seed, scale, currency: ctx.currency, fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart });
   const counts = bulkLoad(store, data, { actor: ctx.user, at: ctx.now.toISOString(), command: ctx.commandLine });
   const seconds = Math.round((performance.now() - started) / 10) / 100;
   const quoted = /^[\w./~-]+$/.test(path) ? path : JSON.stringify(path);
