@@ -110,7 +110,7 @@ export function demoData(plan: DemoPlan): DemoData {
   // Org charts: the first person of a company is the boss, the next ones report to the boss or to the second.
   const contacts: DemoContact[] = [];
   const staffOf: number[][] = companies.map(() => []);
-  const b2c = big ? Math.round(nContacts * 0.1) : 8;
+  const b2c = big ? Math.round(nContacts * 0.1) : 20;
   for (let i = 0; i < nContacts; i++) {
     const company = i < nContacts - b2c ? i % nCompanies : null;
     const first = FIRST[(i * 7 + plan.seed) % FIRST.length]!;
@@ -215,20 +215,22 @@ export function demoData(plan: DemoPlan): DemoData {
   const won = deals.map((d, i) => ({ d, i })).filter(({ d }) => d.history.at(-1)!.stage === 'Won');
   const plain = big ? nContacts * 10 - won.length : customers.length * 30;
   const orderCount = plain + won.length;
+  const buyers = planBuyers(random(plan.seed * 7919 + 1), customers, won.map(({ d }) => d), plain, today);
+  // Orders are placed in whole days before today, the same offsets whatever today is, so the lifetime-value model
+  // sees the same customers on any date; one table of date strings saves formatting a date per order.
+  const dayIso = Array.from({ length: ORDER_DAYS + 1 }, (_, k) => isoDate(addDays(today, -k)));
   const seed = plan.seed;
-  const start = addMonths(today, -24);
-  const span = Math.max(1, Math.round((today.getTime() - start.getTime()) / 86_400_000));
   function* orders(): Iterable<DemoOrder> {
-    const o = random(seed * 7919 + 1);
-    for (let n = 1; n <= plain; n++) {
-      // Skewed toward the first customers (a few buy a lot); every fifth customer stopped buying a while ago.
-      const ci = Math.min(customers.length - 1, Math.floor(customers.length * o.next() ** 2));
-      const quiet = ci % 5 === 0 ? 60 + (ci % 300) : 0;
-      const refund = o.chance(0.02);
-      yield { ...customers[ci]!, orderedOn: isoDate(addDays(start, o.int(0, Math.max(0, span - quiet)))),
-        amountMinor: (refund ? -1 : 1) * o.int(20, 2_000) * 100 * (1 + (ci % 3)), reference: `DEMO-${n}`, deal: null };
+    const o = random(seed * 7919 + 2);
+    let n = 0;
+    for (const b of buyers) {
+      for (const day of purchaseDays(o, b)) {
+        // Each order's value varies around the customer's average (exponentially), and about one in fifty is a refund.
+        const refund = o.chance(0.02);
+        yield { company: b.company, contact: b.contact, orderedOn: dayIso[-day]!, reference: `DEMO-${++n}`, deal: null,
+          amountMinor: (refund ? -1 : 1) * Math.max(1, Math.round(b.spend * gamma(o, 1))) * 100 };
+      }
     }
-    let n = plain;
     for (const { d, i } of won) {
       yield { company: d.company, contact: d.company === null ? d.contact : null, orderedOn: d.closedOn!, amountMinor: d.amountMinor,
         reference: `DEMO-${++n}`, deal: i };
@@ -249,4 +251,129 @@ export function demoData(plan: DemoPlan): DemoData {
   }
 
   return { currency: plan.currency, companies, contacts, deals, activities, followups, orders, orderCount, quotas };
+}
+
+/** How far back the demo's orders go, in days: two years. */
+const ORDER_DAYS = 730;
+
+type Random = ReturnType<typeof random>;
+
+/**
+ * How one customer buys. Days are offsets from today (0) back to -ORDER_DAYS: `first` is the first purchase and
+ * `last` the last one of a customer who has stopped (0 for one still buying). The purchases in between fall at
+ * random (a Poisson process given their count); for a customer who is slowing down they thin out toward today.
+ */
+interface Buyer {
+  company: number | null;
+  contact: number | null;
+  first: number;
+  last: number;
+  slowing: boolean;
+  orders: number;
+  /** Mean order value in major units. */
+  spend: number;
+}
+
+/** A gamma variate with a whole shape: the sum of that many exponentials, mean `shape`. */
+const gamma = (o: Random, shape: number) => {
+  let sum = 0;
+  for (let k = 0; k < shape; k++) sum -= Math.log(1 - o.next());
+  return sum;
+};
+
+/**
+ * Customers as they are: a few buy a lot, many a little; most keep buying, some slow down, some stop. Each is
+ * drawn the way BG/NBD and Gamma-Gamma describe customers (a purchase rate that differs between customers, a
+ * chance to drop out after each purchase that differs too, an average order value that differs), because
+ * `report clv` needs that variety to fit: when every customer buys alike until today, dropout cannot be told from
+ * silence and the model is degenerate. The counts are then scaled to exactly `plain` orders.
+ */
+function planBuyers(o: Random, customers: { company: number | null; contact: number | null }[], won: DemoDeal[], plain: number, today: Date): Buyer[] {
+  const perCustomer = plain / Math.max(1, customers.length);
+  const money = random(Math.floor(o.next() * 2 ** 32));
+  const buyers = customers.map((c, i) => {
+    // The oldest customer has been buying for the whole two years; about one in seven is new this half-year.
+    const first = i === 0 ? -ORDER_DAYS : o.chance(0.15) ? -o.int(30, 180) : -o.int(240, ORDER_DAYS);
+    // Chance to stop after a purchase: near zero for most, high for a few (a Beta(0.2, 1)).
+    const dropout = o.next() ** 5;
+    // Purchases a day: exponential across customers, scaled so that the counts come out near `plain`.
+    const rate = (-Math.log(1 - o.next()) * perCustomer) / (0.6 * ORDER_DAYS);
+    let day = first;
+    let count = 1;
+    let last = 0;
+    for (;;) {
+      if (o.chance(dropout)) {
+        last = Math.round(day);
+        break;
+      }
+      day -= Math.log(1 - o.next()) / rate;
+      if (day > 0) break;
+      count += 1;
+    }
+    // Average order value: a company's around 10,000, a sole trader's around 5,000 (an inverse gamma, shape 6).
+    const spend = ((c.company === null ? 5_000 : 10_000) * 5) / gamma(money, 6);
+    return { ...c, first, last, slowing: last === 0 && o.chance(0.15), orders: count, spend };
+  });
+  // Exactly `plain` orders, at least one each, the rest in proportion (rounding a running total keeps the sum exact).
+  const drawn = buyers.reduce((a, b) => a + b.orders, 0);
+  const extra = Math.max(0, plain - buyers.length);
+  let before = 0;
+  let cumulative = 0;
+  for (const b of buyers) {
+    cumulative += b.orders;
+    const upTo = Math.round((extra * cumulative) / drawn);
+    b.orders = 1 + upTo - before;
+    before = upTo;
+  }
+  ensureOneAtRisk(buyers, won, today);
+  return buyers;
+}
+
+/**
+ * --at-risk lists the most valuable fifth whose P(alive) fell below one half. When chance put nobody who stopped
+ * long ago among them (a small demo has only a handful), the most valuable customer that can have stopped (no won
+ * deal in the last 100 days, a year of history, a dozen orders) stops about four months ago, worth enough to be
+ * among the most valuable.
+ */
+function ensureOneAtRisk(buyers: Buyer[], won: DemoDeal[], today: Date) {
+  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  const dayOf = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
+  };
+  const deals = new Map<string, { total: number; last: number }>();
+  const key = (c: { company: number | null; contact: number | null }) => (c.company !== null ? `c${c.company}` : `p${c.contact}`);
+  for (const d of won) {
+    const e = deals.get(key(d)) ?? { total: 0, last: -ORDER_DAYS };
+    e.total += d.amountMinor / 100;
+    e.last = Math.max(e.last, dayOf(d.closedOn!));
+    deals.set(key(d), e);
+  }
+  const value = (b: Buyer) => b.orders * b.spend + (deals.get(key(b))?.total ?? 0);
+  const quiet = (b: Buyer) => Math.max(b.last === 0 ? 0 : b.last, deals.get(key(b))?.last ?? -ORDER_DAYS);
+  const ranked = [...buyers].sort((a, b) => value(b) - value(a));
+  const top = ranked.slice(0, Math.ceil(buyers.length / 5));
+  if (top.some((b) => b.last !== 0 && quiet(b) <= -90 && b.orders >= 12)) return;
+  const eligible = (b: Buyer) => (deals.get(key(b))?.last ?? -ORDER_DAYS) <= -100 && b.first <= -365 && b.orders >= 12;
+  const pick = top.find(eligible) ?? ranked.find(eligible);
+  if (!pick) return;
+  pick.last = Math.max(deals.get(key(pick))?.last ?? -ORDER_DAYS, -120);
+  pick.slowing = false;
+  const threshold = value(top.at(-1)!) * 1.3;
+  if (value(pick) < threshold) pick.spend = (threshold - (deals.get(key(pick))?.total ?? 0)) / pick.orders;
+}
+
+/** One customer's purchase days (offsets from today), in order. */
+function purchaseDays(o: Random, b: Buyer): number[] {
+  const days = [b.first];
+  const span = b.last - b.first;
+  for (let k = 1; k < b.orders; k++) {
+    const v = o.next();
+    // Slowing down: purchases thin out linearly toward today (the inverse of the cumulative 1 - (1 - t)^2).
+    const t = b.slowing ? 1 - Math.sqrt(1 - v) : v;
+    days.push(b.first + Math.round(t * span));
+  }
+  // A customer who stopped made their last purchase on their last day.
+  if (b.last !== 0 && b.orders > 1) days[days.length - 1] = b.last;
+  return days.sort((x, y) => x - y);
 }

@@ -116,7 +116,7 @@ describe('crm demo on any day of the year', () => {
   // New Year's Day, a Sunday in June, quarter end, a Sunday before Christmas, a Saturday, and a leap day.
   const days = ['2026-01-01T08:00:00Z', '2026-06-14T12:00:00Z', '2026-09-30T18:00:00Z', '2026-12-20T09:00:00Z', '2027-04-03T10:00:00Z', '2028-02-29T10:00:00Z'];
 
-  it.each(days)('on %s: quotas around today, meetings on working days and hours', async (now) => {
+  it.each(days)('on %s: quotas around today, meetings on working days and hours, a lifetime-value model that fits', async (now) => {
     const { json, home } = sandbox({ CRM_NOW: now });
     const path = join(home, 'demo.db');
     await json(['demo', '--db', path]);
@@ -140,5 +140,13 @@ describe('crm demo on any day of the year', () => {
     expect(activities.filter((a) => new Date(a.at).getHours() < 9 || new Date(a.at).getHours() >= 17)).toEqual([]);
     expect(due.filter((d) => !weekday(new Date(`${d}T12:00:00Z`)))).toEqual([]);
     expect(activities.some((a) => a.type === 'meeting' && a.at.slice(0, 10) >= today)).toBe(true);
+
+    // Some customers buy steadily, some have stopped: the model fits, and it finds valuable customers slipping away.
+    const clv = await demo(['report', 'clv']);
+    expect(clv.diagnosis).toEqual({ status: 'ok', purchaseModel: 'ok', spendModel: 'ok', problems: [] });
+    expect(clv.customers.filter((c: any) => c.pAlive > 0.9).length).toBeGreaterThan(5);
+    expect(clv.customers.filter((c: any) => c.pAlive < 0.5).length).toBeGreaterThan(1);
+    const atRisk = await demo(['report', 'clv', '--at-risk']);
+    expect(atRisk.customers.length).toBeGreaterThan(0);
   });
 });
