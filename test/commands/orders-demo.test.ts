@@ -99,13 +99,13 @@ describe('crm demo', () => {
     expect((await run(['demo', '--seed', '2', '--json'])).exitCode).toBe(0);
   });
 
-  it('fills a database named with --db only when it is empty, and scales', async () => {
+  it('fills a database named with --db, and scales', async () => {
     const { json, run, home } = sandbox();
     const file = join(home, 'scaled.db');
     const scaled = await json(['demo', '--db', file, '--scale', '200']);
     expect(scaled).toMatchObject({ contacts: 200, companies: 40, orders: 2000, deals: 20 });
-    const again = await run(['demo', '--db', file]);
-    expect([again.exitCode, again.stderr.split(' (')[0]]).toEqual([4, `error: ${file} already holds data; the demo fills only an empty database`]);
+    // All it holds is the demo's: replaced without --force (a database with data of yours is refused: see below).
+    expect((await json(['demo', '--db', file])).contacts).toBe(60);
     expect((await json(['demo', '--db', file, '--force'])).contacts).toBe(60);
     expect((await run(['demo', '--scale', '5'])).exitCode).toBe(2);
     expect((await run(['demo', '--scale', '100001'])).exitCode).toBe(2);
@@ -148,5 +148,42 @@ describe('crm demo on any day of the year', () => {
     expect(clv.customers.filter((c: any) => c.pAlive < 0.5).length).toBeGreaterThan(1);
     const atRisk = await demo(['report', 'clv', '--at-risk']);
     expect(atRisk.customers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('crm demo again on a demo database', () => {
+  it('replaces the demo\'s own data, but refuses (exit 4) to overwrite data you added unless --force', async () => {
+    const { json, run, home } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
+    const path = join(home, 'data', 'crm', 'demo.db');
+    await json(['demo']);
+    expect((await run(['demo'])).exitCode).toBe(0); // nothing of yours in it: replaced
+    expect((await run(['--db', path, 'contact', 'add', 'My Own Lead', '--email', 'lead@mine.example'])).exitCode).toBe(0);
+    const again = await run(['demo']);
+    expect([again.exitCode, again.stderr.split(' (')[0]]).toEqual([4, `error: ${path} holds data the demo did not write: 1 change since the demo was built, the latest: crm --db ${path} contact add "My Own Lead" --email lead@mine.example`]);
+    expect((await json(['--db', path, 'search', 'My Own Lead'])).length).toBe(1); // still there
+    expect((await run(['demo', '--force'])).exitCode).toBe(0);
+    expect(await json(['--db', path, 'search', 'My Own Lead'])).toEqual([]);
+    // A demo built before its load was marked in the journal (a change set without entries) is the demo's own too.
+    const db = new Database(path);
+    db.prepare("delete from journal where entity = 'demo'").run();
+    db.close();
+    expect((await run(['demo'])).exitCode).toBe(0);
+    // A saved segmentation is yours too.
+    await run(['--db', path, 'report', 'rfm', '--save', 'march']);
+    const saved = await run(['demo']);
+    expect([saved.exitCode, saved.stderr]).toEqual([4, expect.stringContaining('saved segmentations (march)')]);
+  });
+
+  it('treats a database named with --db the same way, and never fills one that holds your records', async () => {
+    const { json, run, home } = sandbox();
+    const file = join(home, 'scaled.db');
+    expect((await json(['demo', '--db', file, '--scale', '200'])).contacts).toBe(200);
+    expect((await json(['demo', '--db', file])).contacts).toBe(60);
+    const mine = join(home, 'mine.db');
+    await run(['--db', mine, 'company', 'add', 'Acme']);
+    const refused = await run(['demo', '--db', mine]);
+    expect([refused.exitCode, refused.stderr.split(':')[0]]).toEqual([4, `error`]);
+    expect(refused.stderr).toContain(`${mine} holds data the demo did not write`);
+    expect((await json(['--db', mine, 'company', 'list'])).map((c: any) => c.name)).toEqual(['Acme']);
   });
 });

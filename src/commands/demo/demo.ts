@@ -9,7 +9,7 @@ import { check, count } from '../../domain/fields.js';
 import { conflict, invalid } from '../../errors.js';
 import { demoFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
-import { bulkLoad, holdsRecords } from '../../store/bulk.js';
+import { bulkLoad, type DemoContents, demoContents, holdsRecords } from '../../store/bulk.js';
 
 const MAX_SCALE = 100_000;
 
@@ -19,11 +19,14 @@ export async function run({ opts }: Input<{ scale: string; seed: string; force?:
     throw invalid('--scale', `${scale} is out of range`, `give a number of contacts from 10 to ${MAX_SCALE.toLocaleString('en-US')}`);
   }
   const seed = check(count, opts.seed, '--seed');
-  // The demo never touches your data: it gets its own file unless you name one with --db.
-  const chosen = ctx.global.db !== undefined;
-  const path = chosen ? ctx.dbLocation.path : join(dataDir(ctx.env), 'demo.db');
-  if (existsSync(path) && (!chosen || opts.force)) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  // The demo never touches your data: it gets its own file unless you name one with --db, and it replaces a file
+  // only when all it holds is what a demo wrote (or you say --force).
+  const path = ctx.global.db !== undefined ? ctx.dbLocation.path : join(dataDir(ctx.env), 'demo.db');
+  if (existsSync(path)) {
+    const found = opts.force ? undefined : demoContents(path);
+    const yours = found && (found.changes > 0 || found.segmentations.length > 0 || (found.records && !found.demo));
+    if (found && yours) throw conflict(`${path} holds data the demo did not write: ${describe(found)}`, 'pass --force to replace it, losing that data, or name another file with --db');
+    if (!found || found.demo) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   }
   ctx.useDatabase(path);
   const store = await ctx.store();
@@ -37,4 +40,14 @@ export async function run({ opts }: Input<{ scale: string; seed: string; force?:
   const quoted = /^[\w./~-]+$/.test(path) ? path : JSON.stringify(path);
   return record({ path, ...counts, seconds, try: `crm --db ${quoted} agenda --week` }, demoFields,
     { done: `demo data in ${path}; try: crm --db ${quoted} agenda --week, crm --db ${quoted} stage list` });
+}
+
+function describe(found: DemoContents): string {
+  const parts: string[] = [];
+  if (found.changes > 0) {
+    parts.push(`${found.changes} ${found.changes === 1 ? 'change' : 'changes'}${found.demo ? ' since the demo was built' : ''}, the latest: ${found.latest}`);
+  }
+  if (found.segmentations.length) parts.push(`saved segmentations (${found.segmentations.join(', ')})`);
+  if (!parts.length) parts.push('records that no crm demo wrote');
+  return parts.join('; ');
 }
