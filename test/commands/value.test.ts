@@ -286,6 +286,14 @@ describe('crm report clv on orders the model cannot fit', () => {
     expect(screen.stdout).toMatch(/^Customer +x +t_x +T +Spent +P\(alive\) +Purchases \(12 mo\) +Note$/m);
   });
 
+  it('is documented in crm help report clv', async () => {
+    const { run } = sandbox();
+    const help = await run(['help', 'report', 'clv']);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/Degenerate fits:/);
+    expect(help.stdout).toContain('"diagnosis": status, purchaseModel, spendModel');
+  });
+
   it('says the CDNOW fit is sound', async () => {
     const { home, run, json } = sandbox({ CRM_NOW: '1998-07-01T10:00:00Z' });
     const rows = readFileSync(new URL('../fixtures/CDNOW_sample.txt', import.meta.url), 'utf8').trim().split(/\r?\n/)
