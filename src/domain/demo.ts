@@ -290,6 +290,7 @@ const gamma = (o: Random, shape: number) => {
  */
 function planBuyers(o: Random, customers: { company: number | null; contact: number | null }[], won: DemoDeal[], plain: number, today: Date): Buyer[] {
   const perCustomer = plain / Math.max(1, customers.length);
+  // Order values from a stream of their own, so that how they are drawn never shifts when customers buy.
   const money = random(Math.floor(o.next() * 2 ** 32));
   const buyers = customers.map((c, i) => {
     // The oldest customer has been buying for the whole two years; about one in seven is new this half-year.

@@ -5,10 +5,9 @@
  * It stops when it has converged, not when a budget runs out: the simplex's values agree within `ftol` and its
  * corners within `xtol` (both must hold, as in SciPy; values alone stop too early on a slope that is nearly flat).
  * Trial points are projected onto the box, so a function that keeps falling toward the edge of the search cannot
- * lead the simplex away forever. Before, with a tolerance near machine precision and no box, a likelihood that
- * is flat toward infinity (a degenerate fit) kept the simplex wandering in rounding noise until its iteration
- * budget ran out, six times over: that was where a slow fit spent its time. The cap remains only as a guard, and
- * hitting it is reported (`converged: false`).
+ * lead the simplex away forever: without the box, and with a tolerance below the rounding noise, a likelihood
+ * that is flat toward infinity (a degenerate fit) keeps the simplex wandering until an iteration budget runs out.
+ * The cap remains only as a guard, and hitting it is reported (`converged: false`).
  *
  * A coordinate is reported `atBound` when setting it to either edge of the box (the others kept) changes the value
  * by less than `edgeTol`: the function is as low at the edge as at the answer, so the answer there is not a
@@ -117,6 +116,8 @@ export function minimize(f: (x: number[]) => number, start: number[], opts: Mini
     if (again.value <= best.value) best = again;
     if (!improved) break;
   }
+  // 0.01 nats: far inside the 1.92 of a 95% likelihood interval, so only an edge practically as likely as the
+  // answer counts, not one the data merely cannot rule out.
   const edgeTol = opts.edgeTol ?? 1e-2;
   const atBound = best.x.map((_, j) => [lower[j]!, upper[j]!].some((edge) => {
     const x = [...best.x];
