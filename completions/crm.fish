@@ -875,7 +875,7 @@ complete -c crm -n '__crm_arg "config help" 1' -a 'get set unset list path'
 # crm demo
 complete -c crm -n '__crm_using "demo"' -l scale -x -d 'contacts to create (orders: 10 per contact); up to 100000'
 complete -c crm -n '__crm_using "demo"' -l seed -x -d 'random seed (same seed, same data)'
-complete -c crm -n '__crm_using "demo"' -l force -d 'replace an existing demo database'
+complete -c crm -n '__crm_using "demo"' -l force -d 'replace the database even if it holds data the demo did not write'
 complete -c crm -n '__crm_using "demo"' -s h -l help -d 'display help for command'
 
 # crm completion

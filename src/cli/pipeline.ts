@@ -219,7 +219,7 @@ export function registerDemo(program: Command, ctx: Context): void {
   program.command('demo').description('build a realistic demo database (separate from yours unless --db is given)')
     .option('--scale <contacts>', 'contacts to create (orders: 10 per contact); up to 100000', '')
     .option('--seed <n>', 'random seed (same seed, same data)', '1')
-    .option('--force', 'replace an existing demo database')
+    .option('--force', 'replace the database even if it holds data the demo did not write')
     .hook('preAction', listsNoRecords)
     .action(lazy(ctx, () => import('../commands/demo/demo.js')));
 }

@@ -187,15 +187,26 @@ ${ORDER_CURRENCIES}
 ${WINDOW}`,
   },
   'report-clv': {
-    summary: 'what crm report clv computes',
-    text: `crm report clv [--as-of DATE] [--unit day|week] [--horizon MONTHS] [--discount RATE] [--at-risk]
-BG/NBD (Fader, Hardie & Lee 2005) and Gamma-Gamma, fitted by maximum likelihood (Nelder-Mead on log-parameters) on
-the orders up to --as-of, exactly as docs/analytics.md writes them. A purchase is an order that is not a refund;
-orders on one day are one purchase. x = purchase days - 1, t_x and T in --unit from the first purchase. Per
-customer: P(alive), expected purchases over the horizon (default 12 months of 30.4375 days), expected average spend
-(Gamma-Gamma for repeat buyers; the population mean otherwise, or the observed mean repeat spend where the fit
-leaves it undefined) and CLV = sum over months k of E[M] (E[Y(k)] - E[Y(k-1)]) / (1 + d)^k, d default 0.01.
---at-risk: the most valuable fifth by spend whose P(alive) is below 50%. Too little data: a clear error.
+    summary: 'what crm report clv computes, and when it declines to',
+    text: `crm report clv [--as-of DATE] [--unit day|week] [--horizon MONTHS] [--discount RATE] [--at-risk] [--limit N]
+BG/NBD (Fader, Hardie & Lee 2005) and Gamma-Gamma, fitted by maximum likelihood on the orders up to --as-of, exactly
+as docs/analytics.md writes them. A purchase is an order that is not a refund (an amount of zero counts); orders on
+one day are one purchase. x = purchase days - 1, t_x and T in --unit from the first purchase. Per customer:
+P(alive), expected purchases over the horizon (default 12 months of 30.4375 days), expected average spend
+(Gamma-Gamma for repeat buyers, its population mean otherwise) and CLV = sum over months k of
+E[M] (E[Y(k)] - E[Y(k-1)]) / (1 + d)^k, d default 0.01. --at-risk: the most valuable fifth by spend whose P(alive)
+is below 50%.
+The fit: customers with the same (x, t_x, T), or the same (x, m) for spend, count once with their number;
+Nelder-Mead on log-parameters (times divided by the mean T, spend by the mean m, so days or weeks, dollars or yen
+search alike) within e^-12 to e^12, stopped once the log-likelihood agrees within 1e-10 per customer and the
+parameters within 1e-7. On a terminal a fit that takes a while shows its progress on stderr.
+Degenerate fits: a parameter whose edge of the search is as likely as the estimate (the orders do not pin it
+down: e.g. too few repeat buyers, or none who went quiet, to tell dropout from silence), a fit that did not
+converge, or a spend model with q <= 1 (average spend has no finite mean). The report then still shows the
+parameters, says why ("Why the model does not fit"; in JSON "diagnosis": status, purchaseModel, spendModel,
+problems [{model, code, parameters, message}]), warns on stderr, and shows no forecast that rests on that model:
+P(alive), expected purchases and CLV for BG/NBD, expected spend and CLV for Gamma-Gamma (null in JSON, no column
+on screen). Fewer than 10 customers or 2 repeat buyers: an error (exit 2).
 ${ORDER_CURRENCIES}`,
   },
   prompts: {

@@ -1,5 +1,6 @@
 import { addDays, addMonths } from 'date-fns';
 import { isoDate } from './dates.js';
+import { periodsFrom } from './fiscal.js';
 
 /**
  * A realistic, deterministic demo data set: the same seed and "now" give the same data. Records refer to each
@@ -12,6 +13,8 @@ export interface DemoPlan {
   /** Contacts to create; null for the small hand-sized demo. */
   scale: number | null;
   currency: string;
+  /** First month of the fiscal year (1 = January): quotas are set for the fiscal quarters reports show. */
+  fyStart?: number;
 }
 
 export interface DemoCompany { name: string; domain: string; industry: string; size: number; address: string; walletMinor: number; owner: string; tags: string[]; notes: string | null }
@@ -78,6 +81,11 @@ function random(seed: number) {
 
 const slug = (s: string) => s.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/\s+/g, '-');
 const at = (d: Date, hour: number, minute = 0) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour, minute).toISOString();
+/** A weekend day moved to the nearest working day on the given side: back to Friday (-1) or on to Monday (+1). */
+const workday = (d: Date, side: -1 | 1) => {
+  const w = d.getDay();
+  return w === 6 ? addDays(d, side < 0 ? -1 : 2) : w === 0 ? addDays(d, side < 0 ? -2 : 1) : d;
+};
 
 export function demoData(plan: DemoPlan): DemoData {
   const r = random(plan.seed);
@@ -102,7 +110,7 @@ export function demoData(plan: DemoPlan): DemoData {
   // Org charts: the first person of a company is the boss, the next ones report to the boss or to the second.
   const contacts: DemoContact[] = [];
   const staffOf: number[][] = companies.map(() => []);
-  const b2c = big ? Math.round(nContacts * 0.1) : 8;
+  const b2c = big ? Math.round(nContacts * 0.1) : 20;
   for (let i = 0; i < nContacts; i++) {
     const company = i < nContacts - b2c ? i % nCompanies : null;
     const first = FIRST[(i * 7 + plan.seed) % FIRST.length]!;
@@ -170,10 +178,11 @@ export function demoData(plan: DemoPlan): DemoData {
     const c = contacts[contact]!;
     const deal = r.chance(0.4) ? r.int(0, nDeals - 1) : null;
     const future = i % 25 === 0;
-    const day = future ? addDays(today, r.int(0, 13)) : addDays(today, -r.int(1, 540));
+    // A team at work: Monday to Friday, starting between 9:00 and 16:45.
+    const day = future ? workday(addDays(today, r.int(0, 13)), 1) : workday(addDays(today, -r.int(1, 540)), -1);
     const type = future ? 'meeting' : r.pick(['call', 'call', 'email', 'email', 'meeting', 'note']);
     activities.push({
-      type, at: at(day, r.int(8, 17), r.pick([0, 15, 30, 45])), summary: future ? `Demo for ${c.name}` : r.pick(CALL_NOTES),
+      type, at: at(day, r.int(9, 16), r.pick([0, 15, 30, 45])), summary: future ? `Demo for ${c.name}` : r.pick(CALL_NOTES),
       outcome: future || type === 'note' ? null : r.pick(OUTCOMES), direction: type === 'note' ? null : r.pick(['inbound', 'outbound']),
       satisfaction: !future && r.chance(0.35) ? r.pick([2, 3, 4, 4, 5, 5]) : null, contact,
       company: c.company, deal: deal !== null && deals[deal]!.company === c.company ? deal : null,
@@ -190,9 +199,10 @@ export function demoData(plan: DemoPlan): DemoData {
     const offset = i % 8 === 0 ? -r.int(1, 10) : i % 8 === 1 ? 0 : r.int(1, 30);
     const done = i % 10 === 9;
     followups.push({
-      title: r.pick(FOLLOWUP_TITLES), dueDate: isoDate(addDays(today, offset)), dueTime: r.chance(0.3) ? `${r.int(9, 16)}:00`.padStart(5, '0') : null,
+      title: r.pick(FOLLOWUP_TITLES), dueDate: isoDate(workday(addDays(today, offset), offset < 0 ? -1 : 1)),
+      dueTime: r.chance(0.3) ? `${r.int(9, 16)}:00`.padStart(5, '0') : null,
       owner: c.owner, priority: r.pick(['normal', 'normal', 'high', 'low']), status: done ? 'done' : 'open',
-      doneAt: done ? at(addDays(today, -1), 16) : null, repeatEvery: i % 7 === 3 ? r.pick([1, 2]) : null,
+      doneAt: done ? at(workday(addDays(today, -1), -1), 16) : null, repeatEvery: i % 7 === 3 ? r.pick([1, 2]) : null,
       repeatUnit: i % 7 === 3 ? r.pick(['w', 'm']) : null, contact, company: c.company, deal: null,
     });
   }
@@ -205,34 +215,166 @@ export function demoData(plan: DemoPlan): DemoData {
   const won = deals.map((d, i) => ({ d, i })).filter(({ d }) => d.history.at(-1)!.stage === 'Won');
   const plain = big ? nContacts * 10 - won.length : customers.length * 30;
   const orderCount = plain + won.length;
+  const buyers = planBuyers(random(plan.seed * 7919 + 1), customers, won.map(({ d }) => d), plain, today);
+  // Orders are placed in whole days before today, the same offsets whatever today is, so the lifetime-value model
+  // sees the same customers on any date; one table of date strings saves formatting a date per order.
+  const dayIso = Array.from({ length: ORDER_DAYS + 1 }, (_, k) => isoDate(addDays(today, -k)));
   const seed = plan.seed;
-  const start = addMonths(today, -24);
-  const span = Math.max(1, Math.round((today.getTime() - start.getTime()) / 86_400_000));
   function* orders(): Iterable<DemoOrder> {
-    const o = random(seed * 7919 + 1);
-    for (let n = 1; n <= plain; n++) {
-      // Skewed toward the first customers (a few buy a lot); every fifth customer stopped buying a while ago.
-      const ci = Math.min(customers.length - 1, Math.floor(customers.length * o.next() ** 2));
-      const quiet = ci % 5 === 0 ? 60 + (ci % 300) : 0;
-      const refund = o.chance(0.02);
-      yield { ...customers[ci]!, orderedOn: isoDate(addDays(start, o.int(0, Math.max(0, span - quiet)))),
-        amountMinor: (refund ? -1 : 1) * o.int(20, 2_000) * 100 * (1 + (ci % 3)), reference: `DEMO-${n}`, deal: null };
+    const o = random(seed * 7919 + 2);
+    let n = 0;
+    for (const b of buyers) {
+      for (const day of purchaseDays(o, b)) {
+        // Each order's value varies around the customer's average (exponentially), and about one in fifty is a refund.
+        const refund = o.chance(0.02);
+        yield { company: b.company, contact: b.contact, orderedOn: dayIso[-day]!, reference: `DEMO-${++n}`, deal: null,
+          amountMinor: (refund ? -1 : 1) * Math.max(1, Math.round(b.spend * gamma(o, 1))) * 100 };
+      }
     }
-    let n = plain;
     for (const { d, i } of won) {
       yield { company: d.company, contact: d.company === null ? d.contact : null, orderedOn: d.closedOn!, amountMinor: d.amountMinor,
         reference: `DEMO-${++n}`, deal: i };
     }
   }
 
-  // Quotas per owner: this year's quarters and months.
+  // Quotas per owner for every fiscal quarter and month from the deals' history (18 months back) to the end of
+  // what a forecast shows (three quarters ahead), so attainment and coverage show on any day of the year.
   const quotas: DemoQuota[] = [];
-  const year = today.getFullYear();
+  const fyStart = plan.fyStart ?? 1;
+  const from = isoDate(addMonths(today, -18));
+  const until = isoDate(addMonths(today, 9));
+  const periods = (kind: 'quarter' | 'month') => periodsFrom(from, kind, 40, fyStart).filter((p) => p.from <= until);
   for (const owner of DEMO_OWNERS) {
     const quarterly = (big ? Math.round(nContacts / 30) : 1) * r.int(60, 120) * 1000 * 100;
-    for (let q = 1; q <= 4; q++) quotas.push({ owner, period: `${year}-Q${q}`, amountMinor: quarterly });
-    for (let m = 1; m <= 12; m++) quotas.push({ owner, period: `${year}-${String(m).padStart(2, '0')}`, amountMinor: Math.round(quarterly / 3) });
+    for (const p of periods('quarter')) quotas.push({ owner, period: p.label, amountMinor: quarterly });
+    for (const p of periods('month')) quotas.push({ owner, period: p.label, amountMinor: Math.round(quarterly / 3) });
   }
 
   return { currency: plan.currency, companies, contacts, deals, activities, followups, orders, orderCount, quotas };
+}
+
+/** How far back the demo's orders go, in days: two years. */
+const ORDER_DAYS = 730;
+
+type Random = ReturnType<typeof random>;
+
+/**
+ * How one customer buys. Days are offsets from today (0) back to -ORDER_DAYS: `first` is the first purchase and
+ * `last` the last one of a customer who has stopped (0 for one still buying). The purchases in between fall at
+ * random (a Poisson process given their count); for a customer who is slowing down they thin out toward today.
+ */
+interface Buyer {
+  company: number | null;
+  contact: number | null;
+  first: number;
+  last: number;
+  slowing: boolean;
+  orders: number;
+  /** Mean order value in major units. */
+  spend: number;
+}
+
+/** A gamma variate with a whole shape: the sum of that many exponentials, mean `shape`. */
+const gamma = (o: Random, shape: number) => {
+  let sum = 0;
+  for (let k = 0; k < shape; k++) sum -= Math.log(1 - o.next());
+  return sum;
+};
+
+/**
+ * Customers as they are: a few buy a lot, many a little; most keep buying, some slow down, some stop. Each is
+ * drawn the way BG/NBD and Gamma-Gamma describe customers (a purchase rate that differs between customers, a
+ * chance to drop out after each purchase that differs too, an average order value that differs), because
+ * `report clv` needs that variety to fit: when every customer buys alike until today, dropout cannot be told from
+ * silence and the model is degenerate. The counts are then scaled to exactly `plain` orders.
+ */
+function planBuyers(o: Random, customers: { company: number | null; contact: number | null }[], won: DemoDeal[], plain: number, today: Date): Buyer[] {
+  const perCustomer = plain / Math.max(1, customers.length);
+  // Order values from a stream of their own, so that how they are drawn never shifts when customers buy.
+  const money = random(Math.floor(o.next() * 2 ** 32));
+  const buyers = customers.map((c, i) => {
+    // The oldest customer has been buying for the whole two years; about one in seven is new this half-year.
+    const first = i === 0 ? -ORDER_DAYS : o.chance(0.15) ? -o.int(30, 180) : -o.int(240, ORDER_DAYS);
+    // Chance to stop after a purchase: near zero for most, high for a few (a Beta(0.2, 1)).
+    const dropout = o.next() ** 5;
+    // Purchases a day: exponential across customers, scaled so that the counts come out near `plain`.
+    const rate = (-Math.log(1 - o.next()) * perCustomer) / (0.6 * ORDER_DAYS);
+    let day = first;
+    let count = 1;
+    let last = 0;
+    for (;;) {
+      if (o.chance(dropout)) {
+        last = Math.round(day);
+        break;
+      }
+      day -= Math.log(1 - o.next()) / rate;
+      if (day > 0) break;
+      count += 1;
+    }
+    // Average order value: a company's around 10,000, a sole trader's around 5,000 (an inverse gamma, shape 6).
+    const spend = ((c.company === null ? 5_000 : 10_000) * 5) / gamma(money, 6);
+    return { ...c, first, last, slowing: last === 0 && o.chance(0.15), orders: count, spend };
+  });
+  // Exactly `plain` orders, at least one each, the rest in proportion (rounding a running total keeps the sum exact).
+  const drawn = buyers.reduce((a, b) => a + b.orders, 0);
+  const extra = Math.max(0, plain - buyers.length);
+  let before = 0;
+  let cumulative = 0;
+  for (const b of buyers) {
+    cumulative += b.orders;
+    const upTo = Math.round((extra * cumulative) / drawn);
+    b.orders = 1 + upTo - before;
+    before = upTo;
+  }
+  ensureOneAtRisk(buyers, won, today);
+  return buyers;
+}
+
+/**
+ * --at-risk lists the most valuable fifth whose P(alive) fell below one half. When chance put nobody who stopped
+ * long ago among them (a small demo has only a handful), the most valuable customer that can have stopped (no won
+ * deal in the last 100 days, a year of history, a dozen orders) stops about four months ago, worth enough to be
+ * among the most valuable.
+ */
+function ensureOneAtRisk(buyers: Buyer[], won: DemoDeal[], today: Date) {
+  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  const dayOf = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
+  };
+  const deals = new Map<string, { total: number; last: number }>();
+  const key = (c: { company: number | null; contact: number | null }) => (c.company !== null ? `c${c.company}` : `p${c.contact}`);
+  for (const d of won) {
+    const e = deals.get(key(d)) ?? { total: 0, last: -ORDER_DAYS };
+    e.total += d.amountMinor / 100;
+    e.last = Math.max(e.last, dayOf(d.closedOn!));
+    deals.set(key(d), e);
+  }
+  const value = (b: Buyer) => b.orders * b.spend + (deals.get(key(b))?.total ?? 0);
+  const quiet = (b: Buyer) => Math.max(b.last === 0 ? 0 : b.last, deals.get(key(b))?.last ?? -ORDER_DAYS);
+  const ranked = [...buyers].sort((a, b) => value(b) - value(a));
+  const top = ranked.slice(0, Math.ceil(buyers.length / 5));
+  if (top.some((b) => b.last !== 0 && quiet(b) <= -90 && b.orders >= 12)) return;
+  const eligible = (b: Buyer) => (deals.get(key(b))?.last ?? -ORDER_DAYS) <= -100 && b.first <= -365 && b.orders >= 12;
+  const pick = top.find(eligible) ?? ranked.find(eligible);
+  if (!pick) return;
+  pick.last = Math.max(deals.get(key(pick))?.last ?? -ORDER_DAYS, -120);
+  pick.slowing = false;
+  const threshold = value(top.at(-1)!) * 1.3;
+  if (value(pick) < threshold) pick.spend = (threshold - (deals.get(key(pick))?.total ?? 0)) / pick.orders;
+}
+
+/** One customer's purchase days (offsets from today), in order. */
+function purchaseDays(o: Random, b: Buyer): number[] {
+  const days = [b.first];
+  const span = b.last - b.first;
+  for (let k = 1; k < b.orders; k++) {
+    const v = o.next();
+    // Slowing down: purchases thin out linearly toward today (the inverse of the cumulative 1 - (1 - t)^2).
+    const t = b.slowing ? 1 - Math.sqrt(1 - v) : v;
+    days.push(b.first + Math.round(t * span));
+  }
+  // A customer who stopped made their last purchase on their last day.
+  if (b.last !== 0 && b.orders > 1) days[days.length - 1] = b.last;
+  return days.sort((x, y) => x - y);
 }

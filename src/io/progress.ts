@@ -18,3 +18,28 @@ export function progress(stream: Writable & { isTTY?: boolean }, label: string) 
     },
   };
 }
+
+/**
+ * One status line on stderr for work of unknown length (a model fit), only on a terminal and only once the work
+ * has taken `delayMs`: a quick fit shows nothing, a long one what it is doing. Redrawn at most ten times a second,
+ * erased when done, so the report that follows starts on a clean line.
+ */
+export function fitProgress(stream: Writable & { isTTY?: boolean }, delayMs = 250) {
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    show(text: string) {
+      if (!stream.isTTY) return;
+      const now = Date.now();
+      if (now - started < delayMs || now - last < 100) return;
+      last = now;
+      shown = true;
+      stream.write(`\r\x1b[2K${text}`);
+    },
+    done() {
+      if (shown) stream.write('\r\x1b[2K');
+      shown = false;
+    },
+  };
+}

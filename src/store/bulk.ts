@@ -1,6 +1,9 @@
+import Database from 'better-sqlite3';
 import type { DemoData } from '../domain/demo.js';
 import { nameKey } from '../domain/reference.js';
 import type { WriteMeta } from './journal.js';
+import { addonPath } from './addon.js';
+import { translateSqliteError } from './sqlite.js';
 import type { Store } from './store.js';
 
 export interface LoadCounts {
@@ -26,6 +29,7 @@ export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCou
   const fts = db.prepare('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)');
   const tag = db.prepare('insert into tag (entity, entity_id, tag) values (?, ?, ?)');
   let orders = 0;
+  let counts: LoadCounts | undefined;
 
   db.transaction(() => {
     const company = db.prepare(`insert into company (id, name, name_key, domain, industry, size, address, wallet_minor, currency,
@@ -102,16 +106,74 @@ export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCou
       updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const q of data.quotas) quota.run(q.owner, q.period, q.amountMinor, data.currency, meta.at, meta.at, meta.actor, meta.actor);
 
-    db.prepare('insert into change_set (at, actor, command) values (?, ?, ?)').run(meta.at, meta.actor, meta.command);
+    counts = {
+      companies: data.companies.length, contacts: data.contacts.length, deals: data.deals.length,
+      activities: data.activities.length, followups: data.followups.length, orders, quotas: data.quotas.length,
+    };
+    // The load's one journal entry marks the change set as the demo's own: see demoContents.
+    const changeSet = db.prepare('insert into change_set (at, actor, command) values (?, ?, ?)').run(meta.at, meta.actor, meta.command).lastInsertRowid;
+    db.prepare(`insert into journal (change_set_id, entity, entity_id, action, before, after) values (?, '${DEMO_ENTITY}', 0, 'create', null, ?)`)
+      .run(changeSet, JSON.stringify(counts));
   })();
 
-  return {
-    companies: data.companies.length, contacts: data.contacts.length, deals: data.deals.length,
-    activities: data.activities.length, followups: data.followups.length, orders, quotas: data.quotas.length,
-  };
+  return counts!;
 }
+
+const DEMO_ENTITY = 'demo';
 
 /** Whether the database holds any records of ours (a demo only fills an empty one). */
 export function holdsRecords(store: Store): boolean {
   return ['company', 'contact', 'deal', 'orders'].some((t) => store.raw.prepare(`select 1 from ${t} limit 1`).get() !== undefined);
+}
+
+/** What an existing database holds, as `crm demo` must know before replacing it. */
+export interface DemoContents {
+  /** It was filled by crm demo. */
+  demo: boolean;
+  /** Changes made by any other command (each command's writes are one change set), and the latest one's command line. */
+  changes: number;
+  latest: string | null;
+  /** Saved RFM segmentations (not journaled, and not the demo's). */
+  segmentations: string[];
+  records: boolean;
+}
+
+/**
+ * Tells the demo's data from yours by the journal, which every write goes through: each command's writes form one
+ * change set with an entry per record changed, and a demo load is one change set whose only entry is the 'demo'
+ * marker (before the marker existed, a load left its change set without entries, which no other writer does).
+ * So any other change set means you added, changed or deleted something since. Read-only, before anything is
+ * opened for writing (or migrated), so a refusal leaves the file exactly as it was.
+ */
+export function demoContents(path: string): DemoContents {
+  let raw: Database.Database;
+  try {
+    raw = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: addonPath() });
+  } catch (e) {
+    throw translateSqliteError(e, path);
+  }
+  try {
+    const has = (table: string) => raw.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table) !== undefined;
+    if (!has('change_set') || !has('journal')) {
+      const empty = raw.prepare("select count(*) from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().get() === 0;
+      // Not a crm database, or a new one not yet migrated: anything in it is not the demo's.
+      return { demo: false, changes: 0, latest: null, segmentations: [], records: !empty };
+    }
+    const sets = raw.prepare(`select c.command, (select count(*) from journal j where j.change_set_id = c.id) as entries,
+      exists(select 1 from journal j where j.change_set_id = c.id and j.entity = ?) as demo from change_set c order by c.id`)
+      .all(DEMO_ENTITY) as { command: string; entries: number; demo: number }[];
+    const others = sets.filter((c) => !c.demo && c.entries > 0);
+    const records = ['company', 'contact', 'deal', 'orders'].some((t) => has(t) && raw.prepare(`select 1 from ${t} limit 1`).get() !== undefined);
+    return {
+      demo: sets.length > others.length,
+      changes: others.length,
+      latest: others.at(-1)?.command ?? null,
+      segmentations: has('rfm_snapshot') ? (raw.prepare('select name from rfm_snapshot order by name').pluck().all() as string[]) : [],
+      records,
+    };
+  } catch (e) {
+    throw translateSqliteError(e, path);
+  } finally {
+    raw.close();
+  }
 }

@@ -67,7 +67,8 @@ describe('crm demo', () => {
     const { json, run, home, dbPath } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
     const first = await json(['demo']);
     const path = join(home, 'data', 'crm', 'demo.db');
-    expect(first).toMatchObject({ path, companies: 12, contacts: 60, deals: 45, activities: 260, followups: 32, quotas: 48,
+    // Quotas for 3 owners: quarters 2024-Q3 to 2026-Q4 (10) and months 2024-09 to 2026-12 (28), 18 months back to 9 ahead.
+    expect(first).toMatchObject({ path, companies: 12, contacts: 60, deals: 45, activities: 260, followups: 32, quotas: 114,
       try: `crm --db ${path} agenda --week` });
     expect(existsSync(dbPath)).toBe(false); // the user's own database is untouched
     const snapshot = async () => {
@@ -109,15 +110,91 @@ describe('crm demo', () => {
     expect(await terminal(['demo'])).toEqual(shown);
   });
 
-  it('fills a database named with --db only when it is empty, and scales', async () => {
+  it('fills a database named with --db, and scales', async () => {
     const { json, run, home } = sandbox();
     const file = join(home, 'scaled.db');
     const scaled = await json(['demo', '--db', file, '--scale', '200']);
     expect(scaled).toMatchObject({ contacts: 200, companies: 40, orders: 2000, deals: 20 });
-    const again = await run(['demo', '--db', file]);
-    expect([again.exitCode, again.stderr.split(' (')[0]]).toEqual([4, `error: ${file} already holds data; the demo fills only an empty database`]);
+    // All it holds is the demo's: replaced without --force (a database with data of yours is refused: see below).
+    expect((await json(['demo', '--db', file])).contacts).toBe(60);
     expect((await json(['demo', '--db', file, '--force'])).contacts).toBe(60);
     expect((await run(['demo', '--scale', '5'])).exitCode).toBe(2);
     expect((await run(['demo', '--scale', '100001'])).exitCode).toBe(2);
+  });
+});
+
+describe('crm demo on any day of the year', () => {
+  // New Year's Day, a Sunday in June, quarter end, a Sunday before Christmas, a Saturday, and a leap day.
+  const days = ['2026-01-01T08:00:00Z', '2026-06-14T12:00:00Z', '2026-09-30T18:00:00Z', '2026-12-20T09:00:00Z', '2027-04-03T10:00:00Z', '2028-02-29T10:00:00Z'];
+
+  it.each(days)('on %s: quotas around today, meetings on working days and hours, a lifetime-value model that fits', async (now) => {
+    const { json, home } = sandbox({ CRM_NOW: now });
+    const path = join(home, 'demo.db');
+    await json(['demo', '--db', path]);
+    const demo = (args: string[]) => json(['--db', path, ...args]);
+    const today = now.slice(0, 10);
+
+    // Every period the forecast shows by default, by quarter and by month, and the same a year back, has quotas.
+    const lastYear = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace('-02-29', '-02-28');
+    for (const args of [[], ['--period', 'month'], ['--as-of', lastYear], ['--as-of', lastYear, '--period', 'month']]) {
+      const f = await demo(['report', 'forecast', ...args]);
+      expect(f.periods.map((p: any) => [p.period, p.quota !== null])).toEqual(f.periods.map((p: any) => [p.period, true]));
+    }
+
+    // Activities and follow-ups fall on Monday to Friday; activities start between 9:00 and 17:00 (TZ is UTC here).
+    const db = new Database(path, { readonly: true });
+    const activities = db.prepare('select type, at from activity').all() as { type: string; at: string }[];
+    const due = db.prepare('select due_date from followup').pluck().all() as string[];
+    db.close();
+    const weekday = (d: Date) => d.getDay() >= 1 && d.getDay() <= 5;
+    expect(activities.filter((a) => !weekday(new Date(a.at)))).toEqual([]);
+    expect(activities.filter((a) => new Date(a.at).getHours() < 9 || new Date(a.at).getHours() >= 17)).toEqual([]);
+    expect(due.filter((d) => !weekday(new Date(`${d}T12:00:00Z`)))).toEqual([]);
+    expect(activities.some((a) => a.type === 'meeting' && a.at.slice(0, 10) >= today)).toBe(true);
+
+    // Some customers buy steadily, some have stopped: the model fits, and it finds valuable customers slipping away.
+    const clv = await demo(['report', 'clv']);
+    expect(clv.diagnosis).toEqual({ status: 'ok', purchaseModel: 'ok', spendModel: 'ok', problems: [] });
+    expect(clv.customers.filter((c: any) => c.pAlive > 0.9).length).toBeGreaterThan(5);
+    expect(clv.customers.filter((c: any) => c.pAlive < 0.5).length).toBeGreaterThan(1);
+    const atRisk = await demo(['report', 'clv', '--at-risk']);
+    expect(atRisk.customers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('crm demo again on a demo database', () => {
+  it('replaces the demo\'s own data, but refuses (exit 4) to overwrite data you added unless --force', async () => {
+    const { json, run, home } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
+    const path = join(home, 'data', 'crm', 'demo.db');
+    await json(['demo']);
+    expect((await run(['demo'])).exitCode).toBe(0); // nothing of yours in it: replaced
+    expect((await run(['--db', path, 'contact', 'add', 'My Own Lead', '--email', 'lead@mine.example'])).exitCode).toBe(0);
+    const again = await run(['demo']);
+    expect([again.exitCode, again.stderr.split(' (')[0]]).toEqual([4, `error: ${path} holds data the demo did not write: 1 change since the demo was built, the latest: crm --db ${path} contact add "My Own Lead" --email lead@mine.example`]);
+    expect((await json(['--db', path, 'search', 'My Own Lead'])).length).toBe(1); // still there
+    expect((await run(['demo', '--force'])).exitCode).toBe(0);
+    expect(await json(['--db', path, 'search', 'My Own Lead'])).toEqual([]);
+    // A demo built before its load was marked in the journal (a change set without entries) is the demo's own too.
+    const db = new Database(path);
+    db.prepare("delete from journal where entity = 'demo'").run();
+    db.close();
+    expect((await run(['demo'])).exitCode).toBe(0);
+    // A saved segmentation is yours too.
+    await run(['--db', path, 'report', 'rfm', '--save', 'march']);
+    const saved = await run(['demo']);
+    expect([saved.exitCode, saved.stderr]).toEqual([4, expect.stringContaining('saved segmentations (march)')]);
+  });
+
+  it('treats a database named with --db the same way, and never fills one that holds your records', async () => {
+    const { json, run, home } = sandbox();
+    const file = join(home, 'scaled.db');
+    expect((await json(['demo', '--db', file, '--scale', '200'])).contacts).toBe(200);
+    expect((await json(['demo', '--db', file])).contacts).toBe(60);
+    const mine = join(home, 'mine.db');
+    await run(['--db', mine, 'company', 'add', 'Acme']);
+    const refused = await run(['demo', '--db', mine]);
+    expect([refused.exitCode, refused.stderr.split(':')[0]]).toEqual([4, `error`]);
+    expect(refused.stderr).toContain(`${mine} holds data the demo did not write`);
+    expect((await json(['--db', mine, 'company', 'list'])).map((c: any) => c.name)).toEqual(['Acme']);
   });
 });

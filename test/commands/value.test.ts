@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
 
 /**
@@ -204,5 +204,105 @@ describe('crm report portfolio and loyalty', () => {
       ['sustained', 1], ['latent', 1], ['inertia', 1], ['none', 1], ['unknown attitude', 1]]);
     // As of before D's second call, D's attitude was weak.
     expect((await json(['report', 'loyalty', '--as-of', '2026-03-10'])).customers.find((x: any) => x.name === 'D').quadrant).toBe('inertia');
+  });
+});
+
+describe('crm report clv on orders the model cannot fit', () => {
+  /** Twelve companies that each buy every 2, 3 or 4 weeks from March 2025 to today (2026-03-11): none went quiet. */
+  async function regulars() {
+    const s = sandbox({ CRM_NOW: '2026-03-11T12:00:00Z' });
+    const rows = ['customer,date,amount'];
+    for (let i = 0; i < 12; i++) {
+      const gap = 14 + 7 * (i % 3);
+      for (let d = Date.UTC(2025, 2, 1 + i); d <= Date.UTC(2026, 2, 11); d += gap * 86_400_000) {
+        rows.push(`C${i},${new Date(d).toISOString().slice(0, 10)},${100 + 10 * (i % 4)}`);
+      }
+    }
+    writeFileSync(join(s.home, 'regular.csv'), rows.join('\n'));
+    expect((await s.run(['order', 'import', join(s.home, 'regular.csv'), '--create-customers', 'company'])).exitCode).toBe(0);
+    return s;
+  }
+
+  it('reports a degenerate fit in a diagnosis and shows no forecast, in JSON and on screen', async () => {
+    const { run } = await regulars();
+    const r = await run(['report', 'clv', '--json']);
+    expect(r.exitCode).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect([out.diagnosis.status, out.diagnosis.purchaseModel]).toEqual(['degenerate', 'degenerate']);
+    const problem = out.diagnosis.problems.find((p: any) => p.model === 'purchases');
+    expect(problem).toMatchObject({ code: 'at-bound', parameters: ['a', 'b'] });
+    expect(problem.message).toMatch(/cannot tell dropout from silence/);
+    // The fitted parameters stay in the JSON, so anyone can check them; no customer gets a forecast.
+    expect(out.model.customers).toBe(12);
+    expect(out.customers).toHaveLength(12);
+    expect(out.customers.every((c: any) => c.pAlive === null && c.expectedPurchases === null && c.clv === null)).toBe(true);
+    expect(out.customers.map((c: any) => c.value)).toEqual([...out.customers.map((c: any) => c.value)].sort((a: number, b: number) => b - a));
+    expect(r.stderr).toMatch(/^warning: no lifetime values: the model does not fit these orders/m);
+
+    const screen = await run(['report', 'clv'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(screen.stdout).toMatch(/^Diagnosis +degenerate: no forecast is shown$/m);
+    expect(screen.stdout).toContain('cannot tell dropout from silence');
+    // The spend model alone fits (each customer always pays the same): average spend, but no P(alive) or CLV column.
+    expect(screen.stdout).toMatch(/^Customer +x +t_x +T +Spent +Avg spend +Note$/m);
+    expect(screen.stdout.split('Customers by spend (no lifetime value: see the diagnosis)\n')[1]).not.toMatch(/%/);
+
+    expect((await run(['report', 'clv', '--at-risk', '--json'])).stdout).toContain('"customers":[]');
+  });
+
+  it('shows what a long fit is doing on a terminal, on stderr only, and nothing in a pipe', async () => {
+    const { run } = await regulars();
+    // A clock that moves 60 ms each time it is read makes the fit "long" without a test that depends on speed.
+    let now = Date.UTC(2026, 2, 11);
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 60));
+    try {
+      const tty = await run(['report', 'clv', '--json'], { tty: true });
+      expect(tty.stderr).toMatch(/\r\x1b\[2Kfitting the purchase model \(BG\/NBD\): iteration \d+, log-likelihood -\d+\.\d\d/);
+      expect(tty.stderr).toMatch(/fitting the spend model \(Gamma-Gamma\): iteration \d+/);
+      // The line is erased before anything else reaches the terminal.
+      expect(tty.stderr.split('\r\x1b[2K').at(-1)).toMatch(/^warning: no lifetime values/);
+      expect(JSON.parse(tty.stdout).model.customers).toBe(12);
+      const piped = await run(['report', 'clv', '--json']);
+      expect(piped.stderr).not.toContain('fitting');
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('shows P(alive) but no spend or CLV when only the spend model is degenerate', async () => {
+    const { home, run, json } = sandbox({ CRM_NOW: '1998-07-01T10:00:00Z' });
+    // CDNOW's purchase days, with amounts from a tail so heavy (Pareto, index 0.6) that mean spend is infinite.
+    const lines = readFileSync(new URL('../fixtures/CDNOW_sample.txt', import.meta.url), 'utf8').trim().split(/\r?\n/).map((l) => l.trim().split(/\s+/));
+    const ids = [...new Set(lines.map((f) => f[0]!))];
+    const price = new Map(ids.map((id, i) => [id, 5 / (((i * 0.618034) % 1) + 0.001) ** (1 / 0.6)]));
+    const amount = (f: string[]) => (Math.round(price.get(f[0]!)! * (0.5 + ((Number(f[2]) * 0.618034) % 1)) * 100) / 100).toFixed(2);
+    writeFileSync(join(home, 'heavy.csv'), ['customer,date,amount', ...lines.map((f) => `${f[0]},${f[2]},${amount(f)}`)].join('\n'));
+    expect((await run(['order', 'import', join(home, 'heavy.csv'), '--create-customers', 'contact'])).exitCode).toBe(0);
+    const r = await json(['report', 'clv', '--as-of', '1997-09-30']);
+    expect([r.diagnosis.status, r.diagnosis.purchaseModel, r.diagnosis.spendModel]).toEqual(['degenerate', 'ok', 'degenerate']);
+    expect(r.diagnosis.problems.map((p: any) => p.code)).toContain('infinite-mean-spend');
+    expect(r.spendModel.q).toBeLessThanOrEqual(1);
+    expect(r.customers.every((c: any) => c.expectedSpend === null && c.clv === null)).toBe(true);
+    expect(r.customers.filter((c: any) => c.pAlive !== null).length).toBeGreaterThan(2000);
+    const screen = await run(['report', 'clv', '--as-of', '1997-09-30', '--limit', '3'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(screen.stdout).toMatch(/^Customer +x +t_x +T +Spent +P\(alive\) +Purchases \(12 mo\) +Note$/m);
+  });
+
+  it('is documented in crm help report clv', async () => {
+    const { run } = sandbox();
+    const help = await run(['help', 'report', 'clv']);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/Degenerate fits:/);
+    expect(help.stdout).toContain('"diagnosis": status, purchaseModel, spendModel');
+  });
+
+  it('says the CDNOW fit is sound', async () => {
+    const { home, run, json } = sandbox({ CRM_NOW: '1998-07-01T10:00:00Z' });
+    const rows = readFileSync(new URL('../fixtures/CDNOW_sample.txt', import.meta.url), 'utf8').trim().split(/\r?\n/)
+      .map((l) => l.trim().split(/\s+/)).map((f) => `${f[0]},${f[2]},${f[4]}`);
+    writeFileSync(join(home, 'cdnow.csv'), ['customer,date,amount', ...rows].join('\n'));
+    expect((await run(['order', 'import', join(home, 'cdnow.csv'), '--create-customers', 'contact'])).exitCode).toBe(0);
+    const r = await run(['report', 'clv', '--as-of', '1997-09-30', '--json']);
+    expect(JSON.parse(r.stdout).diagnosis).toEqual({ status: 'ok', purchaseModel: 'ok', spendModel: 'ok', problems: [] });
+    expect(r.stderr).toBe('');
   });
 });

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import type { Input } from '../../cli/action.js';
 import { dataDir } from '../../config/paths.js';
 import type { Context } from '../../context.js';
+import { CONFIG_DEFAULTS } from '../../domain/config.js';
 import { demoData } from '../../domain/demo.js';
 import { check, count } from '../../domain/fields.js';
 import { conflict, invalid } from '../../errors.js';
 import { demoFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
-import { bulkLoad, holdsRecords } from '../../store/bulk.js';
+import { bulkLoad, type DemoContents, demoContents, holdsRecords } from '../../store/bulk.js';
 
 const MAX_SCALE = 100_000;
 
@@ -18,22 +19,36 @@ export async function run({ opts }: Input<{ scale: string; seed: string; force?:
     throw invalid('--scale', `${scale} is out of range`, `give a number of contacts from 10 to ${MAX_SCALE.toLocaleString('en-US')}`);
   }
   const seed = check(count, opts.seed, '--seed');
-  // The demo never touches your data: it gets its own file unless you name one with --db.
+  // The demo never touches your data: it gets its own file unless you name one with --db, and it replaces a file
+  // only when all it holds is what a demo wrote (or you say --force).
   const chosen = ctx.global.db !== undefined;
   const path = chosen ? ctx.dbLocation.path : join(dataDir(ctx.env), 'demo.db');
-  if (existsSync(path) && (!chosen || opts.force)) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  if (existsSync(path)) {
+    const found = opts.force ? undefined : demoContents(path);
+    const yours = found && (found.changes > 0 || found.segmentations.length > 0 || (found.records && !found.demo));
+    if (found && yours) throw conflict(`${path} holds data the demo did not write: ${describe(found)}`, 'pass --force to replace it, losing that data, or name another file with --db');
+    if (!found || found.demo) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   }
   ctx.useDatabase({ path, source: chosen ? ctx.dbLocation.source : 'default' });
   const store = await ctx.store();
   if (holdsRecords(store)) {
     throw conflict(`${path} already holds data; the demo fills only an empty database`, 'name a new file with --db, or pass --force to replace it');
   }
-  const data = demoData({ now: ctx.now, seed, scale, currency: ctx.currency });
+  const data = demoData({ now: ctx.now, seed, scale, currency: ctx.currency, fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart });
   const counts = bulkLoad(store, data, { actor: ctx.user, at: ctx.now.toISOString(), command: ctx.commandLine });
   const quoted = /^[\w./~-]+$/.test(path) ? path : JSON.stringify(path);
   // No timing in the output: it is not data, and it would make the same demo print differently on every run
   // (npm run bench times the demo from outside).
   return record({ path, ...counts, try: `crm --db ${quoted} agenda --week` }, demoFields,
     { done: `demo data in ${path}; try: crm --db ${quoted} agenda --week, crm --db ${quoted} stage list` });
+}
+
+function describe(found: DemoContents): string {
+  const parts: string[] = [];
+  if (found.changes > 0) {
+    parts.push(`${found.changes} ${found.changes === 1 ? 'change' : 'changes'}${found.demo ? ' since the demo was built' : ''}, the latest: ${found.latest}`);
+  }
+  if (found.segmentations.length) parts.push(`saved segmentations (${found.segmentations.join(', ')})`);
+  if (!parts.length) parts.push('records that no crm demo wrote');
+  return parts.join('; ');
 }

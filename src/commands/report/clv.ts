@@ -2,12 +2,14 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { expectedPurchases, fitBgNbd, pAlive } from '../../domain/clv/bgnbd.js';
 import { clv, spendFor } from '../../domain/clv/clv.js';
+import { diagnose } from '../../domain/clv/diagnosis.js';
 import { fitGammaGamma } from '../../domain/clv/gammagamma.js';
 import { checkCount, checkLimit } from '../../domain/checks.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
 import { CrmError, invalid } from '../../errors.js';
+import { fitProgress } from '../../io/progress.js';
 import { clvView } from '../../output/views/value.js';
 import { CustomerValueData } from '../../store/customer-value.js';
 import { unconvertedWarning } from './shared.js';
@@ -75,17 +77,18 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     throw new CrmError('validation', `cannot fit the lifetime-value model: ${customers.length} customers with purchases by ${asOf}, ${repeat} of them repeat buyers`,
       'the model needs at least 10 customers and some repeat buyers; import more order history (crm order import)');
   }
-  const bg = fitBgNbd(rft);
   // Spend is modelled in major units: the scale parameter gamma is then in currency units, as published.
   const major = (minor: number) => toMajor(minor, ctx.currency);
   const spendData = customers.flatMap((c, i) => (rft[i]!.x > 0 && c.repeatSum > 0 ? [{ x: rft[i]!.x, m: major(c.repeatSum) / rft[i]!.x }] : []));
   if (spendData.length < 2) throw new CrmError('validation', 'cannot fit the spend model: fewer than 2 repeat buyers with positive spend', 'import more order history');
-  const gg = fitGammaGamma(spendData);
-  if (![bg.r, bg.alpha, bg.a, bg.b, gg.p, gg.q, gg.gamma].every(Number.isFinite)) {
-    throw new CrmError('validation', 'the lifetime-value model did not converge on this data', 'check the order history (dates, refunds) or use --unit day',
-      { model: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b }, spendModel: { p: gg.p, q: gg.q, gamma: gg.gamma } });
-  }
-  const observedMean = spendData.reduce((a, s) => a + s.m, 0) / spendData.length;
+  const meter = fitProgress(ctx.streams.stderr);
+  const bg = fitBgNbd(rft, { onIteration: (i, ll) => meter.show(`fitting the purchase model (BG/NBD): iteration ${i}, log-likelihood ${ll.toFixed(2)}`) });
+  const gg = fitGammaGamma(spendData, { onIteration: (i, ll) => meter.show(`fitting the spend model (Gamma-Gamma): iteration ${i}, log-likelihood ${ll.toFixed(2)}`) });
+  meter.done();
+  // A degenerate model's forecasts would be made-up numbers: they stay null, and the diagnosis says why.
+  const diagnosis = diagnose(bg, gg);
+  const purchasesOk = diagnosis.purchaseModel === 'ok';
+  const spendOk = diagnosis.spendModel === 'ok';
   const names = data.names();
   const horizonUnits = (months * 30.4375) / unitDays;
   let rows = customers.map((c, i) => {
@@ -95,10 +98,14 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
       tx: round(rft[i]!.tx, 4), T: round(rft[i]!.T, 4), value: major(c.total) };
     // A customer whose first purchase is on the as-of day has no history to project from.
     if (rft[i]!.T <= 0) return { ...base, pAlive: null, expectedPurchases: null, expectedSpend: null, clv: null, note: 'too little history' };
-    const spend = spendFor(gg, rft[i]!.x, rft[i]!.x > 0 ? major(c.repeatSum) / rft[i]!.x : null, observedMean);
+    const spend = spendOk ? spendFor(gg, rft[i]!.x, rft[i]!.x > 0 ? major(c.repeatSum) / rft[i]!.x : null) : null;
     return {
-      ...base, pAlive: round(pAlive(bg, rft[i]!), 4), expectedPurchases: round(expectedPurchases(bg, rft[i]!, horizonUnits), 4),
-      expectedSpend: round(spend, 2), clv: round(clv(bg, rft[i]!, spend, months, discount, unitDays), 2), note: null as string | null,
+      ...base,
+      pAlive: purchasesOk ? round(pAlive(bg, rft[i]!), 4) : null,
+      expectedPurchases: purchasesOk ? round(expectedPurchases(bg, rft[i]!, horizonUnits), 4) : null,
+      expectedSpend: spend === null ? null : round(spend, 2),
+      clv: purchasesOk && spend !== null ? round(clv(bg, rft[i]!, spend, months, discount, unitDays), 2) : null,
+      note: null as string | null,
     };
   });
   rows.sort((a, b) => (b.clv ?? -1) - (a.clv ?? -1) || b.value - a.value || a.id - b.id);
@@ -113,6 +120,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     model: { r: round(bg.r, 6), alpha: round(bg.alpha, 6), a: round(bg.a, 6), b: round(bg.b, 6), logLikelihood: round(bg.logLikelihood, 4),
       customers: customers.length, repeatBuyers: repeat },
     spendModel: { p: round(gg.p, 6), q: round(gg.q, 6), gamma: round(gg.gamma, 6), logLikelihood: round(gg.logLikelihood, 4) },
+    diagnosis,
     customers: limit === undefined ? rows : rows.slice(0, limit),
     unconverted: unconverted.list(),
   }, unconvertedWarning({ unconverted, currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale }));

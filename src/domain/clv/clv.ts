@@ -20,11 +20,11 @@ export function clv(bg: BgNbdParams, c: RFT, spend: number, months: number, disc
 }
 
 /**
- * E[M] for a customer: Gamma-Gamma's conditional mean for repeat buyers, its population mean otherwise. Where the
- * fitted q makes a mean undefined (q <= 1 for the population, p x + q <= 1 for a customer), the observed mean
- * repeat spend stands in.
+ * E[M] for a customer: Gamma-Gamma's conditional mean for repeat buyers, its population mean otherwise; null where
+ * the fitted model leaves it undefined (p x + q <= 1 for a customer, q <= 1 for the population), which the
+ * diagnosis reports rather than filling in with another number.
  */
-export function spendFor(gg: GammaGammaParams, x: number, m: number | null, observedMean: number): number {
+export function spendFor(gg: GammaGammaParams, x: number, m: number | null): number | null {
   if (x > 0 && m !== null && m > 0 && gg.p * x + gg.q > 1) return expectedSpend(gg, { x, m });
-  return gg.q > 1 ? (gg.p * gg.gamma) / (gg.q - 1) : observedMean;
+  return gg.q > 1 ? (gg.p * gg.gamma) / (gg.q - 1) : null;
 }

@@ -1,10 +1,16 @@
+import { type FitOptions, type Fit, likelihoodTolerance, LOG_BOUND, outcome } from './bgnbd.js';
 import { minimize } from './optimize.js';
-import { lnGamma } from './special.js';
+import { lnGamma, lnRising } from './special.js';
 
 /** Gamma-Gamma spend model (Fader & Hardie, note 025): repeat buyers' x and the mean m of their repeat purchases. */
 export interface Spend {
   x: number;
   m: number;
+}
+
+/** `n` repeat buyers with the same (x, m). */
+export interface SpendGroup extends Spend {
+  n: number;
 }
 
 export interface GammaGammaParams {
@@ -13,33 +19,85 @@ export interface GammaGammaParams {
   gamma: number;
 }
 
-export function ggLogLikelihood(g: GammaGammaParams, customers: readonly Spend[]): number {
-  const { p, q, gamma } = g;
-  const lnGq = lnGamma(q);
-  const lnGamma_ = Math.log(gamma);
-  const perX = new Map<number, number>();
-  let total = 0;
+export type GammaGammaFit = GammaGammaParams & Fit<GammaGammaParams>;
+
+export function groupSpend(customers: readonly Spend[]): SpendGroup[] {
+  const groups = new Map<string, SpendGroup>();
   for (const c of customers) {
-    const px = p * c.x;
-    let k = perX.get(c.x);
-    if (k === undefined) {
-      k = lnGamma(px + q) - lnGamma(px) - lnGq + q * lnGamma_ + px * Math.log(c.x);
-      perX.set(c.x, k);
-    }
-    total += k + (px - 1) * Math.log(c.m) - (px + q) * Math.log(gamma + c.m * c.x);
+    const key = `${c.x}/${c.m}`;
+    const g = groups.get(key);
+    if (g) g.n += 1;
+    else groups.set(key, { x: c.x, m: c.m, n: 1 });
   }
-  return total;
+  return [...groups.values()];
 }
 
-export function fitGammaGamma(customers: readonly Spend[]): GammaGammaParams & { logLikelihood: number } {
-  const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) });
-  const f = (v: number[]) => {
-    if (v.some((x) => Math.abs(x) > 30)) return Infinity;
-    const ll = ggLogLikelihood(toParams(v), customers);
-    return Number.isFinite(ll) ? -ll : Infinity;
+export function ggLogLikelihood(g: GammaGammaParams, customers: readonly (Spend & { n?: number })[]): number {
+  return ggObjective(customers)(g);
+}
+
+/**
+ * The log-likelihood as a function of the parameters (see bgnbdObjective); lnΓ(px+q) - lnΓ(px) is a rising
+ * factorial, which stays exact when p heads off to the edge of the search.
+ */
+export function ggObjective(customers: readonly (Spend & { n?: number })[]): (g: GammaGammaParams) => number {
+  const distinct = [...new Set(customers.map((c) => c.x))];
+  const slot = new Map(distinct.map((x, i) => [x, i]));
+  const len = customers.length;
+  const X = new Float64Array(len);
+  const M = new Float64Array(len);
+  const LNM = new Float64Array(len);
+  const N = new Float64Array(len);
+  const S = new Int32Array(len);
+  customers.forEach((c, i) => {
+    X[i] = c.x;
+    M[i] = c.m;
+    LNM[i] = Math.log(c.m);
+    N[i] = c.n ?? 1;
+    S[i] = slot.get(c.x)!;
+  });
+  const perX = new Float64Array(distinct.length);
+  return ({ p, q, gamma }) => {
+    const lnGq = lnGamma(q);
+    const lnG = Math.log(gamma);
+    distinct.forEach((x, k) => {
+      perX[k] = lnRising(p * x, q) - lnGq + q * lnG;
+    });
+    let total = 0;
+    for (let i = 0; i < len; i++) {
+      // (px - 1) ln m + px ln x - (px + q) ln(gamma + m x), rearranged so that the px terms (millions when p runs
+      // off to the edge of the search) do not cancel each other.
+      const mx = M[i]! * X[i]!;
+      total += N[i]! * (perX[S[i]!]! - p * X[i]! * Math.log1p(gamma / mx) - LNM[i]! - q * Math.log(gamma + mx));
+    }
+    return total;
   };
-  const best = minimize(f, [0, 0, 0]);
-  return { ...toParams(best.x), logLikelihood: -best.value };
+}
+
+/**
+ * Maximum-likelihood fit on log-parameters, identical (x, m) grouped. Spend is first divided by its mean, so gamma
+ * is searched in units of a typical order whatever the currency (yen or dollars); see LOG_BOUND.
+ */
+export function fitGammaGamma(customers: readonly Spend[], opts: FitOptions = {}): GammaGammaFit {
+  const groups = groupSpend(customers);
+  const weight = groups.reduce((s, g) => s + g.n, 0);
+  const scale = groups.reduce((s, g) => s + g.n * g.m, 0) / weight || 1;
+  const scaled = groups.map((g) => ({ ...g, m: g.m / scale }));
+  // Dividing m by `scale` shifts the log-likelihood by -(sum of n) ln scale; see fitBgNbd.
+  const shift = weight * Math.log(scale);
+  const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) });
+  const ll = ggObjective(scaled);
+  const f = (v: number[]) => {
+    const value = ll(toParams(v));
+    return Number.isFinite(value) ? -value : Infinity;
+  };
+  const best = minimize(f, [0, 0, 0], {
+    lower: [-LOG_BOUND, -LOG_BOUND, -LOG_BOUND], upper: [LOG_BOUND, LOG_BOUND, LOG_BOUND], ftol: likelihoodTolerance(weight),
+    onIteration: opts.onIteration && ((i, v) => opts.onIteration!(i, -v - shift)),
+  });
+  const fitted = toParams(best.x);
+  const params = { ...fitted, gamma: fitted.gamma * scale };
+  return { ...params, logLikelihood: ggLogLikelihood(params, groups), ...outcome<GammaGammaParams>(best, ['p', 'q', 'gamma']) };
 }
 
 /** E[M | m, x]: the expected average spend of a repeat buyer. */

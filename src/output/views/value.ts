@@ -64,8 +64,12 @@ export function decilesView(r: Json, warnings: string[]): Output {
   ], { sections: [{ title: 'Purchase deciles (by revenue)', key: 'deciles', rows: () => rows, columns }], warnings });
 }
 
+/** A fitted parameter; one that ran off to the edge of the search (6e-6, 2e+5) would print as 0.000 or a long number. */
+const param = (x: number, digits: number) => (x !== 0 && (Math.abs(x) < 10 ** -digits || Math.abs(x) >= 1e5) ? x.toExponential(2) : x.toFixed(digits));
+
 export function clvView(r: Json, warnings: string[]): Output {
   const rows = cur(r.customers, r.currency);
+  const d = r.diagnosis;
   const columns: Column<Json>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
     { header: 'x', key: 'x', value: (c) => c.x }, { header: 't_x', key: 'tx', value: (c) => c.tx }, { header: 'T', key: 'T', value: (c) => c.T },
@@ -75,18 +79,38 @@ export function clvView(r: Json, warnings: string[]): Output {
     money('Avg spend', 'expectedSpend'), money('CLV', 'clv'),
     { header: 'Note', key: 'note', value: (c) => c.note },
   ];
+  // On screen, a degenerate model's columns are left out rather than shown empty (or worse, filled in);
+  // CSV and TSV keep every column, so scripts see the same shape either way.
+  const hidden = new Set([
+    ...(d.purchaseModel === 'ok' ? [] : ['pAlive', 'expectedPurchases']),
+    ...(d.spendModel === 'ok' ? [] : ['expectedSpend']),
+    ...(d.status === 'ok' ? [] : ['clv']),
+  ]);
+  const shown = columns.filter((c) => !hidden.has(c.key));
   const m = r.model;
   const s = r.spendModel;
+  const title = r.atRisk ? 'Valuable customers at risk (P(alive) < 50%)' : d.status === 'ok' ? 'Customers by lifetime value' : 'Customers by spend (no lifetime value: see the diagnosis)';
+  const sections: Section[] = [];
+  if (d.status !== 'ok') {
+    sections.push({ title: 'Why the model does not fit', key: 'problems', rows: () => d.problems, columns: [
+      { header: 'Model', key: 'model', value: (p) => p.model }, { header: 'Problem', key: 'message', value: (p) => p.message }] });
+  }
+  sections.push({ title, key: 'customers', rows: () => rows, columns: shown, empty: 'none', audience: 'people' },
+    { title, key: 'customers', rows: () => rows, columns, audience: 'machines' });
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x) => x.asOf },
     { header: 'Horizon', key: 'horizonMonths', value: (x) => `${x.horizonMonths} months, ${x.discount * 100}% monthly discount, time in ${x.unit}s` },
-    { header: 'BG/NBD', key: 'model', value: () => `r=${m.r.toFixed(3)} alpha=${m.alpha.toFixed(3)} a=${m.a.toFixed(3)} b=${m.b.toFixed(3)} LL=${m.logLikelihood.toFixed(1)}` },
+    { header: 'BG/NBD', key: 'model', value: () => `r=${param(m.r, 3)} alpha=${param(m.alpha, 3)} a=${param(m.a, 3)} b=${param(m.b, 3)} LL=${m.logLikelihood.toFixed(1)}` },
     { header: 'Customers', key: 'customers', value: () => `${m.customers} (${m.repeatBuyers} repeat buyers)` },
-    { header: 'Gamma-Gamma', key: 'spendModel', value: () => `p=${s.p.toFixed(2)} q=${s.q.toFixed(2)} gamma=${s.gamma.toFixed(2)}` },
-  ], { sections: [{ title: r.atRisk ? 'Valuable customers at risk (P(alive) < 50%)' : 'Customers by lifetime value', key: 'customers', rows: () => rows,
-    columns, empty: 'none' }], warnings });
+    { header: 'Gamma-Gamma', key: 'spendModel', value: () => `p=${param(s.p, 2)} q=${param(s.q, 2)} gamma=${param(s.gamma, 2)}` },
+    { header: 'Diagnosis', key: 'diagnosis', value: () => (d.status === 'ok' ? '' : d.purchaseModel === 'ok'
+      ? 'degenerate spend model: P(alive) and expected purchases only, no spend or lifetime value'
+      : 'degenerate: no forecast is shown') },
+  ], {
+    sections,
+    warnings: [...warnings, ...(d.status === 'ok' ? [] : ['no lifetime values: the model does not fit these orders (the report says why: "Why the model does not fit", or "diagnosis" in --json)'])],
+  });
 }
-
 
 export function portfolioView(r: Json, warnings: string[]): Output {
   const customers = cur(r.customers, r.currency);
