@@ -128,7 +128,8 @@ describe('value reports in several currencies', () => {
     expect((await run(['order', 'import', file, '--create-customers', 'company'])).exitCode).toBe(0);
     await run(['config', 'set', 'rates', 'EUR=1.08']);
     const r = await run(['report', 'clv', '--json']);
-    expect(r.stderr).toBe('warning: left out 1 order in GBP (£40.00): no exchange rate into USD; add one with crm config set rates EUR=1.08,GBP=RATE\n');
+    // The first warning is the one about money; a model this small may add the fit's own diagnosis after it.
+    expect(r.stderr.split('\n')[0]).toBe('warning: left out 1 order in GBP (£40.00): no exchange rate into USD; add one with crm config set rates EUR=1.08,GBP=RATE');
     const j = JSON.parse(r.stdout);
     expect(j.unconverted).toEqual([{ currency: 'GBP', orders: 1, amount: 40 }]);
     // K1 paid 55 and 58 EUR: (55 + 58) x 1.08 = 122.04 USD.

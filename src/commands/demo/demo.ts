@@ -39,8 +39,7 @@ export async function run({ opts }: Input<{ scale: string; seed: string; force?:
   const quoted = /^[\w./~-]+$/.test(path) ? path : JSON.stringify(path);
   // No timing in the output: it is not data, and it would make the same demo print differently on every run
   // (npm run bench times the demo from outside).
-  return record({ path, ...counts, try: `crm --db ${quoted} agenda --week` }, demoFields,
-    { done: `demo data in ${path}; try: crm --db ${quoted} agenda --week, crm --db ${quoted} stage list` });
+  return record({ path, ...counts, try: `crm --db ${quoted} agenda --week` }, demoFields);
 }
 
 function describe(found: DemoContents): string {

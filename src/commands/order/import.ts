@@ -98,7 +98,7 @@ export async function run({ args: [file], opts }: Input<Flags>, ctx: Context) {
           { errors, lines: errors });
       }
     };
-    const base = () => ({ file: fromStdin ? '-' : path, rows: total, duplicates, newCustomers: created.size });
+    const base = () => ({ file: file!, rows: total, duplicates, newCustomers: created.size });
     if (opts.dryRun) {
       await pass(null);
       return importView({ ...base(), imported: 0, dryRun: true }, importChecked(total - duplicates));
