@@ -40,6 +40,8 @@ export function plainCell(col: Column, row: unknown): string {
     const currency = col.currency?.(row);
     return currency ? plainAmount(v, currency) : String(v);
   }
+  // A ratio a view computes for a bar (a share of the pipeline) is as exact as the JSON's ratios, no more.
+  if ((col.type === 'bar' || col.type === 'percent') && typeof v === 'number') return String(Math.round(v * 10_000) / 10_000);
   if (Array.isArray(v)) return v.join('; ');
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
