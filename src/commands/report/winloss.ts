@@ -1,10 +1,10 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type WinLossGroup, winLoss } from '../../domain/reports/winloss.js';
 import { winLossView } from '../../output/views/reports.js';
-import { type ReportFlags, ratio, reportBasis, unconvertedWarning } from './shared.js';
+import { ratio, reportBasis, unconvertedWarning } from './shared.js';
+import type { ReportInput } from './spec.js';
 
-export async function run({ opts }: Input<ReportFlags>, ctx: Context) {
+export async function run({ opts }: ReportInput<'winloss'>, ctx: Context) {
   const b = await reportBasis(opts, ctx);
   const w = winLoss(b.deals, b.window);
   const group = (name: string) => (g: WinLossGroup) => ({ [name]: g.key, won: g.won, lost: g.lost, wonAmount: b.money(g.wonAmount),
