@@ -7,7 +7,7 @@ import { parseInstant } from './domain/instant.js';
 import { invalid } from './errors.js';
 import type { GlobalOptions } from './global-flags.js';
 import { canPrompt, colorLevel, type Env, type Streams } from './io/terminal.js';
-import type { Prompter } from './io/prompter.js';
+import type { PromptSettings, Prompter } from './io/prompter.js';
 import { type DbLocation, locateDb } from './store/location.js';
 import type { Repos, Store } from './store/store.js';
 
@@ -120,9 +120,13 @@ export class Context {
     return store.write({ actor: this.user, at: this.now.toISOString(), command: this.commandLine }, fn);
   }
 
+  private get promptSettings(): PromptSettings {
+    return { streams: this.streams, interactive: this.interactive, yes: Boolean(this.global.yes) };
+  }
+
   async prompter(): Promise<Prompter> {
     const { createPrompter } = await import('./io/prompter.js');
-    return createPrompter(this);
+    return createPrompter(this.promptSettings);
   }
 
   /**
@@ -132,7 +136,7 @@ export class Context {
   async ask(missing: string[], usage: string): Promise<Prompter> {
     const { createPrompter, missingInput } = await import('./io/prompter.js');
     if (!this.interactive) throw missingInput(missing, usage);
-    return createPrompter(this);
+    return createPrompter(this.promptSettings);
   }
 
   close(): void {
