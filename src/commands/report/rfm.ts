@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import { check, count } from '../../domain/fields.js';
+import type { CustomerRef } from '../../domain/reports/results.js';
 import { type Migration, migration, rfmScores, SEGMENTS, segmentSummary } from '../../domain/rfm.js';
 import { invalid, notFound } from '../../errors.js';
 import { rfmView } from '../../output/views/value.js';
@@ -7,7 +8,7 @@ import { customerValues } from './customers.js';
 import { ratio } from './shared.js';
 import type { ReportInput } from './spec.js';
 
-const compare = (name: string, asOf: string, m: Migration, describe: (key: string) => object) => ({
+const compare = (name: string, asOf: string, m: Migration, describe: (key: string) => CustomerRef) => ({
   name, asOf, unchanged: m.unchanged, moved: m.moved, customers: m.customers.map((c) => ({ ...describe(c.key), from: c.from, to: c.to })),
 });
 
