@@ -1,9 +1,7 @@
-import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { InputOf } from '../commands/input.js';
 import type { Context } from '../context.js';
 import type { Output } from '../output/view.js';
-
-type AnySpec = Command<any[], any, any>;
 
 /** A command implementation: takes what its spec parses, returns data and a view. */
 type Run<Spec> = (input: InputOf<Spec>, ctx: Context) => Promise<Output>;
@@ -18,13 +16,15 @@ type Fits<Spec, M> = M extends { run: (input: infer I, ...rest: never[]) => unkn
 
 /**
  * Wires a command spec to its implementation, loaded only when that command runs (fast startup), and hands
- * the command's data to the output layer. It compiles only when the module's `run` takes this spec's input.
+ * the command's data to the output layer. It compiles only when the module's `run` takes this spec's input: a
+ * run given arguments or flags of another type fails on `load`; one reading other flag names than the spec
+ * declares fails as "Expected 4 arguments", the fourth being the parameter named for that mistake.
  */
-export function lazy<Spec extends AnySpec, M extends { run: Run<Spec> }>(
+export function lazy<Spec extends CommandUnknownOpts, M extends { run: Run<Spec> }>(
   ctx: Context, spec: Spec, load: () => Promise<M>,
   ..._runTakesThisSpecsFlags: Fits<Spec, M> extends true ? [] : [never]
 ): void {
-  (spec as CommandUnknownOpts).action(async (...params: unknown[]) => {
+  spec.action(async (...params: unknown[]) => {
     const cmd = params.at(-1) as Spec;
     const { run } = await load();
     const output = await run({ args: cmd.processedArgs, opts: cmd.opts() } as InputOf<Spec>, ctx);
