@@ -5,35 +5,34 @@ import { checkOneLine } from './domain/checks.js';
 import { CONFIG_DEFAULTS, type Config } from './domain/config.js';
 import { parseInstant } from './domain/instant.js';
 import { invalid } from './errors.js';
+import type { GlobalOptions } from './global-flags.js';
 import { canPrompt, colorLevel, type Env, type Streams } from './io/terminal.js';
-import type { Prompter } from './io/prompter.js';
-import type { OutputFormat } from './output/format.js';
+import type { PromptSettings, Prompter } from './io/prompter.js';
 import { type DbLocation, locateDb } from './store/location.js';
 import type { Repos, Store } from './store/store.js';
-
-/** Flags every command accepts (product.md: "anywhere"). */
-export interface GlobalOptions {
-  json?: boolean;
-  format?: OutputFormat;
-  quiet?: boolean;
-  db?: string;
-  color?: boolean;
-  input?: boolean;
-  yes?: boolean;
-}
 
 /**
  * What a command may use, each part created on first use: a command that never touches the database never
  * loads the driver, and `crm config path` never reads the config.
  */
 export class Context {
-  global: GlobalOptions = {};
+  private globals: () => Partial<GlobalOptions> = () => ({});
   /** Set by a command whose output is data but whose result is a failure (e.g. `db check`). */
   exitCode = 0;
   private memo = new Map<string, unknown>();
   private openStore: Store | undefined;
 
   constructor(readonly streams: Streams, readonly env: Env, readonly argv: readonly string[]) {}
+
+  /** The flags every command accepts, as the program parsed them (nothing before it has). */
+  get global(): Partial<GlobalOptions> {
+    return this.globals();
+  }
+
+  /** Where the global flags are read: the program that parses argv binds itself here. */
+  readGlobalsFrom(read: () => Partial<GlobalOptions>): void {
+    this.globals = read;
+  }
 
   private once<T>(key: string, make: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, make());
@@ -121,9 +120,13 @@ export class Context {
     return store.write({ actor: this.user, at: this.now.toISOString(), command: this.commandLine }, fn);
   }
 
+  private get promptSettings(): PromptSettings {
+    return { streams: this.streams, interactive: this.interactive, yes: Boolean(this.global.yes) };
+  }
+
   async prompter(): Promise<Prompter> {
     const { createPrompter } = await import('./io/prompter.js');
-    return createPrompter(this);
+    return createPrompter(this.promptSettings);
   }
 
   /**
@@ -133,7 +136,7 @@ export class Context {
   async ask(missing: string[], usage: string): Promise<Prompter> {
     const { createPrompter, missingInput } = await import('./io/prompter.js');
     if (!this.interactive) throw missingInput(missing, usage);
-    return createPrompter(this);
+    return createPrompter(this.promptSettings);
   }
 
   close(): void {

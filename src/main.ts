@@ -45,8 +45,9 @@ async function report(e: unknown, ctx: Context, argv: string[], program: Command
   }
   const { errorJson, errorLine } = await import('./output/errors.js');
   const { theme } = await import('./output/theme.js');
-  const json = ctx.global.json || ctx.global.format === 'json' || argv.includes('--json') ||
-    argv.some((a, i) => a === '--format=json' || (a === '--format' && argv[i + 1] === 'json'));
+  // commander reads the global flags from the whole argv before any command's own, so a usage error further on
+  // still knows them: `crm contact add --json --bogus` reports in JSON.
+  const json = ctx.global.json || ctx.global.format === 'json';
   const body = { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...err.details };
   // Errors about many inputs (an import's bad rows) list them first, one per line; the summary closes.
   const lines = Array.isArray(err.details?.lines) ? (err.details.lines as string[]) : [];

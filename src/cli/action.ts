@@ -1,44 +1,34 @@
-import type { Command } from 'commander';
-import type { Context, GlobalOptions } from '../context.js';
-import { quietWithoutIds } from '../errors.js';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { InputOf } from '../commands/input.js';
+import type { Context } from '../context.js';
 import type { Output } from '../output/view.js';
 
-export interface Input<O = Record<string, unknown>> {
-  args: string[];
-  opts: O;
-}
+/** A command implementation: takes what its spec parses, returns data and a view. */
+type Run<Spec> = (input: InputOf<Spec>, ctx: Context) => Promise<Output>;
 
-export interface CommandModule {
-  run(input: Input<any>, ctx: Context): Promise<Output>;
-}
+/** Identical types: mutual assignability would let a run expect options the spec never declares (all optional). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
 
-const GLOBAL_KEYS: (keyof GlobalOptions)[] = ['json', 'format', 'quiet', 'db', 'color', 'input', 'yes'];
+/** A run that reads exactly the spec's flags: its first parameter has the spec's option names, no more, no fewer. */
+type Fits<Spec, M> = M extends { run: (input: infer I, ...rest: never[]) => unknown }
+  ? Same<keyof (I extends { opts: infer O } ? O : {}), keyof InputOf<Spec>['opts']>
+  : false;
 
 /**
  * Wires a command spec to its implementation, loaded only when that command runs (fast startup), and hands
- * the command's data to the output layer.
+ * the command's data to the output layer. It compiles only when the module's `run` takes this spec's input: a
+ * run given arguments or flags of another type fails on `load`; one reading other flag names than the spec
+ * declares fails as "Expected 4 arguments", the fourth being the parameter named for that mistake.
  */
-export function lazy(ctx: Context, load: () => Promise<CommandModule>) {
-  return async (...params: unknown[]) => {
-    const cmd = params.at(-1) as Command;
-    const all = cmd.optsWithGlobals() as Record<string, unknown>;
-    for (const key of GLOBAL_KEYS) if (all[key] !== undefined) (ctx.global as Record<string, unknown>)[key] = all[key];
-    const args = params.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
+export function lazy<Spec extends CommandUnknownOpts, M extends { run: Run<Spec> }>(
+  ctx: Context, spec: Spec, load: () => Promise<M>,
+  ..._runTakesThisSpecsFlags: Fits<Spec, M> extends true ? [] : [never]
+): void {
+  spec.action(async (...params: unknown[]) => {
+    const cmd = params.at(-1) as Spec;
     const { run } = await load();
-    const output = await run({ args, opts: cmd.opts() }, ctx);
+    const output = await run({ args: cmd.processedArgs, opts: cmd.opts() } as InputOf<Spec>, ctx);
     const { emit } = await import('../output/emit.js');
     await emit(output, ctx);
-  };
-}
-
-/**
- * A `preAction` hook for commands whose output lists no records (reports, settings, removals): -q, which prints
- * only ids, is refused before the command runs, so it never half-does what was asked. On a noun it covers
- * every verb. (The renderer refuses -q on any output without ids too, after the fact.)
- */
-export function listsNoRecords(_hooked: Command, action: Command): void {
-  if (!action.optsWithGlobals().quiet) return;
-  const words: string[] = [];
-  for (let c: Command | null = action; c?.parent; c = c.parent) words.unshift(c.name());
-  throw quietWithoutIds(`crm ${words.join(' ')}`);
+  });
 }

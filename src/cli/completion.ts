@@ -1,17 +1,15 @@
-import { Argument, type Command } from 'commander';
+import type { Command } from 'commander';
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { type CompletionInput, completionSpec } from '../commands/completion/spec.js';
 import type { Context } from '../context.js';
-import { lazy, listsNoRecords } from './action.js';
+import { lazy } from './action.js';
 
-export function registerCompletion(program: Command, ctx: Context): void {
-  program.command('completion').description('print the shell completion script for bash, zsh or fish')
-    .hook('preAction', listsNoRecords)
-    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
-    .addHelpText('after', '\nExamples:\n  source <(crm completion bash)      in ~/.bashrc\n  source <(crm completion zsh)       in ~/.zshrc, after compinit\n  crm completion fish > ~/.config/fish/completions/crm.fish')
-    .action(lazy(ctx, async () => {
-      const { run } = await import('../commands/completion/script.js');
-      return { run: (input, c) => run(input, c, program) };
-    }));
-  // What the scripts ask for live values on Tab: crm __complete KIND [PREFIX] (prints value<TAB>description lines).
-  program.command('__complete', { hidden: true }).argument('<kind>').argument('[prefix]')
-    .action(lazy(ctx, () => import('../commands/completion/values.js')));
+/** `program` is the whole tree, which the completion script is generated from. */
+export function registerCompletion(program: CommandUnknownOpts, tree: Command, ctx: Context): void {
+  const completion = completionSpec(program);
+  lazy(ctx, completion.script, async () => {
+    const { run } = await import('../commands/completion/script.js');
+    return { run: (input: CompletionInput<'script'>, c: Context) => run(input, c, tree) };
+  });
+  lazy(ctx, completion.values, () => import('../commands/completion/values.js'));
 }

@@ -1,6 +1,7 @@
-import { Command, Option } from 'commander';
+import { Command as TypedCommand } from '@commander-js/extra-typings';
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { OUTPUT_FORMATS } from '../output/format.js';
+import { globalFlags, globalOptions } from '../global-flags.js';
 import { registerCompany } from './company.js';
 import { registerCompletion } from './completion.js';
 import { registerContact } from './contact.js';
@@ -14,16 +15,9 @@ export const VERSION = typeof __CRM_VERSION__ === 'string' ? __CRM_VERSION__ : '
 
 /** The whole command tree as specs; implementations load on demand. */
 export function buildProgram(ctx: Context): Command {
-  const program = new Command('crm')
+  const program = globalFlags(new TypedCommand('crm')
     .description('A command-line CRM for small sales teams.')
-    .version(VERSION, '-V, --version')
-    .option('--json', 'output JSON')
-    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS))
-    .option('-q, --quiet', 'print only ids')
-    .option('--db <path>', 'database file (default: CRM_DB, config "db", ~/.local/share/crm/crm.db)')
-    .option('--no-color', 'no colour')
-    .option('--no-input', 'never prompt (scripts); same as CRM_NO_INPUT=1')
-    .option('-y, --yes', 'answer yes to confirmations')
+    .version(VERSION, '-V, --version'))
     .helpCommand(false)
     .exitOverride()
     .configureOutput({
@@ -33,6 +27,10 @@ export function buildProgram(ctx: Context): Command {
     })
     .showSuggestionAfterError(true)
     .addHelpText('after', `\nHelp topics: ${Object.keys(TOPICS).join(', ')} (crm help TOPIC)`);
+  // The typed and the plain commander Command are one class at run time; the plain type is what the help, the
+  // completion walker and main's error reporting take.
+  const tree = program as unknown as Command;
+  ctx.readGlobalsFrom(() => globalOptions(program));
 
   registerCompany(program, ctx);
   registerContact(program, ctx);
@@ -49,13 +47,13 @@ export function buildProgram(ctx: Context): Command {
   registerDb(program, ctx);
   registerConfig(program, ctx);
   registerDemo(program, ctx);
-  registerCompletion(program, ctx);
+  registerCompletion(program, tree, ctx);
 
   program.command('help').description('help for a command, or a topic: ' + Object.keys(TOPICS).join(', '))
     .argument('[words...]', 'a command (e.g. contact add) or a topic')
-    .action(async (words: string[]) => {
+    .action(async (words) => {
       const { showHelp } = await import('./help.js');
-      showHelp(program, words, ctx);
+      showHelp(tree, words, ctx);
     });
-  return program;
+  return tree;
 }

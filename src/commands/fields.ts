@@ -3,24 +3,15 @@ import { check, checkAll, count, optionalText, owner, tag, unique } from '../dom
 import { parseCurrency, parseMoney } from '../domain/money.js';
 import type { Wallet } from '../domain/record.js';
 import { invalid } from '../errors.js';
+import type { RecordFlags, TagFlags } from './flags.js';
 
-/** Reads the flags companies and contacts share, for add (no `base`) and edit (changes on top of `base`). */
-export interface SharedFlags {
-  wallet?: string;
-  currency?: string;
-  owner?: string;
-  notes?: string;
-  externalId?: string;
-  tag?: string[];
-  addTag?: string[];
-  removeTag?: string[];
-}
+// Readers of the flags companies and contacts share, for add (no `base`) and edit (changes on top of `base`).
 
 export function text(value: string | undefined, base: string | null | undefined): string | null {
   return value === undefined ? (base ?? null) : optionalText.parse(value);
 }
 
-export function wallet(opts: SharedFlags, ctx: Context, base: Wallet | null): Wallet | null {
+export function wallet(opts: RecordFlags, ctx: Context, base: Wallet | null): Wallet | null {
   if (opts.wallet === undefined) {
     if (opts.currency === undefined || !base) return base;
     const currency = parseCurrency(opts.currency, '--currency');
@@ -33,13 +24,13 @@ export function wallet(opts: SharedFlags, ctx: Context, base: Wallet | null): Wa
   return parseMoney(opts.wallet, '--wallet', currency);
 }
 
-export function tags(opts: SharedFlags, base: string[]): string[] {
+export function tags(opts: TagFlags, base: string[]): string[] {
   const added = checkAll(tag, [...(opts.tag ?? []), ...(opts.addTag ?? [])], opts.tag ? '--tag' : '--add-tag');
   const removed = new Set(checkAll(tag, opts.removeTag, '--remove-tag'));
   return unique([...base, ...added]).filter((t) => !removed.has(t)).sort();
 }
 
-export function ownerOf(opts: SharedFlags, ctx: Context, base?: string): string {
+export function ownerOf(opts: Pick<RecordFlags, 'owner'>, ctx: Context, base?: string): string {
   return opts.owner === undefined ? (base ?? ctx.user) : check(owner, opts.owner, '--owner');
 }
 

@@ -1,11 +1,6 @@
 import type { Candidate } from '../domain/reference.js';
 import type { Repos } from '../store/store.js';
-
-export interface LinkFlags {
-  contact?: string;
-  company?: string;
-  deal?: string;
-}
+import type { LinkFlags } from './flags.js';
 
 export interface Links {
   contactId: number | null;

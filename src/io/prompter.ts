@@ -1,5 +1,5 @@
 import { CrmError, usageError } from '../errors.js';
-import type { Context } from '../context.js';
+import type { Streams } from './terminal.js';
 
 export interface Choice<T> {
   value: T;
@@ -47,9 +47,16 @@ export function missingInput(missing: string[], usage: string): CrmError {
 
 const PAGE = 12;
 
-export function createPrompter(ctx: Context): Prompter {
+/** What asking needs: where to draw and read, whether someone is there to answer, and whether --yes answered already. */
+export interface PromptSettings {
+  streams: Pick<Streams, 'stdin' | 'stderr'>;
+  interactive: boolean;
+  yes: boolean;
+}
+
+export function createPrompter({ streams, interactive, yes }: PromptSettings): Prompter {
   // Prompts go to stderr so stdout stays clean for data.
-  const io = { output: ctx.streams.stderr, input: ctx.streams.stdin };
+  const io = { output: streams.stderr, input: streams.stdin };
   const asking = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
       return await ask();
@@ -60,8 +67,8 @@ export function createPrompter(ctx: Context): Prompter {
   };
   return {
     async confirm(question, action) {
-      if (ctx.global.yes) return;
-      if (!ctx.interactive) {
+      if (yes) return;
+      if (!interactive) {
         throw usageError(`will not ${action} without confirmation`, 'pass --yes (-y) to confirm when there is no terminal');
       }
       const { confirm } = await import('@inquirer/prompts');

@@ -1,5 +1,4 @@
 import { addDays, endOfMonth, endOfWeek, startOfMonth, startOfWeek } from 'date-fns';
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type AgendaItem, buildAgenda } from '../../domain/agenda.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
@@ -8,16 +7,7 @@ import type { Followup } from '../../domain/followup.js';
 import { toMajor } from '../../domain/money.js';
 import { usageError } from '../../errors.js';
 import { agendaView } from '../../output/views/agenda.js';
-
-interface Flags {
-  day?: boolean;
-  week?: boolean;
-  month?: boolean;
-  year?: boolean;
-  from?: string;
-  owner?: string;
-  mine?: boolean;
-}
+import type { AgendaInput } from './spec.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -32,7 +22,7 @@ const dealItem = (d: Deal): AgendaItem => ({
   probability: effectiveProbability(d),
 });
 
-export async function run({ opts }: Input<Flags>, ctx: Context) {
+export async function run({ opts }: AgendaInput, ctx: Context) {
   const periods = (['day', 'week', 'month', 'year'] as const).filter((p) => opts[p]);
   if (periods.length > 1) throw usageError(`--${periods.join(' and --')} contradict each other`, 'pass one of --day, --week, --month, --year');
   const period = periods[0] ?? 'day';

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { companyJson } from '../../domain/company.js';
 import { nameKey } from '../../domain/reference.js';
@@ -7,9 +6,10 @@ import { companyView } from '../../output/views/company.js';
 import { added } from '../../output/views/notices.js';
 import { askMissing } from '../ask/questions.js';
 import { newCompanyQuestions } from './ask.js';
-import { type CompanyFlags, companyFields } from './shared.js';
+import { companyFields } from './shared.js';
+import type { CompanyFlags, CompanyInput } from './spec.js';
 
-export async function run({ args: [name], opts }: Input<CompanyFlags & { allowDuplicate?: boolean }>, ctx: Context) {
+export async function run({ args: [name], opts }: CompanyInput<'add'>, ctx: Context) {
   let flags: CompanyFlags = { ...opts, name };
   if (name === undefined) {
     flags = await askMissing(await ctx.ask(['NAME'], 'crm company add NAME [--domain D] [--industry I]'), flags, newCompanyQuestions(ctx));

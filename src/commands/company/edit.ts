@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { companyJson } from '../../domain/company.js';
 import { nameKey } from '../../domain/reference.js';
@@ -8,11 +7,12 @@ import { updated } from '../../output/views/notices.js';
 import { givenOrPicked, pickRecord } from '../ask/pickers.js';
 import { changesOf } from '../ask/questions.js';
 import { companyChangeQuestions } from './ask.js';
-import { type CompanyFlags, companyFields } from './shared.js';
+import { companyFields } from './shared.js';
+import type { CompanyInput } from './spec.js';
 
 const USAGE = 'crm company edit COMPANY --name N --domain D --industry I --owner U ...';
 
-export async function run({ args: [given], opts }: Input<CompanyFlags & { allowDuplicate?: boolean }>, ctx: Context) {
+export async function run({ args: [given], opts }: CompanyInput<'edit'>, ctx: Context) {
   const ref = await givenOrPicked(ctx, given, 'COMPANY', USAGE, pickRecord(ctx, ['company'], 'Company to edit (type to search)'));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => {
     const { id } = await store.refs.resolve(ref, ['company']);

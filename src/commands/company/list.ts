@@ -1,22 +1,11 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
-import { type CompanySort, companyJson } from '../../domain/company.js';
+import { companyJson } from '../../domain/company.js';
 import { checkLimit, checkTags } from '../../domain/checks.js';
 import { companyColumns } from '../../output/views/company.js';
 import { list } from '../../output/view.js';
+import type { CompanyInput } from './spec.js';
 
-interface Flags {
-  tag?: string[];
-  owner?: string;
-  mine?: boolean;
-  industry?: string;
-  search?: string;
-  sort: CompanySort;
-  desc?: boolean;
-  limit?: string;
-}
-
-export async function run({ opts }: Input<Flags>, ctx: Context) {
+export async function run({ opts }: CompanyInput<'list'>, ctx: Context) {
   const store = await ctx.store();
   const companies = await store.companies.list({
     tags: checkTags(opts.tag, '--tag'),

@@ -1,10 +1,10 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deleted, deleteQuestion } from '../../output/views/notices.js';
 import { refuseIfOrders } from '../order/customer.js';
 import { reload } from '../reload.js';
+import type { CompanyInput } from './spec.js';
 
-export async function run({ args: [ref] }: Input, ctx: Context) {
+export async function run({ args: [ref] }: CompanyInput<'rm'>, ctx: Context) {
   const store = await ctx.store();
   const target = await store.refs.resolve(ref!, ['company']);
   const staff = (await store.contacts.list({ companyId: target.id })).length;

@@ -1,15 +1,8 @@
 import type { Context } from '../../context.js';
 import type { Company, CompanyFields } from '../../domain/company.js';
 import { check, domain, name } from '../../domain/fields.js';
-import { type SharedFlags, ownerOf, sizeOf, tags, text, wallet } from '../fields.js';
-
-export interface CompanyFlags extends SharedFlags {
-  name?: string;
-  domain?: string;
-  industry?: string;
-  size?: string;
-  address?: string;
-}
+import { ownerOf, sizeOf, tags, text, wallet } from '../fields.js';
+import type { CompanyFlags } from './spec.js';
 
 /** Company fields from flags: all of them for add, the changed ones on top of `base` for edit. */
 export function companyFields(opts: CompanyFlags, ctx: Context, base?: Company): CompanyFields {

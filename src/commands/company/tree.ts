@@ -1,9 +1,9 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { buildOrgChart } from '../../domain/orgchart.js';
 import { orgChartView } from '../../output/views/orgchart.js';
+import type { CompanyInput } from './spec.js';
 
-export async function run({ args: [ref] }: Input, ctx: Context) {
+export async function run({ args: [ref] }: CompanyInput<'tree'>, ctx: Context) {
   const store = await ctx.store();
   const { id, name } = await store.refs.resolve(ref!, ['company']);
   const people = await store.contacts.list({ companyId: id });

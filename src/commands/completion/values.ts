@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import {
   type Candidate, type Found, idDigits, label, LIMIT, type NamedKind, prefixKey, splitQualifier, startingWith, withinLimit,
 } from '../../completion/candidates.js';
@@ -7,12 +6,13 @@ import type { Context } from '../../context.js';
 import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
 import { candidateLines } from '../../output/views/completion.js';
 import type { Candidates } from '../../store/candidates.js';
+import type { CompletionInput } from './spec.js';
 
 /**
  * `crm __complete KIND [PREFIX]`: live values for the completion scripts, one per line, `value<TAB>description`.
  * It runs on every Tab, so it never prompts, never complains and never fails: no database, no values.
  */
-export async function run({ args: [kind = '', prefix = ''] }: Input, ctx: Context) {
+export async function run({ args: [kind = '', prefix = ''] }: CompletionInput<'values'>, ctx: Context) {
   let found: Candidate[] = [];
   try {
     found = isLiveKind(kind) ? await candidates(kind, prefix, ctx) : [];

@@ -1,9 +1,9 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { value } from '../../output/view.js';
 import { configKey, effective, settingText } from './shared.js';
+import type { ConfigInput } from './spec.js';
 
-export async function run({ args: [key] }: Input, ctx: Context) {
+export async function run({ args: [key] }: ConfigInput<'get'>, ctx: Context) {
   const k = configKey(key!);
   const { value: v, source } = effective(k, ctx);
   return value({ key: k, value: v, source }, settingText(v));

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { writeConfigValue } from '../../config/file.js';
 import { visible } from '../../domain/checks.js';
@@ -7,8 +6,9 @@ import { invalid } from '../../errors.js';
 import { configValueFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
 import { configKey } from './shared.js';
+import type { ConfigInput } from './spec.js';
 
-export async function run({ args: [key, raw] }: Input, ctx: Context) {
+export async function run({ args: [key, raw] }: ConfigInput<'set'>, ctx: Context) {
   const k = configKey(key!);
   const parsed = CONFIG_KEYS[k].parse(raw);
   if (!parsed.ok) {

@@ -1,13 +1,13 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { contactJson } from '../../domain/contact.js';
 import { contactView } from '../../output/views/contact.js';
 import { added } from '../../output/views/notices.js';
 import { askMissing } from '../ask/questions.js';
 import { newContactQuestions } from './ask.js';
-import { type ContactFlags, contactFields } from './shared.js';
+import { contactFields } from './shared.js';
+import type { ContactFlags, ContactInput } from './spec.js';
 
-export async function run({ args: [name], opts }: Input<ContactFlags>, ctx: Context) {
+export async function run({ args: [name], opts }: ContactInput<'add'>, ctx: Context) {
   let flags: ContactFlags = { ...opts, name };
   if (name === undefined) {
     const p = await ctx.ask(['NAME'], 'crm contact add NAME [--email E] [--company C]');

@@ -3,7 +3,7 @@ import { BUYING_ROLES, type Contact, LIFECYCLES } from '../../domain/contact.js'
 import { check, email, name, owner } from '../../domain/fields.js';
 import { pickRecord } from '../ask/pickers.js';
 import { type Asked, oneOf, text } from '../ask/questions.js';
-import type { ContactFlags } from './shared.js';
+import type { ContactFlags, ContactInput } from './spec.js';
 
 const company = (ctx: Context) => pickRecord(ctx, ['company'], 'Company (type to search)', { optional: true });
 const role = oneOf('Buying role', BUYING_ROLES, { optional: true });
@@ -20,7 +20,7 @@ export const newContactQuestions = (ctx: Context): Asked<ContactFlags & { firstE
   ['owner', ownerQ(ctx)],
 ];
 
-export const contactChangeQuestions = (ctx: Context, c: Contact): Asked<ContactFlags>[] => [
+export const contactChangeQuestions = (ctx: Context, c: Contact): Asked<ContactInput<'edit'>['opts']>[] => [
   ['name', text('Full name', { required: true, check: (v) => check(name, v, '--name') }), c.name],
   ['title', text('Job title'), c.title ?? ''],
   ['company', company(ctx), c.companyId === null ? '' : `company:${c.companyId}`],

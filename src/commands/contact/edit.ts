@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { contactJson } from '../../domain/contact.js';
 import { contactView } from '../../output/views/contact.js';
@@ -6,11 +5,12 @@ import { updated } from '../../output/views/notices.js';
 import { givenOrPicked, pickRecord } from '../ask/pickers.js';
 import { changesOf } from '../ask/questions.js';
 import { contactChangeQuestions } from './ask.js';
-import { type ContactFlags, contactFields } from './shared.js';
+import { contactFields } from './shared.js';
+import type { ContactInput } from './spec.js';
 
 const USAGE = 'crm contact edit CONTACT --title T --company C --role R --add-email E ...';
 
-export async function run({ args: [given], opts }: Input<ContactFlags>, ctx: Context) {
+export async function run({ args: [given], opts }: ContactInput<'edit'>, ctx: Context) {
   const ref = await givenOrPicked(ctx, given, 'CONTACT', USAGE, pickRecord(ctx, ['contact'], 'Contact to edit (type to search)'));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => {
     const { id } = await store.refs.resolve(ref, ['contact']);

@@ -1,25 +1,11 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
-import { type Consent, type ContactSort, type Lifecycle, contactJson } from '../../domain/contact.js';
+import { contactJson } from '../../domain/contact.js';
 import { checkLimit, checkTags } from '../../domain/checks.js';
 import { contactColumns } from '../../output/views/contact.js';
 import { list } from '../../output/view.js';
+import type { ContactInput } from './spec.js';
 
-interface Flags {
-  tag?: string[];
-  owner?: string;
-  mine?: boolean;
-  company?: string;
-  lifecycle?: Lifecycle;
-  consent?: Consent;
-  doNotContact?: boolean;
-  search?: string;
-  sort: ContactSort;
-  desc?: boolean;
-  limit?: string;
-}
-
-export async function run({ opts }: Input<Flags>, ctx: Context) {
+export async function run({ opts }: ContactInput<'list'>, ctx: Context) {
   const store = await ctx.store();
   const contacts = await store.contacts.list({
     tags: checkTags(opts.tag, '--tag'),

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { contactJson, mergeContactFields } from '../../domain/contact.js';
 import { usageError } from '../../errors.js';
@@ -6,8 +5,9 @@ import { reportingLoop } from '../../domain/orgchart.js';
 import { reload } from '../reload.js';
 import { contactView } from '../../output/views/contact.js';
 import { merged, mergeQuestion } from '../../output/views/notices.js';
+import type { ContactInput } from './spec.js';
 
-export async function run({ args: [keepRef, dupRef] }: Input, ctx: Context) {
+export async function run({ args: [keepRef, dupRef] }: ContactInput<'merge'>, ctx: Context) {
   const store = await ctx.store();
   const keepRec = await store.refs.resolve(keepRef!, ['contact']);
   const dupRec = await store.refs.resolve(dupRef!, ['contact']);

@@ -1,10 +1,10 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deleted, deleteQuestion } from '../../output/views/notices.js';
 import { refuseIfOrders } from '../order/customer.js';
 import { reload } from '../reload.js';
+import type { ContactInput } from './spec.js';
 
-export async function run({ args: [ref] }: Input, ctx: Context) {
+export async function run({ args: [ref] }: ContactInput<'rm'>, ctx: Context) {
   const store = await ctx.store();
   const target = await store.refs.resolve(ref!, ['contact']);
   const reports = (await store.contacts.reportsOf(target.id)).length;

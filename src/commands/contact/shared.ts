@@ -4,26 +4,8 @@ import { check, checkAll, choice, email, name, phone, unique } from '../../domai
 import { reportingLoop } from '../../domain/orgchart.js';
 import { invalid, usageError } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
-import { type SharedFlags, ownerOf, tags, text, wallet } from '../fields.js';
-
-export interface ContactFlags extends SharedFlags {
-  name?: string;
-  email?: string[];
-  phone?: string[];
-  addEmail?: string[];
-  removeEmail?: string[];
-  addPhone?: string[];
-  removePhone?: string[];
-  title?: string;
-  company?: string | false;
-  role?: string;
-  reportsTo?: string | false;
-  source?: string;
-  lifecycle?: string;
-  consent?: string;
-  doNotContact?: boolean;
-  allowContact?: boolean;
-}
+import { ownerOf, tags, text, wallet } from '../fields.js';
+import type { ContactFlags } from './spec.js';
 
 const role = choice(BUYING_ROLES, 'buying role');
 const lifecycle = choice(LIFECYCLES, 'lifecycle stage');

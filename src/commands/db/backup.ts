@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { backupPath } from '../../store/migrate.js';
 import { backupTo } from '../../store/maintenance.js';
@@ -7,8 +6,9 @@ import { backupFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
 import { conflict } from '../../errors.js';
 import { existsSync } from 'node:fs';
+import type { DbInput } from './spec.js';
 
-export async function run({ args: [file] }: Input, ctx: Context) {
+export async function run({ args: [file] }: DbInput<'backup'>, ctx: Context) {
   const store = await ctx.store();
   const dest = file ? resolve(file) : backupPath(store.path, ctx.now);
   if (existsSync(dest)) throw conflict(`${dest} already exists`, 'name a new file; backups never overwrite');

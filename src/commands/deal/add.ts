@@ -1,13 +1,13 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
 import { dealView } from '../../output/views/deal.js';
 import { added } from '../../output/views/notices.js';
 import { askMissing } from '../ask/questions.js';
 import { newDealQuestions } from './ask.js';
-import { type DealFlags, dealFields } from './shared.js';
+import { dealFields } from './shared.js';
+import type { DealFlags, DealInput } from './spec.js';
 
-export async function run({ args: [title], opts }: Input<DealFlags>, ctx: Context) {
+export async function run({ args: [title], opts }: DealInput<'add'>, ctx: Context) {
   let flags: DealFlags = { ...opts, title };
   if (title === undefined) {
     const p = await ctx.ask(['TITLE'], 'crm deal add TITLE [--amount N] [--stage S] [--company C]');

@@ -6,7 +6,7 @@ import { parseCurrency, parseMoney, toMajor } from '../../domain/money.js';
 import { formatMoney } from '../../output/money.js';
 import { pickRecord, pickStage } from '../ask/pickers.js';
 import { type Answers, type Asked, text } from '../ask/questions.js';
-import type { DealFlags } from './shared.js';
+import type { DealFlags, DealInput } from './spec.js';
 
 const currencyOf = (sofar: Answers, ctx: Context, base?: Deal) =>
   typeof sofar.currency === 'string' ? parseCurrency(sofar.currency, '--currency') : (base?.currency ?? ctx.currency);
@@ -43,7 +43,7 @@ export const newDealQuestions = (ctx: Context): Asked<DealFlags>[] => [
 ];
 
 /** What `crm deal edit` offers, each with the deal's current value. */
-export const dealChangeQuestions = (ctx: Context, d: Deal): Asked<DealFlags>[] => [
+export const dealChangeQuestions = (ctx: Context, d: Deal): Asked<DealInput<'edit'>['opts']>[] => [
   ['title', text('Title', { required: true, check: (v) => check(name, v, '--title') }), d.title],
   ['company', company(ctx), d.companyId === null ? '' : `company:${d.companyId}`],
   ['contact', contact(ctx), d.contactId === null ? '' : `contact:${d.contactId}`],

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
 import { dealView } from '../../output/views/deal.js';
@@ -6,11 +5,12 @@ import { updated } from '../../output/views/notices.js';
 import { givenOrPicked, pickRecord } from '../ask/pickers.js';
 import { changesOf } from '../ask/questions.js';
 import { dealChangeQuestions } from './ask.js';
-import { type DealFlags, dealFields, loadDeal } from './shared.js';
+import { dealFields, loadDeal } from './shared.js';
+import type { DealInput } from './spec.js';
 
 const USAGE = 'crm deal edit DEAL --amount N --close DATE --title T --owner U ...';
 
-export async function run({ args: [given], opts }: Input<DealFlags>, ctx: Context) {
+export async function run({ args: [given], opts }: DealInput<'edit'>, ctx: Context) {
   const ref = await givenOrPicked(ctx, given, 'DEAL', USAGE, pickRecord(ctx, ['deal'], 'Deal to edit (type to search)'));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => dealChangeQuestions(ctx, await loadDeal(store, ref)));
   const deal = await ctx.write(async (tx) => {

@@ -1,31 +1,13 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { checkLimit } from '../../domain/checks.js';
-import { type DealSort, dealJson, isStale } from '../../domain/deal.js';
+import { dealJson, isStale } from '../../domain/deal.js';
 import { parsePeriod } from '../../domain/periods.js';
 import { usageError } from '../../errors.js';
 import { dealList } from '../../output/views/deal.js';
 import { findStage } from '../stage/shared.js';
+import type { DealInput } from './spec.js';
 
-interface Flags {
-  stage?: string;
-  owner?: string;
-  mine?: boolean;
-  open?: boolean;
-  won?: boolean;
-  lost?: boolean;
-  all?: boolean;
-  closing?: string;
-  stale?: boolean;
-  company?: string;
-  contact?: string;
-  search?: string;
-  sort: DealSort;
-  desc?: boolean;
-  limit?: string;
-}
-
-export async function run({ opts }: Input<Flags>, ctx: Context) {
+export async function run({ opts }: DealInput<'list'>, ctx: Context) {
   const statuses = (['open', 'won', 'lost', 'all'] as const).filter((s) => opts[s]);
   if (statuses.length > 1) throw usageError(`--${statuses.join(' and --')} contradict each other`, 'pass one of --open, --won, --lost, --all');
   const store = await ctx.store();

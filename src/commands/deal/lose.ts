@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import { dealLost } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
@@ -8,8 +7,9 @@ import { invalid } from '../../errors.js';
 import { dealView } from '../../output/views/deal.js';
 import { pickReason, pickRecord } from '../ask/pickers.js';
 import { closingDeal } from './shared.js';
+import type { DealInput } from './spec.js';
 
-export async function run({ args: [given], opts }: Input<{ reason?: string; date?: string }>, ctx: Context) {
+export async function run({ args: [given], opts }: DealInput<'lose'>, ctx: Context) {
   const reasons = ctx.config.lostReasons ?? DEFAULT_LOST_REASONS;
   let [ref, answer] = [given, opts.reason];
   if (ref === undefined || answer === undefined) {

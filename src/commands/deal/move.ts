@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import { dealMoved } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
@@ -8,8 +7,9 @@ import { dealView } from '../../output/views/deal.js';
 import { findStage } from '../stage/shared.js';
 import { pickRecord, pickStage } from '../ask/pickers.js';
 import { loadDeal } from './shared.js';
+import type { DealInput } from './spec.js';
 
-export async function run({ args: [given, givenStage], opts }: Input<{ probability?: string }>, ctx: Context) {
+export async function run({ args: [given, givenStage], opts }: DealInput<'move'>, ctx: Context) {
   let [ref, stageRef] = [given, givenStage];
   if (ref === undefined || stageRef === undefined) {
     const p = await ctx.ask([...(ref === undefined ? ['DEAL'] : []), ...(stageRef === undefined ? ['STAGE'] : [])], 'crm deal move DEAL STAGE');

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import { dealReopened } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
@@ -6,8 +5,9 @@ import { reopen } from '../../domain/deal-transitions.js';
 import { dealView } from '../../output/views/deal.js';
 import { findStage } from '../stage/shared.js';
 import { loadDeal } from './shared.js';
+import type { DealInput } from './spec.js';
 
-export async function run({ args: [ref], opts }: Input<{ stage?: string }>, ctx: Context) {
+export async function run({ args: [ref], opts }: DealInput<'reopen'>, ctx: Context) {
   const result = await ctx.write(async (tx) => {
     const before = await loadDeal(tx, ref!);
     const previous = before.stage.outcome === 'open' ? null : await tx.deals.stageBefore(before.id, before.stageId);

@@ -1,10 +1,10 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deleted, deleteQuestion } from '../../output/views/notices.js';
 import { loadDeal } from './shared.js';
 import { reload } from '../reload.js';
+import type { DealInput } from './spec.js';
 
-export async function run({ args: [ref] }: Input, ctx: Context) {
+export async function run({ args: [ref] }: DealInput<'rm'>, ctx: Context) {
   const store = await ctx.store();
   const target = await loadDeal(store, ref!);
   const who = { id: target.id, name: target.title };

@@ -9,21 +9,7 @@ import { invalid } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
 import { ownerOf, text } from '../fields.js';
 import { findStage } from '../stage/shared.js';
-
-export interface DealFlags {
-  title?: string;
-  amount?: string;
-  currency?: string;
-  stage?: string;
-  probability?: string;
-  category?: string;
-  close?: string;
-  owner?: string;
-  company?: string;
-  contact?: string;
-  source?: string;
-  nextStep?: string;
-}
+import type { DealFlags } from './spec.js';
 
 const category = choice(FORECAST_CATEGORIES, 'forecast category');
 

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { activityJson } from '../../domain/activity.js';
 import { dealJson } from '../../domain/deal.js';
@@ -6,8 +5,9 @@ import { followupJson } from '../../domain/followup.js';
 import { isoDate } from '../../domain/dates.js';
 import { dealView } from '../../output/views/deal.js';
 import { loadDeal } from './shared.js';
+import type { DealInput } from './spec.js';
 
-export async function run({ args: [ref] }: Input, ctx: Context) {
+export async function run({ args: [ref] }: DealInput<'show'>, ctx: Context) {
   const store = await ctx.store();
   const deal = await loadDeal(store, ref!);
   const [stageHistory, activities, followups] = await Promise.all([

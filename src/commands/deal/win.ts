@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import { dealWon } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
@@ -10,9 +9,10 @@ import { resolveCustomer } from '../order/customer.js';
 import { givenOrPicked, pickRecord } from '../ask/pickers.js';
 import { closingDeal } from './shared.js';
 import { win } from '../../domain/deal-transitions.js';
+import type { DealInput } from './spec.js';
 
 /** analytics.md: winning a deal records an order for its customer (amount and close date), unless --no-order. */
-export async function run({ args: [given], opts }: Input<{ date?: string; amount?: string; order: boolean }>, ctx: Context) {
+export async function run({ args: [given], opts }: DealInput<'win'>, ctx: Context) {
   const ref = await givenOrPicked(ctx, given, 'DEAL', 'crm deal win DEAL', pickRecord(ctx, ['deal'], 'Deal won (type to search)', { openDeals: true }));
   const result = await ctx.write(async (tx) => {
     const { before, stage: won, closedOn } = await closingDeal(tx, ref, 'won', opts.date, ctx);

@@ -1,6 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Input } from '../../cli/action.js';
 import { dataDir } from '../../config/paths.js';
 import type { Context } from '../../context.js';
 import { CONFIG_DEFAULTS } from '../../domain/config.js';
@@ -10,10 +9,11 @@ import { conflict, invalid } from '../../errors.js';
 import { demoFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
 import { bulkLoad, type DemoContents, demoContents, holdsRecords } from '../../store/bulk.js';
+import type { DemoInput } from './spec.js';
 
 const MAX_SCALE = 100_000;
 
-export async function run({ opts }: Input<{ scale: string; seed: string; force?: boolean }>, ctx: Context) {
+export async function run({ opts }: DemoInput, ctx: Context) {
   const scale = opts.scale === '' ? null : check(count, opts.scale, '--scale');
   if (scale !== null && (scale < 10 || scale > MAX_SCALE)) {
     throw invalid('--scale', `${scale} is out of range`, `give a number of contacts from 10 to ${MAX_SCALE.toLocaleString('en-US')}`);

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
@@ -6,9 +5,10 @@ import { followupView } from '../../output/views/followup.js';
 import { added } from '../../output/views/notices.js';
 import { askMissing } from '../ask/questions.js';
 import { askLink, followupTitle, newFollowupQuestions } from './ask.js';
-import { checkScheduling, type FollowupFlags, followupFields } from './shared.js';
+import { checkScheduling, followupFields } from './shared.js';
+import type { FollowupFlags, FollowupInput } from './spec.js';
 
-export async function run({ args: [title], opts }: Input<FollowupFlags>, ctx: Context) {
+export async function run({ args: [title], opts }: FollowupInput<'add'>, ctx: Context) {
   let flags: FollowupFlags = { ...opts, title };
   if (title === undefined || opts.due === undefined) {
     const p = await ctx.ask([...(title === undefined ? ['TITLE'] : []), ...(opts.due === undefined ? ['--due'] : [])],

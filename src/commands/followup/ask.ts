@@ -4,8 +4,9 @@ import { type Followup, parseRepeat, PRIORITIES, repeatText } from '../../domain
 import type { Prompter } from '../../io/prompter.js';
 import { pickRecord } from '../ask/pickers.js';
 import { type Asked, oneOf, text } from '../ask/questions.js';
-import type { LinkFlags } from '../links.js';
-import { type FollowupFlags, parseDue } from './shared.js';
+import type { LinkFlags } from '../flags.js';
+import { parseDue } from './shared.js';
+import type { FollowupFlags } from './spec.js';
 
 export const due = (ctx: Context, o: { default?: string; message?: string } = {}) => text(o.message ?? 'Due (tomorrow, friday 10:00, +3d, 2026-04-01, ...)', {
   required: true,

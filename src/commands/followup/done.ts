@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import { followupDone } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
@@ -7,8 +6,9 @@ import { usageError } from '../../errors.js';
 import { followupView } from '../../output/views/followup.js';
 import { givenOrPicked, pickFollowup } from '../ask/pickers.js';
 import { checkScheduling, loadFollowup } from './shared.js';
+import type { FollowupInput } from './spec.js';
 
-export async function run({ args: [given], opts }: Input<{ at?: string; overrideConsent?: boolean }>, ctx: Context) {
+export async function run({ args: [given], opts }: FollowupInput<'done'>, ctx: Context) {
   const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', 'crm followup done FOLLOWUP', pickFollowup(ctx, 'Which one is done?'));
   const at = opts.at === undefined ? ctx.now : parseWhen(opts.at, ctx.now, '--at').at;
   const { done, next } = await ctx.write(async (tx) => {

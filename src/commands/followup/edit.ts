@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
@@ -7,11 +6,12 @@ import { updated } from '../../output/views/notices.js';
 import { givenOrPicked, pickFollowup } from '../ask/pickers.js';
 import { changesOf } from '../ask/questions.js';
 import { followupChangeQuestions } from './ask.js';
-import { checkScheduling, type FollowupFlags, followupFields, loadFollowup } from './shared.js';
+import { checkScheduling, followupFields, loadFollowup } from './shared.js';
+import type { FollowupInput } from './spec.js';
 
 const USAGE = 'crm followup edit FOLLOWUP --due WHEN --priority P --repeat R ...';
 
-export async function run({ args: [given], opts }: Input<FollowupFlags>, ctx: Context) {
+export async function run({ args: [given], opts }: FollowupInput<'edit'>, ctx: Context) {
   const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', USAGE, pickFollowup(ctx, 'Follow-up to edit', { any: true }));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => followupChangeQuestions(ctx, await loadFollowup(store, ref)));
   const f = await ctx.write(async (tx) => {

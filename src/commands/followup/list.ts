@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { checkLimit } from '../../domain/checks.js';
 import { isoDate } from '../../domain/dates.js';
@@ -7,18 +6,9 @@ import { parsePeriod } from '../../domain/periods.js';
 import { usageError } from '../../errors.js';
 import { followupList } from '../../output/views/followup.js';
 import { addDays } from 'date-fns';
+import type { FollowupInput } from './spec.js';
 
-interface Flags {
-  overdue?: boolean;
-  due?: string;
-  owner?: string;
-  mine?: boolean;
-  done?: boolean;
-  all?: boolean;
-  limit?: string;
-}
-
-export async function run({ opts }: Input<Flags>, ctx: Context) {
+export async function run({ opts }: FollowupInput<'list'>, ctx: Context) {
   if (opts.done && opts.all) throw usageError('--done and --all contradict each other', 'pass one of them');
   if (opts.overdue && (opts.done || opts.due)) throw usageError('--overdue lists open follow-ups due before today', 'drop --done/--due');
   const today = isoDate(ctx.now);

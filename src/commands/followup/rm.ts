@@ -1,10 +1,10 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deleted, deleteQuestion } from '../../output/views/notices.js';
 import { loadFollowup } from './shared.js';
 import { reload } from '../reload.js';
+import type { FollowupInput } from './spec.js';
 
-export async function run({ args: [ref] }: Input, ctx: Context) {
+export async function run({ args: [ref] }: FollowupInput<'rm'>, ctx: Context) {
   const store = await ctx.store();
   const target = await loadFollowup(store, ref!);
   const who = { id: target.id, name: target.title };

@@ -2,21 +2,12 @@ import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { checkConsent } from '../../domain/consent.js';
 import { check, name, optionalText } from '../../domain/fields.js';
-import { type Followup, type FollowupFields, parseRepeat, type Priority, seriesOf } from '../../domain/followup.js';
+import { type Followup, type FollowupFields, parseRepeat, seriesOf } from '../../domain/followup.js';
 import { invalid } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
 import { ownerOf } from '../fields.js';
-import { type LinkFlags, resolveLinks } from '../links.js';
-
-export interface FollowupFlags extends LinkFlags {
-  title?: string;
-  due?: string;
-  priority?: Priority;
-  repeat?: string;
-  owner?: string;
-  notes?: string;
-  overrideConsent?: boolean;
-}
+import { resolveLinks } from '../links.js';
+import type { FollowupFlags } from './spec.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

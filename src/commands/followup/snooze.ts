@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import { followupSnoozed } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { isoDate } from '../../domain/dates.js';
@@ -8,8 +7,9 @@ import { followupView } from '../../output/views/followup.js';
 import { givenOrPicked, pickFollowup } from '../ask/pickers.js';
 import { due as dueQuestion } from './ask.js';
 import { loadFollowup, parseDue } from './shared.js';
+import type { FollowupInput } from './spec.js';
 
-export async function run({ args: [given], opts }: Input<{ until?: string }>, ctx: Context) {
+export async function run({ args: [given], opts }: FollowupInput<'snooze'>, ctx: Context) {
   const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', 'crm followup snooze FOLLOWUP [--until WHEN]', pickFollowup(ctx, 'Snooze which one?'));
   // A follow-up picked on a terminal gets its new date asked too.
   const until = opts.until ?? (given === undefined

@@ -1,11 +1,11 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { fieldChanges } from '../../domain/history.js';
 import { parseRef, RECORD_KINDS } from '../../domain/reference.js';
 import { historyColumns } from '../../output/views/history.js';
 import { list } from '../../output/view.js';
+import type { HistoryInput } from './spec.js';
 
-export async function run({ args: [ref] }: Input, ctx: Context) {
+export async function run({ args: [ref] }: HistoryInput, ctx: Context) {
   const store = await ctx.store();
   const q = parseRef(ref!);
   // A deleted record has no row to resolve against, but "contact:12" still names its history.

@@ -1,26 +1,16 @@
-import type { Input } from '../../cli/action.js';
 import { activityLogged } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
-import { type ActivityType, activityJson, type Direction } from '../../domain/activity.js';
+import { activityJson } from '../../domain/activity.js';
 import { checkConsent } from '../../domain/consent.js';
 import { parseWhen } from '../../domain/dates.js';
 import { check, optionalText, satisfaction, summary as summaryText } from '../../domain/fields.js';
 import { activityView } from '../../output/views/activity.js';
 import { pickRecord } from '../ask/pickers.js';
 import { askMissing, text } from '../ask/questions.js';
-import { type LinkFlags, resolveLinks } from '../links.js';
+import { resolveLinks } from '../links.js';
+import type { LogAddInput } from './spec.js';
 
-interface Flags extends LinkFlags {
-  type: ActivityType;
-  summary?: string;
-  at?: string;
-  outcome?: string;
-  satisfaction?: string;
-  direction?: Direction;
-  overrideConsent?: boolean;
-}
-
-export async function run({ args: [given], opts }: Input<Flags>, ctx: Context) {
+export async function run({ args: [given], opts }: LogAddInput, ctx: Context) {
   let [ref, flags] = [given, opts];
   if (ref === undefined || opts.summary === undefined) {
     const p = await ctx.ask([...(ref === undefined ? ['REF'] : []), ...(opts.summary === undefined ? ['--summary'] : [])],

@@ -1,23 +1,12 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
-import { type ActivityType, activityJson } from '../../domain/activity.js';
+import { activityJson } from '../../domain/activity.js';
 import { checkLimit } from '../../domain/checks.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { endOfDayInstant } from '../../domain/reports/deal-state.js';
 import { activityList } from '../../output/views/activity.js';
-import type { LinkFlags } from '../links.js';
+import type { LogInput } from './spec.js';
 
-interface Flags extends LinkFlags {
-  type?: ActivityType;
-  owner?: string;
-  mine?: boolean;
-  since?: string;
-  until?: string;
-  search?: string;
-  limit?: string;
-}
-
-export async function run({ opts }: Input<Flags>, ctx: Context) {
+export async function run({ opts }: LogInput<'list'>, ctx: Context) {
   const store = await ctx.store();
   const id = async (ref: string | undefined, kind: 'contact' | 'company' | 'deal') =>
     ref === undefined ? undefined : (await store.refs.resolve(ref, [kind])).id;

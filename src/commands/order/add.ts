@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import { orderRecorded } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
@@ -7,16 +6,9 @@ import { orderJson } from '../../domain/order.js';
 import { conflict, invalid } from '../../errors.js';
 import { orderView } from '../../output/views/order.js';
 import { resolveCustomer } from './customer.js';
+import type { OrderInput } from './spec.js';
 
-interface Flags {
-  amount?: string;
-  currency?: string;
-  date?: string;
-  reference?: string;
-  deal?: string;
-}
-
-export async function run({ args: [ref], opts }: Input<Flags>, ctx: Context) {
+export async function run({ args: [ref], opts }: OrderInput<'add'>, ctx: Context) {
   if (opts.amount === undefined) throw invalid('--amount', 'an order needs an amount', 'pass --amount, e.g. --amount 1,200.00 (negative for a refund)');
   const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
   // Negative amounts are refunds or cancellations (analytics.md).

@@ -1,7 +1,6 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { importChecked, imported as importedNotice } from '../../output/views/notices.js';
 import { dirname, resolve } from 'node:path';
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type ImportRow, importRow, missingColumns, parseMapping } from '../../domain/order-import.js';
 import { CrmError, invalid } from '../../errors.js';
@@ -10,21 +9,14 @@ import { progress } from '../../io/progress.js';
 import { importView } from '../../output/views/order.js';
 import { OrderImporter } from '../../store/order-import.js';
 import type { Repos } from '../../store/store.js';
-
-interface Flags {
-  map?: string[];
-  createCustomers?: 'company' | 'contact';
-  dryRun?: boolean;
-  currency?: string;
-  delimiter: string;
-}
+import type { OrderInput } from './spec.js';
 
 const MAX_LISTED = 20;
 
 /**
  * One streaming pass in one transaction (rows never sit in memory); any bad row rolls everything back.
  */
-export async function run({ args: [file], opts }: Input<Flags>, ctx: Context) {
+export async function run({ args: [file], opts }: OrderInput<'import'>, ctx: Context) {
   const mapping = parseMapping(opts.map);
   const explicit = (opts.map ?? []).map((m) => m.split('=')[0]!.trim());
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;

@@ -1,12 +1,12 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { checkLimit } from '../../domain/checks.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { orderJson } from '../../domain/order.js';
 import { orderList } from '../../output/views/order.js';
 import { resolveCustomer } from './customer.js';
+import type { OrderInput } from './spec.js';
 
-export async function run({ opts }: Input<{ customer?: string; since?: string; until?: string; limit?: string }>, ctx: Context) {
+export async function run({ opts }: OrderInput<'list'>, ctx: Context) {
   const store = await ctx.store();
   const orders = await store.orders.list({
     customer: opts.customer === undefined ? undefined : await resolveCustomer(store, opts.customer),

@@ -1,11 +1,11 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { CONFIG_DEFAULTS } from '../../domain/config.js';
 import { parsePeriodLabel } from '../../domain/fiscal.js';
 import { toMajor } from '../../domain/money.js';
 import { quotaList } from '../../output/views/reports.js';
+import type { QuotaInput } from './spec.js';
 
-export async function run({ opts }: Input<{ owner?: string; mine?: boolean; period?: string }>, ctx: Context) {
+export async function run({ opts }: QuotaInput<'list'>, ctx: Context) {
   const fy = ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart;
   const store = await ctx.store();
   const quotas = await store.quotas.list({

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import { quotaSet } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { CONFIG_DEFAULTS } from '../../domain/config.js';
@@ -6,8 +5,9 @@ import { check, owner } from '../../domain/fields.js';
 import { parsePeriodLabel } from '../../domain/fiscal.js';
 import { parseCurrency, parseMoney, toMajor } from '../../domain/money.js';
 import { quotaView } from '../../output/views/reports.js';
+import type { QuotaInput } from './spec.js';
 
-export async function run({ args: [who, period, amount], opts }: Input<{ currency?: string }>, ctx: Context) {
+export async function run({ args: [who, period, amount], opts }: QuotaInput<'set'>, ctx: Context) {
   const name = check(owner, who, 'OWNER');
   const p = parsePeriodLabel(period!, ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart, 'PERIOD');
   const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');

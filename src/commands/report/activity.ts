@@ -1,14 +1,14 @@
 import { addWeeks, startOfWeek } from 'date-fns';
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { isoDate } from '../../domain/dates.js';
 import { activityWeeks, followupDiscipline } from '../../domain/reports/activity.js';
 import { endOfDayInstant } from '../../domain/reports/deal-state.js';
 import { activityReportView } from '../../output/views/reports.js';
-import { type ReportFlags, reportDates } from './shared.js';
+import { reportDates } from './shared.js';
+import type { ReportInput } from './spec.js';
 
 /** Activities per owner and type per ISO week over a window (default: the last 8 weeks), and follow-up discipline. */
-export async function run({ opts }: Input<ReportFlags>, ctx: Context) {
+export async function run({ opts }: ReportInput<'activity'>, ctx: Context) {
   const { asOf, since } = reportDates(opts, ctx);
   const day = (date: string) => {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { expectedPurchases, fitBgNbd, pAlive } from '../../domain/clv/bgnbd.js';
 import { clv, spendFor } from '../../domain/clv/clv.js';
@@ -13,15 +12,7 @@ import { fitProgress } from '../../io/progress.js';
 import { clvView } from '../../output/views/value.js';
 import { CustomerValueData } from '../../store/customer-value.js';
 import { unconvertedWarning } from './shared.js';
-
-interface Flags {
-  asOf?: string;
-  unit: 'day' | 'week';
-  horizon: string;
-  discount: string;
-  atRisk?: boolean;
-  limit?: string;
-}
+import type { ReportInput } from './spec.js';
 
 const dayNumber = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -32,7 +23,7 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 /** Customers whose P(alive) fell below this, among the most valuable fifth, are "at risk". */
 const AT_RISK_P_ALIVE = 0.5;
 
-export async function run({ opts }: Input<Flags>, ctx: Context) {
+export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const asOf = opts.asOf === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.asOf, ctx.now, '--as-of').at);
   const months = checkCount(opts.horizon, '--horizon')!;
   if (months < 1 || months > 120) throw invalid('--horizon', `${months} months is out of range`, 'give 1 to 120 months');

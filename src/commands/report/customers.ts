@@ -4,11 +4,7 @@ import { toMajor } from '../../domain/money.js';
 import type { RfmInput } from '../../domain/rfm.js';
 import { CustomerValueData, type CustomerName } from '../../store/customer-value.js';
 import { reportDates, unconvertedWarning } from './shared.js';
-
-export interface ValueFlags {
-  asOf?: string;
-  since?: string;
-}
+import type { ValueFlags } from './spec.js';
 
 const dayNumber = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

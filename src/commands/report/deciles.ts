@@ -1,11 +1,11 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deciles } from '../../domain/deciles.js';
 import { decilesView } from '../../output/views/value.js';
-import { customerValues, idOrder, type ValueFlags } from './customers.js';
+import { customerValues, idOrder } from './customers.js';
 import { ratio } from './shared.js';
+import type { ReportInput } from './spec.js';
 
-export async function run({ opts }: Input<ValueFlags>, ctx: Context) {
+export async function run({ opts }: ReportInput<'deciles'>, ctx: Context) {
   const v = await customerValues(opts, ctx);
   const d = deciles(v.inputs.map((c) => ({ order: idOrder(c.key), monetary: c.monetary })));
   return decilesView({

@@ -1,22 +1,16 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { check, count } from '../../domain/fields.js';
-import { type Period, periodsFrom, type PeriodKind } from '../../domain/fiscal.js';
+import { type Period, periodsFrom } from '../../domain/fiscal.js';
 import { converter } from '../../domain/fx.js';
 import { forecastRow, type ForecastRow, quotaFor } from '../../domain/reports/forecast.js';
 import { ownerWinRates, stageWinRates } from '../../domain/reports/pipeline.js';
 import { invalid } from '../../errors.js';
 import { forecastView } from '../../output/views/reports.js';
-import { type ReportFlags, ratio, reportBasis, unconvertedWarning } from './shared.js';
+import { ratio, reportBasis, unconvertedWarning } from './shared.js';
+import type { ReportInput } from './spec.js';
 
 
-interface Flags extends ReportFlags {
-  period: PeriodKind;
-  periods: string;
-  by?: 'owner' | 'category';
-}
-
-export async function run({ opts }: Input<Flags>, ctx: Context) {
+export async function run({ opts }: ReportInput<'forecast'>, ctx: Context) {
   const n = check(count, opts.periods, '--periods');
   if (n < 1 || n > 24) throw invalid('--periods', `${n} is out of range`, 'give 1 to 24 periods');
   const b = await reportBasis(opts, ctx);

@@ -1,12 +1,12 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { PROGRAMME, type Quadrant, quadrant } from '../../domain/loyalty.js';
 import { endOfDayInstant } from '../../domain/reports/deal-state.js';
 import { rfmScores } from '../../domain/rfm.js';
 import { loyaltyView } from '../../output/views/value.js';
-import { customerValues, type ValueFlags } from './customers.js';
+import { customerValues } from './customers.js';
+import type { ReportInput } from './spec.js';
 
-export async function run({ opts }: Input<ValueFlags>, ctx: Context) {
+export async function run({ opts }: ReportInput<'loyalty'>, ctx: Context) {
   const v = await customerValues(opts, ctx);
   const scored = rfmScores(v.inputs, 5);
   // The latest satisfaction score by as-of, per customer: a company's include those logged on its people.

@@ -1,10 +1,10 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { pipelineFigures } from '../../domain/reports/pipeline.js';
 import { pipelineView } from '../../output/views/reports.js';
-import { days, type ReportFlags, ratio, reportBasis, unconvertedWarning } from './shared.js';
+import { days, ratio, reportBasis, unconvertedWarning } from './shared.js';
+import type { ReportInput } from './spec.js';
 
-export async function run({ opts }: Input<ReportFlags>, ctx: Context) {
+export async function run({ opts }: ReportInput<'pipeline'>, ctx: Context) {
   const b = await reportBasis(opts, ctx);
   const f = pipelineFigures(b.deals, b.stages, b.asOf, b.window);
   return pipelineView({

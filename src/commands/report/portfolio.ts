@@ -1,13 +1,13 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { decileOf } from '../../domain/deciles.js';
 import { parseMoney } from '../../domain/money.js';
 import { portfolio, STRATEGY, type Tier, walletNote } from '../../domain/portfolio.js';
 import { portfolioView } from '../../output/views/value.js';
-import { customerValues, idOrder, type ValueFlags } from './customers.js';
+import { customerValues, idOrder } from './customers.js';
 import { ratio } from './shared.js';
+import type { ReportInput } from './spec.js';
 
-export async function run({ opts }: Input<ValueFlags & { costToServe?: string }>, ctx: Context) {
+export async function run({ opts }: ReportInput<'portfolio'>, ctx: Context) {
   const v = await customerValues(opts, ctx);
   // analytics.md: BZ = value at or below the cost to serve (default 0).
   const cost = opts.costToServe === undefined ? 0 : parseMoney(opts.costToServe, '--cost-to-serve', v.currency, { allowNegative: true }).minor;

@@ -1,24 +1,18 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { check, count } from '../../domain/fields.js';
+import type { CustomerRef } from '../../domain/reports/results.js';
 import { type Migration, migration, rfmScores, SEGMENTS, segmentSummary } from '../../domain/rfm.js';
 import { invalid, notFound } from '../../errors.js';
 import { rfmView } from '../../output/views/value.js';
-import { customerValues, type ValueFlags } from './customers.js';
+import { customerValues } from './customers.js';
 import { ratio } from './shared.js';
+import type { ReportInput } from './spec.js';
 
-interface Flags extends ValueFlags {
-  bins: string;
-  segment?: string;
-  save?: string;
-  compare?: string;
-}
-
-const compare = (name: string, asOf: string, m: Migration, describe: (key: string) => object) => ({
+const compare = (name: string, asOf: string, m: Migration, describe: (key: string) => CustomerRef) => ({
   name, asOf, unchanged: m.unchanged, moved: m.moved, customers: m.customers.map((c) => ({ ...describe(c.key), from: c.from, to: c.to })),
 });
 
-export async function run({ opts }: Input<Flags>, ctx: Context) {
+export async function run({ opts }: ReportInput<'rfm'>, ctx: Context) {
   const bins = check(count, opts.bins, '--bins');
   if (bins < 2 || bins > 10) throw invalid('--bins', `${bins} is out of range`, 'give 2 to 10 bins (5 is the standard)');
   const segment = opts.segment === undefined ? undefined

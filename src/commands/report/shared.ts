@@ -9,13 +9,7 @@ import type { Stage } from '../../domain/stage.js';
 import { usageError } from '../../errors.js';
 import { leftOutWarning } from '../../output/views/notices.js';
 import type { Store } from '../../store/store.js';
-
-export interface ReportFlags {
-  asOf?: string;
-  since?: string;
-  owner?: string;
-  mine?: boolean;
-}
+import type { ReportFlags, WindowFlags } from './spec.js';
 
 export interface ReportBasis {
   store: Store;
@@ -38,7 +32,7 @@ export interface ReportBasis {
 }
 
 /** --as-of (default today) and --since as dates; every report reads them here. */
-export function reportDates(opts: { asOf?: string; since?: string }, ctx: Context): { asOf: string; since: string | undefined } {
+export function reportDates(opts: WindowFlags, ctx: Context): { asOf: string; since: string | undefined } {
   const asOf = opts.asOf === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.asOf, ctx.now, '--as-of').at);
   const since = opts.since === undefined ? undefined : isoDate(parseWhen(opts.since, ctx.now, '--since').at);
   // An empty window would give a report of zeros that looks like a real one.

@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { check, count } from '../../domain/fields.js';
 import { nameKey } from '../../domain/reference.js';
@@ -6,9 +5,10 @@ import { stageJson } from '../../domain/stage.js';
 import { conflict } from '../../errors.js';
 import { added } from '../../output/views/notices.js';
 import { stageView } from '../../output/views/stage.js';
-import { type StageFlags, stageFields } from './fields.js';
+import { stageFields } from './fields.js';
+import type { StageInput } from './spec.js';
 
-export async function run({ args: [name], opts }: Input<StageFlags>, ctx: Context) {
+export async function run({ args: [name], opts }: StageInput<'add'>, ctx: Context) {
   const stage = await ctx.write(async (tx) => {
     const stages = await tx.stages.list();
     if (stages.some((s) => nameKey(s.name) === nameKey(name!))) {

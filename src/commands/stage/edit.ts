@@ -1,4 +1,3 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { check, count } from '../../domain/fields.js';
 import { stageJson } from '../../domain/stage.js';
@@ -6,10 +5,11 @@ import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { updated } from '../../output/views/notices.js';
 import { stageView } from '../../output/views/stage.js';
-import { type StageFlags, stageFields } from './fields.js';
+import { stageFields } from './fields.js';
 import { findStage } from './shared.js';
+import type { StageInput } from './spec.js';
 
-export async function run({ args: [ref], opts }: Input<StageFlags>, ctx: Context) {
+export async function run({ args: [ref], opts }: StageInput<'edit'>, ctx: Context) {
   const stage = await ctx.write(async (tx) => {
     const before = await findStage(tx, ref!, 'STAGE');
     if (opts.name !== undefined && nameKey(opts.name) !== nameKey(before.name) && (await tx.stages.findByName(opts.name)).length) {

@@ -1,14 +1,6 @@
 import { check, count, name, percent } from '../../domain/fields.js';
-import type { ForecastCategory, Outcome, Stage, StageFields } from '../../domain/stage.js';
-
-export interface StageFlags {
-  name?: string;
-  probability?: string;
-  category?: ForecastCategory;
-  rottingDays?: string;
-  position?: string;
-  outcome?: Outcome;
-}
+import type { Stage, StageFields } from '../../domain/stage.js';
+import type { StageFlags } from './spec.js';
 
 /** Defaults for a new stage follow its outcome: won stages are 100% closed, lost ones 0% omitted. */
 export function stageFields(opts: StageFlags, base: Stage | undefined, position: number): StageFields {

@@ -1,10 +1,10 @@
-import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import type { Stage } from '../../domain/stage.js';
 import { conflict, invalid, usageError } from '../../errors.js';
 import { deleteQuestion, stageRemoved } from '../../output/views/notices.js';
 import type { Repos } from '../../store/store.js';
 import { findStage } from './shared.js';
+import type { StageInput } from './spec.js';
 
 /** What removing the stage takes: the stage, and where its deals go. Checked before asking and again when writing. */
 async function plan(repos: Repos, ref: string, moveTo: string | undefined): Promise<{ stage: Stage; target: Stage | null; inUse: number }> {
@@ -29,7 +29,7 @@ async function plan(repos: Repos, ref: string, moveTo: string | undefined): Prom
   return { stage, target, inUse };
 }
 
-export async function run({ args: [ref], opts }: Input<{ moveTo?: string }>, ctx: Context) {
+export async function run({ args: [ref], opts }: StageInput<'rm'>, ctx: Context) {
   const first = await plan(await ctx.store(), ref!, opts.moveTo);
   await (await ctx.prompter()).confirm(...deleteQuestion('stage', first.stage, first.inUse, `deals (moved to ${first.target?.name})`));
   const result = await ctx.write(async (tx) => {

@@ -1,41 +1,50 @@
+import type { ClvResult, DecilesResult, LoyaltyResult, PortfolioResult, RfmResult } from '../../domain/reports/results.js';
 import { type Column, type Output, record, type Section } from '../view.js';
 
-type Json = Record<string, any>;
-const cur = (rows: Json[], currency: string) => rows.map((r) => ({ ...r, _currency: currency }));
-const money = (header: string, key: string): Column<Json> => ({ header, key, value: (r) => r[key], type: 'money', currency: (r) => r._currency });
+/** Views of the reports over orders. Amounts arrive in major units of `currency`; ratios as fractions. */
 
-const customerColumns: Column<Json>[] = [
+type Stamped<T> = T & { _currency: string };
+const cur = <T extends object>(rows: T[], currency: string): Stamped<T>[] => rows.map((r) => ({ ...r, _currency: currency }));
+const money = <Row extends { _currency: string }>(header: string, key: keyof Row & string): Column<Row> =>
+  ({ header, key, value: (r) => r[key], type: 'money', currency: (r) => r._currency });
+
+type RfmCustomer = Stamped<RfmResult['customers'][number]>;
+const customerColumns: Column<RfmCustomer>[] = [
   { header: 'Customer', key: 'name', value: (c) => c.name },
   { header: 'Kind', key: 'kind', value: (c) => `${c.kind} #${c.id}` },
   { header: 'Recency (days)', key: 'recencyDays', value: (c) => c.recencyDays, type: 'count' },
   { header: 'Frequency', key: 'frequency', value: (c) => c.frequency, type: 'count' },
-  money('Monetary', 'monetary'),
+  money<RfmCustomer>('Monetary', 'monetary'),
   { header: 'R', key: 'r', value: (c) => c.r }, { header: 'F', key: 'f', value: (c) => c.f }, { header: 'M', key: 'm', value: (c) => c.m },
   { header: 'Segment', key: 'segment', value: (c) => c.segment },
 ];
 
-export function rfmView(r: Json, warnings: string[]): Output {
+type Segment = Stamped<RfmResult['segments'][number]>;
+type Moved = NonNullable<RfmResult['compare']>['moved'][number];
+type Mover = NonNullable<RfmResult['compare']>['customers'][number];
+
+export function rfmView(r: RfmResult, warnings: string[]): Output {
   const segments = cur(r.segments, r.currency);
   const customers = cur(r.customers, r.currency);
   const sections: Section[] = r.segment ? [] : [{ title: 'Segments', key: 'segments', rows: () => segments, columns: [
-    { header: 'Segment', key: 'segment', value: (s) => s.segment },
-    { header: 'Customers', key: 'customers', value: (s) => s.customers, type: 'count' },
-    money('Revenue', 'revenue'),
-    { header: 'Share', key: 'share', value: (s) => s.share, type: 'bar' },
-    { header: 'Suggested action', key: 'action', value: (s) => s.action },
+    { header: 'Segment', key: 'segment', value: (s: Segment) => s.segment },
+    { header: 'Customers', key: 'customers', value: (s: Segment) => s.customers, type: 'count' },
+    money<Segment>('Revenue', 'revenue'),
+    { header: 'Share', key: 'share', value: (s: Segment) => s.share, type: 'bar' },
+    { header: 'Suggested action', key: 'action', value: (s: Segment) => s.action },
   ] }];
   if (r.compare) {
     const c = r.compare;
     const n = c.customers.length;
     sections.push({ title: `Moved since "${c.name}" (${c.asOf}): ${n} customer${n === 1 ? '' : 's'}, ${c.unchanged} in the same segment`,
       key: 'moved', rows: () => c.moved, empty: 'nobody moved', columns: [
-        { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
-        { header: 'Customers', key: 'customers', value: (m) => m.customers, type: 'count' },
+        { header: 'From', key: 'from', value: (m: Moved) => m.from }, { header: 'To', key: 'to', value: (m: Moved) => m.to },
+        { header: 'Customers', key: 'customers', value: (m: Moved) => m.customers, type: 'count' },
       ] });
     if (n) {
       sections.push({ title: 'Who moved', key: 'whoMoved', rows: () => c.customers, columns: [
-        { header: 'Customer', key: 'name', value: (m) => m.name }, { header: 'Kind', key: 'kind', value: (m) => `${m.kind} #${m.id}` },
-        { header: 'From', key: 'from', value: (m) => m.from }, { header: 'To', key: 'to', value: (m) => m.to },
+        { header: 'Customer', key: 'name', value: (m: Mover) => m.name }, { header: 'Kind', key: 'kind', value: (m: Mover) => `${m.kind} #${m.id}` },
+        { header: 'From', key: 'from', value: (m: Mover) => m.from }, { header: 'To', key: 'to', value: (m: Mover) => m.to },
       ] });
     }
   }
@@ -43,40 +52,44 @@ export function rfmView(r: Json, warnings: string[]): Output {
   sections.push(r.segment ? { title: `${r.segment} (${customers.length})`, key: 'customers', rows: () => customers, columns: customerColumns, empty: 'nobody in this segment' }
     : { title: 'Customers', key: 'customers', rows: () => customers, columns: customerColumns, audience: 'machines' });
   return record(r, [
-    { header: 'As of', key: 'asOf', value: (x) => x.asOf }, { header: 'Since', key: 'since', value: (x) => x.since ?? 'all history' },
-    { header: 'Bins', key: 'bins', value: (x) => x.bins }, { header: 'Customers scored', key: 'scored', value: (x) => x.scored, type: 'count' },
-    { header: 'Saved as', key: 'saved', value: (x) => x.saved },
+    { header: 'As of', key: 'asOf', value: (x: RfmResult) => x.asOf }, { header: 'Since', key: 'since', value: (x: RfmResult) => x.since ?? 'all history' },
+    { header: 'Bins', key: 'bins', value: (x: RfmResult) => x.bins }, { header: 'Customers scored', key: 'scored', value: (x: RfmResult) => x.scored, type: 'count' },
+    { header: 'Saved as', key: 'saved', value: (x: RfmResult) => x.saved },
   ], { sections, warnings });
 }
 
-export function decilesView(r: Json, warnings: string[]): Output {
+export function decilesView(r: DecilesResult, warnings: string[]): Output {
   const rows = cur(r.deciles, r.currency);
-  const columns: Column<Json>[] = [
+  type Decile = (typeof rows)[number];
+  const columns: Column<Decile>[] = [
     { header: 'Decile', key: 'decile', value: (d) => d.decile },
     { header: 'Customers', key: 'customers', value: (d) => d.customers, type: 'count' },
-    money('Revenue', 'revenue'),
+    money<Decile>('Revenue', 'revenue'),
     { header: 'Share', key: 'share', value: (d) => d.share, type: 'percent' },
     { header: 'Cumulative', key: 'cumulativeShare', value: (d) => d.cumulativeShare, type: 'bar' },
   ];
   return record(r, [
-    { header: 'As of', key: 'asOf', value: (x) => x.asOf }, { header: 'Customers', key: 'customers', value: (x) => x.customers, type: 'count' },
-    { header: 'Pareto (top 20%)', key: 'pareto', value: (x) => x.pareto, type: 'percent' },
+    { header: 'As of', key: 'asOf', value: (x: DecilesResult) => x.asOf }, { header: 'Customers', key: 'customers', value: (x: DecilesResult) => x.customers, type: 'count' },
+    { header: 'Pareto (top 20%)', key: 'pareto', value: (x: DecilesResult) => x.pareto, type: 'percent' },
   ], { sections: [{ title: 'Purchase deciles (by revenue)', key: 'deciles', rows: () => rows, columns }], warnings });
 }
 
 /** A fitted parameter; one that ran off to the edge of the search (6e-6, 2e+5) would print as 0.000 or a long number. */
 const param = (x: number, digits: number) => (x !== 0 && (Math.abs(x) < 10 ** -digits || Math.abs(x) >= 1e5) ? x.toExponential(2) : x.toFixed(digits));
 
-export function clvView(r: Json, warnings: string[]): Output {
+type Problem = ClvResult['diagnosis']['problems'][number];
+
+export function clvView(r: ClvResult, warnings: string[]): Output {
   const rows = cur(r.customers, r.currency);
+  type Customer = (typeof rows)[number];
   const d = r.diagnosis;
-  const columns: Column<Json>[] = [
+  const columns: Column<Customer>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
     { header: 'x', key: 'x', value: (c) => c.x }, { header: 't_x', key: 'tx', value: (c) => c.tx }, { header: 'T', key: 'T', value: (c) => c.T },
-    money('Spent', 'value'),
+    money<Customer>('Spent', 'value'),
     { header: 'P(alive)', key: 'pAlive', value: (c) => c.pAlive, type: 'percent' },
     { header: `Purchases (${r.horizonMonths} mo)`, key: 'expectedPurchases', value: (c) => c.expectedPurchases },
-    money('Avg spend', 'expectedSpend'), money('CLV', 'clv'),
+    money<Customer>('Avg spend', 'expectedSpend'), money<Customer>('CLV', 'clv'),
     { header: 'Note', key: 'note', value: (c) => c.note },
   ];
   // On screen, a degenerate model's columns are left out rather than shown empty (or worse, filled in);
@@ -93,13 +106,13 @@ export function clvView(r: Json, warnings: string[]): Output {
   const sections: Section[] = [];
   if (d.status !== 'ok') {
     sections.push({ title: 'Why the model does not fit', key: 'problems', rows: () => d.problems, columns: [
-      { header: 'Model', key: 'model', value: (p) => p.model }, { header: 'Problem', key: 'message', value: (p) => p.message }] });
+      { header: 'Model', key: 'model', value: (p: Problem) => p.model }, { header: 'Problem', key: 'message', value: (p: Problem) => p.message }] });
   }
   sections.push({ title, key: 'customers', rows: () => rows, columns: shown, empty: 'none', audience: 'people' },
     { title, key: 'customers', rows: () => rows, columns, audience: 'machines' });
   return record(r, [
-    { header: 'As of', key: 'asOf', value: (x) => x.asOf },
-    { header: 'Horizon', key: 'horizonMonths', value: (x) => `${x.horizonMonths} months, ${x.discount * 100}% monthly discount, time in ${x.unit}s` },
+    { header: 'As of', key: 'asOf', value: (x: ClvResult) => x.asOf },
+    { header: 'Horizon', key: 'horizonMonths', value: (x: ClvResult) => `${x.horizonMonths} months, ${x.discount * 100}% monthly discount, time in ${x.unit}s` },
     { header: 'BG/NBD', key: 'model', value: () => `r=${param(m.r, 3)} alpha=${param(m.alpha, 3)} a=${param(m.a, 3)} b=${param(m.b, 3)} LL=${m.logLikelihood.toFixed(1)}` },
     { header: 'Customers', key: 'customers', value: () => `${m.customers} (${m.repeatBuyers} repeat buyers)` },
     { header: 'Gamma-Gamma', key: 'spendModel', value: () => `p=${param(s.p, 2)} q=${param(s.q, 2)} gamma=${param(s.gamma, 2)}` },
@@ -112,43 +125,47 @@ export function clvView(r: Json, warnings: string[]): Output {
   });
 }
 
-export function portfolioView(r: Json, warnings: string[]): Output {
+export function portfolioView(r: PortfolioResult, warnings: string[]): Output {
   const customers = cur(r.customers, r.currency);
-  const columns: Column<Json>[] = [
+  type Customer = (typeof customers)[number];
+  const columns: Column<Customer>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
     { header: 'Tier', key: 'tier', value: (c) => c.tier }, { header: 'Strategy', key: 'strategy', value: (c) => c.strategy },
-    money('Value', 'value'), money('Per year', 'annualValue'), money('Wallet', 'wallet'),
+    money<Customer>('Value', 'value'), money<Customer>('Per year', 'annualValue'), money<Customer>('Wallet', 'wallet'),
     { header: 'Share of wallet', key: 'shareOfWallet', value: (c) => c.shareOfWallet, type: 'percent' },
-    money('Untapped', 'untapped'), { header: 'Decile', key: 'decile', value: (c) => c.decile },
+    money<Customer>('Untapped', 'untapped'), { header: 'Decile', key: 'decile', value: (c) => c.decile },
     { header: 'Note', key: 'note', value: (c) => c.note },
   ];
   const tiers = cur(r.tiers, r.currency);
+  type TierRow = (typeof tiers)[number];
   return record(r, [
-    { header: 'As of', key: 'asOf', value: (x) => x.asOf },
-    { header: 'Window', key: 'windowDays', value: (x) => `${x.windowDays} days (values are annualised over it)` },
-    { header: 'Without wallet estimate', key: 'withoutWallet', value: (x) => x.withoutWallet, type: 'count' },
+    { header: 'As of', key: 'asOf', value: (x: PortfolioResult) => x.asOf },
+    { header: 'Window', key: 'windowDays', value: (x: PortfolioResult) => `${x.windowDays} days (values are annualised over it)` },
+    { header: 'Without wallet estimate', key: 'withoutWallet', value: (x: PortfolioResult) => x.withoutWallet, type: 'count' },
     { header: 'Wallets to revisit', key: 'walletsToRevisit',
-      value: (x) => (x.walletsToRevisit ? `${x.walletsToRevisit} (share of wallet above 100%)` : null) },
+      value: (x: PortfolioResult) => (x.walletsToRevisit ? `${x.walletsToRevisit} (share of wallet above 100%)` : null) },
   ], { warnings, sections: [
-    { title: 'Tiers', key: 'tiers', rows: () => tiers, columns: [{ header: 'Tier', key: 'tier', value: (t) => t.tier },
-      { header: 'Strategy', key: 'strategy', value: (t) => t.strategy },
-      { header: 'Customers', key: 'customers', value: (t) => t.customers, type: 'count' }, money('Value', 'value')] },
+    { title: 'Tiers', key: 'tiers', rows: () => tiers, columns: [{ header: 'Tier', key: 'tier', value: (t: TierRow) => t.tier },
+      { header: 'Strategy', key: 'strategy', value: (t: TierRow) => t.strategy },
+      { header: 'Customers', key: 'customers', value: (t: TierRow) => t.customers, type: 'count' }, money<TierRow>('Value', 'value')] },
     { title: 'Customers', key: 'customers', rows: () => customers, columns },
   ] });
 }
 
-export function loyaltyView(r: Json, warnings: string[]): Output {
-  const columns: Column<Json>[] = [
+export function loyaltyView(r: LoyaltyResult, warnings: string[]): Output {
+  type Customer = LoyaltyResult['customers'][number];
+  type QuadrantRow = LoyaltyResult['quadrants'][number];
+  const columns: Column<Customer>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
     { header: 'F score', key: 'f', value: (c) => c.f }, { header: 'Repeat', key: 'repeat', value: (c) => c.repeat },
     { header: 'Satisfaction', key: 'satisfaction', value: (c) => c.satisfaction },
     { header: 'Attitude', key: 'attitude', value: (c) => c.attitude }, { header: 'Quadrant', key: 'quadrant', value: (c) => c.quadrant },
   ];
-  return record(r, [{ header: 'As of', key: 'asOf', value: (x) => x.asOf }], { sections: [
+  return record(r, [{ header: 'As of', key: 'asOf', value: (x: LoyaltyResult) => x.asOf }], { sections: [
     { title: 'Loyalty matrix (Griffin)', key: 'quadrants', rows: () => r.quadrants, columns: [
-      { header: 'Quadrant', key: 'quadrant', value: (q) => q.quadrant },
-      { header: 'Customers', key: 'customers', value: (q) => q.customers, type: 'count' },
-      { header: 'Programme', key: 'programme', value: (q) => q.programme }] },
+      { header: 'Quadrant', key: 'quadrant', value: (q: QuadrantRow) => q.quadrant },
+      { header: 'Customers', key: 'customers', value: (q: QuadrantRow) => q.customers, type: 'count' },
+      { header: 'Programme', key: 'programme', value: (q: QuadrantRow) => q.programme }] },
     { title: 'Customers', key: 'customers', rows: () => r.customers, columns },
   ], warnings });
 }

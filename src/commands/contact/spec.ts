@@ -1,0 +1,60 @@
+import { type Command, type CommandUnknownOpts, Option, type OptionValues } from '@commander-js/extra-typings';
+import { BUYING_ROLES, CONSENTS, CONTACT_SORTS, LIFECYCLES } from '../../domain/contact.js';
+import { listFlags, recordFlags, repeatable, tagEditFlags, tagFlag } from '../flags.js';
+import { listsNoRecords } from '../hooks.js';
+import type { InputOf, OptsOf } from '../input.js';
+
+const contactFlags = <A extends unknown[], O extends OptionValues, G extends OptionValues>(cmd: Command<A, O, G>) => recordFlags(cmd
+  .addOption(new Option('--title <text>', 'job title'))
+  .addOption(new Option('--company <company>', 'company: id, name or domain'))
+  .addOption(new Option('--role <role>', `buying role: ${BUYING_ROLES.join(', ')}`))
+  .addOption(new Option('--reports-to <contact>', 'manager: id, name or email'))
+  .addOption(new Option('--source <text>', 'where the contact came from, e.g. referral'))
+  .addOption(new Option('--lifecycle <stage>', `lifecycle: ${LIFECYCLES.join(', ')}`))
+  .addOption(new Option('--consent <state>', `marketing consent: ${CONSENTS.join(', ')}`))
+  .addOption(new Option('--do-not-contact', 'never contact this person')),
+'estimated yearly spend in your category (B2C customers)');
+
+/** `crm contact ...`: every verb's arguments, flags and help; the implementations are in this folder. */
+export function contactSpec(program: CommandUnknownOpts) {
+  const contact = program.command('contact').description('people: emails, phones, roles, org chart, consent');
+  return {
+    add: contactFlags(tagFlag(contact.command('add').description('add a contact (asks for what is left out, on a terminal)').argument('[name]', 'full name')
+      .addOption(repeatable('--email <email>', 'email address (repeatable)'))
+      .addOption(repeatable('--phone <phone>', 'phone number (repeatable)'))))
+      .addHelpText('after', '\nExample:\n  crm contact add "Li Na" --email li@acme.example --company "Acme GmbH" --role champion --reports-to 1'),
+
+    list: listFlags(contact.command('list').alias('ls').description('list contacts')
+      .option('--company <company>', 'only contacts of this company')
+      .addOption(new Option('--lifecycle <stage>', 'only this lifecycle stage').choices(LIFECYCLES))
+      .addOption(new Option('--consent <state>', 'only this consent state').choices(CONSENTS))
+      .option('--do-not-contact', 'only contacts marked do-not-contact'), CONTACT_SORTS),
+
+    show: contact.command('show').description('show a contact').argument('<contact>', 'id, name or email'),
+
+    // The positive flags come first: commander would otherwise default --company to true because of --no-company.
+    edit: tagEditFlags(contactFlags(contact.command('edit').description('change fields of a contact (no flags: asks, offering current values)').argument('[contact]', 'id, name or email'))
+      .option('--name <name>', 'new name')
+      .addOption(repeatable('--add-email <email>', 'add an email (repeatable)'))
+      .addOption(repeatable('--remove-email <email>', 'remove an email (repeatable)'))
+      .addOption(repeatable('--add-phone <phone>', 'add a phone number (repeatable)'))
+      .addOption(repeatable('--remove-phone <phone>', 'remove a phone number (repeatable)')))
+      .option('--no-company', 'detach from the company')
+      .option('--no-reports-to', 'report to nobody')
+      .option('--allow-contact', 'clear do-not-contact')
+      .addHelpText('after', '\nGive a text flag an empty value ("") to clear that field.'),
+
+    rm: contact.command('rm').description('delete a contact (people who reported to them report to nobody)')
+      .argument('<contact>', 'id, name or email')
+      .hook('preAction', listsNoRecords),
+
+    merge: contact.command('merge').description('merge DUP into KEEP: emails, phones, tags, reports and empty fields move over')
+      .argument('<keep>', 'the contact that stays').argument('<dup>', 'the duplicate, deleted afterwards'),
+  };
+}
+
+type Spec = ReturnType<typeof contactSpec>;
+export type ContactInput<Verb extends keyof Spec> = InputOf<Spec[Verb]>;
+
+/** What the field readers take: edit's flags, and add's that edit has not (add's name comes as an argument). */
+export type ContactFlags = OptsOf<Spec['edit']> & Pick<OptsOf<Spec['add']>, 'email' | 'phone' | 'tag'>;

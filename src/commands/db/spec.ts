@@ -1,0 +1,19 @@
+import type { CommandUnknownOpts } from '@commander-js/extra-typings';
+import { listsNoRecords } from '../hooks.js';
+import type { InputOf } from '../input.js';
+
+/** `crm db ...`: every verb's arguments and help; the implementations are in this folder. */
+export function dbSpec(program: CommandUnknownOpts) {
+  const db = program.command('db').description('where the data lives: path, integrity check, backups, migrations')
+    .hook('preAction', listsNoRecords);
+  return {
+    path: db.command('path').description('print the database location and where it was chosen from'),
+    check: db.command('check').description('check integrity, foreign keys and schema version'),
+    backup: db.command('backup').description('write a consistent copy of the database (default: backups/ beside it)')
+      .argument('[file]', 'where to write the copy'),
+    migrate: db.command('migrate').description('apply pending schema migrations now (crm also does this on open)'),
+  };
+}
+
+type Spec = ReturnType<typeof dbSpec>;
+export type DbInput<Verb extends keyof Spec> = InputOf<Spec[Verb]>;
