@@ -32,7 +32,7 @@ async function report(e: unknown, ctx: Context, argv: string[], program: Command
     err = e;
   } else {
     const { translateSqliteError } = (e as { code?: string })?.code?.startsWith('SQLITE_')
-      ? await import('./store/sqlite.js') : { translateSqliteError: (x: unknown) => x };
+      ? await import('./store/sqlite/open.js') : { translateSqliteError: (x: unknown) => x };
     const translated = translateSqliteError(e, safePath(ctx));
     if (translated instanceof CrmError) err = translated;
     else {

@@ -1,21 +1,21 @@
 import { type Kysely, sql } from 'kysely';
 import type Database from 'better-sqlite3';
-import { Companies } from './companies.js';
-import { Contacts } from './contacts.js';
-import { historyOf, Journal, lastJournaledName, type WriteMeta } from './journal.js';
-import { migrate, type MigrationReport } from './migrate.js';
+import { Companies } from './repos/companies.js';
+import { Contacts } from './repos/contacts.js';
+import { historyOf, Journal, lastJournaledName, type WriteMeta } from './repos/journal.js';
+import { migrate, type MigrationReport } from './sqlite/migrate.js';
 import type { DB } from './schema.js';
-import { SearchIndex } from './search.js';
+import { SearchIndex } from './sqlite/search.js';
 import { type DbLocation, SOURCE_NAMES } from './location.js';
-import { openSqlite, translateSqliteError, type SqliteHandle } from './sqlite.js';
-import { References } from './references.js';
-import { Stages } from './stages.js';
-import { Deals } from './deals.js';
-import { Activities } from './activities.js';
-import { Followups } from './followups.js';
-import { Orders } from './orders.js';
-import { Quotas } from './quotas.js';
-import { ReportData } from './report-data.js';
+import { openSqlite, translateSqliteError, type SqliteHandle } from './sqlite/open.js';
+import { References } from './repos/references.js';
+import { Stages } from './repos/stages.js';
+import { Deals } from './repos/deals.js';
+import { Activities } from './repos/activities.js';
+import { Followups } from './repos/followups.js';
+import { Orders } from './repos/orders.js';
+import { Quotas } from './repos/quotas.js';
+import { ReportData } from './repos/report-data.js';
 
 /** Repositories bound to one connection: reads outside a transaction, or reads and writes inside one. */
 export class Repos {

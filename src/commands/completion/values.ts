@@ -6,7 +6,7 @@ import { isLiveKind, type LiveKind, RECORDS_OF } from '../../completion/values.j
 import type { Context } from '../../context.js';
 import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
 import { candidateLines } from '../../output/views/completion.js';
-import type { Candidates } from '../../store/candidates.js';
+import type { Candidates } from '../../store/sqlite/candidates.js';
 
 /**
  * `crm __complete KIND [PREFIX]`: live values for the completion scripts, one per line, `value<TAB>description`.
@@ -25,7 +25,7 @@ export async function run({ args: [kind = '', prefix = ''] }: Input, ctx: Contex
 async function candidates(kind: LiveKind, prefix: string, ctx: Context): Promise<Candidate[]> {
   if (kind === 'reason') return startingWith((ctx.config.lostReasons ?? DEFAULT_LOST_REASONS).map((r) => ({ value: r })), prefix);
   // Loaded here, not above: the driver costs milliseconds that a Tab on reasons need not pay.
-  const { openCandidates } = await import('../../store/candidates.js');
+  const { openCandidates } = await import('../../store/sqlite/candidates.js');
   const db = openCandidates(ctx.dbLocation.path);
   if (!db) return [];
   try {

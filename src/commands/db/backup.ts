@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
-import { backupPath } from '../../store/migrate.js';
-import { backupTo } from '../../store/maintenance.js';
+import { backupPath } from '../../store/sqlite/migrate.js';
+import { backupTo } from '../../store/sqlite/maintenance.js';
 import { backupFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
 import { conflict } from '../../errors.js';

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { checkIntegrity } from '../../store/maintenance.js';
+import { checkIntegrity } from '../../store/sqlite/maintenance.js';
 import { dbCheckFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
 

@@ -9,7 +9,7 @@ import { check, count } from '../../domain/fields.js';
 import { conflict, invalid } from '../../errors.js';
 import { demoFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
-import { bulkLoad, type DemoContents, demoContents, holdsRecords } from '../../store/bulk.js';
+import { bulkLoad, type DemoContents, demoContents, holdsRecords } from '../../store/sqlite/bulk.js';
 
 const MAX_SCALE = 100_000;
 

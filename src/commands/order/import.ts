@@ -8,7 +8,7 @@ import { CrmError, invalid } from '../../errors.js';
 import { readCsv, spool } from '../../io/csv.js';
 import { progress } from '../../io/progress.js';
 import { importView } from '../../output/views/order.js';
-import { OrderImporter } from '../../store/order-import.js';
+import { OrderImporter } from '../../store/sqlite/order-import.js';
 import type { Repos } from '../../store/store.js';
 
 interface Flags {

@@ -11,7 +11,7 @@ import { toMajor } from '../../domain/money.js';
 import { CrmError, invalid } from '../../errors.js';
 import { fitProgress } from '../../io/progress.js';
 import { clvView } from '../../output/views/value.js';
-import { CustomerValueData } from '../../store/customer-value.js';
+import { CustomerValueData } from '../../store/sqlite/customer-value.js';
 import { unconvertedWarning } from './shared.js';
 
 interface Flags {

@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
 import type { RfmInput } from '../../domain/rfm.js';
-import { CustomerValueData, type CustomerName } from '../../store/customer-value.js';
+import { CustomerValueData, type CustomerName } from '../../store/sqlite/customer-value.js';
 import { reportDates, unconvertedWarning } from './shared.js';
 
 export interface ValueFlags {

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import { type Contact, type ContactFields, type ContactFilter, contactJson } from '../domain/contact.js';
-import { nameKey } from '../domain/reference.js';
-import { conflict } from '../errors.js';
+import { type Contact, type ContactFields, type ContactFilter, contactJson } from '../../domain/contact.js';
+import { nameKey } from '../../domain/reference.js';
+import { conflict } from '../../errors.js';
 import { chunks, groupByParent } from './batch.js';
 import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
+import type { DB } from '../schema.js';
 import { Repository } from './repository.js';
-import { selectTuples } from './tuples.js';
-import type { SearchIndex } from './search.js';
+import { selectTuples } from '../sqlite/tuples.js';
+import type { SearchIndex } from '../sqlite/search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
-import { unchanged } from '../domain/record.js';
+import { unchanged } from '../../domain/record.js';
 
 /** Columns the contact query reads, in tuple order (see selectTuples). */
 const COLUMNS = ['id', 'name', 'title', 'company_id', 'role', 'reports_to_id', 'source', 'lifecycle', 'consent',

@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { CrmError } from '../errors.js';
-import type { SearchKind } from '../domain/reference.js';
-import type { DB } from './schema.js';
+import { CrmError } from '../../errors.js';
+import type { SearchKind } from '../../domain/reference.js';
+import type { DB } from '../schema.js';
 
 // SQLite FTS5. A PostgreSQL store keeps the same interface over tsvector.
 const KIND_CODE: Record<SearchKind, number> = { company: 1, contact: 2, deal: 3, activity: 4 };

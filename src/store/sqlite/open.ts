@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
-import { CrmError } from '../errors.js';
-import { FolderError, makeFolders } from '../io/folders.js';
-import type { DB } from './schema.js';
+import { CrmError } from '../../errors.js';
+import { FolderError, makeFolders } from '../../io/folders.js';
+import type { DB } from '../schema.js';
 import { addonPath } from './addon.js';
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;

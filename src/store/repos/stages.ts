@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
-import type { ForecastCategory, Outcome, Stage, StageFields } from '../domain/stage.js';
-import { stageJson } from '../domain/stage.js';
-import { nameKey } from '../domain/reference.js';
-import type { StageTable } from './schema.js';
+import type { ForecastCategory, Outcome, Stage, StageFields } from '../../domain/stage.js';
+import { stageJson } from '../../domain/stage.js';
+import { nameKey } from '../../domain/reference.js';
+import type { StageTable } from '../schema.js';
 import { Repository } from './repository.js';
-import { unchanged } from '../domain/record.js';
+import { unchanged } from '../../domain/record.js';
 
 const toStage = (r: Selectable<StageTable>): Stage => ({
   id: r.id, name: r.name, position: r.position, probability: r.probability,

@@ -1,5 +1,5 @@
-import type { Customer } from '../domain/order.js';
-import type { Store } from './store.js';
+import type { Customer } from '../../domain/order.js';
+import type { Store } from '../store.js';
 
 /** Per customer and currency: orders, positive orders, last positive order date, sum of all amounts (refunds included). */
 export interface CustomerOrders {

@@ -1,10 +1,10 @@
 import { basename, dirname, join } from 'node:path';
 import { type Migration, Migrator } from 'kysely';
 import type Database from 'better-sqlite3';
-import { migrations } from '../../migrations/index.js';
-import { CrmError } from '../errors.js';
-import { FolderError, makeFolders } from '../io/folders.js';
-import type { SqliteHandle } from './sqlite.js';
+import { migrations } from '../../../migrations/index.js';
+import { CrmError } from '../../errors.js';
+import { FolderError, makeFolders } from '../../io/folders.js';
+import type { SqliteHandle } from './open.js';
 
 export const LATEST = Object.keys(migrations).length;
 

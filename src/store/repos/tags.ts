@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { groupByParent } from './batch.js';
-import { selectTuples } from './tuples.js';
-import type { DB } from './schema.js';
+import { selectTuples } from '../sqlite/tuples.js';
+import type { DB } from '../schema.js';
 
 export type Tagged = 'company' | 'contact';
 

@@ -1,9 +1,9 @@
 import { type Kysely, type RawBuilder, sql, type SqlBool } from 'kysely';
 import {
   bestMatches, type Candidate, type Match, type Matches, MAX_CANDIDATES, nameKey, parseRef, pickOne, type RecordKind, type RefQuery,
-} from '../domain/reference.js';
-import type { DB } from './schema.js';
-import { CrmError } from '../errors.js';
+} from '../../domain/reference.js';
+import type { DB } from '../schema.js';
+import { CrmError } from '../../errors.js';
 
 // Above every character a name can hold, so `key >= prefix and key < prefix || TOP` is a prefix range on the index.
 const TOP = '\u{10FFFF}';

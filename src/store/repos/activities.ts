@@ -1,9 +1,9 @@
 import { type Kysely, sql } from 'kysely';
-import { type Activity, type ActivityFields, type ActivityFilter, activityJson, type ActivityType, type Direction } from '../domain/activity.js';
+import { type Activity, type ActivityFields, type ActivityFilter, activityJson, type ActivityType, type Direction } from '../../domain/activity.js';
 import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
+import type { DB } from '../schema.js';
 import { Repository } from './repository.js';
-import type { SearchIndex } from './search.js';
+import type { SearchIndex } from '../sqlite/search.js';
 import { inSubquery } from './tags.js';
 
 const toFields = (f: ActivityFields) => ({

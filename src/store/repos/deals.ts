@@ -1,13 +1,13 @@
 import { type Kysely, sql } from 'kysely';
-import { type Deal, type DealFields, type DealFilter, dealJson, type StageChange } from '../domain/deal.js';
-import { nameKey } from '../domain/reference.js';
-import type { ForecastCategory, Outcome, Stage } from '../domain/stage.js';
+import { type Deal, type DealFields, type DealFilter, dealJson, type StageChange } from '../../domain/deal.js';
+import { nameKey } from '../../domain/reference.js';
+import type { ForecastCategory, Outcome, Stage } from '../../domain/stage.js';
 import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
+import type { DB } from '../schema.js';
 import { Repository } from './repository.js';
-import type { SearchIndex } from './search.js';
+import type { SearchIndex } from '../sqlite/search.js';
 import { inSubquery } from './tags.js';
-import { unchanged } from '../domain/record.js';
+import { unchanged } from '../../domain/record.js';
 
 const SORT_COLUMN = {
   close: 'd.expected_close', amount: 'd.amount_minor', title: 'd.title_key', id: 'd.id', created: 'd.created_at',

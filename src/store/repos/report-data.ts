@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { ActivityType } from '../domain/activity.js';
-import type { ActivityFact, FollowupFact } from '../domain/reports/activity.js';
-import type { DealFacts } from '../domain/reports/deal-state.js';
-import type { QuotaEntry } from '../domain/reports/forecast.js';
-import type { ForecastCategory } from '../domain/stage.js';
-import type { DB } from './schema.js';
-import { selectTuples } from './tuples.js';
+import type { ActivityType } from '../../domain/activity.js';
+import type { ActivityFact, FollowupFact } from '../../domain/reports/activity.js';
+import type { DealFacts } from '../../domain/reports/deal-state.js';
+import type { QuotaEntry } from '../../domain/reports/forecast.js';
+import type { ForecastCategory } from '../../domain/stage.js';
+import type { DB } from '../schema.js';
+import { selectTuples } from '../sqlite/tuples.js';
 
 const DEAL_COLUMNS = ['id', 'title', 'amount_minor', 'currency', 'owner', 'source', 'lost_reason', 'created_at', 'closed_on',
   'expected_close', 'stage_id', 'probability', 'forecast_category', 'last_activity_at'] as const;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
+import type { DB } from '../schema.js';
 
 /**
  * What every repository holds: the connection, and inside a write the journal of that write's change set.

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import type { DemoData } from '../domain/demo.js';
-import { nameKey } from '../domain/reference.js';
-import type { WriteMeta } from './journal.js';
+import type { DemoData } from '../../domain/demo.js';
+import { nameKey } from '../../domain/reference.js';
+import type { WriteMeta } from '../repos/journal.js';
 import { addonPath } from './addon.js';
-import { translateSqliteError } from './sqlite.js';
-import type { Store } from './store.js';
+import { translateSqliteError } from './open.js';
+import type { Store } from '../store.js';
 
 export interface LoadCounts {
   companies: number;

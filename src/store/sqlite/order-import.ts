@@ -1,8 +1,8 @@
-import { nameKey } from '../domain/reference.js';
-import type { Customer } from '../domain/order.js';
-import type { ImportRow } from '../domain/order-import.js';
+import { nameKey } from '../../domain/reference.js';
+import type { Customer } from '../../domain/order.js';
+import type { ImportRow } from '../../domain/order-import.js';
 import type { Statement } from 'better-sqlite3';
-import type { Store } from './store.js';
+import type { Store } from '../store.js';
 
 type Match = Pick<Customer, 'kind' | 'id'> | 'ambiguous' | undefined;
 

@@ -1,13 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Company, CompanyFields, CompanyFilter } from '../domain/company.js';
-import { companyJson } from '../domain/company.js';
-import { nameKey } from '../domain/reference.js';
+import type { Company, CompanyFields, CompanyFilter } from '../../domain/company.js';
+import { companyJson } from '../../domain/company.js';
+import { nameKey } from '../../domain/reference.js';
 import type { Journal } from './journal.js';
-import type { CompanyTable, DB } from './schema.js';
+import type { CompanyTable, DB } from '../schema.js';
 import { Repository } from './repository.js';
-import type { SearchIndex } from './search.js';
+import type { SearchIndex } from '../sqlite/search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
-import { unchanged } from '../domain/record.js';
+import { unchanged } from '../../domain/record.js';
 
 type Row = Selectable<CompanyTable>;
 

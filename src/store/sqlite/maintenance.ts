@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { Store } from './store.js';
+import type { Store } from '../store.js';
 import { backupSqlite, LATEST, migrationStatus } from './migrate.js';
 
 export interface IntegrityReport {
