@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { schemaVersion } from '../../store/sqlite/maintenance.js';
+import { schemaVersion } from '../../store/maintenance.js';
 import { migrateFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
 

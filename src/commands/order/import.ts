@@ -8,8 +8,7 @@ import { CrmError, invalid } from '../../errors.js';
 import { readCsv, spool } from '../../io/csv.js';
 import { progress } from '../../io/progress.js';
 import { importView } from '../../output/views/order.js';
-import { OrderImporter } from '../../store/sqlite/order-import.js';
-import type { Repos } from '../../store/store.js';
+import type { OrderImport } from '../../store/order-import.js';
 
 interface Flags {
   map?: string[];
@@ -34,7 +33,6 @@ export async function run({ args: [file], opts }: Input<Flags>, ctx: Context) {
   if (!existsSync(path) || statSync(path).isDirectory()) throw invalid('FILE', `${file} is not a readable file`, 'give a CSV file path, or - for standard input');
   try {
     const store = await ctx.store();
-    const importer = new OrderImporter(store);
     const rows = async function* (): AsyncGenerator<{ row: ImportRow; line: number } | { error: string }> {
       let checked = false;
       for await (const { record, line } of readCsv(path, delimiter, (header) => {
@@ -54,16 +52,14 @@ export async function run({ args: [file], opts }: Input<Flags>, ctx: Context) {
     // One pass inside one transaction: every row is checked and, while all are valid, written. The first bad row
     // stops the writing but not the checking, and the transaction is rolled back, so nothing is half-imported and
     // every error is reported. A dry run only checks.
-    const meta = { at: ctx.now.toISOString(), actor: ctx.user };
     const errors: string[] = [];
     let bad = 0;
     let total = 0;
     let duplicates = 0;
     let imported = 0;
     const created = new Set<string>();
-    const createdIds: number[] = [];
     const meter = progress(ctx.streams.stderr, opts.dryRun ? 'checking' : 'importing');
-    const pass = async (tx: Repos | null) => {
+    const pass = async (importer: OrderImport, write: boolean) => {
       for await (const r of rows()) {
         total += 1;
         meter.tick(total);
@@ -74,16 +70,15 @@ export async function run({ args: [file], opts }: Input<Flags>, ctx: Context) {
             problem = `line ${r.line}: customer (${mapping.customer}) "${r.row.customer}" matches several customers; use their external id`;
           } else if (customer === undefined && !opts.createCustomers) {
             problem = `line ${r.line}: customer (${mapping.customer}) "${r.row.customer}" is not a known company or contact; pass --create-customers company|contact`;
-          } else if (tx === null || bad > 0) {
+          } else if (!write || bad > 0) {
             if (customer === undefined) created.add(r.row.customer);
-            if (r.row.reference !== null && importer.referenceExists(r.row.reference)) duplicates += 1;
+            if (r.row.reference !== null && await importer.referenceExists(r.row.reference)) duplicates += 1;
           } else {
             if (customer === undefined) {
-              customer = importer.createCustomer(opts.createCustomers!, r.row.customer, meta);
+              customer = await importer.createCustomer(opts.createCustomers!, r.row.customer);
               created.add(r.row.customer);
-              createdIds.push(customer.id);
             }
-            if (importer.insertOrder(r.row, customer, meta)) imported += 1;
+            if (await importer.insert(r.row, customer)) imported += 1;
             else duplicates += 1;
           }
         }
@@ -100,19 +95,13 @@ export async function run({ args: [file], opts }: Input<Flags>, ctx: Context) {
     };
     const base = () => ({ file: file!, rows: total, duplicates, newCustomers: created.size });
     if (opts.dryRun) {
-      await pass(null);
+      await pass(await store.importOrders(), false);
       return importView({ ...base(), imported: 0, dryRun: true }, importChecked(total - duplicates));
     }
     const result = await ctx.write(async (tx) => {
-      const firstId = importer.lastOrderId() + 1;
-      await pass(tx);
-      const summary = { ...base(), imported, skipped: total - imported, firstOrderId: imported ? firstId : null, lastOrderId: imported ? importer.lastOrderId() : null };
-      // One journal entry for the whole import, with the id ranges of its orders and new customers (ids only grow,
-      // and the write lock keeps other writers out), not one per row: journaling a hundred thousand new customers
-      // one by one took longer than importing a million orders.
-      const createdCustomers = createdIds.length ? { kind: opts.createCustomers, firstId: createdIds[0], lastId: createdIds.at(-1) } : null;
-      await tx.journal!.record('import', firstId, 'create', null, { ...summary, createdCustomers });
-      return summary;
+      const importer = await tx.importOrders();
+      await pass(importer, true);
+      return importer.finish({ ...base(), imported, skipped: total - imported });
     });
     return importView({ ...result, dryRun: false }, importedNotice(result.imported, result.skipped));
   } finally {

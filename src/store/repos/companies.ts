@@ -1,11 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Company, CompanyFields, CompanyFilter } from '../../domain/company.js';
 import { companyJson } from '../../domain/company.js';
 import { nameKey } from '../../domain/reference.js';
-import type { Journal } from './journal.js';
-import type { CompanyTable, DB } from '../schema.js';
+import type { CompanyTable } from '../schema.js';
 import { Repository } from './repository.js';
-import type { SearchIndex } from '../sqlite/search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
 
@@ -31,13 +29,9 @@ function toRow(f: CompanyFields) {
 const SORT_COLUMN = { name: 'name_key', id: 'id', created: 'created_at', updated: 'updated_at' } as const;
 
 export class Companies extends Repository {
-  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
-    super(db, journal);
-  }
-
   async get(id: number): Promise<Company | undefined> {
     const row = await this.db.selectFrom('company').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toCompany(row, (await tagsFor(this.db, 'company', [id])).get(id) ?? []);
+    return row && toCompany(row, (await tagsFor(this.db, this.engine, 'company', [id])).get(id) ?? []);
   }
 
   async list(filter: CompanyFilter = {}): Promise<Company[]> {
@@ -45,11 +39,11 @@ export class Companies extends Repository {
     if (filter.owner) q = q.where('owner', '=', filter.owner);
     if (filter.industry) q = q.where('industry', '=', filter.industry);
     if (filter.tags?.length) q = q.where(inSubquery('id', withAllTags('company', filter.tags)));
-    if (filter.search) q = q.where(inSubquery('id', this.search.matchingIds('company', filter.search)));
+    if (filter.search) q = q.where(inSubquery('id', this.engine.search.matchingIds('company', filter.search)));
     q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
     const rows = await q.execute();
-    const tags = await tagsFor(this.db, 'company', rows.map((r) => r.id));
+    const tags = await tagsFor(this.db, this.engine, 'company', rows.map((r) => r.id));
     return rows.map((r) => toCompany(r, tags.get(r.id) ?? []));
   }
 
@@ -83,12 +77,12 @@ export class Companies extends Repository {
   async remove(company: Company): Promise<void> {
     await setTags(this.db, 'company', company.id, []);
     await this.db.deleteFrom('company').where('id', '=', company.id).execute();
-    await this.search.remove('company', company.id);
+    await this.engine.search.remove('company', company.id);
     await this.j.record('company', company.id, 'delete', companyJson(company), null);
   }
 
   private index(c: Company): Promise<void> {
-    return this.search.put('company', c.id, c.name, [c.domain ?? '', c.industry ?? '', c.address ?? '', c.notes ?? '',
+    return this.engine.search.put('company', c.id, c.name, [c.domain ?? '', c.industry ?? '', c.address ?? '', c.notes ?? '',
       c.tags.join(' ')]);
   }
 }

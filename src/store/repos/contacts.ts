@@ -1,13 +1,8 @@
-import type { Kysely } from 'kysely';
 import { type Contact, type ContactFields, type ContactFilter, contactJson } from '../../domain/contact.js';
 import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { chunks, groupByParent } from './batch.js';
-import type { Journal } from './journal.js';
-import type { DB } from '../schema.js';
 import { Repository } from './repository.js';
-import { selectTuples } from '../sqlite/tuples.js';
-import type { SearchIndex } from '../sqlite/search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
 
@@ -46,10 +41,6 @@ function toFields(f: ContactFields) {
 const SORT_COLUMN = { name: 'p.name_key', id: 'p.id', created: 'p.created_at', updated: 'p.updated_at', company: 'co.name_key' } as const;
 
 export class Contacts extends Repository {
-  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
-    super(db, journal);
-  }
-
   private select() {
     return this.db.selectFrom('contact as p')
       .leftJoin('company as co', 'co.id', 'p.company_id')
@@ -58,19 +49,19 @@ export class Contacts extends Repository {
   }
 
   private async hydrate(query: ReturnType<Contacts['select']>): Promise<Contact[]> {
-    const rows = await selectTuples(this.db, query, COLUMNS);
+    const rows = await this.engine.tuples(query, COLUMNS);
     const ids = rows.map((r) => r[0] as number);
     const [tags, emails, phones] = await Promise.all([
-      tagsFor(this.db, 'contact', ids),
+      tagsFor(this.db, this.engine, 'contact', ids),
       groupByParent<string>(ids, (chunk) => {
         let q = this.db.selectFrom('contact_email').select(['contact_id', 'email']);
         if (chunk !== 'all') q = q.where('contact_id', 'in', chunk);
-        return selectTuples(this.db, q.orderBy('contact_id').orderBy('position'), ['contact_id', 'email']);
+        return this.engine.tuples(q.orderBy('contact_id').orderBy('position'), ['contact_id', 'email']);
       }),
       groupByParent<string>(ids, (chunk) => {
         let q = this.db.selectFrom('contact_phone').select(['contact_id', 'phone']);
         if (chunk !== 'all') q = q.where('contact_id', 'in', chunk);
-        return selectTuples(this.db, q.orderBy('contact_id').orderBy('position'), ['contact_id', 'phone']);
+        return this.engine.tuples(q.orderBy('contact_id').orderBy('position'), ['contact_id', 'phone']);
       }),
     ]);
     return rows.map((t) => toContact(t, emails.get(t[0] as number) ?? [], phones.get(t[0] as number) ?? [],
@@ -95,7 +86,7 @@ export class Contacts extends Repository {
     if (filter.consent) q = q.where('p.consent', '=', filter.consent);
     if (filter.doNotContact) q = q.where('p.do_not_contact', '=', 1);
     if (filter.tags?.length) q = q.where(inSubquery('p.id', withAllTags('contact', filter.tags)));
-    if (filter.search) q = q.where(inSubquery('p.id', this.search.matchingIds('contact', filter.search)));
+    if (filter.search) q = q.where(inSubquery('p.id', this.engine.search.matchingIds('contact', filter.search)));
     q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('p.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
     return this.hydrate(q);
@@ -177,12 +168,12 @@ export class Contacts extends Repository {
   async remove(contact: Contact): Promise<void> {
     await setTags(this.db, 'contact', contact.id, []);
     await this.db.deleteFrom('contact').where('id', '=', contact.id).execute();
-    await this.search.remove('contact', contact.id);
+    await this.engine.search.remove('contact', contact.id);
     await this.j.record('contact', contact.id, 'delete', contactJson(contact), null);
   }
 
   private index(c: Contact): Promise<void> {
-    return this.search.put('contact', c.id, c.name, [c.emails.join(' '), c.title ?? '', c.notes ?? '',
+    return this.engine.search.put('contact', c.id, c.name, [c.emails.join(' '), c.title ?? '', c.notes ?? '',
       c.phones.join(' '), c.tags.join(' ')]);
   }
 }

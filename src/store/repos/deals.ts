@@ -1,11 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { type Deal, type DealFields, type DealFilter, dealJson, type StageChange } from '../../domain/deal.js';
 import { nameKey } from '../../domain/reference.js';
 import type { ForecastCategory, Outcome, Stage } from '../../domain/stage.js';
-import type { Journal } from './journal.js';
-import type { DB } from '../schema.js';
 import { Repository } from './repository.js';
-import type { SearchIndex } from '../sqlite/search.js';
 import { inSubquery } from './tags.js';
 import { unchanged } from '../../domain/record.js';
 
@@ -24,10 +21,6 @@ function toFields(f: DealFields) {
 }
 
 export class Deals extends Repository {
-  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
-    super(db, journal);
-  }
-
   private select() {
     return this.db.selectFrom('deal as d')
       .innerJoin('stage as s', 's.id', 'd.stage_id')
@@ -85,7 +78,7 @@ export class Deals extends Repository {
       const { from, to } = filter.closing;
       q = q.where(sql<boolean>`coalesce(d.closed_on, d.expected_close) between ${from} and ${to}`);
     }
-    if (filter.search) q = q.where(inSubquery('d.id', this.search.matchingIds('deal', filter.search)));
+    if (filter.search) q = q.where(inSubquery('d.id', this.engine.search.matchingIds('deal', filter.search)));
     const dir = filter.desc ? 'desc' : 'asc';
     q = q.orderBy(SORT_COLUMN[filter.sort ?? 'close'], dir).orderBy('d.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
@@ -161,7 +154,7 @@ export class Deals extends Repository {
   async remove(deal: Deal): Promise<void> {
     const before = dealJson(deal, new Date(this.j.at));
     await this.db.deleteFrom('deal').where('id', '=', deal.id).execute();
-    await this.search.remove('deal', deal.id);
+    await this.engine.search.remove('deal', deal.id);
     await this.j.record('deal', deal.id, 'delete', before, null);
   }
 
@@ -179,7 +172,7 @@ export class Deals extends Repository {
   }
 
   private index(d: Deal): Promise<void> {
-    return this.search.put('deal', d.id, d.title, [d.company?.name ?? '', d.contact?.name ?? '', d.source ?? '',
+    return this.engine.search.put('deal', d.id, d.title, [d.company?.name ?? '', d.contact?.name ?? '', d.source ?? '',
       d.nextStep ?? '', d.lostReason ?? '']);
   }
 }

@@ -1,33 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-
-export interface WriteMeta {
-  actor: string;
-  /** ISO 8601 instant of the write. */
-  at: string;
-  /** The command line that made the change, for history and a later undo. */
-  command: string;
-}
-
-export type JournalAction = 'create' | 'update' | 'delete' | 'merge';
-
-export interface JournalEntry {
-  id: number;
-  changeSet: number;
-  at: string;
-  actor: string;
-  command: string;
-  entity: string;
-  entityId: number;
-  action: JournalAction;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  /** Why the write was allowed, when it needed saying (a consent override). */
-  note: string | null;
-}
+import type { ChangeNotes, JournalAction, JournalEntry, WriteMeta } from '../journal.js';
 
 /** Records every write of one command under one change set, inside that command's transaction. */
-export class Journal {
+export class Journal implements ChangeNotes {
   private changeSetId: number | undefined;
   private why: string | null = null;
 
@@ -52,7 +28,6 @@ export class Journal {
     return { updated_at: this.meta.at, updated_by: this.meta.actor };
   }
 
-  /** Notes why this command's writes were allowed (a consent override); history shows it beside each of them. */
   async note(text: string): Promise<void> {
     this.why = text;
     if (this.changeSetId === undefined) return;

@@ -1,28 +1,15 @@
 import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import type { DemoData } from '../../domain/demo.js';
 import { nameKey } from '../../domain/reference.js';
-import type { WriteMeta } from '../repos/journal.js';
+import type { DemoContents, LoadCounts } from '../bulk.js';
+import type { WriteMeta } from '../journal.js';
 import { addonPath } from './addon.js';
-import { translateSqliteError } from './open.js';
-import type { Store } from '../store.js';
+import { translateSqliteError } from './errors.js';
+import { searchRowid } from './search.js';
 
-export interface LoadCounts {
-  companies: number;
-  contacts: number;
-  deals: number;
-  activities: number;
-  followups: number;
-  orders: number;
-  quotas: number;
-}
-
-/**
- * Writes a demo data set into an empty database in one transaction, with prepared statements straight on
- * better-sqlite3: the repositories' per-record journal would make a million orders take minutes. The whole load
- * is journaled as one change set. Record i of each list becomes id i + 1.
- */
-export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCounts {
-  const db = store.raw;
+/** Prepared statements straight on better-sqlite3, in one transaction (see Store.bulkLoad). */
+export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta): LoadCounts {
   const stamp = { created_at: meta.at, updated_at: meta.at, created_by: meta.actor, updated_by: meta.actor };
   const stageId = new Map((db.prepare('select name, id from stage').all() as { name: string; id: number }[]).map((s) => [s.name, s.id]));
   const id = (i: number | null) => (i === null ? null : i + 1);
@@ -39,7 +26,7 @@ export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCou
       company.run({ id: i + 1, name: c.name, key: nameKey(c.name), domain: c.domain, industry: c.industry, size: c.size,
         address: c.address, wallet: c.walletMinor, currency: data.currency, owner: c.owner, notes: c.notes, ...stamp });
       for (const t of c.tags) tag.run('company', i + 1, t);
-      fts.run((i + 1) * 8 + 1, 'company', i + 1, c.name, [c.domain, c.industry, c.address, c.notes ?? '', c.tags.join(' ')].join(' \n'));
+      fts.run(searchRowid('company', i + 1), 'company', i + 1, c.name, [c.domain, c.industry, c.address, c.notes ?? '', c.tags.join(' ')].join(' \n'));
     });
 
     const contact = db.prepare(`insert into contact (id, name, name_key, title, company_id, role, reports_to_id, source, lifecycle,
@@ -54,7 +41,7 @@ export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCou
       email.run(i + 1, c.email);
       phone.run(i + 1, c.phone);
       for (const t of c.tags) tag.run('contact', i + 1, t);
-      fts.run((i + 1) * 8 + 2, 'contact', i + 1, c.name, [c.email, c.title, c.phone, c.tags.join(' ')].join(' \n'));
+      fts.run(searchRowid('contact', i + 1), 'contact', i + 1, c.name, [c.email, c.title, c.phone, c.tags.join(' ')].join(' \n'));
     });
 
     const deal = db.prepare(`insert into deal (id, title, title_key, amount_minor, currency, stage_id, probability, expected_close,
@@ -73,7 +60,7 @@ export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCou
         const from = k === 0 ? null : d.history[k - 1]!.stage;
         change.run(i + 1, from === null ? null : stageId.get(from), stageId.get(h.stage), from, h.stage, h.at, d.owner);
       });
-      fts.run((i + 1) * 8 + 3, 'deal', i + 1, d.title, [data.companies[d.company ?? -1]?.name ?? '', d.source, d.nextStep ?? '', d.lostReason ?? ''].join(' \n'));
+      fts.run(searchRowid('deal', i + 1), 'deal', i + 1, d.title, [data.companies[d.company ?? -1]?.name ?? '', d.source, d.nextStep ?? '', d.lostReason ?? ''].join(' \n'));
     });
 
     const activity = db.prepare(`insert into activity (id, type, at, summary, outcome, direction, satisfaction, contact_id,
@@ -82,7 +69,7 @@ export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCou
     data.activities.forEach((a, i) => {
       activity.run({ id: i + 1, type: a.type, at: a.at, summary: a.summary, outcome: a.outcome, direction: a.direction,
         satisfaction: a.satisfaction, contact: id(a.contact), company: id(a.company), deal: id(a.deal), by: a.by });
-      fts.run((i + 1) * 8 + 4, 'activity', i + 1, `${a.type}: ${a.summary}`, a.outcome ?? '');
+      fts.run(searchRowid('activity', i + 1), 'activity', i + 1, `${a.type}: ${a.summary}`, a.outcome ?? '');
     });
 
     const followup = db.prepare(`insert into followup (id, title, title_key, due_date, due_time, owner, priority, status, done_at,
@@ -122,20 +109,8 @@ export function bulkLoad(store: Store, data: DemoData, meta: WriteMeta): LoadCou
 const DEMO_ENTITY = 'demo';
 
 /** Whether the database holds any records of ours (a demo only fills an empty one). */
-export function holdsRecords(store: Store): boolean {
-  return ['company', 'contact', 'deal', 'orders'].some((t) => store.raw.prepare(`select 1 from ${t} limit 1`).get() !== undefined);
-}
-
-/** What an existing database holds, as `crm demo` must know before replacing it. */
-export interface DemoContents {
-  /** It was filled by crm demo. */
-  demo: boolean;
-  /** Changes made by any other command (each command's writes are one change set), and the latest one's command line. */
-  changes: number;
-  latest: string | null;
-  /** Saved RFM segmentations (not journaled, and not the demo's). */
-  segmentations: string[];
-  records: boolean;
+export function holdsRecords(db: Database.Database): boolean {
+  return ['company', 'contact', 'deal', 'orders'].some((t) => db.prepare(`select 1 from ${t} limit 1`).get() !== undefined);
 }
 
 /**
@@ -176,4 +151,9 @@ export function demoContents(path: string): DemoContents {
   } finally {
     raw.close();
   }
+}
+
+/** Deletes the database file with its write-ahead log and shared-memory index, as one SQLite database is three files. */
+export function removeSqlite(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }

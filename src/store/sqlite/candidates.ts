@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { addonPath } from './addon.js';
 import type { Alias, Found, NamedKind } from '../../completion/candidates.js';
+import type { Candidates, StageChoice } from '../candidates.js';
 
 // Above every character a name can hold, so `key >= prefix and key < prefix || TOP` is a prefix range on the index.
 const TOP = '\u{10FFFF}';
@@ -27,14 +28,12 @@ const SOURCES: Record<NamedKind, { select: string; key: string; id: string; wher
 };
 
 type Row = Omit<Found, 'kind' | 'by'>;
-type StageRow = { name: string; outcome: string; probability: number };
 
 /**
- * Opens an existing database only to read names for shell completion. Unlike openStore it creates no file, migrates
- * nothing and writes nothing: pressing Tab must leave no trace. An older schema or another program's file fails on
- * the first query, which the caller takes as "nothing to offer". Undefined when there is no such file.
+ * Opens an existing file read-only (query_only): unlike openStore it creates no file, migrates nothing and writes
+ * nothing, so pressing Tab leaves no trace. Undefined when there is no such file.
  */
-export function openCandidates(path: string): Candidates | undefined {
+export function openSqliteCandidates(path: string): Candidates | undefined {
   // Only a regular file: opening a pipe would block the shell's Tab.
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return undefined;
   const raw = new Database(path, { fileMustExist: true, timeout: 1000, nativeBinding: addonPath() });
@@ -44,23 +43,21 @@ export function openCandidates(path: string): Candidates | undefined {
     raw.close();
     throw e;
   }
-  return new Candidates(raw);
+  return new SqliteCandidates(raw);
 }
 
-/** Names and ids by prefix for shell completion; every query is an index range, fast on 100,000 records. */
-export class Candidates {
+/** Every query is an index range, fast on 100,000 records; better-sqlite3 answers at once, so Tab stays quick. */
+class SqliteCandidates implements Candidates {
   constructor(private readonly raw: Database.Database) {}
 
-  /** Records whose name key starts with `key`, in key order (ask for one more than you keep, to know if it was cut). */
-  byName(kind: NamedKind, key: string, limit: number): Found[] {
+  async byName(kind: NamedKind, key: string, limit: number): Promise<Found[]> {
     const s = SOURCES[kind];
     const rows = this.raw.prepare(`${s.select} where ${s.key} >= ? and ${s.key} < ?${s.where ? ` and ${s.where}` : ''}
       order by ${s.key}, ${s.id} limit ?`).all(key, key + TOP, limit) as Row[];
     return rows.map((r) => ({ ...r, kind, by: 'name' }));
   }
 
-  /** Records whose id starts with `digits` (12, 120-129, 1200-1299, ...), in id order. */
-  byId(kind: NamedKind, digits: string, limit: number): Found[] {
+  async byId(kind: NamedKind, digits: string, limit: number): Promise<Found[]> {
     const s = SOURCES[kind];
     const max = (this.raw.prepare(`select max(id) from ${kind}`).pluck().get() as number | null) ?? 0;
     const range = this.raw.prepare(`${s.select} where ${s.id} between ? and ? order by ${s.id} limit ?`);
@@ -72,11 +69,7 @@ export class Candidates {
     return out;
   }
 
-  /**
-   * Records that `texts` name by something other than their name: a company's domain or external id, a contact's
-   * email or external id (the resolver matches those too, so such a name is not unique).
-   */
-  aliases(kind: NamedKind, texts: readonly string[]): Alias[] {
+  async aliases(kind: NamedKind, texts: readonly string[]): Promise<Alias[]> {
     if (!texts.length || (kind !== 'company' && kind !== 'contact')) return [];
     const marks = texts.map(() => '?').join(', ');
     const lowered = texts.map((t) => t.toLowerCase());
@@ -88,13 +81,11 @@ export class Candidates {
     return (this.raw.prepare(sql).all(...lowered, ...texts) as { id: number; text: string }[]).map((r) => ({ kind, ...r }));
   }
 
-  /** Every stage, in pipeline order. */
-  stages(): StageRow[] {
-    return this.raw.prepare('select name, outcome, probability from stage order by position, id').all() as StageRow[];
+  async stages(): Promise<StageChoice[]> {
+    return this.raw.prepare('select name, outcome, probability from stage order by position, id').all() as StageChoice[];
   }
 
-  /** Tags of companies and contacts that start with `prefix` (tags are lower case). */
-  tags(prefix: string, limit: number): string[] {
+  async tags(prefix: string, limit: number): Promise<string[]> {
     const found = new Set<string>();
     for (const entity of ['company', 'contact']) {
       for (const t of this.distinct('tag', 'tag', `entity = '${entity}'`, prefix, limit)) found.add(t);
@@ -102,8 +93,7 @@ export class Candidates {
     return [...found].sort().slice(0, limit);
   }
 
-  /** Everyone who owns a company, contact or deal. */
-  owners(limit: number): string[] {
+  async owners(limit: number): Promise<string[]> {
     const found = new Set([...this.distinct('contact', 'owner', '1', '', limit), ...this.distinct('deal', 'owner', '1', '', limit)]);
     // company.owner has no index; there are far fewer companies than contacts.
     for (const o of this.raw.prepare('select distinct owner from company limit ?').pluck().all(limit) as string[]) found.add(o);
