@@ -80,7 +80,7 @@ export class Activities extends Repository {
       a.deal?.name ?? '']);
   }
 
-  /** Re-points activities from one record to another (contact merge). */
+  /** Re-points activities from one record to another, or to none (merges, deletions). */
   async relink(column: 'contact_id' | 'company_id' | 'deal_id', from: number, to: number | null): Promise<number> {
     const moved = await this.db.selectFrom('activity').select('id').where(column, '=', from).execute();
     for (const { id } of moved) {

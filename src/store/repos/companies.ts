@@ -71,14 +71,31 @@ export class Companies extends Repository {
     const after = (await this.get(before.id))!;
     await this.index(after);
     await this.j.record('company', before.id, 'update', companyJson(before), companyJson(after));
+    if (after.name !== before.name) {
+      // Deals and activities are found by their company's name too.
+      await this.linked.deals.reindexCompany(after.id);
+      await this.linked.activities.reindexCompany(after.id);
+    }
     return after;
   }
 
-  async remove(company: Company): Promise<void> {
+  /**
+   * Deletes a company. What pointed at it stays, detached: its people (contacts outlive their company), deals,
+   * activities and follow-ups, each detachment journaled so that an undo can restore it. Orders are revenue history
+   * and keep their customer: the caller refuses to delete a company that has any. Returns how many people it had.
+   */
+  async remove(company: Company): Promise<number> {
+    const { contacts, deals, activities, followups } = this.linked;
+    const people = await contacts.list({ companyId: company.id });
+    for (const person of people) await contacts.update(person, { ...person, companyId: null });
+    await deals.relink('company_id', company.id, null);
+    await activities.relink('company_id', company.id, null);
+    await followups.relink('company_id', company.id, null);
     await setTags(this.db, 'company', company.id, []);
     await this.db.deleteFrom('company').where('id', '=', company.id).execute();
     await this.engine.search.remove('company', company.id);
     await this.j.record('company', company.id, 'delete', companyJson(company), null);
+    return people.length;
   }
 
   private index(c: Company): Promise<void> {

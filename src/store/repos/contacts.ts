@@ -1,4 +1,5 @@
 import { type Contact, type ContactFields, type ContactFilter, contactJson } from '../../domain/contact.js';
+import { reportingLoop } from '../../domain/orgchart.js';
 import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { chunks, groupByParent } from './batch.js';
@@ -165,7 +166,47 @@ export class Contacts extends Repository {
     return after;
   }
 
-  async remove(contact: Contact): Promise<void> {
+  /**
+   * Deletes a contact. What pointed at them stays, detached: their direct reports, deals, activities and follow-ups,
+   * each detachment journaled. Orders keep their customer: the caller refuses to delete a contact who has any (a
+   * merge moves them). Returns how many direct reports they had.
+   */
+  async remove(contact: Contact): Promise<number> {
+    const { deals, activities, followups } = this.linked;
+    const people = await this.getMany(await this.reportsOf(contact.id));
+    for (const person of people) await this.update(person, { ...person, reportsToId: null });
+    await deals.relink('contact_id', contact.id, null);
+    await activities.relink('contact_id', contact.id, null);
+    await followups.relink('contact_id', contact.id, null);
+    await this.delete(contact);
+    return people.length;
+  }
+
+  /**
+   * Merges DUP into KEEP: everything that pointed at DUP (reports, deals, activities, follow-ups, orders) points at
+   * KEEP, DUP is deleted, and KEEP takes `fields`; every change is journaled, KEEP's as a merge naming DUP.
+   */
+  async merge(keep: Contact, dup: Contact, fields: ContactFields): Promise<Contact> {
+    const { deals, activities, followups, orders } = this.linked;
+    // People who reported to DUP now report to KEEP (KEEP itself excepted).
+    for (const person of await this.getMany(await this.reportsOf(dup.id))) {
+      if (person.id !== keep.id) await this.update(person, { ...person, reportsToId: keep.id });
+    }
+    await deals.relink('contact_id', dup.id, keep.id);
+    await activities.relink('contact_id', dup.id, keep.id);
+    await followups.relink('contact_id', dup.id, keep.id);
+    await orders.moveContactOrders(dup.id, { kind: 'contact', id: keep.id, name: keep.name });
+    let merged = fields;
+    if (fields.reportsToId !== null && reportingLoop(keep.id, await this.managerChain(fields.reportsToId)).length) {
+      // KEEP would end up reporting to someone who (now) reports to KEEP.
+      merged = { ...fields, reportsToId: null };
+    }
+    // DUP goes first so its emails are free for KEEP.
+    await this.delete(dup);
+    return this.update(keep, merged, { id: dup.id, name: dup.name });
+  }
+
+  private async delete(contact: Contact): Promise<void> {
     await setTags(this.db, 'contact', contact.id, []);
     await this.db.deleteFrom('contact').where('id', '=', contact.id).execute();
     await this.engine.search.remove('contact', contact.id);

@@ -151,14 +151,19 @@ export class Deals extends Repository {
     return ids.length;
   }
 
+  /** Deletes a deal; its activities, follow-ups and orders stay, detached from it (each change journaled). */
   async remove(deal: Deal): Promise<void> {
+    const { activities, followups, orders } = this.linked;
+    await activities.relink('deal_id', deal.id, null);
+    await followups.relink('deal_id', deal.id, null);
+    await orders.unlinkDeal(deal.id);
     const before = dealJson(deal, new Date(this.j.at));
     await this.db.deleteFrom('deal').where('id', '=', deal.id).execute();
     await this.engine.search.remove('deal', deal.id);
     await this.j.record('deal', deal.id, 'delete', before, null);
   }
 
-  /** Moves every deal of one stage to another (removing a stage), keeping each move in the history. */
+  /** Moves every deal of one stage to another (a stage removed), keeping each move in the history. */
   async moveAll(from: Stage, to: Stage): Promise<number> {
     const deals = await this.list({ stageId: from.id, status: 'all' });
     // Like deal move: the new stage brings its own probability and category.
