@@ -7,7 +7,7 @@ import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
 
-/** Columns the contact query reads, in tuple order (see selectTuples). */
+/** Columns the contact query reads, in tuple order (see EngineSql.tuples). */
 const COLUMNS = ['id', 'name', 'title', 'company_id', 'role', 'reports_to_id', 'source', 'lifecycle', 'consent',
   'do_not_contact', 'wallet_minor', 'currency', 'owner', 'notes', 'external_id', 'created_at', 'updated_at',
   'created_by', 'updated_by', 'company_name', 'manager_name'] as const;

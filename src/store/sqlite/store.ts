@@ -51,7 +51,10 @@ class SqliteStore extends SqliteRepos implements Store {
     return this.handle.created;
   }
 
-  /** BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits out the busy timeout instead of failing mid-way on a lock upgrade. */
+  /**
+   * BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits out the busy timeout instead of
+   * failing mid-way on a lock upgrade.
+   */
   async write<T>(meta: WriteMeta, fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.connection().execute(async (conn) => {
       try {
