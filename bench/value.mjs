@@ -37,7 +37,7 @@ async function aggregateOnlineRetail(gz, out) {
 }
 
 /** 1,000,000 orders of 100,000 customers over two years, deterministic. */
-function syntheticOrders(out) {
+export function syntheticOrders(out) {
   let a = 42;
   const rnd = () => { // mulberry32
     a = (a + 0x6d2b79f5) >>> 0;

@@ -9,7 +9,7 @@ import type { GlobalOptions } from './global-flags.js';
 import { canPrompt, colorLevel, type Env, type Streams } from './io/terminal.js';
 import type { PromptSettings, Prompter } from './io/prompter.js';
 import { type DbLocation, locateDb } from './store/location.js';
-import type { Repos, Store } from './store/store.js';
+import type { Store, Tx } from './store/store.js';
 
 /**
  * What a command may use, each part created on first use: a command that never touches the database never
@@ -102,7 +102,7 @@ export class Context {
 
   async store(): Promise<Store> {
     if (!this.openStore) {
-      const { openStore } = await import('./store/store.js');
+      const { openStore } = await import('./store/open.js');
       const location = this.dbLocation;
       this.openStore = await openStore(location, this.now, this.busyTimeoutMs);
       // A path the user typed that named no file gets a new database, and a typo would go unnoticed without a word.
@@ -115,7 +115,7 @@ export class Context {
   }
 
   /** Runs `fn` as one transaction and one journal change set, authored by the current user. */
-  async write<T>(fn: (tx: Repos) => Promise<T>): Promise<T> {
+  async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const store = await this.store();
     return store.write({ actor: this.user, at: this.now.toISOString(), command: this.commandLine }, fn);
   }

@@ -31,9 +31,8 @@ async function report(e: unknown, ctx: Context, argv: string[], program: Command
   } else if (e instanceof CrmError) {
     err = e;
   } else {
-    const { translateSqliteError } = (e as { code?: string })?.code?.startsWith('SQLITE_')
-      ? await import('./store/sqlite.js') : { translateSqliteError: (x: unknown) => x };
-    const translated = translateSqliteError(e, safePath(ctx));
+    const { translateStoreError } = await import('./store/errors.js');
+    const translated = translateStoreError(e, safePath(ctx));
     if (translated instanceof CrmError) err = translated;
     else {
       const debug = ctx.env.CRM_DEBUG === '1';

@@ -1,33 +1,10 @@
-import { invalid } from '../errors.js';
 import { ONE_LINE, visible } from './checks.js';
 import { parseCurrency, parseMoney } from './money.js';
+import { FieldProblem, problemOf, type RowSchema } from './row-schema.js';
 
-/** The fields an order import reads, and the CSV column each comes from (`--map field=Column`). */
+/** The fields an order import reads, each from the CSV column of its name unless `--map field=Column` says another. */
 export const IMPORT_FIELDS = ['customer', 'date', 'amount', 'currency', 'reference'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
-export type ImportMapping = Record<ImportField, string>;
-
-export const DEFAULT_MAPPING: ImportMapping = { customer: 'customer', date: 'date', amount: 'amount', currency: 'currency', reference: 'reference' };
-
-/** Reads `--map customer=CustomerID` flags over the default mapping. */
-export function parseMapping(maps: readonly string[] | undefined): ImportMapping {
-  const mapping = { ...DEFAULT_MAPPING };
-  for (const m of maps ?? []) {
-    const [field, column] = m.split('=', 2).map((s) => s.trim());
-    if (!field || !column || !(IMPORT_FIELDS as readonly string[]).includes(field)) {
-      throw invalid('--map', `"${m}" is not FIELD=COLUMN`, `fields: ${IMPORT_FIELDS.join(', ')}; e.g. --map customer=CustomerID`);
-    }
-    mapping[field as ImportField] = column;
-  }
-  return mapping;
-}
-
-/** Columns the file must have: customer, date and amount always; currency and reference only when mapped explicitly. */
-export function missingColumns(header: readonly string[], mapping: ImportMapping, explicit: readonly string[]): string[] {
-  const needed = (['customer', 'date', 'amount'] as ImportField[]).map((f) => mapping[f]);
-  for (const f of ['currency', 'reference'] as ImportField[]) if (explicit.includes(f)) needed.push(mapping[f]);
-  return needed.filter((c) => !header.includes(c));
-}
 
 export interface ImportRow {
   customer: string;
@@ -55,21 +32,30 @@ export function importDate(text: string): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-/** One CSV record as an order, or the one-line error naming the line and the field. */
-export function importRow(record: Record<string, string | undefined>, line: number, mapping: ImportMapping, currency: string):
-  { row: ImportRow } | { error: string } {
-  const get = (f: ImportField) => (record[mapping[f]] ?? '').trim();
-  const customer = get('customer');
-  if (!customer) return { error: `line ${line}: customer (${mapping.customer}) is empty` };
-  // A customer it cannot find becomes a new company or contact under this name (--create-customers).
-  if (ONE_LINE.control.test(customer)) return { error: `line ${line}: customer (${mapping.customer}) "${visible(customer)}" ${ONE_LINE.message}` };
-  const date = importDate(get('date'));
-  if (!date) return { error: `line ${line}: date (${mapping.date}) "${get('date')}" is not a date; use YYYY-MM-DD` };
-  try {
-    const code = get('currency') ? parseCurrency(get('currency'), 'currency') : currency;
-    const money = parseMoney(get('amount'), 'amount', code, { allowNegative: true });
-    return { row: { customer, date, amountMinor: money.minor, currency: money.currency, reference: get('reference') || null } };
-  } catch (e) {
-    return { error: `line ${line}: ${(e as Error).message} (${mapping.amount})` };
-  }
+/**
+ * Order rows: customer, date and amount always; currency (else `currency`, the default) and reference where the file
+ * has them. One problem per row, the first found.
+ */
+export function orderRows(currency: string): RowSchema<ImportField, ImportRow> {
+  return {
+    fields: IMPORT_FIELDS,
+    required: ['customer', 'date', 'amount'],
+    mapExamples: ['customer=CustomerID', 'date=InvoiceDate'],
+    parse(cell) {
+      const customer = cell('customer');
+      if (!customer) return { problems: [new FieldProblem('customer', 'is empty')] };
+      // A customer it cannot find becomes a new company or contact under this name (--create-customers).
+      if (ONE_LINE.control.test(customer)) return { problems: [new FieldProblem('customer', `"${visible(customer)}" ${ONE_LINE.message}`)] };
+      const date = importDate(cell('date'));
+      if (!date) return { problems: [new FieldProblem('date', `"${cell('date')}" is not a date; use YYYY-MM-DD`)] };
+      try {
+        const code = cell('currency') ? parseCurrency(cell('currency'), 'currency') : currency;
+        const money = parseMoney(cell('amount'), 'amount', code, { allowNegative: true });
+        return { row: { customer, date, amountMinor: money.minor, currency: money.currency, reference: cell('reference') || null } };
+      } catch (e) {
+        // A bad currency is reported with the amount it qualifies (its message says "currency:").
+        return { problems: [problemOf('amount', e)] };
+      }
+    },
+  };
 }

@@ -27,7 +27,7 @@ export async function* readCsv(path: string, delimiter: string, onHeader: (colum
   for await (const r of parser as AsyncIterable<CsvRecord>) yield r;
 }
 
-/** Standard input is read twice (validate, then write), so it is spooled to a private temporary file first. */
+/** Copies standard input to a private temporary file (mode 0600, in a folder of its own) and returns its path. */
 export async function spool(input: Readable): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'crm-import-'));
   const file = join(dir, 'stdin.csv');

@@ -1,128 +1,42 @@
-import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
-import { addonPath } from './addon.js';
 import type { Alias, Found, NamedKind } from '../completion/candidates.js';
+import type { DbLocation } from './location.js';
+import { openSqliteCandidates } from './sqlite/candidates.js';
 
-// Above every character a name can hold, so `key >= prefix and key < prefix || TOP` is a prefix range on the index.
-const TOP = '\u{10FFFF}';
-
-/** Per kind: the columns of a candidate, the indexed key names are matched on, and which rows count. */
-const SOURCES: Record<NamedKind, { select: string; key: string; id: string; where?: string }> = {
-  company: { select: 'select c.id, c.name, c.name_key as key, c.domain as detail from company c', key: 'c.name_key', id: 'c.id' },
-  contact: {
-    select: `select p.id, p.name, p.name_key as key,
-      coalesce((select e.email from contact_email e where e.contact_id = p.id and e.position = 0), co.name) as detail
-      from contact p left join company co on co.id = p.company_id`,
-    key: 'p.name_key', id: 'p.id',
-  },
-  deal: {
-    select: `select d.id, d.title as name, d.title_key as key, coalesce(co.name || ', ', '') || s.name as detail
-      from deal d join stage s on s.id = d.stage_id left join company co on co.id = d.company_id`,
-    key: 'd.title_key', id: 'd.id',
-  },
-  // By title only open follow-ups are found (a repeating one leaves done copies of its title); by id, any. The unary
-  // plus keeps SQLite on the title index, which stops after `limit` rows, rather than sorting every open follow-up.
-  followup: { select: `select f.id, f.title as name, f.title_key as key, 'due ' || f.due_date as detail from followup f`,
-    key: 'f.title_key', id: 'f.id', where: `+f.status = 'open'` },
-};
-
-type Row = Omit<Found, 'kind' | 'by'>;
-type StageRow = { name: string; outcome: string; probability: number };
-
-/**
- * Opens an existing database only to read names for shell completion. Unlike openStore it creates no file, migrates
- * nothing and writes nothing: pressing Tab must leave no trace. An older schema or another program's file fails on
- * the first query, which the caller takes as "nothing to offer". Undefined when there is no such file.
- */
-export function openCandidates(path: string): Candidates | undefined {
-  // Only a regular file: opening a pipe would block the shell's Tab.
-  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return undefined;
-  const raw = new Database(path, { fileMustExist: true, timeout: 1000, nativeBinding: addonPath() });
-  try {
-    raw.pragma('query_only = on');
-  } catch (e) {
-    raw.close();
-    throw e;
-  }
-  return new Candidates(raw);
+export interface StageChoice {
+  name: string;
+  outcome: string;
+  probability: number;
 }
 
-/** Names and ids by prefix for shell completion; every query is an index range, fast on 100,000 records. */
-export class Candidates {
-  constructor(private readonly raw: Database.Database) {}
-
+/**
+ * Names and ids by prefix for shell completion. Every Tab runs one of these, so an engine answers each from an index
+ * range on a connection that can only read, and opening one creates, migrates and writes nothing.
+ */
+export interface Candidates {
   /** Records whose name key starts with `key`, in key order (ask for one more than you keep, to know if it was cut). */
-  byName(kind: NamedKind, key: string, limit: number): Found[] {
-    const s = SOURCES[kind];
-    const rows = this.raw.prepare(`${s.select} where ${s.key} >= ? and ${s.key} < ?${s.where ? ` and ${s.where}` : ''}
-      order by ${s.key}, ${s.id} limit ?`).all(key, key + TOP, limit) as Row[];
-    return rows.map((r) => ({ ...r, kind, by: 'name' }));
-  }
-
+  byName(kind: NamedKind, key: string, limit: number): Promise<Found[]>;
   /** Records whose id starts with `digits` (12, 120-129, 1200-1299, ...), in id order. */
-  byId(kind: NamedKind, digits: string, limit: number): Found[] {
-    const s = SOURCES[kind];
-    const max = (this.raw.prepare(`select max(id) from ${kind}`).pluck().get() as number | null) ?? 0;
-    const range = this.raw.prepare(`${s.select} where ${s.id} between ? and ? order by ${s.id} limit ?`);
-    const out: Found[] = [];
-    for (let low = Number(digits), width = 1; low <= max && out.length < limit; low *= 10, width *= 10) {
-      const rows = range.all(low, low + width - 1, limit - out.length) as Row[];
-      out.push(...rows.map((r) => ({ ...r, kind, by: 'id' as const })));
-    }
-    return out;
-  }
-
+  byId(kind: NamedKind, digits: string, limit: number): Promise<Found[]>;
   /**
    * Records that `texts` name by something other than their name: a company's domain or external id, a contact's
    * email or external id (the resolver matches those too, so such a name is not unique).
    */
-  aliases(kind: NamedKind, texts: readonly string[]): Alias[] {
-    if (!texts.length || (kind !== 'company' && kind !== 'contact')) return [];
-    const marks = texts.map(() => '?').join(', ');
-    const lowered = texts.map((t) => t.toLowerCase());
-    const sql = kind === 'company'
-      ? `select id, domain as text from company where domain in (${marks})
-         union all select id, external_id from company where external_id in (${marks})`
-      : `select contact_id as id, email as text from contact_email where email in (${marks})
-         union all select id, external_id from contact where external_id in (${marks})`;
-    return (this.raw.prepare(sql).all(...lowered, ...texts) as { id: number; text: string }[]).map((r) => ({ kind, ...r }));
-  }
-
+  aliases(kind: NamedKind, texts: readonly string[]): Promise<Alias[]>;
   /** Every stage, in pipeline order. */
-  stages(): StageRow[] {
-    return this.raw.prepare('select name, outcome, probability from stage order by position, id').all() as StageRow[];
-  }
-
+  stages(): Promise<StageChoice[]>;
   /** Tags of companies and contacts that start with `prefix` (tags are lower case). */
-  tags(prefix: string, limit: number): string[] {
-    const found = new Set<string>();
-    for (const entity of ['company', 'contact']) {
-      for (const t of this.distinct('tag', 'tag', `entity = '${entity}'`, prefix, limit)) found.add(t);
-    }
-    return [...found].sort().slice(0, limit);
-  }
-
+  tags(prefix: string, limit: number): Promise<string[]>;
   /** Everyone who owns a company, contact or deal. */
-  owners(limit: number): string[] {
-    const found = new Set([...this.distinct('contact', 'owner', '1', '', limit), ...this.distinct('deal', 'owner', '1', '', limit)]);
-    // company.owner has no index; there are far fewer companies than contacts.
-    for (const o of this.raw.prepare('select distinct owner from company limit ?').pluck().all(limit) as string[]) found.add(o);
-    return [...found].sort().slice(0, limit);
-  }
+  owners(limit: number): Promise<string[]>;
+  close(): void;
+}
 
-  /**
-   * The distinct values of an indexed column from `prefix` on, one index seek each (a "loose index scan"), instead of
-   * reading every row: 3 owners among 100,000 contacts cost 4 seeks.
-   */
-  private distinct(table: string, column: string, where: string, prefix: string, limit: number): string[] {
-    return this.raw.prepare(`with recursive v(x) as (
-        select min(${column}) from ${table} where ${where} and ${column} >= ?
-        union all
-        select (select min(${column}) from ${table} where ${where} and ${column} > v.x) from v where v.x < ?
-      ) select x from v where x is not null and x < ? limit ?`).pluck().all(prefix, prefix + TOP, prefix + TOP, limit) as string[];
-  }
-
-  close(): void {
-    this.raw.close();
-  }
+/**
+ * Opens the database at `location` for completion only; undefined when there is none. An older schema or another
+ * program's file fails on the first query, which the caller takes as "nothing to offer". The caller loads this module
+ * only when it completes records, so a Tab on anything else pays for no driver. (With a second engine, its module is
+ * imported here when the location names it.)
+ */
+export async function openCandidates(location: DbLocation): Promise<Candidates | undefined> {
+  return openSqliteCandidates(location.path);
 }

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { DB } from './schema.js';
-
+/** Who writes, when and with what command line: one change set of the journal. */
 export interface WriteMeta {
   actor: string;
   /** ISO 8601 instant of the write. */
@@ -26,68 +24,11 @@ export interface JournalEntry {
   note: string | null;
 }
 
-/** Records every write of one command under one change set, inside that command's transaction. */
-export class Journal {
-  private changeSetId: number | undefined;
-  private why: string | null = null;
-
-  constructor(private readonly db: Kysely<DB>, private readonly meta: WriteMeta) {}
-
-  /** When the change happens (ISO 8601). */
-  get at(): string {
-    return this.meta.at;
-  }
-
-  get actor(): string {
-    return this.meta.actor;
-  }
-
-  /** Stamp columns of a new row: created and last updated now, by the actor. */
-  created() {
-    return { created_at: this.meta.at, updated_at: this.meta.at, created_by: this.meta.actor, updated_by: this.meta.actor };
-  }
-
-  /** Stamp columns of a changed row. */
-  updated() {
-    return { updated_at: this.meta.at, updated_by: this.meta.actor };
-  }
-
+/**
+ * What a command may add to the journal of its write: why it was allowed. Every record written is journaled by the
+ * store itself.
+ */
+export interface ChangeNotes {
   /** Notes why this command's writes were allowed (a consent override); history shows it beside each of them. */
-  async note(text: string): Promise<void> {
-    this.why = text;
-    if (this.changeSetId === undefined) return;
-    await this.db.updateTable('change_set').set({ note: text }).where('id', '=', this.changeSetId).execute();
-  }
-
-  async record(entity: string, entityId: number, action: JournalAction, before: object | null, after: object | null) {
-    this.changeSetId ??= Number((await this.db.insertInto('change_set')
-      .values({ at: this.meta.at, actor: this.meta.actor, command: this.meta.command, note: this.why })
-      .returning('id').executeTakeFirstOrThrow()).id);
-    await this.db.insertInto('journal').values({
-      change_set_id: this.changeSetId, entity, entity_id: entityId, action,
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
-    }).execute();
-  }
-}
-
-export async function historyOf(db: Kysely<DB>, entity: string, entityId: number): Promise<JournalEntry[]> {
-  const rows = await db.selectFrom('journal').innerJoin('change_set', 'change_set.id', 'journal.change_set_id')
-    .select(['journal.id', 'change_set_id', 'at', 'actor', 'command', 'note', 'entity', 'entity_id', 'action', 'before', 'after'])
-    .where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('journal.id').execute();
-  return rows.map((r) => ({
-    id: r.id, changeSet: r.change_set_id, at: r.at, actor: r.actor, command: r.command, entity: r.entity,
-    entityId: r.entity_id, action: r.action as JournalAction,
-    before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after),
-    note: r.note,
-  }));
-}
-
-/** The latest name a record had, for history of records that were deleted. */
-export async function lastJournaledName(db: Kysely<DB>, entity: string, entityId: number): Promise<string | null> {
-  const row = await db.selectFrom('journal').select(['before', 'after']).where('entity', '=', entity)
-    .where('entity_id', '=', entityId).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (!row) return null;
-  const snap = JSON.parse(row.after ?? row.before ?? 'null');
-  return snap?.name ?? snap?.title ?? `#${entityId}`;
+  note(text: string): Promise<void>;
 }

@@ -1,8 +1,15 @@
-import { statSync } from 'node:fs';
-import type { Store } from './store.js';
-import { backupSqlite, LATEST, migrationStatus } from './migrate.js';
+import { migrations } from '../../migrations/index.js';
 
+/** What opening the database did to its schema. */
+export interface MigrationReport {
+  applied: string[];
+  /** The copy taken before migrating a database that held data. */
+  backup: string | null;
+}
+
+/** The engine's own consistency checks plus ours: schema version and record counts. */
 export interface IntegrityReport {
+  /** ['ok'] when the engine found nothing wrong, else what it found. */
   integrity: string[];
   foreignKeyViolations: number;
   migrationsApplied: string[];
@@ -12,23 +19,4 @@ export interface IntegrityReport {
   bytes: number;
 }
 
-/** SQLite's own checks plus ours: schema version and record counts. */
-export async function checkIntegrity(store: Store): Promise<IntegrityReport> {
-  const integrity = store.raw.prepare('pragma integrity_check').pluck().all() as string[];
-  const fk = store.raw.prepare('pragma foreign_key_check').all().length;
-  const status = await migrationStatus(store);
-  const count = (table: 'company' | 'contact') => store.raw.prepare(`select count(*) from ${table}`).pluck().get() as number;
-  return {
-    integrity, foreignKeyViolations: fk,
-    migrationsApplied: status.applied, migrationsPending: status.pending,
-    companies: count('company'), contacts: count('contact'),
-    bytes: statSync(store.path).size,
-  };
-}
-
-export function backupTo(store: Store, dest: string): number {
-  backupSqlite(store.raw, dest);
-  return statSync(dest).size;
-}
-
-export const schemaVersion = LATEST;
+export const schemaVersion = Object.keys(migrations).length;

@@ -1,25 +1,27 @@
-import { type Kysely, sql } from 'kysely';
-import type Database from 'better-sqlite3';
-import { Companies } from './companies.js';
-import { Contacts } from './contacts.js';
-import { historyOf, Journal, lastJournaledName, type WriteMeta } from './journal.js';
-import { migrate, type MigrationReport } from './migrate.js';
-import type { DB } from './schema.js';
-import { SearchIndex } from './search.js';
-import { type DbLocation, SOURCE_NAMES } from './location.js';
-import { openSqlite, translateSqliteError, type SqliteHandle } from './sqlite.js';
-import { References } from './references.js';
-import { Stages } from './stages.js';
-import { Deals } from './deals.js';
-import { Activities } from './activities.js';
-import { Followups } from './followups.js';
-import { Orders } from './orders.js';
-import { Quotas } from './quotas.js';
-import { ReportData } from './report-data.js';
+import type { DemoData } from '../domain/demo.js';
+import type { LoadCounts } from './bulk.js';
+import type { CustomerValues } from './customer-value.js';
+import type { ChangeNotes, JournalEntry, WriteMeta } from './journal.js';
+import type { IntegrityReport, MigrationReport } from './maintenance.js';
+import type { OrderImport } from './order-import.js';
+import type { Activities } from './repos/activities.js';
+import type { Companies } from './repos/companies.js';
+import type { Contacts } from './repos/contacts.js';
+import type { Deals } from './repos/deals.js';
+import type { Followups } from './repos/followups.js';
+import type { Orders } from './repos/orders.js';
+import type { Quotas } from './repos/quotas.js';
+import type { References } from './repos/references.js';
+import type { ReportData } from './repos/report-data.js';
+import type { Stages } from './repos/stages.js';
+import type { Search } from './search.js';
 
-/** Repositories bound to one connection: reads outside a transaction, or reads and writes inside one. */
-export class Repos {
-  readonly search: SearchIndex;
+/**
+ * The records as every engine serves them. Outside a transaction the repositories read; inside one (Store.write)
+ * they also write, and journal every record they change. Nothing here names the engine or its driver: a command
+ * runs the same on SQLite and on PostgreSQL.
+ */
+export interface Repos {
   readonly companies: Companies;
   readonly contacts: Contacts;
   readonly refs: References;
@@ -30,85 +32,47 @@ export class Repos {
   readonly orders: Orders;
   readonly quotas: Quotas;
   readonly reports: ReportData;
-
-  constructor(readonly db: Kysely<DB>, readonly journal?: Journal) {
-    this.search = new SearchIndex(db);
-    this.companies = new Companies(db, this.search, journal);
-    this.contacts = new Contacts(db, this.search, journal);
-    this.refs = new References(db);
-    this.stages = new Stages(db, journal);
-    this.deals = new Deals(db, this.search, journal);
-    this.activities = new Activities(db, this.search, journal);
-    this.followups = new Followups(db, journal);
-    this.orders = new Orders(db, journal);
-    this.quotas = new Quotas(db, journal);
-    this.reports = new ReportData(db);
-  }
-
-  history(entity: string, id: number) {
-    return historyOf(this.db, entity, id);
-  }
-
-  lastName(entity: string, id: number) {
-    return lastJournaledName(this.db, entity, id);
-  }
+  readonly search: Search;
+  /** The customer-value reports' scans over every order, and their saved segmentations. */
+  readonly customerValue: CustomerValues;
+  /** Inside a write: what the command adds to its change set. */
+  readonly journal?: ChangeNotes;
+  /** Starts an order import: the customer keys are read once; inside a write it also writes. */
+  importOrders(): Promise<OrderImport>;
+  history(entity: string, id: number): Promise<JournalEntry[]>;
+  /** The latest name a record had, for history of records that were deleted. */
+  lastName(entity: string, id: number): Promise<string | null>;
 }
 
-export class Store extends Repos {
-  constructor(private readonly handle: SqliteHandle, readonly path: string, readonly migration: MigrationReport) {
-    super(handle.db);
-  }
+/** The repositories of one write: one transaction, one change set in the journal. */
+export interface Tx extends Repos {
+  readonly journal: ChangeNotes;
+}
 
-  get raw(): Database.Database {
-    return this.handle.raw;
-  }
-
-  /** Whether this open made the file (it was not there before). */
-  get created(): boolean {
-    return this.handle.created;
-  }
-
+/** An open database. */
+export interface Store extends Repos {
+  /** Where the database is, as messages name it. */
+  readonly path: string;
+  /** Whether this open made it (there was none before). */
+  readonly created: boolean;
+  /** What opening it did to the schema. */
+  readonly migration: MigrationReport;
   /**
-   * Runs `fn` as one transaction and one journal change set. BEGIN IMMEDIATE takes the write lock up front,
-   * so a concurrent writer waits out the busy timeout instead of failing mid-way on a lock upgrade.
+   * Runs `fn` as one transaction and one journal change set. A concurrent writer waits (up to the busy timeout) for
+   * the whole write rather than failing half-way; any error rolls everything back.
    */
-  async write<T>(meta: WriteMeta, fn: (tx: Repos) => Promise<T>): Promise<T> {
-    return this.db.connection().execute(async (conn) => {
-      try {
-        await sql`begin immediate`.execute(conn);
-      } catch (e) {
-        throw translateSqliteError(e, this.path);
-      }
-      try {
-        const result = await fn(new Repos(conn, new Journal(conn, meta)));
-        await sql`commit`.execute(conn);
-        return result;
-      } catch (e) {
-        await sql`rollback`.execute(conn);
-        throw translateSqliteError(e, this.path);
-      }
-    });
-  }
-
-  close(): void {
-    this.handle.raw.close();
-  }
-}
-
-/**
- * Opens the database at `location` and brings its schema up to date (with a backup first if it holds data). Only the
- * default location gets its folders made; in a path the user gave, a missing folder is an error (see openSqlite).
- */
-export async function openStore({ path, source }: DbLocation, now: Date, busyTimeoutMs?: number): Promise<Store> {
-  const handle = openSqlite(path, {
-    busyTimeoutMs, makeFolders: source === 'default', origin: SOURCE_NAMES[source],
-    folderHint: 'set XDG_DATA_HOME to a folder you can write to, or pass --db PATH',
-  });
-  try {
-    const report = await migrate(handle, path, now);
-    return new Store(handle, path, report);
-  } catch (e) {
-    handle.raw.close();
-    throw translateSqliteError(e, path);
-  }
+  write<T>(meta: WriteMeta, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Whether any company, contact, deal or order is stored. */
+  holdsRecords(): Promise<boolean>;
+  /**
+   * Writes a whole data set (the demo's) into an empty database in one transaction, journaled as one change set: the
+   * repositories' per-record journal would make a million orders take minutes. Record i of each list becomes id i + 1.
+   */
+  bulkLoad(data: DemoData, meta: WriteMeta): Promise<LoadCounts>;
+  check(): Promise<IntegrityReport>;
+  /** Where a backup taken `now` goes unless the user names a file. */
+  backupPath(now: Date): string;
+  /** A consistent copy of the live database at `dest`; returns its size in bytes. */
+  backup(dest: string): Promise<number>;
+  close(): void;
 }

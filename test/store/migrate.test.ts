@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
-import { migrate } from '../../src/store/migrate.js';
-import { openSqlite } from '../../src/store/sqlite.js';
+import { migrate } from '../../src/store/sqlite/migrate.js';
+import { openSqlite } from '../../src/store/sqlite/open.js';
 
 const now = new Date('2026-03-15T10:00:00Z');
 const tmp = () => mkdtempSync(join(tmpdir(), 'crm-store-'));

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
-import { migrate } from '../../src/store/migrate.js';
-import { openSqlite } from '../../src/store/sqlite.js';
+import { migrate } from '../../src/store/sqlite/migrate.js';
+import { openSqlite } from '../../src/store/sqlite/open.js';
 
 describe('migration 0004_series_and_notes', () => {
   it('starts the series of existing repeating follow-ups at their due date, and leaves one-offs without', async () => {

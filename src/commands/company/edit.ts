@@ -25,13 +25,7 @@ export async function run({ args: [given], opts }: CompanyInput<'edit'>, ctx: Co
     if (nameKey(fields.name) !== nameKey(before.name) && !flags.allowDuplicate && (await tx.companies.findByNameKey(nameKey(fields.name))).length) {
       throw conflict(`--name: a company "${fields.name}" already exists`, 'choose another name, or pass --allow-duplicate');
     }
-    const after = await tx.companies.update(before, fields);
-    if (after.name !== before.name) {
-      // Deals and activities are found by their company's name too.
-      await tx.deals.reindexCompany(after.id);
-      await tx.activities.reindexCompany(after.id);
-    }
-    return after;
+    return tx.companies.update(before, fields);
   });
   return companyView(companyJson(company), null, updated('company', company));
 }

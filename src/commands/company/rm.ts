@@ -13,14 +13,7 @@ export async function run({ args: [ref] }: CompanyInput<'rm'>, ctx: Context) {
   const detached = await ctx.write(async (tx) => {
     const company = await reload((id) => tx.companies.get(id), 'company', target);
     await refuseIfOrders(tx, 'company', target);
-    const people = await tx.contacts.list({ companyId: company.id });
-    // Contacts outlive their company; each detachment is journaled so an undo can restore it.
-    for (const person of people) await tx.contacts.update(person, { ...person, companyId: null });
-    await tx.deals.relink('company_id', company.id, null);
-    await tx.activities.relink('company_id', company.id, null);
-    await tx.followups.relink('company_id', company.id, null);
-    await tx.companies.remove(company);
-    return people.length;
+    return tx.companies.remove(company);
   });
   return { kind: 'none' as const, done: deleted('company', target, detached, 'contacts') };
 }

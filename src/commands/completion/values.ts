@@ -26,41 +26,42 @@ async function candidates(kind: LiveKind, prefix: string, ctx: Context): Promise
   if (kind === 'reason') return startingWith((ctx.config.lostReasons ?? DEFAULT_LOST_REASONS).map((r) => ({ value: r })), prefix);
   // Loaded here, not above: the driver costs milliseconds that a Tab on reasons need not pay.
   const { openCandidates } = await import('../../store/candidates.js');
-  const db = openCandidates(ctx.dbLocation.path);
+  const db = await openCandidates(ctx.dbLocation);
   if (!db) return [];
   try {
-    return fromDatabase(db, kind, prefix, ctx.user);
+    return await fromDatabase(db, kind, prefix, ctx.user);
   } finally {
     db.close();
   }
 }
 
-function fromDatabase(db: Candidates, kind: Exclude<LiveKind, 'reason'>, prefix: string, user: string): Candidate[] {
+async function fromDatabase(db: Candidates, kind: Exclude<LiveKind, 'reason'>, prefix: string, user: string): Promise<Candidate[]> {
   switch (kind) {
     case 'stage':
     case 'open-stage':
-      return startingWith(db.stages().filter((s) => kind === 'stage' || s.outcome === 'open').map((s) => ({ value: s.name, description: s.outcome === 'open' ? `${s.probability}%` : s.outcome })), prefix);
+      return startingWith((await db.stages()).filter((s) => kind === 'stage' || s.outcome === 'open').map((s) => ({ value: s.name, description: s.outcome === 'open' ? `${s.probability}%` : s.outcome })), prefix);
     case 'tag':
-      return db.tags(prefixKey(prefix), LIMIT).map((t) => ({ value: t }));
+      return (await db.tags(prefixKey(prefix), LIMIT)).map((t) => ({ value: t }));
     case 'owner': // you own what you create, before you own anything
-      return startingWith([...new Set([user, ...db.owners(LIMIT)])].sort().map((o) => ({ value: o })), prefix);
+      return startingWith([...new Set([user, ...await db.owners(LIMIT)])].sort().map((o) => ({ value: o })), prefix);
     default:
       return records(db, RECORDS_OF[kind], prefix);
   }
 }
 
-function records(db: Candidates, kinds: NamedKind[], prefix: string): Candidate[] {
+async function records(db: Candidates, kinds: NamedKind[], prefix: string): Promise<Candidate[]> {
   const { kind: qualified, rest } = splitQualifier(prefix, kinds);
   const digits = idDigits(rest);
   const key = prefixKey(rest);
   const found: Found[] = [];
   for (const k of qualified ? [qualified] : kinds) {
-    if (digits) found.push(...db.byId(k, digits, LIMIT));
-    found.push(...withinLimit(db.byName(k, key, LIMIT + 1)));
+    if (digits) found.push(...await db.byId(k, digits, LIMIT));
+    found.push(...withinLimit(await db.byName(k, key, LIMIT + 1)));
   }
   const kept = withinLimit(found.sort(byIdThenName));
   const names = [...new Set(kept.filter((f) => f.by === 'name').map((f) => f.name.trim()))];
-  return label(kept, kinds, qualified, (qualified ? [qualified] : kinds).flatMap((k) => db.aliases(k, names)));
+  const aliases = await Promise.all((qualified ? [qualified] : kinds).map((k) => db.aliases(k, names)));
+  return label(kept, kinds, qualified, aliases.flat());
 }
 
 /** Ids first (they are what digits mean), then names in key order, so one cut keeps namesakes together. */

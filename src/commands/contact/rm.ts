@@ -13,13 +13,7 @@ export async function run({ args: [ref] }: ContactInput<'rm'>, ctx: Context) {
   const detached = await ctx.write(async (tx) => {
     const contact = await reload((id) => tx.contacts.get(id), 'contact', target);
     await refuseIfOrders(tx, 'contact', target);
-    const people = await tx.contacts.getMany(await tx.contacts.reportsOf(contact.id));
-    for (const person of people) await tx.contacts.update(person, { ...person, reportsToId: null });
-    await tx.deals.relink('contact_id', contact.id, null);
-    await tx.activities.relink('contact_id', contact.id, null);
-    await tx.followups.relink('contact_id', contact.id, null);
-    await tx.contacts.remove(contact);
-    return people.length;
+    return tx.contacts.remove(contact);
   });
   return { kind: 'none' as const, done: deleted('contact', target, detached, 'direct reports') };
 }

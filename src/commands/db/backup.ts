@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
 import type { Context } from '../../context.js';
-import { backupPath } from '../../store/migrate.js';
-import { backupTo } from '../../store/maintenance.js';
 import { backupFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
 import { conflict } from '../../errors.js';
@@ -10,8 +8,8 @@ import type { DbInput } from './spec.js';
 
 export async function run({ args: [file] }: DbInput<'backup'>, ctx: Context) {
   const store = await ctx.store();
-  const dest = file ? resolve(file) : backupPath(store.path, ctx.now);
+  const dest = file ? resolve(file) : store.backupPath(ctx.now);
   if (existsSync(dest)) throw conflict(`${dest} already exists`, 'name a new file; backups never overwrite');
-  const bytes = backupTo(store, dest);
+  const bytes = await store.backup(dest);
   return record({ path: dest, bytes }, backupFields, { done: `backed up ${store.path} to ${dest}` });
 }

@@ -11,9 +11,6 @@ export async function run({ args: [ref] }: DealInput<'rm'>, ctx: Context) {
   await (await ctx.prompter()).confirm(...deleteQuestion('deal', who, 0, ''));
   await ctx.write(async (tx) => {
     const deal = await reload((id) => tx.deals.get(id), 'deal', who);
-    await tx.activities.relink('deal_id', deal.id, null);
-    await tx.followups.relink('deal_id', deal.id, null);
-    await tx.orders.unlinkDeal(deal.id);
     await tx.deals.remove(deal);
   });
   return { kind: 'none' as const, done: deleted('deal', who, 0, '') };

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../../config/paths.js';
 import type { Context } from '../../context.js';
@@ -8,7 +8,8 @@ import { check, count } from '../../domain/fields.js';
 import { conflict, invalid } from '../../errors.js';
 import { demoFields } from '../../output/views/misc.js';
 import { record } from '../../output/view.js';
-import { bulkLoad, type DemoContents, demoContents, holdsRecords } from '../../store/bulk.js';
+import type { DemoContents } from '../../store/bulk.js';
+import { demoContents, removeDatabase } from '../../store/open.js';
 import type { DemoInput } from './spec.js';
 
 const MAX_SCALE = 100_000;
@@ -23,19 +24,20 @@ export async function run({ opts }: DemoInput, ctx: Context) {
   // only when all it holds is what a demo wrote (or you say --force).
   const chosen = ctx.global.db !== undefined;
   const path = chosen ? ctx.dbLocation.path : join(dataDir(ctx.env), 'demo.db');
+  const location = { path, source: chosen ? ctx.dbLocation.source : 'default' } as const;
   if (existsSync(path)) {
-    const found = opts.force ? undefined : demoContents(path);
+    const found = opts.force ? undefined : await demoContents(location);
     const yours = found && (found.changes > 0 || found.segmentations.length > 0 || (found.records && !found.demo));
     if (found && yours) throw conflict(`${path} holds data the demo did not write: ${describe(found)}`, 'pass --force to replace it, losing that data, or name another file with --db');
-    if (!found || found.demo) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    if (!found || found.demo) await removeDatabase(location);
   }
-  ctx.useDatabase({ path, source: chosen ? ctx.dbLocation.source : 'default' });
+  ctx.useDatabase(location);
   const store = await ctx.store();
-  if (holdsRecords(store)) {
+  if (await store.holdsRecords()) {
     throw conflict(`${path} already holds data; the demo fills only an empty database`, 'name a new file with --db, or pass --force to replace it');
   }
   const data = demoData({ now: ctx.now, seed, scale, currency: ctx.currency, fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart });
-  const counts = bulkLoad(store, data, { actor: ctx.user, at: ctx.now.toISOString(), command: ctx.commandLine });
+  const counts = await store.bulkLoad(data, { actor: ctx.user, at: ctx.now.toISOString(), command: ctx.commandLine });
   const quoted = /^[\w./~-]+$/.test(path) ? path : JSON.stringify(path);
   // No timing in the output: it is not data, and it would make the same demo print differently on every run
   // (npm run bench times the demo from outside).

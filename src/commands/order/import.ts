@@ -1,113 +1,73 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
 import { importChecked, imported as importedNotice } from '../../output/views/notices.js';
-import { dirname, resolve } from 'node:path';
 import type { Context } from '../../context.js';
-import { type ImportRow, importRow, missingColumns, parseMapping } from '../../domain/order-import.js';
-import { CrmError, invalid } from '../../errors.js';
-import { readCsv, spool } from '../../io/csv.js';
-import { progress } from '../../io/progress.js';
+import { type ImportField, type ImportRow, orderRows } from '../../domain/order-import.js';
+import { FieldProblem } from '../../domain/row-schema.js';
+import { csvRecords, type ImportTarget, runImport } from '../../io/import/runner.js';
 import { importView } from '../../output/views/order.js';
-import { OrderImporter } from '../../store/order-import.js';
-import type { Repos } from '../../store/store.js';
+import type { CustomerRef, OrderImport } from '../../store/order-import.js';
 import type { OrderInput } from './spec.js';
 
-const MAX_LISTED = 20;
+interface Summary {
+  file: string;
+  rows: number;
+  duplicates: number;
+  newCustomers: number;
+  imported: number;
+  skipped?: number;
+  firstOrderId?: number | null;
+  lastOrderId?: number | null;
+  dryRun: boolean;
+}
 
-/**
- * One streaming pass in one transaction (rows never sit in memory); any bad row rolls everything back.
- */
+/** One streaming pass in one transaction (rows never sit in memory); any bad row rolls everything back. */
 export async function run({ args: [file], opts }: OrderInput<'import'>, ctx: Context) {
-  const mapping = parseMapping(opts.map);
-  const explicit = (opts.map ?? []).map((m) => m.split('=')[0]!.trim());
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
   const currency = opts.currency === undefined ? ctx.currency : opts.currency.toUpperCase();
-  const fromStdin = file === '-';
-  const path = fromStdin ? await spool(ctx.streams.stdin) : resolve(file!);
-  if (!existsSync(path) || statSync(path).isDirectory()) throw invalid('FILE', `${file} is not a readable file`, 'give a CSV file path, or - for standard input');
-  try {
-    const store = await ctx.store();
-    const importer = new OrderImporter(store);
-    const rows = async function* (): AsyncGenerator<{ row: ImportRow; line: number } | { error: string }> {
-      let checked = false;
-      for await (const { record, line } of readCsv(path, delimiter, (header) => {
-        const missing = missingColumns(header, mapping, explicit);
-        if (missing.length) {
-          throw invalid('FILE', `has no column ${missing.map((c) => `"${c}"`).join(', ')} (columns: ${header.join(', ')})`,
-            'name the columns with --map, e.g. --map customer=CustomerID --map date=InvoiceDate');
-        }
-        checked = true;
-      })) {
-        if (!checked) continue;
-        const r = importRow(record, line, mapping, currency);
-        yield 'row' in r ? { row: r.row, line } : r;
-      }
-    };
+  const dryRun = Boolean(opts.dryRun);
+  const target = (imp: OrderImport) => orders(imp, file!, opts.createCustomers, dryRun);
+  const result = await runImport<ImportField, ImportRow, CustomerRef | null, Summary>({
+    file: file!, stdin: ctx.streams.stdin, schema: orderRows(currency), maps: opts.map, read: csvRecords(delimiter), dryRun,
+    progress: ctx.streams.stderr,
+    session: dryRun ? async (pass) => pass(target(await (await ctx.store()).importOrders()))
+      : (pass) => ctx.write(async (tx) => pass(target(await tx.importOrders()))),
+  });
+  return importView({ ...result }, result.dryRun ? importChecked(result.rows - result.duplicates) : importedNotice(result.imported, result.skipped!));
+}
 
-    // One pass inside one transaction: every row is checked and, while all are valid, written. The first bad row
-    // stops the writing but not the checking, and the transaction is rolled back, so nothing is half-imported and
-    // every error is reported. A dry run only checks.
-    const meta = { at: ctx.now.toISOString(), actor: ctx.user };
-    const errors: string[] = [];
-    let bad = 0;
-    let total = 0;
-    let duplicates = 0;
-    let imported = 0;
-    const created = new Set<string>();
-    const createdIds: number[] = [];
-    const meter = progress(ctx.streams.stderr, opts.dryRun ? 'checking' : 'importing');
-    const pass = async (tx: Repos | null) => {
-      for await (const r of rows()) {
-        total += 1;
-        meter.tick(total);
-        let problem = 'error' in r ? r.error : null;
-        if (!problem && 'row' in r) {
-          let customer = importer.match(r.row.customer);
-          if (customer === 'ambiguous') {
-            problem = `line ${r.line}: customer (${mapping.customer}) "${r.row.customer}" matches several customers; use their external id`;
-          } else if (customer === undefined && !opts.createCustomers) {
-            problem = `line ${r.line}: customer (${mapping.customer}) "${r.row.customer}" is not a known company or contact; pass --create-customers company|contact`;
-          } else if (tx === null || bad > 0) {
-            if (customer === undefined) created.add(r.row.customer);
-            if (r.row.reference !== null && importer.referenceExists(r.row.reference)) duplicates += 1;
-          } else {
-            if (customer === undefined) {
-              customer = importer.createCustomer(opts.createCustomers!, r.row.customer, meta);
-              created.add(r.row.customer);
-              createdIds.push(customer.id);
-            }
-            if (importer.insertOrder(r.row, customer, meta)) imported += 1;
-            else duplicates += 1;
-          }
-        }
-        if (problem) {
-          bad += 1;
-          if (errors.length < MAX_LISTED) errors.push(problem);
-        }
+/**
+ * Each row's customer by external id, email or exact name (or a new one, with --create-customers); an order whose
+ * reference is stored already is skipped, so importing twice changes nothing.
+ */
+function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['opts']['createCustomers'], dryRun: boolean): ImportTarget<ImportRow, CustomerRef | null, Summary> {
+  const created = new Set<string>();
+  let duplicates = 0;
+  let imported = 0;
+  return {
+    match(row) {
+      const customer = imp.match(row.customer);
+      if (customer === 'ambiguous') return new FieldProblem('customer', `"${row.customer}" matches several customers; use their external id`);
+      if (customer === undefined && !createAs) {
+        return new FieldProblem('customer', `"${row.customer}" is not a known company or contact; pass --create-customers company|contact`);
       }
-      meter.done(total);
-      if (bad > 0) {
-        throw new CrmError('validation', `${bad} of ${total} rows are invalid; nothing was imported`, 'fix the rows listed above and import again',
-          { errors, lines: errors });
+      return customer ?? null;
+    },
+    async preview(row, customer) {
+      if (customer === null) created.add(row.customer);
+      if (row.reference !== null && await imp.referenceExists(row.reference)) duplicates += 1;
+    },
+    async write(row, known) {
+      let customer = known;
+      if (customer === null) {
+        customer = await imp.createCustomer(createAs!, row.customer);
+        created.add(row.customer);
       }
-    };
-    const base = () => ({ file: file!, rows: total, duplicates, newCustomers: created.size });
-    if (opts.dryRun) {
-      await pass(null);
-      return importView({ ...base(), imported: 0, dryRun: true }, importChecked(total - duplicates));
-    }
-    const result = await ctx.write(async (tx) => {
-      const firstId = importer.lastOrderId() + 1;
-      await pass(tx);
-      const summary = { ...base(), imported, skipped: total - imported, firstOrderId: imported ? firstId : null, lastOrderId: imported ? importer.lastOrderId() : null };
-      // One journal entry for the whole import, with the id ranges of its orders and new customers (ids only grow,
-      // and the write lock keeps other writers out), not one per row: journaling a hundred thousand new customers
-      // one by one took longer than importing a million orders.
-      const createdCustomers = createdIds.length ? { kind: opts.createCustomers, firstId: createdIds[0], lastId: createdIds.at(-1) } : null;
-      await tx.journal!.record('import', firstId, 'create', null, { ...summary, createdCustomers });
-      return summary;
-    });
-    return importView({ ...result, dryRun: false }, importedNotice(result.imported, result.skipped));
-  } finally {
-    if (fromStdin) rmSync(dirname(path), { recursive: true, force: true });
-  }
+      if (await imp.insert(row, customer)) imported += 1;
+      else duplicates += 1;
+    },
+    async finish(rows) {
+      const base = { file, rows, duplicates, newCustomers: created.size };
+      if (dryRun) return { ...base, imported: 0, dryRun: true };
+      return { ...await imp.finish({ ...base, imported, skipped: rows - imported }), dryRun: false };
+    },
+  };
 }

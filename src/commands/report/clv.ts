@@ -10,7 +10,6 @@ import { toMajor } from '../../domain/money.js';
 import { CrmError, invalid } from '../../errors.js';
 import { fitProgress } from '../../io/progress.js';
 import { clvView } from '../../output/views/value.js';
-import { CustomerValueData } from '../../store/customer-value.js';
 import { unconvertedWarning } from './shared.js';
 import type { ReportInput } from './spec.js';
 
@@ -32,7 +31,7 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const limit = checkLimit(opts.limit);
   const unitDays = opts.unit === 'day' ? 1 : 7;
   const store = await ctx.store();
-  const data = new CustomerValueData(store);
+  const data = store.customerValue;
   const fx = converter(ctx.currency, ctx.config.rates ?? {});
   const unconverted = new Unconverted();
 
@@ -40,7 +39,7 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   interface Acc { key: string; first: string; last: string; days: number; repeatSum: number; firstDayTotal: number; total: number }
   const customers: Acc[] = [];
   let cur: Acc | undefined;
-  data.purchaseDays(asOf, (kind, id, day, currency, minor, orders) => {
+  await data.purchaseDays(asOf, (kind, id, day, currency, minor, orders) => {
     const amount = fx.convert(minor, currency);
     if (amount === null) {
       unconverted.add('order', currency, minor, orders);
@@ -80,7 +79,7 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const diagnosis = diagnose(bg, gg);
   const purchasesOk = diagnosis.purchaseModel === 'ok';
   const spendOk = diagnosis.spendModel === 'ok';
-  const names = data.names();
+  const names = await data.names();
   const horizonUnits = (months * 30.4375) / unitDays;
   let rows = customers.map((c, i) => {
     const [kind, id] = c.key.split(':') as ['company' | 'contact', string];

@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
 import type { RfmInput } from '../../domain/rfm.js';
-import { CustomerValueData, type CustomerName } from '../../store/customer-value.js';
+import type { CustomerName } from '../../store/customer-value.js';
 import { reportDates, unconvertedWarning } from './shared.js';
 import type { ValueFlags } from './spec.js';
 
@@ -20,14 +20,14 @@ export async function customerValues(opts: ValueFlags, ctx: Context) {
   const { asOf, since: from } = reportDates(opts, ctx);
   const since = from ?? null;
   const store = await ctx.store();
-  const data = new CustomerValueData(store);
+  const data = store.customerValue;
   const fx = converter(ctx.currency, ctx.config.rates ?? {});
   const unconverted = new Unconverted();
   const acc = new Map<string, { frequency: number; last: string | null; monetary: number }>();
   // Customers with orders left out: without converted ones they are not prospects, they are unconverted.
   const leftOut = new Set<string>();
   let firstOrder: string | null = null;
-  for (const row of data.orders(asOf, since)) {
+  for (const row of await data.orders(asOf, since)) {
     const key = `${row.kind}:${row.id}`;
     const minor = fx.convert(row.monetaryMinor, row.currency);
     if (minor === null) {
@@ -47,7 +47,7 @@ export async function customerValues(opts: ValueFlags, ctx: Context) {
     // analytics.md: only customers with at least one positive order are scored.
     if (a.frequency > 0 && a.last !== null) inputs.push({ key, recencyDays: dayNumber(asOf) - dayNumber(a.last), frequency: a.frequency, monetary: a.monetary });
   }
-  const names = data.names();
+  const names = await data.names();
   const describe = (key: string) => {
     const colon = key.indexOf(':');
     const n: CustomerName | undefined = names.get(key);

@@ -20,18 +20,15 @@ export async function run({ opts }: ReportInput<'rfm'>, ctx: Context) {
   if (opts.segment !== undefined && !segment) throw invalid('--segment', `"${opts.segment}" is not a segment`, `use one of: ${SEGMENTS.map((s) => s.segment).join(', ')}`);
   const v = await customerValues(opts, ctx);
   const scored = rfmScores(v.inputs, bins).sort((a, b) => b.monetary - a.monetary || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const before = opts.compare === undefined ? undefined : v.data.snapshot(opts.compare);
+  const before = opts.compare === undefined ? undefined : await v.data.snapshot(opts.compare);
   if (opts.compare !== undefined && !before) {
-    const names = v.data.snapshotNames();
+    const names = await v.data.snapshotNames();
     throw notFound(`no saved segmentation "${opts.compare}"`, names.length ? `saved: ${names.join(', ')}` : 'save one first with crm report rfm --save NAME');
   }
   if (opts.save !== undefined) {
     const name = opts.save.trim();
     if (!name) throw invalid('--save', 'needs a name', 'e.g. --save 2026-Q1');
-    await ctx.write(async (tx) => {
-      const id = v.data.saveSnapshot(name, v.asOf, bins, scored.map((c) => ({ key: c.key, segment: c.segment })), { at: ctx.now.toISOString(), actor: ctx.user });
-      await tx.journal!.record('rfm_snapshot', id, 'create', null, { name, asOf: v.asOf, bins, customers: scored.length });
-    });
+    await ctx.write((tx) => tx.customerValue.saveSnapshot(name, v.asOf, bins, scored.map((c) => ({ key: c.key, segment: c.segment }))));
   }
   const listed = segment ? scored.filter((c) => c.segment === segment) : scored;
   return rfmView({

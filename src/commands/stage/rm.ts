@@ -34,8 +34,7 @@ export async function run({ args: [ref], opts }: StageInput<'rm'>, ctx: Context)
   await (await ctx.prompter()).confirm(...deleteQuestion('stage', first.stage, first.inUse, `deals (moved to ${first.target?.name})`));
   const result = await ctx.write(async (tx) => {
     const { stage, target } = await plan(tx, ref!, opts.moveTo);
-    const moved = target ? await tx.deals.moveAll(stage, target) : 0;
-    await tx.stages.remove(stage);
+    const moved = await tx.stages.remove(stage, target);
     for (const [i, s] of (await tx.stages.list()).entries()) {
       if (s.position !== i + 1) await tx.stages.update(s, { ...s, position: i + 1 });
     }

@@ -1,17 +1,13 @@
-import type { Kysely } from 'kysely';
-import { type Contact, type ContactFields, type ContactFilter, contactJson } from '../domain/contact.js';
-import { nameKey } from '../domain/reference.js';
-import { conflict } from '../errors.js';
+import { type Contact, type ContactFields, type ContactFilter, contactJson } from '../../domain/contact.js';
+import { reportingLoop } from '../../domain/orgchart.js';
+import { nameKey } from '../../domain/reference.js';
+import { conflict } from '../../errors.js';
 import { chunks, groupByParent } from './batch.js';
-import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
 import { Repository } from './repository.js';
-import { selectTuples } from './tuples.js';
-import type { SearchIndex } from './search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
-import { unchanged } from '../domain/record.js';
+import { unchanged } from '../../domain/record.js';
 
-/** Columns the contact query reads, in tuple order (see selectTuples). */
+/** Columns the contact query reads, in tuple order (see EngineSql.tuples). */
 const COLUMNS = ['id', 'name', 'title', 'company_id', 'role', 'reports_to_id', 'source', 'lifecycle', 'consent',
   'do_not_contact', 'wallet_minor', 'currency', 'owner', 'notes', 'external_id', 'created_at', 'updated_at',
   'created_by', 'updated_by', 'company_name', 'manager_name'] as const;
@@ -46,10 +42,6 @@ function toFields(f: ContactFields) {
 const SORT_COLUMN = { name: 'p.name_key', id: 'p.id', created: 'p.created_at', updated: 'p.updated_at', company: 'co.name_key' } as const;
 
 export class Contacts extends Repository {
-  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
-    super(db, journal);
-  }
-
   private select() {
     return this.db.selectFrom('contact as p')
       .leftJoin('company as co', 'co.id', 'p.company_id')
@@ -58,19 +50,19 @@ export class Contacts extends Repository {
   }
 
   private async hydrate(query: ReturnType<Contacts['select']>): Promise<Contact[]> {
-    const rows = await selectTuples(this.db, query, COLUMNS);
+    const rows = await this.engine.tuples(query, COLUMNS);
     const ids = rows.map((r) => r[0] as number);
     const [tags, emails, phones] = await Promise.all([
-      tagsFor(this.db, 'contact', ids),
+      tagsFor(this.db, this.engine, 'contact', ids),
       groupByParent<string>(ids, (chunk) => {
         let q = this.db.selectFrom('contact_email').select(['contact_id', 'email']);
         if (chunk !== 'all') q = q.where('contact_id', 'in', chunk);
-        return selectTuples(this.db, q.orderBy('contact_id').orderBy('position'), ['contact_id', 'email']);
+        return this.engine.tuples(q.orderBy('contact_id').orderBy('position'), ['contact_id', 'email']);
       }),
       groupByParent<string>(ids, (chunk) => {
         let q = this.db.selectFrom('contact_phone').select(['contact_id', 'phone']);
         if (chunk !== 'all') q = q.where('contact_id', 'in', chunk);
-        return selectTuples(this.db, q.orderBy('contact_id').orderBy('position'), ['contact_id', 'phone']);
+        return this.engine.tuples(q.orderBy('contact_id').orderBy('position'), ['contact_id', 'phone']);
       }),
     ]);
     return rows.map((t) => toContact(t, emails.get(t[0] as number) ?? [], phones.get(t[0] as number) ?? [],
@@ -95,7 +87,7 @@ export class Contacts extends Repository {
     if (filter.consent) q = q.where('p.consent', '=', filter.consent);
     if (filter.doNotContact) q = q.where('p.do_not_contact', '=', 1);
     if (filter.tags?.length) q = q.where(inSubquery('p.id', withAllTags('contact', filter.tags)));
-    if (filter.search) q = q.where(inSubquery('p.id', this.search.matchingIds('contact', filter.search)));
+    if (filter.search) q = q.where(inSubquery('p.id', this.engine.search.matchingIds('contact', filter.search)));
     q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('p.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
     return this.hydrate(q);
@@ -174,15 +166,55 @@ export class Contacts extends Repository {
     return after;
   }
 
-  async remove(contact: Contact): Promise<void> {
+  /**
+   * Deletes a contact. What pointed at them stays, detached: their direct reports, deals, activities and follow-ups,
+   * each detachment journaled. Orders keep their customer: the caller refuses to delete a contact who has any (a
+   * merge moves them). Returns how many direct reports they had.
+   */
+  async remove(contact: Contact): Promise<number> {
+    const { deals, activities, followups } = this.linked;
+    const people = await this.getMany(await this.reportsOf(contact.id));
+    for (const person of people) await this.update(person, { ...person, reportsToId: null });
+    await deals.relink('contact_id', contact.id, null);
+    await activities.relink('contact_id', contact.id, null);
+    await followups.relink('contact_id', contact.id, null);
+    await this.delete(contact);
+    return people.length;
+  }
+
+  /**
+   * Merges DUP into KEEP: everything that pointed at DUP (reports, deals, activities, follow-ups, orders) points at
+   * KEEP, DUP is deleted, and KEEP takes `fields`; every change is journaled, KEEP's as a merge naming DUP.
+   */
+  async merge(keep: Contact, dup: Contact, fields: ContactFields): Promise<Contact> {
+    const { deals, activities, followups, orders } = this.linked;
+    // People who reported to DUP now report to KEEP (KEEP itself excepted).
+    for (const person of await this.getMany(await this.reportsOf(dup.id))) {
+      if (person.id !== keep.id) await this.update(person, { ...person, reportsToId: keep.id });
+    }
+    await deals.relink('contact_id', dup.id, keep.id);
+    await activities.relink('contact_id', dup.id, keep.id);
+    await followups.relink('contact_id', dup.id, keep.id);
+    await orders.moveContactOrders(dup.id, { kind: 'contact', id: keep.id, name: keep.name });
+    let merged = fields;
+    if (fields.reportsToId !== null && reportingLoop(keep.id, await this.managerChain(fields.reportsToId)).length) {
+      // KEEP would end up reporting to someone who (now) reports to KEEP.
+      merged = { ...fields, reportsToId: null };
+    }
+    // DUP goes first so its emails are free for KEEP.
+    await this.delete(dup);
+    return this.update(keep, merged, { id: dup.id, name: dup.name });
+  }
+
+  private async delete(contact: Contact): Promise<void> {
     await setTags(this.db, 'contact', contact.id, []);
     await this.db.deleteFrom('contact').where('id', '=', contact.id).execute();
-    await this.search.remove('contact', contact.id);
+    await this.engine.search.remove('contact', contact.id);
     await this.j.record('contact', contact.id, 'delete', contactJson(contact), null);
   }
 
   private index(c: Contact): Promise<void> {
-    return this.search.put('contact', c.id, c.name, [c.emails.join(' '), c.title ?? '', c.notes ?? '',
+    return this.engine.search.put('contact', c.id, c.name, [c.emails.join(' '), c.title ?? '', c.notes ?? '',
       c.phones.join(' '), c.tags.join(' ')]);
   }
 }

@@ -1,4 +1,4 @@
-import { type Customer, type Order, type OrderFields, type OrderFilter, orderJson } from '../domain/order.js';
+import { type Customer, type Order, type OrderFields, type OrderFilter, orderJson } from '../../domain/order.js';
 import { Repository } from './repository.js';
 
 const toFields = (f: OrderFields) => ({

@@ -1,13 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Company, CompanyFields, CompanyFilter } from '../domain/company.js';
-import { companyJson } from '../domain/company.js';
-import { nameKey } from '../domain/reference.js';
-import type { Journal } from './journal.js';
-import type { CompanyTable, DB } from './schema.js';
+import type { Selectable } from 'kysely';
+import type { Company, CompanyFields, CompanyFilter } from '../../domain/company.js';
+import { companyJson } from '../../domain/company.js';
+import { nameKey } from '../../domain/reference.js';
+import type { CompanyTable } from '../schema.js';
 import { Repository } from './repository.js';
-import type { SearchIndex } from './search.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
-import { unchanged } from '../domain/record.js';
+import { unchanged } from '../../domain/record.js';
 
 type Row = Selectable<CompanyTable>;
 
@@ -31,13 +29,9 @@ function toRow(f: CompanyFields) {
 const SORT_COLUMN = { name: 'name_key', id: 'id', created: 'created_at', updated: 'updated_at' } as const;
 
 export class Companies extends Repository {
-  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
-    super(db, journal);
-  }
-
   async get(id: number): Promise<Company | undefined> {
     const row = await this.db.selectFrom('company').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toCompany(row, (await tagsFor(this.db, 'company', [id])).get(id) ?? []);
+    return row && toCompany(row, (await tagsFor(this.db, this.engine, 'company', [id])).get(id) ?? []);
   }
 
   async list(filter: CompanyFilter = {}): Promise<Company[]> {
@@ -45,11 +39,11 @@ export class Companies extends Repository {
     if (filter.owner) q = q.where('owner', '=', filter.owner);
     if (filter.industry) q = q.where('industry', '=', filter.industry);
     if (filter.tags?.length) q = q.where(inSubquery('id', withAllTags('company', filter.tags)));
-    if (filter.search) q = q.where(inSubquery('id', this.search.matchingIds('company', filter.search)));
+    if (filter.search) q = q.where(inSubquery('id', this.engine.search.matchingIds('company', filter.search)));
     q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
     const rows = await q.execute();
-    const tags = await tagsFor(this.db, 'company', rows.map((r) => r.id));
+    const tags = await tagsFor(this.db, this.engine, 'company', rows.map((r) => r.id));
     return rows.map((r) => toCompany(r, tags.get(r.id) ?? []));
   }
 
@@ -77,18 +71,35 @@ export class Companies extends Repository {
     const after = (await this.get(before.id))!;
     await this.index(after);
     await this.j.record('company', before.id, 'update', companyJson(before), companyJson(after));
+    if (after.name !== before.name) {
+      // Deals and activities are found by their company's name too.
+      await this.linked.deals.reindexCompany(after.id);
+      await this.linked.activities.reindexCompany(after.id);
+    }
     return after;
   }
 
-  async remove(company: Company): Promise<void> {
+  /**
+   * Deletes a company. What pointed at it stays, detached: its people (contacts outlive their company), deals,
+   * activities and follow-ups, each detachment journaled so that an undo can restore it. Orders are revenue history
+   * and keep their customer: the caller refuses to delete a company that has any. Returns how many people it had.
+   */
+  async remove(company: Company): Promise<number> {
+    const { contacts, deals, activities, followups } = this.linked;
+    const people = await contacts.list({ companyId: company.id });
+    for (const person of people) await contacts.update(person, { ...person, companyId: null });
+    await deals.relink('company_id', company.id, null);
+    await activities.relink('company_id', company.id, null);
+    await followups.relink('company_id', company.id, null);
     await setTags(this.db, 'company', company.id, []);
     await this.db.deleteFrom('company').where('id', '=', company.id).execute();
-    await this.search.remove('company', company.id);
+    await this.engine.search.remove('company', company.id);
     await this.j.record('company', company.id, 'delete', companyJson(company), null);
+    return people.length;
   }
 
   private index(c: Company): Promise<void> {
-    return this.search.put('company', c.id, c.name, [c.domain ?? '', c.industry ?? '', c.address ?? '', c.notes ?? '',
+    return this.engine.search.put('company', c.id, c.name, [c.domain ?? '', c.industry ?? '', c.address ?? '', c.notes ?? '',
       c.tags.join(' ')]);
   }
 }

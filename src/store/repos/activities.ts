@@ -1,9 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import { type Activity, type ActivityFields, type ActivityFilter, activityJson, type ActivityType, type Direction } from '../domain/activity.js';
-import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
+import { sql } from 'kysely';
+import { type Activity, type ActivityFields, type ActivityFilter, activityJson, type ActivityType, type Direction } from '../../domain/activity.js';
 import { Repository } from './repository.js';
-import type { SearchIndex } from './search.js';
 import { inSubquery } from './tags.js';
 
 const toFields = (f: ActivityFields) => ({
@@ -12,10 +9,6 @@ const toFields = (f: ActivityFields) => ({
 });
 
 export class Activities extends Repository {
-  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
-    super(db, journal);
-  }
-
   private select() {
     return this.db.selectFrom('activity as a')
       .leftJoin('contact as ct', 'ct.id', 'a.contact_id')
@@ -41,7 +34,7 @@ export class Activities extends Repository {
     if (f.owner) q = q.where('a.created_by', '=', f.owner);
     if (f.from) q = q.where('a.at', '>=', f.from);
     if (f.to) q = q.where('a.at', '<', f.to);
-    if (f.search) q = q.where(inSubquery('a.id', this.search.matchingIds('activity', f.search)));
+    if (f.search) q = q.where(inSubquery('a.id', this.engine.search.matchingIds('activity', f.search)));
     const dir = f.desc === false ? 'asc' : 'desc';
     q = q.orderBy('a.at', dir).orderBy('a.id', dir);
     if (f.limit !== undefined) q = q.limit(f.limit);
@@ -83,11 +76,11 @@ export class Activities extends Repository {
   }
 
   private index(a: Activity): Promise<void> {
-    return this.search.put('activity', a.id, `${a.type}: ${a.summary}`, [a.outcome ?? '', a.contact?.name ?? '', a.company?.name ?? '',
+    return this.engine.search.put('activity', a.id, `${a.type}: ${a.summary}`, [a.outcome ?? '', a.contact?.name ?? '', a.company?.name ?? '',
       a.deal?.name ?? '']);
   }
 
-  /** Re-points activities from one record to another (contact merge). */
+  /** Re-points activities from one record to another, or to none (merges, deletions). */
   async relink(column: 'contact_id' | 'company_id' | 'deal_id', from: number, to: number | null): Promise<number> {
     const moved = await this.db.selectFrom('activity').select('id').where(column, '=', from).execute();
     for (const { id } of moved) {

@@ -1,9 +1,9 @@
-import { type Kysely, type RawBuilder, sql, type SqlBool } from 'kysely';
+import { type RawBuilder, sql, type SqlBool } from 'kysely';
 import {
   bestMatches, type Candidate, type Match, type Matches, MAX_CANDIDATES, nameKey, parseRef, pickOne, type RecordKind, type RefQuery,
-} from '../domain/reference.js';
-import type { DB } from './schema.js';
-import { CrmError } from '../errors.js';
+} from '../../domain/reference.js';
+import { CrmError } from '../../errors.js';
+import { Repository } from './repository.js';
 
 // Above every character a name can hold, so `key >= prefix and key < prefix || TOP` is a prefix range on the index.
 const TOP = '\u{10FFFF}';
@@ -30,9 +30,7 @@ const NAMED: Record<NamedKind, { table: string; key: string; alsoExact?: (text: 
  * Finds the records a typed reference may mean: by id, or by text in the order of precedence of bestMatches (exact
  * name or title, email, domain or external id; then a prefix of the name; then a substring of it).
  */
-export class References {
-  constructor(private readonly db: Kysely<DB>) {}
-
+export class References extends Repository {
   async candidates(q: RefQuery, kinds: readonly RecordKind[]): Promise<Matches & { match: 'id' | 'exact' | 'partial' }> {
     const asked = q.kind ? [q.kind] : kinds;
     if (q.id !== undefined) {
@@ -50,9 +48,9 @@ export class References {
     const key = nameKey(text);
     const keyRef = sql.ref(column);
     const onName = match === 'exact' ? sql<SqlBool>`(${keyRef} = ${key}${alsoExact ? sql` or ${alsoExact(text)}` : sql``})`
-      // A prefix is an index range on the key; a substring is one scan of it (instr, not LIKE: no wildcards to escape).
+      // A prefix is an index range on the key; a substring is one scan of it.
       : match === 'prefix' ? sql<SqlBool>`${keyRef} >= ${key} and ${keyRef} < ${key + TOP}`
-      : sql<SqlBool>`instr(${keyRef}, ${key}) > 0`;
+      : this.engine.contains(column, key);
     const where = only ? sql<SqlBool>`${onName} and ${only}` : onName;
     const order = match === 'exact' ? sql`id` : sql`${keyRef}, id`;
     const { rows } = await sql<{ id: number }>`select id from ${sql.table(table)} where ${where} order by ${order} limit ${MAX_CANDIDATES + 1}`

@@ -1,15 +1,15 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { groupByParent } from './batch.js';
-import { selectTuples } from './tuples.js';
-import type { DB } from './schema.js';
+import type { EngineSql } from './engine.js';
+import type { DB } from '../schema.js';
 
 export type Tagged = 'company' | 'contact';
 
-export function tagsFor(db: Kysely<DB>, entity: Tagged, ids: readonly number[]): Promise<Map<number, string[]>> {
+export function tagsFor(db: Kysely<DB>, engine: EngineSql, entity: Tagged, ids: readonly number[]): Promise<Map<number, string[]>> {
   return groupByParent(ids, (chunk) => {
     let q = db.selectFrom('tag').select(['entity_id', 'tag']).where('entity', '=', entity);
     if (chunk !== 'all') q = q.where('entity_id', 'in', chunk);
-    return selectTuples(db, q.orderBy('entity_id').orderBy('tag'), ['entity_id', 'tag']);
+    return engine.tuples(q.orderBy('entity_id').orderBy('tag'), ['entity_id', 'tag']);
   });
 }
 

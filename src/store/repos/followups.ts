@@ -1,8 +1,8 @@
-import { type Followup, type FollowupFields, type FollowupFilter, followupJson, type FollowupStatus, type Priority, type RepeatUnit } from '../domain/followup.js';
-import { isoDate } from '../domain/dates.js';
-import { nameKey } from '../domain/reference.js';
+import { type Followup, type FollowupFields, type FollowupFilter, followupJson, type FollowupStatus, type Priority, type RepeatUnit } from '../../domain/followup.js';
+import { isoDate } from '../../domain/dates.js';
+import { nameKey } from '../../domain/reference.js';
 import { Repository } from './repository.js';
-import { unchanged } from '../domain/record.js';
+import { unchanged } from '../../domain/record.js';
 
 const toFields = (f: FollowupFields) => ({
   title: f.title, title_key: nameKey(f.title), due_date: f.dueDate, due_time: f.dueTime, owner: f.owner,

@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
-import type { ForecastCategory, Outcome, Stage, StageFields } from '../domain/stage.js';
-import { stageJson } from '../domain/stage.js';
-import { nameKey } from '../domain/reference.js';
-import type { StageTable } from './schema.js';
+import type { ForecastCategory, Outcome, Stage, StageFields } from '../../domain/stage.js';
+import { stageJson } from '../../domain/stage.js';
+import { nameKey } from '../../domain/reference.js';
+import type { StageTable } from '../schema.js';
 import { Repository } from './repository.js';
-import { unchanged } from '../domain/record.js';
+import { unchanged } from '../../domain/record.js';
 
 const toStage = (r: Selectable<StageTable>): Stage => ({
   id: r.id, name: r.name, position: r.position, probability: r.probability,
@@ -65,9 +65,15 @@ export class Stages extends Repository {
     return after;
   }
 
-  async remove(stage: Stage): Promise<void> {
+  /**
+   * Deletes a stage. Its deals move to `moveDealsTo` first, each move journaled and in the deal's stage history (a
+   * stage with deals and nowhere to move them cannot go). Returns how many deals moved.
+   */
+  async remove(stage: Stage, moveDealsTo: Stage | null = null): Promise<number> {
+    const moved = moveDealsTo ? await this.linked.deals.moveAll(stage, moveDealsTo) : 0;
     await this.db.deleteFrom('stage').where('id', '=', stage.id).execute();
     await this.j.record('stage', stage.id, 'delete', stageJson(stage), null);
+    return moved;
   }
 
   async findByName(text: string): Promise<Stage[]> {

@@ -1,13 +1,10 @@
-import { type Kysely, sql } from 'kysely';
-import { type Deal, type DealFields, type DealFilter, dealJson, type StageChange } from '../domain/deal.js';
-import { nameKey } from '../domain/reference.js';
-import type { ForecastCategory, Outcome, Stage } from '../domain/stage.js';
-import type { Journal } from './journal.js';
-import type { DB } from './schema.js';
+import { sql } from 'kysely';
+import { type Deal, type DealFields, type DealFilter, dealJson, type StageChange } from '../../domain/deal.js';
+import { nameKey } from '../../domain/reference.js';
+import type { ForecastCategory, Outcome, Stage } from '../../domain/stage.js';
 import { Repository } from './repository.js';
-import type { SearchIndex } from './search.js';
 import { inSubquery } from './tags.js';
-import { unchanged } from '../domain/record.js';
+import { unchanged } from '../../domain/record.js';
 
 const SORT_COLUMN = {
   close: 'd.expected_close', amount: 'd.amount_minor', title: 'd.title_key', id: 'd.id', created: 'd.created_at',
@@ -24,10 +21,6 @@ function toFields(f: DealFields) {
 }
 
 export class Deals extends Repository {
-  constructor(db: Kysely<DB>, private readonly search: SearchIndex, journal?: Journal) {
-    super(db, journal);
-  }
-
   private select() {
     return this.db.selectFrom('deal as d')
       .innerJoin('stage as s', 's.id', 'd.stage_id')
@@ -85,7 +78,7 @@ export class Deals extends Repository {
       const { from, to } = filter.closing;
       q = q.where(sql<boolean>`coalesce(d.closed_on, d.expected_close) between ${from} and ${to}`);
     }
-    if (filter.search) q = q.where(inSubquery('d.id', this.search.matchingIds('deal', filter.search)));
+    if (filter.search) q = q.where(inSubquery('d.id', this.engine.search.matchingIds('deal', filter.search)));
     const dir = filter.desc ? 'desc' : 'asc';
     q = q.orderBy(SORT_COLUMN[filter.sort ?? 'close'], dir).orderBy('d.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit);
@@ -158,14 +151,19 @@ export class Deals extends Repository {
     return ids.length;
   }
 
+  /** Deletes a deal; its activities, follow-ups and orders stay, detached from it (each change journaled). */
   async remove(deal: Deal): Promise<void> {
+    const { activities, followups, orders } = this.linked;
+    await activities.relink('deal_id', deal.id, null);
+    await followups.relink('deal_id', deal.id, null);
+    await orders.unlinkDeal(deal.id);
     const before = dealJson(deal, new Date(this.j.at));
     await this.db.deleteFrom('deal').where('id', '=', deal.id).execute();
-    await this.search.remove('deal', deal.id);
+    await this.engine.search.remove('deal', deal.id);
     await this.j.record('deal', deal.id, 'delete', before, null);
   }
 
-  /** Moves every deal of one stage to another (removing a stage), keeping each move in the history. */
+  /** Moves every deal of one stage to another (a stage removed), keeping each move in the history. */
   async moveAll(from: Stage, to: Stage): Promise<number> {
     const deals = await this.list({ stageId: from.id, status: 'all' });
     // Like deal move: the new stage brings its own probability and category.
@@ -179,7 +177,7 @@ export class Deals extends Repository {
   }
 
   private index(d: Deal): Promise<void> {
-    return this.search.put('deal', d.id, d.title, [d.company?.name ?? '', d.contact?.name ?? '', d.source ?? '',
+    return this.engine.search.put('deal', d.id, d.title, [d.company?.name ?? '', d.contact?.name ?? '', d.source ?? '',
       d.nextStep ?? '', d.lostReason ?? '']);
   }
 }

@@ -1,17 +1,11 @@
 import { basename, dirname, join } from 'node:path';
 import { type Migration, Migrator } from 'kysely';
 import type Database from 'better-sqlite3';
-import { migrations } from '../../migrations/index.js';
-import { CrmError } from '../errors.js';
-import { FolderError, makeFolders } from '../io/folders.js';
-import type { SqliteHandle } from './sqlite.js';
-
-export const LATEST = Object.keys(migrations).length;
-
-export interface MigrationReport {
-  applied: string[];
-  backup: string | null;
-}
+import { migrations } from '../../../migrations/index.js';
+import { CrmError } from '../../errors.js';
+import { FolderError, makeFolders } from '../../io/folders.js';
+import type { MigrationReport } from '../maintenance.js';
+import type { SqliteHandle } from './open.js';
 
 /** Holds data = any table of ours has a row; a fresh or empty file needs no backup. */
 function holdsData(raw: Database.Database): boolean {

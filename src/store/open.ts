@@ -1,0 +1,27 @@
+import type { DemoContents } from './bulk.js';
+import type { DbLocation } from './location.js';
+import type { Store } from './store.js';
+
+// Where an engine is chosen. Each engine's module is loaded only when used: SQLite today; the team server's
+// PostgreSQL will be chosen here by its location (postgres://...), with its own module beside src/store/sqlite.
+
+/** Opens the database at `location`, creating and migrating it as needed. */
+export async function openStore(location: DbLocation, now: Date, busyTimeoutMs?: number): Promise<Store> {
+  const { openSqliteStore } = await import('./sqlite/store.js');
+  return openSqliteStore(location, now, busyTimeoutMs);
+}
+
+/**
+ * What the database at `location` holds, read without migrating or writing anything, so that `crm demo` can refuse
+ * to replace your data and leave the file exactly as it was.
+ */
+export async function demoContents(location: DbLocation): Promise<DemoContents> {
+  const { demoContents: read } = await import('./sqlite/bulk.js');
+  return read(location.path);
+}
+
+/** Deletes the database at `location` (the demo replacing its own). */
+export async function removeDatabase(location: DbLocation): Promise<void> {
+  const { removeSqlite } = await import('./sqlite/bulk.js');
+  removeSqlite(location.path);
+}

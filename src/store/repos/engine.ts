@@ -1,0 +1,26 @@
+import type { CompiledQuery, RawBuilder, SqlBool } from 'kysely';
+import type { SearchKind } from '../../domain/reference.js';
+import type { Search } from '../search.js';
+
+/** The full-text index as the repositories keep it current. */
+export interface SearchIndex extends Search {
+  put(kind: SearchKind, id: number, title: string, body: string[]): Promise<void>;
+  remove(kind: SearchKind, id: number): Promise<void>;
+  /** A subquery of the ids of one kind whose text matches, for list filters. */
+  matchingIds(kind: SearchKind, text: string): RawBuilder<{ ref_id: number }>;
+}
+
+/**
+ * What the shared repositories need that each engine does its own way, bound to one connection: everything else
+ * they write in Kysely, which speaks both SQLite and PostgreSQL.
+ */
+export interface EngineSql {
+  /**
+   * A select's rows as arrays of `columns`, in order: the fastest way the engine has to hand over many rows (SQLite
+   * and PostgreSQL can both build one JSON array per row).
+   */
+  tuples(query: { compile(): CompiledQuery }, columns: readonly string[]): Promise<unknown[][]>;
+  readonly search: SearchIndex;
+  /** `text` occurs in `column` as it is, no wildcards (instr in SQLite, strpos in PostgreSQL). */
+  contains(column: string, text: string): RawBuilder<SqlBool>;
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { CustomerValues } from '../customer-value.js';
+import type { OrderImport } from '../order-import.js';
+import type { DB } from '../schema.js';
+import type { Search } from '../search.js';
+import type { Repos } from '../store.js';
+import { Activities } from './activities.js';
+import { Companies } from './companies.js';
+import { Contacts } from './contacts.js';
+import { Deals } from './deals.js';
+import type { EngineSql } from './engine.js';
+import { Followups } from './followups.js';
+import { historyOf, type Journal, lastJournaledName } from './journal.js';
+import { Orders } from './orders.js';
+import { Quotas } from './quotas.js';
+import { References } from './references.js';
+import { ReportData } from './report-data.js';
+import type { Session } from './repository.js';
+import { Stages } from './stages.js';
+
+/**
+ * The repositories over one connection, written once in Kysely for every engine; an engine adds its fast paths
+ * (customer-value scans, order import) and its own SQL where Kysely cannot say it for both (EngineSql).
+ */
+export abstract class KyselyRepos implements Repos {
+  readonly companies: Companies;
+  readonly contacts: Contacts;
+  readonly refs: References;
+  readonly stages: Stages;
+  readonly deals: Deals;
+  readonly activities: Activities;
+  readonly followups: Followups;
+  readonly orders: Orders;
+  readonly quotas: Quotas;
+  readonly reports: ReportData;
+  readonly search: Search;
+  abstract readonly customerValue: CustomerValues;
+
+  constructor(protected readonly db: Kysely<DB>, engine: EngineSql, readonly journal?: Journal) {
+    // The repositories reach each other through `linked` only when they write, by which time every one is here.
+    const session: Session = { db, engine, journal, linked: this };
+    this.search = engine.search;
+    this.companies = new Companies(session);
+    this.contacts = new Contacts(session);
+    this.refs = new References(session);
+    this.stages = new Stages(session);
+    this.deals = new Deals(session);
+    this.activities = new Activities(session);
+    this.followups = new Followups(session);
+    this.orders = new Orders(session);
+    this.quotas = new Quotas(session);
+    this.reports = new ReportData(session);
+  }
+
+  abstract importOrders(): Promise<OrderImport>;
+
+  history(entity: string, id: number) {
+    return historyOf(this.db, entity, id);
+  }
+
+  lastName(entity: string, id: number) {
+    return lastJournaledName(this.db, entity, id);
+  }
+}

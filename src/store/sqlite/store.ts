@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+import { type Kysely, sql } from 'kysely';
+import { statSync } from 'node:fs';
+import type { DemoData } from '../../domain/demo.js';
+import type { LoadCounts } from '../bulk.js';
+import type { WriteMeta } from '../journal.js';
+import { type DbLocation, SOURCE_NAMES } from '../location.js';
+import type { IntegrityReport, MigrationReport } from '../maintenance.js';
+import type { OrderImport } from '../order-import.js';
+import { Journal } from '../repos/journal.js';
+import { KyselyRepos } from '../repos/repos.js';
+import type { DB } from '../schema.js';
+import type { Store, Tx } from '../store.js';
+import { SqliteCustomerValues } from './customer-value.js';
+import { sqliteSql } from './engine.js';
+import { translateSqliteError } from './errors.js';
+import { backupPath, backupSqlite, migrate } from './migrate.js';
+import { openSqlite, type SqliteHandle } from './open.js';
+
+/**
+ * The shared repositories on SQLite, with its fast paths beside them. better-sqlite3 has one connection: Kysely's
+ * and the raw statements of the fast paths run on it alike, so inside a write both are in its transaction.
+ */
+class SqliteRepos extends KyselyRepos {
+  readonly customerValue: SqliteCustomerValues;
+
+  constructor(protected readonly raw: Database.Database, db: Kysely<DB>, journal?: Journal) {
+    super(db, sqliteSql(db), journal);
+    this.customerValue = new SqliteCustomerValues(raw, journal);
+  }
+
+  // The fast paths that only some commands use are loaded when used, so every other command starts as fast as before.
+  async importOrders(): Promise<OrderImport> {
+    const { SqliteOrderImport } = await import('./order-import.js');
+    return new SqliteOrderImport(this.raw, this.journal);
+  }
+}
+
+class SqliteTx extends SqliteRepos implements Tx {
+  constructor(raw: Database.Database, db: Kysely<DB>, override readonly journal: Journal) {
+    super(raw, db, journal);
+  }
+}
+
+class SqliteStore extends SqliteRepos implements Store {
+  constructor(private readonly handle: SqliteHandle, readonly path: string, readonly migration: MigrationReport) {
+    super(handle.raw, handle.db);
+  }
+
+  get created(): boolean {
+    return this.handle.created;
+  }
+
+  /**
+   * BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits out the busy timeout instead of
+   * failing mid-way on a lock upgrade.
+   */
+  async write<T>(meta: WriteMeta, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.connection().execute(async (conn) => {
+      try {
+        await sql`begin immediate`.execute(conn);
+      } catch (e) {
+        throw translateSqliteError(e, this.path);
+      }
+      try {
+        const result = await fn(new SqliteTx(this.raw, conn, new Journal(conn, meta)));
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`rollback`.execute(conn);
+        throw translateSqliteError(e, this.path);
+      }
+    });
+  }
+
+  async holdsRecords(): Promise<boolean> {
+    const { holdsRecords } = await import('./bulk.js');
+    return holdsRecords(this.raw);
+  }
+
+  async bulkLoad(data: DemoData, meta: WriteMeta): Promise<LoadCounts> {
+    const { bulkLoad } = await import('./bulk.js');
+    return bulkLoad(this.raw, data, meta);
+  }
+
+  async check(): Promise<IntegrityReport> {
+    const { checkSqlite } = await import('./maintenance.js');
+    return checkSqlite(this.handle, this.path);
+  }
+
+  backupPath(now: Date): string {
+    return backupPath(this.path, now);
+  }
+
+  async backup(dest: string): Promise<number> {
+    backupSqlite(this.raw, dest);
+    return statSync(dest).size;
+  }
+
+  close(): void {
+    this.raw.close();
+  }
+}
+
+/**
+ * Opens the SQLite file at `location` and brings its schema up to date (with a backup first if it holds data). Only
+ * the default location gets its folders made; in a path the user gave, a missing folder is an error (see openSqlite).
+ */
+export async function openSqliteStore({ path, source }: DbLocation, now: Date, busyTimeoutMs?: number): Promise<Store> {
+  const handle = openSqlite(path, {
+    busyTimeoutMs, makeFolders: source === 'default', origin: SOURCE_NAMES[source],
+    folderHint: 'set XDG_DATA_HOME to a folder you can write to, or pass --db PATH',
+  });
+  try {
+    const report = await migrate(handle, path, now);
+    return new SqliteStore(handle, path, report);
+  } catch (e) {
+    handle.raw.close();
+    throw translateSqliteError(e, path);
+  }
+}
