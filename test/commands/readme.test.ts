@@ -134,7 +134,9 @@ function screen(written: string, homes: string[]): string[] {
   for (const h of homes) text = text.split(h).join(HOME_SHOWN);
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
-  return lines.map((l) => l.split('\r').reduce((shown, part) => part + shown.slice(part.length), '').trimEnd());
+  // \r returns to the line's start, so later text overwrites; ESC[2K (a progress line erasing itself) clears it.
+  return lines.map((l) => l.split('\r').reduce((shown, part) => (part.startsWith('\x1b[2K') ? part.slice(4)
+    : part + shown.slice(part.length)), '').trimEnd());
 }
 
 /** `captured with \`CRM_NOW=... CRM_USER=...\``: the statement is the test's environment, so it stays true. */
@@ -207,6 +209,7 @@ describe('reading the README like a shell and a terminal', () => {
   });
 
   it('shows what a terminal shows: no colour, the last of a redrawn line, the home as /home/alice', () => {
+    expect(screen('\r\x1b[2Kfitting the model\r\x1b[2KAs of  1997-09-30\n', [])).toEqual(['As of  1997-09-30']);
     expect(screen('\x1b[1mName\x1b[22m   \n\rimporting 1 rows\rimporting 6,919 rows\nsaved in /tmp/h1/x\n', ['/tmp/h1']))
       .toEqual(['Name', 'importing 6,919 rows', 'saved in /home/alice/x']);
   });
