@@ -1,4 +1,5 @@
 import { addDays, addMonths } from 'date-fns';
+import { dayNumber, localDate } from './calendar.js';
 import { isoDate } from './dates.js';
 import { periodsFrom } from './fiscal.js';
 
@@ -337,11 +338,8 @@ function planBuyers(o: Random, customers: { company: number | null; contact: num
  * among the most valuable.
  */
 function ensureOneAtRisk(buyers: Buyer[], won: DemoDeal[], today: Date) {
-  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  const dayOf = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    return Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
-  };
+  const todayNumber = dayNumber(localDate(today));
+  const dayOf = (iso: string) => dayNumber(iso) - todayNumber;
   const deals = new Map<string, { total: number; last: number }>();
   const key = (c: { company: number | null; contact: number | null }) => (c.company !== null ? `c${c.company}` : `p${c.contact}`);
   for (const d of won) {

@@ -2,6 +2,7 @@ import { addDays, endOfMonth, endOfWeek, startOfMonth, startOfWeek } from 'date-
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type AgendaItem, buildAgenda } from '../../domain/agenda.js';
+import { localTime } from '../../domain/calendar.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { type Deal, effectiveProbability } from '../../domain/deal.js';
 import type { Followup } from '../../domain/followup.js';
@@ -18,8 +19,6 @@ interface Flags {
   owner?: string;
   mine?: boolean;
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 const followupItem = (f: Followup): AgendaItem => ({
   kind: 'followup', id: f.id, date: f.dueDate, time: f.dueTime, title: f.title, owner: f.owner,
@@ -58,7 +57,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     ...deals.filter((d) => d.expectedClose !== null).map(dealItem),
     ...meetings.map((m) => {
       const at = new Date(m.at);
-      return { kind: 'meeting' as const, id: m.id, date: isoDate(at), time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
+      return { kind: 'meeting' as const, id: m.id, date: isoDate(at), time: localTime(at),
         title: m.summary, owner: m.createdBy, contact: m.contact, company: m.company, deal: m.deal };
     }),
   ];

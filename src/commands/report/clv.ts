@@ -5,6 +5,7 @@ import { clv, spendFor } from '../../domain/clv/clv.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
 import { fitGammaGamma } from '../../domain/clv/gammagamma.js';
 import { checkCount, checkLimit } from '../../domain/checks.js';
+import { dayNumber } from '../../domain/calendar.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
@@ -23,10 +24,6 @@ interface Flags {
   limit?: string;
 }
 
-const dayNumber = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-};
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Customers whose P(alive) fell below this, among the most valuable fifth, are "at risk". */

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { dayNumber } from '../../domain/calendar.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
 import type { RfmInput } from '../../domain/rfm.js';
@@ -9,11 +10,6 @@ export interface ValueFlags {
   asOf?: string;
   since?: string;
 }
-
-const dayNumber = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-};
 
 /**
  * Customers with at least one positive order by as-of, with R, F and M in minor units of the report currency.

@@ -1,3 +1,5 @@
+import { dayNumber } from '../calendar.js';
+
 /**
  * From orders to the models' inputs (analytics.md): a purchase is any order that is not a refund (amount >= 0: the
  * published CDNOW figures count $0 transactions); orders on the same calendar day
@@ -13,11 +15,6 @@ export interface CustomerSummary {
   firstPurchase: string;
   lastPurchase: string;
 }
-
-const dayNumber = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-};
 
 /** `purchases`: one customer's (date, amount) pairs up to the calibration end, in any order. */
 export function summarize(purchases: readonly { date: string; amount: number }[], end: string, unitDays: number): CustomerSummary | null {

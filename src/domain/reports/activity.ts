@@ -1,5 +1,6 @@
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import type { ActivityType } from '../activity.js';
+import { pad2 } from '../calendar.js';
 import { isoDate } from '../dates.js';
 
 export interface ActivityFact {
@@ -33,7 +34,7 @@ export interface FollowupRow {
 }
 
 /** ISO week label of an instant, in local time: 2026-W11. */
-export const isoWeek = (at: Date) => `${getISOWeekYear(at)}-W${String(getISOWeek(at)).padStart(2, '0')}`;
+export const isoWeek = (at: Date) => `${getISOWeekYear(at)}-W${pad2(getISOWeek(at))}`;
 
 /** Activities per owner and type per ISO week, weeks in order and owners by name. */
 export function activityWeeks(facts: ActivityFact[]): WeekRow[] {
