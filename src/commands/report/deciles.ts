@@ -2,7 +2,8 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { deciles } from '../../domain/deciles.js';
 import { decilesView } from '../../output/views/value.js';
-import { customerValues, idOrder, type ValueFlags } from './customers.js';
+import { idOrder } from '../../domain/customer-value.js';
+import { customerValues, type ValueFlags } from './customers.js';
 import { ratio } from './shared.js';
 
 export async function run({ opts }: Input<ValueFlags>, ctx: Context) {

@@ -7,7 +7,8 @@ import { forecastRow, type ForecastRow, quotaFor } from '../../domain/reports/fo
 import { ownerWinRates, stageWinRates } from '../../domain/reports/pipeline.js';
 import { invalid } from '../../errors.js';
 import { forecastView } from '../../output/views/reports.js';
-import { type ReportFlags, ratio, reportBasis, unconvertedWarning } from './shared.js';
+import { type ReportFlags, ratio, reportBasis } from './shared.js';
+import { unconvertedWarning } from '../../output/views/notices.js';
 
 
 interface Flags extends ReportFlags {

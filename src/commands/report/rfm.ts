@@ -1,7 +1,7 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { check, count } from '../../domain/fields.js';
-import { type Migration, migration, rfmScores, SEGMENTS, segmentSummary } from '../../domain/rfm.js';
+import { byMonetary, type Migration, migration, rfmScores, SEGMENTS, segmentNamed, segmentSummary } from '../../domain/rfm.js';
 import { invalid, notFound } from '../../errors.js';
 import { rfmView } from '../../output/views/value.js';
 import { customerValues, type ValueFlags } from './customers.js';
@@ -21,11 +21,10 @@ const compare = (name: string, asOf: string, m: Migration, describe: (key: strin
 export async function run({ opts }: Input<Flags>, ctx: Context) {
   const bins = check(count, opts.bins, '--bins');
   if (bins < 2 || bins > 10) throw invalid('--bins', `${bins} is out of range`, 'give 2 to 10 bins (5 is the standard)');
-  const segment = opts.segment === undefined ? undefined
-    : SEGMENTS.find((s) => s.segment.toLowerCase().replace(/[^a-z]/g, '') === opts.segment!.toLowerCase().replace(/[^a-z]/g, ''))?.segment;
+  const segment = opts.segment === undefined ? undefined : segmentNamed(opts.segment);
   if (opts.segment !== undefined && !segment) throw invalid('--segment', `"${opts.segment}" is not a segment`, `use one of: ${SEGMENTS.map((s) => s.segment).join(', ')}`);
   const v = await customerValues(opts, ctx);
-  const scored = rfmScores(v.inputs, bins).sort((a, b) => b.monetary - a.monetary || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const scored = rfmScores(v.inputs, bins).sort(byMonetary);
   const before = opts.compare === undefined ? undefined : v.data.snapshot(opts.compare);
   if (opts.compare !== undefined && !before) {
     const names = v.data.snapshotNames();

@@ -2,7 +2,8 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type WinLossGroup, winLoss } from '../../domain/reports/winloss.js';
 import { winLossView } from '../../output/views/reports.js';
-import { type ReportFlags, ratio, reportBasis, unconvertedWarning } from './shared.js';
+import { type ReportFlags, ratio, reportBasis } from './shared.js';
+import { unconvertedWarning } from '../../output/views/notices.js';
 
 export async function run({ opts }: Input<ReportFlags>, ctx: Context) {
   const b = await reportBasis(opts, ctx);

@@ -1,4 +1,4 @@
-import { LEFT_OUT, type UnconvertedEntry } from '../../domain/fx.js';
+import { LEFT_OUT, type Unconverted, type UnconvertedEntry } from '../../domain/fx.js';
 import { formatMoney } from '../money.js';
 
 /** Status lines for stderr after a write; data itself goes to stdout through the record views. */
@@ -59,4 +59,12 @@ export function leftOutWarning(entries: UnconvertedEntry[], fx: { currency: stri
   const rates = [...Object.entries(fx.rates).map(([c, r]) => `${c}=${r}`), ...missing.map((c) => `${c}=RATE`)].join(',');
   return [`left out ${listed}: no exchange rate into ${fx.currency}; add ${missing.length === 1 ? 'one' : 'them'} with crm config set rates ${rates}`];
 }
+/** leftOutWarning for what a report's Unconverted collected. */
+export const unconvertedWarning = (b: { unconverted: Unconverted; currency: string; rates: Record<string, number>; locale: string }): string[] =>
+  leftOutWarning(b.unconverted.list(), b);
+
+/** The progress line of a model fit that takes a while (report clv). */
+export const fittingModel = (model: 'purchase' | 'spend', iteration: number, logLikelihood: number) =>
+  `fitting the ${model === 'purchase' ? 'purchase model (BG/NBD)' : 'spend model (Gamma-Gamma)'}: iteration ${iteration}, log-likelihood ${logLikelihood.toFixed(2)}`;
+
 export const createdDatabase = (path: string) => `note: created a new database at ${path}`;
