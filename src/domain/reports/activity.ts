@@ -1,7 +1,8 @@
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { addWeeks, getISOWeek, getISOWeekYear, startOfWeek } from 'date-fns';
 import type { ActivityType } from '../activity.js';
-import { pad2 } from '../calendar.js';
+import { localDay, pad2 } from '../calendar.js';
 import { isoDate } from '../dates.js';
+import { endOfDayInstant } from './deal-state.js';
 
 export interface ActivityFact {
   owner: string;
@@ -31,6 +32,15 @@ export interface FollowupRow {
   completed: number;
   completedLate: number;
   overdue: number;
+}
+
+/**
+ * The report's window: --since to as-of, by default the eight ISO weeks ending with as-of's week (Monday seven weeks
+ * earlier); also as instants, local midnight of the first day up to (excluding) midnight after the last.
+ */
+export function activityWindow(asOf: string, since: string | undefined) {
+  const from = since ?? isoDate(addWeeks(startOfWeek(localDay(asOf), { weekStartsOn: 1 }), -7));
+  return { from, to: asOf, fromInstant: localDay(from).toISOString(), toInstant: endOfDayInstant(asOf) };
 }
 
 /** ISO week label of an instant, in local time: 2026-W11. */
