@@ -87,6 +87,9 @@ export const CONFIG_KEYS = {
 } satisfies Record<string, KeySpec<string> | KeySpec<string[]> | KeySpec<number> | KeySpec<Record<string, number>>>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+/** A setting's value in force (config get, config list); null when it has none. */
+export type Setting = string | number | string[] | Record<string, number> | null;
 export type Config = {
   [K in ConfigKey]?: (typeof CONFIG_KEYS)[K] extends KeySpec<infer T> ? T : never;
 };

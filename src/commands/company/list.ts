@@ -2,8 +2,7 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type CompanySort, companyJson } from '../../domain/company.js';
 import { checkLimit, checkTags } from '../../domain/checks.js';
-import { companyColumns } from '../../output/views/company.js';
-import { list } from '../../output/view.js';
+import { companyList } from '../../output/views/company.js';
 
 interface Flags {
   tag?: string[];
@@ -27,5 +26,5 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     desc: opts.desc,
     limit: checkLimit(opts.limit),
   });
-  return list(companies.map(companyJson), companyColumns, 'no companies match');
+  return companyList(companies.map(companyJson));
 }

@@ -1,7 +1,8 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { value } from '../../output/view.js';
-import { configKey, effective, settingText } from './shared.js';
+import { settingText } from '../../output/views/misc.js';
+import { configKey, effective } from './shared.js';
 
 export async function run({ args: [key] }: Input, ctx: Context) {
   const k = configKey(key!);

@@ -5,6 +5,7 @@ import { visible } from '../../domain/checks.js';
 import { CONFIG_KEYS } from '../../domain/config.js';
 import { invalid } from '../../errors.js';
 import { configValueFields } from '../../output/views/misc.js';
+import { settingSaved } from '../../output/views/notices.js';
 import { record } from '../../output/view.js';
 import { configKey } from './shared.js';
 
@@ -16,5 +17,5 @@ export async function run({ args: [key, raw] }: Input, ctx: Context) {
     throw invalid(k, `"${visible(raw!)}" ${what}`, fix);
   }
   writeConfigValue(ctx.configPath, k, parsed.value);
-  return record({ key: k, value: parsed.value }, configValueFields, { done: `set ${k} in ${ctx.configPath}` });
+  return record({ key: k, value: parsed.value }, configValueFields, { done: settingSaved(k, ctx.configPath) });
 }

@@ -2,8 +2,7 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type Consent, type ContactSort, type Lifecycle, contactJson } from '../../domain/contact.js';
 import { checkLimit, checkTags } from '../../domain/checks.js';
-import { contactColumns } from '../../output/views/contact.js';
-import { list } from '../../output/view.js';
+import { contactList } from '../../output/views/contact.js';
 
 interface Flags {
   tag?: string[];
@@ -33,5 +32,5 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     desc: opts.desc,
     limit: checkLimit(opts.limit),
   });
-  return list(contacts.map(contactJson), contactColumns, 'no contacts match');
+  return contactList(contacts.map(contactJson));
 }

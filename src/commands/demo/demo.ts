@@ -8,8 +8,9 @@ import { demoData } from '../../domain/demo.js';
 import { check, count } from '../../domain/fields.js';
 import { conflict, invalid } from '../../errors.js';
 import { demoFields } from '../../output/views/misc.js';
+import { demoDataFound, demoTry } from '../../output/views/notices.js';
 import { record } from '../../output/view.js';
-import { bulkLoad, type DemoContents, demoContents, holdsRecords } from '../../store/bulk.js';
+import { bulkLoad, demoContents, holdsRecords } from '../../store/bulk.js';
 
 const MAX_SCALE = 100_000;
 
@@ -26,7 +27,7 @@ export async function run({ opts }: Input<{ scale: string; seed: string; force?:
   if (existsSync(path)) {
     const found = opts.force ? undefined : demoContents(path);
     const yours = found && (found.changes > 0 || found.segmentations.length > 0 || (found.records && !found.demo));
-    if (found && yours) throw conflict(`${path} holds data the demo did not write: ${describe(found)}`, 'pass --force to replace it, losing that data, or name another file with --db');
+    if (found && yours) throw conflict(`${path} holds data the demo did not write: ${demoDataFound(found)}`, 'pass --force to replace it, losing that data, or name another file with --db');
     if (!found || found.demo) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   }
   ctx.useDatabase({ path, source: chosen ? ctx.dbLocation.source : 'default' });
@@ -36,18 +37,7 @@ export async function run({ opts }: Input<{ scale: string; seed: string; force?:
   }
   const data = demoData({ now: ctx.now, seed, scale, currency: ctx.currency, fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart });
   const counts = bulkLoad(store, data, { actor: ctx.user, at: ctx.now.toISOString(), command: ctx.commandLine });
-  const quoted = /^[\w./~-]+$/.test(path) ? path : JSON.stringify(path);
   // No timing in the output: it is not data, and it would make the same demo print differently on every run
   // (npm run bench times the demo from outside).
-  return record({ path, ...counts, try: `crm --db ${quoted} agenda --week` }, demoFields);
-}
-
-function describe(found: DemoContents): string {
-  const parts: string[] = [];
-  if (found.changes > 0) {
-    parts.push(`${found.changes} ${found.changes === 1 ? 'change' : 'changes'}${found.demo ? ' since the demo was built' : ''}, the latest: ${found.latest}`);
-  }
-  if (found.segmentations.length) parts.push(`saved segmentations (${found.segmentations.join(', ')})`);
-  if (!parts.length) parts.push('records that no crm demo wrote');
-  return parts.join('; ');
+  return record({ path, ...counts, try: demoTry(path) }, demoFields);
 }

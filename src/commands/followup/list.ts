@@ -31,5 +31,5 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     dueTo: opts.overdue ? isoDate(addDays(ctx.now, -1)) : period?.to,
     limit: checkLimit(opts.limit),
   });
-  return followupList(rows.map((f) => followupJson(f, today)), opts.overdue ? 'nothing overdue' : 'no follow-ups match');
+  return followupList(rows.map((f) => followupJson(f, today)), Boolean(opts.overdue));
 }

@@ -2,6 +2,7 @@ import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { SEARCH_KINDS, type SearchKind } from '../../domain/reference.js';
 import { searchColumns } from '../../output/views/misc.js';
+import { nothingMatches } from '../../output/views/notices.js';
 import { list } from '../../output/view.js';
 import { checkLimit } from '../../domain/checks.js';
 
@@ -10,5 +11,5 @@ export async function run({ args, opts }: Input<{ kind?: SearchKind; limit: stri
   const store = await ctx.store();
   const text = args.join(' ');
   const hits = await store.search.query(text, opts.kind ? [opts.kind] : SEARCH_KINDS, limit);
-  return list(hits, searchColumns, `nothing matches "${text}"`);
+  return list(hits, searchColumns, nothingMatches(text));
 }
