@@ -1,6 +1,7 @@
 import { addDays, addMonths } from 'date-fns';
 import { dayNumber, localDate } from './calendar.js';
 import { isoDate } from './dates.js';
+import { countIn } from './fields.js';
 import { periodsFrom } from './fiscal.js';
 
 /**
@@ -8,6 +9,10 @@ import { periodsFrom } from './fiscal.js';
  * other by 0-based index (the bulk loader turns index i into id i + 1 in a fresh database). Orders are yielded
  * lazily so that a million of them never sit in memory at once.
  */
+/** --scale: contacts to generate, from a handful to the 100,000 the benchmarks use. */
+export const MAX_SCALE = 100_000;
+export const demoScale = countIn(10, MAX_SCALE, `give a number of contacts from 10 to ${MAX_SCALE.toLocaleString('en-US')}`);
+
 export interface DemoPlan {
   now: Date;
   seed: number;

@@ -1,4 +1,4 @@
-import { invalid } from '../errors.js';
+import { rejected } from './check.js';
 import { dateOf, localDate, pad2 } from './calendar.js';
 
 /**
@@ -44,7 +44,7 @@ export function parsePeriodLabel(label: string, fyStart: number, field: string):
   if (month) return { ...monthPeriod(Number(month[1]), Number(month[2])), kind: 'month' };
   const quarter = /^(\d{4})-Q([1-4])$/.exec(t);
   if (quarter) return { ...quarterPeriod(Number(quarter[1]), Number(quarter[2]), fyStart), kind: 'quarter' };
-  throw invalid(field, `"${label}" is not a period`, 'use a month like 2026-12 or a quarter like 2026-Q4');
+  throw rejected(field, label, 'is not a period; use a month like 2026-12 or a quarter like 2026-Q4');
 }
 
 /** `count` consecutive periods starting with the one containing `date`. */

@@ -1,5 +1,5 @@
 import { addDays, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
-import { invalid } from '../errors.js';
+import { rejected } from './check.js';
 import { localDate } from './calendar.js';
 import { type Link, type Stamps, stampsJson } from './record.js';
 
@@ -70,8 +70,7 @@ export function parseRepeat(text: string, field: string): RepeatRule {
   const m = /^(\d{1,3})\s*([a-z]+)$/.exec(t);
   const unit = m && UNIT_WORDS[m[2]!];
   if (!m || !unit || Number(m[1]) < 1) {
-    throw invalid(field, `"${text}" is not a repeat rule`,
-      'use e.g. 3d, 2w, 1m, 1q, 1y, "every 2 weeks", daily, weekly, monthly, quarterly or yearly');
+    throw rejected(field, text, 'is not a repeat rule; use e.g. 3d, 2w, 1m, 1q, 1y, "every 2 weeks", daily, weekly, monthly, quarterly or yearly');
   }
   return { every: Number(m[1]), unit };
 }

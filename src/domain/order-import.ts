@@ -1,6 +1,5 @@
-import { invalid } from '../errors.js';
 import { dateOf } from './calendar.js';
-import { ONE_LINE, visible } from './checks.js';
+import { ONE_LINE, rejected, visible } from './check.js';
 import { parseCurrency, parseMoney } from './money.js';
 
 /** The fields an order import reads, and the CSV column each comes from (`--map field=Column`). */
@@ -16,7 +15,7 @@ export function parseMapping(maps: readonly string[] | undefined): ImportMapping
   for (const m of maps ?? []) {
     const [field, column] = m.split('=', 2).map((s) => s.trim());
     if (!field || !column || !(IMPORT_FIELDS as readonly string[]).includes(field)) {
-      throw invalid('--map', `"${m}" is not FIELD=COLUMN`, `fields: ${IMPORT_FIELDS.join(', ')}; e.g. --map customer=CustomerID`);
+      throw rejected('--map', m, `is not FIELD=COLUMN; fields: ${IMPORT_FIELDS.join(', ')}; e.g. --map customer=CustomerID`);
     }
     mapping[field as ImportField] = column;
   }

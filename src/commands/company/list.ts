@@ -1,7 +1,7 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type CompanySort, companyJson } from '../../domain/company.js';
-import { checkLimit, checkTags } from '../../domain/checks.js';
+import { check, checkAll, listLimit, tag } from '../../domain/check.js';
 import { companyList } from '../../output/views/company.js';
 
 interface Flags {
@@ -18,13 +18,13 @@ interface Flags {
 export async function run({ opts }: Input<Flags>, ctx: Context) {
   const store = await ctx.store();
   const companies = await store.companies.list({
-    tags: checkTags(opts.tag, '--tag'),
+    tags: checkAll(tag, opts.tag, '--tag'),
     owner: opts.mine ? ctx.user : opts.owner,
     industry: opts.industry,
     search: opts.search,
     sort: opts.sort,
     desc: opts.desc,
-    limit: checkLimit(opts.limit),
+    limit: check(listLimit, opts.limit, '--limit'),
   });
   return companyList(companies.map(companyJson));
 }

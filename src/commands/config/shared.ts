@@ -1,9 +1,9 @@
 import type { Context } from '../../context.js';
 import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey, isConfigKey, type Setting } from '../../domain/config.js';
-import { invalid } from '../../errors.js';
+import { rejected } from '../../domain/check.js';
 
 export function configKey(key: string): ConfigKey {
-  if (!isConfigKey(key)) throw invalid('KEY', `"${key}" is not a setting`, `use one of: ${Object.keys(CONFIG_KEYS).join(', ')}`);
+  if (!isConfigKey(key)) throw rejected('KEY', key, `is not a setting; use one of: ${Object.keys(CONFIG_KEYS).join(', ')}`);
   return key;
 }
 

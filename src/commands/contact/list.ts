@@ -1,7 +1,7 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type Consent, type ContactSort, type Lifecycle, contactJson } from '../../domain/contact.js';
-import { checkLimit, checkTags } from '../../domain/checks.js';
+import { check, checkAll, listLimit, tag } from '../../domain/check.js';
 import { contactList } from '../../output/views/contact.js';
 
 interface Flags {
@@ -21,7 +21,7 @@ interface Flags {
 export async function run({ opts }: Input<Flags>, ctx: Context) {
   const store = await ctx.store();
   const contacts = await store.contacts.list({
-    tags: checkTags(opts.tag, '--tag'),
+    tags: checkAll(tag, opts.tag, '--tag'),
     owner: opts.mine ? ctx.user : opts.owner,
     companyId: opts.company === undefined ? undefined : (await store.refs.resolve(opts.company, ['company'])).id,
     lifecycle: opts.lifecycle,
@@ -30,7 +30,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     search: opts.search,
     sort: opts.sort,
     desc: opts.desc,
-    limit: checkLimit(opts.limit),
+    limit: check(listLimit, opts.limit, '--limit'),
   });
   return contactList(contacts.map(contactJson));
 }

@@ -4,21 +4,17 @@ import type { Input } from '../../cli/action.js';
 import { dataDir } from '../../config/paths.js';
 import type { Context } from '../../context.js';
 import { CONFIG_DEFAULTS } from '../../domain/config.js';
-import { demoData } from '../../domain/demo.js';
+import { demoData, demoScale } from '../../domain/demo.js';
 import { check, count } from '../../domain/fields.js';
-import { conflict, invalid } from '../../errors.js';
+import { conflict } from '../../errors.js';
 import { demoFields } from '../../output/views/misc.js';
 import { demoDataFound, demoTry } from '../../output/views/notices.js';
 import { record } from '../../output/view.js';
 import { bulkLoad, demoContents, holdsRecords } from '../../store/bulk.js';
 
-const MAX_SCALE = 100_000;
-
 export async function run({ opts }: Input<{ scale: string; seed: string; force?: boolean }>, ctx: Context) {
-  const scale = opts.scale === '' ? null : check(count, opts.scale, '--scale');
-  if (scale !== null && (scale < 10 || scale > MAX_SCALE)) {
-    throw invalid('--scale', `${scale} is out of range`, `give a number of contacts from 10 to ${MAX_SCALE.toLocaleString('en-US')}`);
-  }
+  // An empty --scale asks for the small demo: a few dozen contacts.
+  const scale = opts.scale === '' ? null : check(demoScale, opts.scale, '--scale');
   const seed = check(count, opts.seed, '--seed');
   // The demo never touches your data: it gets its own file unless you name one with --db, and it replaces a file
   // only when all it holds is what a demo wrote (or you say --force).

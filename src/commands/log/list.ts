@@ -1,7 +1,7 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
 import { type ActivityType, activityJson } from '../../domain/activity.js';
-import { checkLimit } from '../../domain/checks.js';
+import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { endOfDayInstant } from '../../domain/reports/deal-state.js';
 import { activityList } from '../../output/views/activity.js';
@@ -31,7 +31,7 @@ export async function run({ opts }: Input<Flags>, ctx: Context) {
     // --until is inclusive, as everywhere: the whole of that day.
     to: opts.until === undefined ? undefined : endOfDayInstant(isoDate(parseWhen(opts.until, ctx.now, '--until').at)),
     search: opts.search,
-    limit: checkLimit(opts.limit),
+    limit: check(listLimit, opts.limit, '--limit'),
   });
   return activityList(activities.map(activityJson));
 }

@@ -4,11 +4,11 @@ import { fitBgNbd } from '../../domain/clv/bgnbd.js';
 import { atRisk, clvSample, customerForecasts, round } from '../../domain/clv/customers.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
 import { fitGammaGamma } from '../../domain/clv/gammagamma.js';
-import { checkCount, checkLimit } from '../../domain/checks.js';
+import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
-import { invalid } from '../../errors.js';
+import { horizonMonths, monthlyRate } from '../../domain/report-options.js';
 import { fitProgress } from '../../io/progress.js';
 import { clvView } from '../../output/views/value.js';
 import { CustomerValueData } from '../../store/customer-value.js';
@@ -25,11 +25,9 @@ interface Flags {
 
 export async function run({ opts }: Input<Flags>, ctx: Context) {
   const asOf = opts.asOf === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.asOf, ctx.now, '--as-of').at);
-  const months = checkCount(opts.horizon, '--horizon')!;
-  if (months < 1 || months > 120) throw invalid('--horizon', `${months} months is out of range`, 'give 1 to 120 months');
-  const discount = Number(opts.discount);
-  if (!/^\d*\.?\d+$/.test(opts.discount.trim()) || discount >= 1) throw invalid('--discount', `"${opts.discount}" is not a monthly rate`, 'give a fraction such as 0.01 (1% a month)');
-  const limit = checkLimit(opts.limit);
+  const months = check(horizonMonths, opts.horizon, '--horizon');
+  const discount = check(monthlyRate, opts.discount, '--discount');
+  const limit = check(listLimit, opts.limit, '--limit');
   const unitDays = opts.unit === 'day' ? 1 : 7;
   const store = await ctx.store();
   const data = new CustomerValueData(store);

@@ -1,11 +1,11 @@
 import type { Input } from '../../cli/action.js';
 import type { Context } from '../../context.js';
-import { check, count } from '../../domain/fields.js';
+import { check } from '../../domain/fields.js';
+import { periodCount } from '../../domain/report-options.js';
 import { type Period, periodsFrom, type PeriodKind } from '../../domain/fiscal.js';
 import { converter } from '../../domain/fx.js';
 import { forecastRow, type ForecastRow, quotaFor } from '../../domain/reports/forecast.js';
 import { ownerWinRates, stageWinRates } from '../../domain/reports/pipeline.js';
-import { invalid } from '../../errors.js';
 import { forecastView } from '../../output/views/reports.js';
 import { type ReportFlags, ratio, reportBasis } from './shared.js';
 import { unconvertedWarning } from '../../output/views/notices.js';
@@ -18,8 +18,7 @@ interface Flags extends ReportFlags {
 }
 
 export async function run({ opts }: Input<Flags>, ctx: Context) {
-  const n = check(count, opts.periods, '--periods');
-  if (n < 1 || n > 24) throw invalid('--periods', `${n} is out of range`, 'give 1 to 24 periods');
+  const n = check(periodCount, opts.periods, '--periods');
   const b = await reportBasis(opts, ctx);
   const periods = periodsFrom(b.asOf, opts.period, n, b.fyStart);
   const teamRates = stageWinRates(b.team, b.stages, b.window);
