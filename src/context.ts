@@ -1,10 +1,9 @@
 import { userInfo } from 'node:os';
 import { configFile } from './config/paths.js';
 import { readConfig } from './config/file.js';
-import { checkOneLine } from './domain/checks.js';
+import { check, plainLine, rejected } from './domain/check.js';
 import { CONFIG_DEFAULTS, type Config } from './domain/config.js';
 import { parseInstant } from './domain/instant.js';
-import { invalid } from './errors.js';
 import type { GlobalOptions } from './global-flags.js';
 import { canPrompt, colorLevel, type Env, type Streams } from './io/terminal.js';
 import type { PromptSettings, Prompter } from './io/prompter.js';
@@ -54,7 +53,7 @@ export class Context {
 
   /** CRM_USER > config "user" > the login name. */
   get user(): string {
-    return this.once('user', () => (this.env.CRM_USER && checkOneLine(this.env.CRM_USER, 'CRM_USER')) || this.config.user || safeLogin() || 'me');
+    return this.once('user', () => (this.env.CRM_USER && check(plainLine, this.env.CRM_USER, 'CRM_USER')) || this.config.user || safeLogin() || 'me');
   }
 
   get currency(): string {
@@ -96,7 +95,7 @@ export class Context {
   get busyTimeoutMs(): number | undefined {
     const raw = this.env.CRM_BUSY_TIMEOUT;
     if (raw === undefined || raw === '') return undefined;
-    if (!/^\d{1,7}$/.test(raw)) throw invalid('CRM_BUSY_TIMEOUT', `"${raw}" is not a number of milliseconds`, 'use e.g. 5000');
+    if (!/^\d{1,7}$/.test(raw)) throw rejected('CRM_BUSY_TIMEOUT', raw, 'is not a number of milliseconds; use e.g. 5000');
     return Number(raw);
   }
 

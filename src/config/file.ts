@@ -2,6 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CrmError } from '../errors.js';
 import { CONFIG_KEYS, type Config, isConfigKey } from '../domain/config.js';
+import { problem } from '../domain/check.js';
 import { FolderError, makeFolders } from '../io/folders.js';
 
 /** Reads the config file; a missing file is an empty config, a broken one is an error naming the file. */
@@ -25,12 +26,13 @@ export function readConfig(path: string): Config {
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!isConfigKey(key)) continue; // keys from newer versions are kept on disk, ignored here
-    const parsed = CONFIG_KEYS[key].parse(value);
-    if (!parsed.ok) {
-      throw new CrmError('usage', `config file ${path}: "${key}" ${parsed.message.split('; ')[0]}`,
+    const parsed = CONFIG_KEYS[key].schema.safeParse(value);
+    if (!parsed.success) {
+      // The file is the problem here, not a value typed: name the key and the way to set it right.
+      throw new CrmError('usage', `config file ${path}: "${key}" ${problem(CONFIG_KEYS[key].schema, value)!.what}`,
         `run 'crm config set ${key} VALUE' with a valid value`);
     }
-    config[key] = parsed.value;
+    config[key] = parsed.data;
   }
   return config as Config;
 }

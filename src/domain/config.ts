@@ -1,19 +1,19 @@
-import { ONE_LINE } from './checks.js';
-import { isCurrency } from './money.js';
+import { ONE_LINE, type Read, rule, type Schema } from './check.js';
+import { currencyCode, isCurrency } from './money.js';
 
 /**
- * Every configuration key, how its value is checked and what it does. Deliberately free of zod: the config is
- * read by nearly every command, and zod would add ~45 ms to each start (see bench/run.mjs).
- * `parse` returns the normalised value, or a message "what is wrong; how to fix it".
+ * Every configuration key, the schema its value must pass and what it does. The schemas are rule()s, free of zod:
+ * the config is read by nearly every command, and zod would add ~45 ms to each start (zod/mini ~10 ms; see
+ * check.ts). Each reads the normalised value, or says "what is wrong; how to fix it".
  */
 export const DEFAULT_LOST_REASONS = ['price', 'competitor', 'timing', 'no-budget', 'no-decision', 'product-fit', 'other'];
 
 interface KeySpec<T> {
-  parse(value: unknown): { ok: true; value: T } | { ok: false; message: string };
+  schema: Schema<T>;
   help: string;
 }
 
-const text = (what: string) => (v: unknown) =>
+const text = (what: string) => (v: unknown): Read<string> =>
   typeof v === 'string' && v.trim() !== ''
     ? { ok: true as const, value: v.trim() }
     : { ok: false as const, message: `must not be empty; give ${what}` };
@@ -21,53 +21,49 @@ const text = (what: string) => (v: unknown) =>
 export const CONFIG_KEYS = {
   user: {
     // A name like any other: it becomes the owner of what you create.
-    parse: ((v: unknown) => (typeof v === 'string' && ONE_LINE.control.test(v.trim()) ? { ok: false, message: ONE_LINE.message }
-      : text('a user name')(v))) as KeySpec<string>['parse'],
+    schema: rule((v) => (typeof v === 'string' && ONE_LINE.control.test(v.trim()) ? { ok: false, message: ONE_LINE.message }
+      : text('a user name')(v))),
     help: 'who you are: owner of what you create and author in history (CRM_USER overrides it)',
   },
   db: {
-    parse: text('a file path'),
+    schema: rule(text('a file path')),
     help: 'database location when neither --db nor CRM_DB is given',
   },
   currency: {
-    parse: (v) => {
-      const code = typeof v === 'string' ? v.trim().toUpperCase() : '';
-      return isCurrency(code) ? { ok: true, value: code }
-        : { ok: false, message: 'is not an ISO 4217 currency code; use a code such as EUR, USD or GBP' };
-    },
+    schema: currencyCode,
     help: 'currency of amounts entered without one (default USD)',
   },
   locale: {
-    parse: (v) => {
+    schema: rule((v): Read<string> => {
       const tag = typeof v === 'string' ? v.trim() : '';
       try {
         if (tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0) return { ok: true, value: tag };
       } catch { /* an invalid tag throws RangeError */ }
       return { ok: false, message: 'is not a locale; use a BCP 47 tag such as en-US, de-DE or ja-JP' };
-    },
+    }),
     help: 'how tables write numbers and money (default en-US); JSON is never localised',
   },
   lostReasons: {
     // A list: "price,competitor,timing" on the command line, an array in the file.
-    parse: (v) => {
+    schema: rule((v): Read<string[]> => {
       const items = (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [])
         .map((x) => String(x).trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean);
       return items.length ? { ok: true, value: [...new Set(items)] }
         : { ok: false, message: 'must list at least one reason; give them comma-separated, e.g. price,competitor,timing' };
-    },
+    }),
     help: `reasons "crm deal lose --reason" accepts (default ${DEFAULT_LOST_REASONS.join(',')})`,
   },
   fiscalYearStart: {
-    parse: (v) => {
+    schema: rule((v): Read<number> => {
       const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,2}$/.test(v.trim()) ? Number(v) : NaN;
       return n >= 1 && n <= 12 ? { ok: true, value: n }
         : { ok: false, message: 'is not a month number; give 1 (January) to 12 (December)' };
-    },
+    }),
     help: 'month the fiscal year starts in, 1-12 (default 1); quarters are named by the year the fiscal year ends',
   },
   rates: {
     // "EUR=1.08,GBP=1.27" on the command line, an object in the file: one unit of each currency in `currency`.
-    parse: (v) => {
+    schema: rule((v): Read<Record<string, number>> => {
       const pairs = typeof v === 'string' ? v.split(',').map((p) => p.split('=').map((x) => x.trim()))
         : v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, String(x)]) : [];
       const out: Record<string, number> = {};
@@ -81,12 +77,15 @@ export const CONFIG_KEYS = {
       }
       return Object.keys(out).length ? { ok: true, value: out }
         : { ok: false, message: 'is empty; write CODE=RATE pairs, e.g. EUR=1.08,GBP=1.27' };
-    },
+    }),
     help: 'exchange rates into the currency setting for reports, e.g. EUR=1.08,GBP=1.27 (value of one unit)',
   },
 } satisfies Record<string, KeySpec<string> | KeySpec<string[]> | KeySpec<number> | KeySpec<Record<string, number>>>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
+
+/** A setting's value in force (config get, config list); null when it has none. */
+export type Setting = string | number | string[] | Record<string, number> | null;
 export type Config = {
   [K in ConfigKey]?: (typeof CONFIG_KEYS)[K] extends KeySpec<infer T> ? T : never;
 };

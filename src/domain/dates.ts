@@ -2,7 +2,7 @@ import {
   addDays, addHours, addMonths, addWeeks, addYears, endOfMonth, endOfQuarter, endOfWeek, endOfYear, format,
   isValid, startOfDay, startOfMonth, startOfQuarter, startOfWeek, startOfYear,
 } from 'date-fns';
-import { invalid } from '../errors.js';
+import { rejected } from './check.js';
 import { DATE_FORMS } from './date-forms.js';
 import { parseInstant } from './instant.js';
 
@@ -99,8 +99,7 @@ function parseDatePart(text: string, now: Date): When | undefined {
  */
 export function parseWhen(input: string, now: Date, field: string): When {
   const text = input.trim().toLowerCase();
-  const fail = () =>
-    invalid(field, `"${input}" is not a date crm understands`, `use one of: ${DATE_FORMS}`);
+  const fail = () => rejected(field, input, `is not a date crm understands; use one of: ${DATE_FORMS}`);
   if (text === '') throw fail();
 
   // ISO 8601 date-times, with or without an offset.

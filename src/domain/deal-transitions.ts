@@ -1,13 +1,16 @@
 import { conflict, invalid, usageError } from '../errors.js';
 import type { Deal, DealFields } from './deal.js';
+import type { Money } from './money.js';
+import type { OrderFields } from './order.js';
 import type { Link } from './record.js';
 import type { ForecastCategory, Stage } from './stage.js';
 
 /**
  * What each stage transition does to a deal: its stage, close date, lost reason, and its own probability and
- * forecast category. A deal's override is its own: closing keeps it (the closing stage speaks while the deal is
- * closed, see probabilityOf), and reopening into the stage it closed from brings it back. Entering any other stage
- * brings that stage's defaults, because an override was set for the stage it was set in.
+ * forecast category; and what winning and reopening do to the orders. A deal's override is its own: closing keeps
+ * it (the closing stage speaks while the deal is closed, see probabilityOf), and reopening into the stage it closed
+ * from brings it back. Entering any other stage brings that stage's defaults, because an override was set for the
+ * stage it was set in. Commands load what these functions need, call them, and write what they return.
  */
 
 type Judged = Pick<Deal, 'probability' | 'forecastCategory'> & { stage: Pick<Stage, 'outcome' | 'probability' | 'forecastCategory'> };
@@ -34,10 +37,53 @@ export function checkClosable(d: Closing, outcome: 'won' | 'lost'): void {
   throw usageError(`deal #${d.id} ${d.title} is already ${d.stage.outcome}`, `reopen it first: crm deal reopen ${d.id}`);
 }
 
+/**
+ * Whether a deal may move to `to`. Only open deals move, and only between open stages: closing goes through win and
+ * lose, which record the close date, the order and the reason.
+ */
+export function checkMovable(d: Closing, to: Pick<Stage, 'name' | 'outcome'>): void {
+  if (d.stage.outcome !== 'open') {
+    throw usageError(`deal #${d.id} ${d.title} is ${d.stage.outcome}`, `reopen it first: crm deal reopen ${d.id}`);
+  }
+  if (to.outcome !== 'open') {
+    throw invalid('STAGE', `"${to.name}" closes the deal`, `use crm deal ${to.outcome === 'won' ? 'win' : 'lose'} ${d.id}`);
+  }
+}
+
+/** Into `to` with that stage's probability and category: what a move without --probability and a stage removal do. */
+export const enterStage = (d: Deal, to: Pick<Stage, 'id'>): DealFields => ({ ...d, stageId: to.id, probability: null, forecastCategory: null });
+
+/**
+ * Moved to `to`, with `probability` as its own for that stage (null: the stage's). The new stage brings its own
+ * category too. Moving to the stage it is in with the probability it has changes nothing, not even the category.
+ */
+export function move(d: Deal, to: Stage, probability: number | null): DealFields {
+  checkMovable(d, to);
+  if (to.id === d.stageId && probability === d.probability) return { ...d };
+  return { ...enterStage(d, to), probability };
+}
+
 /** Won: the Won stage, the close date and the final amount; no lost reason; the override is kept for a reopen. */
 export function win(d: Deal, won: Stage, closedOn: string, amount: { minor: number; currency: string }): DealFields {
   checkClosable(d, 'won');
   return { ...d, stageId: won.id, closedOn, amountMinor: amount.minor, currency: amount.currency, lostReason: null };
+}
+
+/**
+ * analytics.md: winning records an order for the deal's customer, with the deal's final amount and close date,
+ * unless `record` is false. The customer is the deal's company, else the company its contact works for, else the
+ * contact (a B2C sale). `contact` is the deal's contact as loaded, null when it has none.
+ */
+export function winOrder(d: Deal, closedOn: string, amount: Money, contact: Party | null, record: boolean): OrderFields | null {
+  if (!record) return null;
+  const customer = d.company ? { kind: 'company' as const, ...d.company }
+    : contact?.company ? { kind: 'company' as const, ...contact.company }
+    : contact ? { kind: 'contact' as const, id: contact.id, name: contact.name } : null;
+  if (!customer) {
+    throw invalid('DEAL', `deal #${d.id} has no company or contact to record the order for`,
+      `link one (crm deal edit ${d.id} --company NAME) or pass --no-order`);
+  }
+  return { customer, orderedOn: closedOn, amountMinor: amount.minor, currency: amount.currency, reference: null, dealId: d.id };
 }
 
 /** Lost: the Lost stage, the close date and the reason; the override is kept for a reopen. */
@@ -58,6 +104,47 @@ export function reopen(d: Deal, to: Stage, closedFrom: number | null): DealField
     ...d, stageId: to.id, closedOn: null, lostReason: null,
     probability: back ? d.probability : null, forecastCategory: back ? d.forecastCategory : null,
   };
+}
+
+/**
+ * The stage a reopen goes to when none is named: the one the deal closed from, if it still exists, else the first
+ * open stage. `stages` in pipeline order.
+ */
+export function reopenStage(stages: readonly Stage[], closedFrom: number | null): Stage {
+  const to = stages.find((s) => s.id === closedFrom) ?? stages.find((s) => s.outcome === 'open');
+  if (!to) throw usageError('there is no open stage to reopen the deal in', 'add one with crm stage add NAME');
+  return to;
+}
+
+/** Reopening a won deal takes back the order its win recorded; orders added by hand stay. */
+export const undoesWinOrder = (d: Pick<Deal, 'stage'>): boolean => d.stage.outcome === 'won';
+
+/**
+ * Whether `stage` may be removed at all: deals close into a won and a lost stage, so the only stage of either
+ * outcome stays. `stages` are all of them.
+ */
+export function checkRemovable(stage: Stage, stages: readonly Stage[]): void {
+  if (stage.outcome !== 'open' && stages.filter((s) => s.outcome === stage.outcome).length === 1) {
+    throw conflict(`"${stage.name}" is the only ${stage.outcome} stage; deals need one to be ${stage.outcome}`,
+      `add another ${stage.outcome} stage first (crm stage add NAME --outcome ${stage.outcome})`);
+  }
+}
+
+/**
+ * Where the `inUse` deals of a stage being removed go: `target` (--move-to, null when not given), which must be
+ * another stage of the same outcome. Won and lost deals close through deal win and lose (close date, order,
+ * reason), never through a stage removal; each deal moved enters the target as a move does (enterStage).
+ */
+export function checkMoveTarget(stage: Stage, inUse: number, target: Stage | null): void {
+  if (inUse === 0) return;
+  if (target === null) {
+    throw conflict(`${inUse} deal${inUse === 1 ? ' is' : 's are'} in stage "${stage.name}"`, 'pass --move-to STAGE to move them first');
+  }
+  if (target.id === stage.id) throw usageError('--move-to names the stage being removed', 'name another stage');
+  if (target.outcome !== stage.outcome) {
+    throw invalid('--move-to', `"${target.name}" is a ${target.outcome} stage, "${stage.name}" an ${stage.outcome} one`,
+      `move the deals to another ${stage.outcome} stage`);
+  }
 }
 
 /** A contact as the deal rules need it: who they are and whom they work for. */

@@ -1,5 +1,7 @@
 import { addDays, addMonths } from 'date-fns';
+import { dayNumber, localDate } from './calendar.js';
 import { isoDate } from './dates.js';
+import { countIn } from './fields.js';
 import { periodsFrom } from './fiscal.js';
 
 /**
@@ -7,6 +9,10 @@ import { periodsFrom } from './fiscal.js';
  * other by 0-based index (the bulk loader turns index i into id i + 1 in a fresh database). Orders are yielded
  * lazily so that a million of them never sit in memory at once.
  */
+/** --scale: contacts to generate, from a handful to the 100,000 the benchmarks use. */
+export const MAX_SCALE = 100_000;
+export const demoScale = countIn(10, MAX_SCALE, `give a number of contacts from 10 to ${MAX_SCALE.toLocaleString('en-US')}`);
+
 export interface DemoPlan {
   now: Date;
   seed: number;
@@ -337,11 +343,8 @@ function planBuyers(o: Random, customers: { company: number | null; contact: num
  * among the most valuable.
  */
 function ensureOneAtRisk(buyers: Buyer[], won: DemoDeal[], today: Date) {
-  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  const dayOf = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    return Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
-  };
+  const todayNumber = dayNumber(localDate(today));
+  const dayOf = (iso: string) => dayNumber(iso) - todayNumber;
   const deals = new Map<string, { total: number; last: number }>();
   const key = (c: { company: number | null; contact: number | null }) => (c.company !== null ? `c${c.company}` : `p${c.contact}`);
   for (const d of won) {

@@ -1,4 +1,5 @@
-import { invalid } from '../errors.js';
+import { rejected } from './check.js';
+import { dateOf, localDate, pad2 } from './calendar.js';
 
 /**
  * Report periods: calendar months ("2026-03") and fiscal quarters ("2026-Q1"). A fiscal year starts in month
@@ -7,7 +8,6 @@ import { invalid } from '../errors.js';
  */
 export type PeriodKind = 'month' | 'quarter';
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(y, m, 0).getDate(); // m is 1-based
 
 export interface Period {
@@ -26,7 +26,7 @@ export function periodOf(date: string, kind: PeriodKind, fyStart: number): Perio
 }
 
 function monthPeriod(y: number, m: number): Period {
-  return { label: `${y}-${pad(m)}`, from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${pad(lastDay(y, m))}` };
+  return { label: `${y}-${pad2(m)}`, from: dateOf(y, m, 1), to: dateOf(y, m, lastDay(y, m)) };
 }
 
 function quarterPeriod(fyEndYear: number, q: number, fyStart: number): Period {
@@ -34,8 +34,7 @@ function quarterPeriod(fyEndYear: number, q: number, fyStart: number): Period {
   const firstMonth0 = fyStart - 1 + (q - 1) * 3; // 0-based, may pass December
   const from = new Date(startYear, firstMonth0, 1);
   const to = new Date(startYear, firstMonth0 + 3, 0);
-  const iso = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return { label: `${fyEndYear}-Q${q}`, from: iso(from), to: iso(to) };
+  return { label: `${fyEndYear}-Q${q}`, from: localDate(from), to: localDate(to) };
 }
 
 /** A period by its label, e.g. for `crm quota set alice 2026-Q4`. */
@@ -45,7 +44,7 @@ export function parsePeriodLabel(label: string, fyStart: number, field: string):
   if (month) return { ...monthPeriod(Number(month[1]), Number(month[2])), kind: 'month' };
   const quarter = /^(\d{4})-Q([1-4])$/.exec(t);
   if (quarter) return { ...quarterPeriod(Number(quarter[1]), Number(quarter[2]), fyStart), kind: 'quarter' };
-  throw invalid(field, `"${label}" is not a period`, 'use a month like 2026-12 or a quarter like 2026-Q4');
+  throw rejected(field, label, 'is not a period; use a month like 2026-12 or a quarter like 2026-Q4');
 }
 
 /** `count` consecutive periods starting with the one containing `date`. */
@@ -54,7 +53,7 @@ export function periodsFrom(date: string, kind: PeriodKind, count: number, fySta
   while (out.length < count) {
     const [y, m, d] = out.at(-1)!.to.split('-').map(Number) as [number, number, number];
     const next = new Date(y, m - 1, d + 1);
-    out.push(periodOf(`${next.getFullYear()}-${pad(next.getMonth() + 1)}-${pad(next.getDate())}`, kind, fyStart));
+    out.push(periodOf(localDate(next), kind, fyStart));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { addDays, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
-import { invalid } from '../errors.js';
+import { rejected } from './check.js';
+import { localDate } from './calendar.js';
 import { type Link, type Stamps, stampsJson } from './record.js';
 
 export const PRIORITIES = ['low', 'normal', 'high'] as const;
@@ -69,8 +70,7 @@ export function parseRepeat(text: string, field: string): RepeatRule {
   const m = /^(\d{1,3})\s*([a-z]+)$/.exec(t);
   const unit = m && UNIT_WORDS[m[2]!];
   if (!m || !unit || Number(m[1]) < 1) {
-    throw invalid(field, `"${text}" is not a repeat rule`,
-      'use e.g. 3d, 2w, 1m, 1q, 1y, "every 2 weeks", daily, weekly, monthly, quarterly or yearly');
+    throw rejected(field, text, 'is not a repeat rule; use e.g. 3d, 2w, 1m, 1q, 1y, "every 2 weeks", daily, weekly, monthly, quarterly or yearly');
   }
   return { every: Number(m[1]), unit };
 }
@@ -87,7 +87,7 @@ export function seriesDate(anchor: string, rule: RepeatRule, n: number): string 
   const [y, mo, da] = anchor.split('-').map(Number) as [number, number, number];
   const origin = new Date(y, mo - 1, da);
   const steps = rule.every * n;
-  return iso(rule.unit === 'd' ? addDays(origin, steps) : rule.unit === 'w' ? addWeeks(origin, steps)
+  return localDate(rule.unit === 'd' ? addDays(origin, steps) : rule.unit === 'w' ? addWeeks(origin, steps)
     : addMonths(origin, steps * MONTHS[rule.unit]!));
 }
 
@@ -126,9 +126,6 @@ export function seriesOf(
   }
   return { seriesAnchor: next.dueDate, seriesDue: next.dueDate };
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 export const isOverdue = (f: Pick<Followup, 'status' | 'dueDate'>, today: string) => f.status === 'open' && f.dueDate < today;
 

@@ -1,4 +1,4 @@
-import { invalid } from '../errors.js';
+import { rejected } from './check.js';
 
 /**
  * Parses a pinned or stored instant: a date (local midnight) or a full ISO date-time. Kept apart from dates.ts
@@ -14,7 +14,7 @@ export function parseInstant(text: string, field: string): Date {
   }
   const at = new Date(t);
   if (day || !/^\d{4}-\d{2}-\d{2}T/.test(t) || Number.isNaN(at.getTime())) {
-    throw invalid(field, `"${text}" is not an ISO date or date-time`, 'use e.g. 2026-03-15 or 2026-03-15T09:30:00Z');
+    throw rejected(field, text, 'is not an ISO date or date-time; use e.g. 2026-03-15 or 2026-03-15T09:30:00Z');
   }
   return at;
 }

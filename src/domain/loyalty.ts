@@ -1,3 +1,5 @@
+import { idOrder } from './customer-value.js';
+
 /**
  * Griffin's loyalty matrix (analytics.md): repeat purchase is high when the F score is 4 or more; attitude is strong
  * when the latest satisfaction score recorded on the customer's activities is 4 or 5. Customers without a score
@@ -20,3 +22,37 @@ export function quadrant(f: number, satisfaction: number | null): { repeat: 'hig
   const q: Quadrant = repeat === 'high' ? (attitude === 'strong' ? 'sustained' : 'inertia') : attitude === 'strong' ? 'latent' : 'none';
   return { repeat, attitude, quadrant: q };
 }
+
+/** The quadrants in the order the report lists them. */
+export const QUADRANTS: Quadrant[] = ['sustained', 'latent', 'inertia', 'none', 'unknown attitude'];
+
+/** A satisfaction score as recorded on an activity: on a company, or on a person (whose company it counts for). */
+export interface SatisfactionScore {
+  at: string;
+  satisfaction: number;
+  companyId: number | null;
+  contactId: number | null;
+}
+
+/**
+ * The latest satisfaction score per customer up to `end` (an instant, exclusive). `scores` in time order: the last
+ * one before `end` wins. A score logged on a person counts for their company when they have one.
+ */
+export function latestSatisfaction(scores: Iterable<SatisfactionScore>, end: string): Map<string, number> {
+  const latest = new Map<string, number>();
+  for (const s of scores) {
+    if (s.at >= end) continue;
+    latest.set(s.companyId !== null ? `company:${s.companyId}` : `contact:${s.contactId}`, s.satisfaction);
+  }
+  return latest;
+}
+
+/** Each scored customer in its quadrant: quadrants in order, then the most frequent buyers first, then by id. */
+export function loyaltyRows(scored: readonly { key: string; f: number; frequency: number }[], latest: ReadonlyMap<string, number>) {
+  return scored.map((c) => ({ key: c.key, f: c.f, frequency: c.frequency, satisfaction: latest.get(c.key) ?? null, ...quadrant(c.f, latest.get(c.key) ?? null) }))
+    .sort((a, b) => a.quadrant.localeCompare(b.quadrant) || b.frequency - a.frequency || idOrder(a.key)[0] - idOrder(b.key)[0]);
+}
+
+/** How many customers each quadrant holds, with its programme, in the report's order. */
+export const quadrantSummary = (rows: readonly { quadrant: Quadrant }[]) =>
+  QUADRANTS.map((q) => ({ quadrant: q, customers: rows.filter((r) => r.quadrant === q).length, programme: PROGRAMME[q] }));

@@ -1,4 +1,4 @@
-import { invalid } from '../errors.js';
+import { check, rejected, rule } from './check.js';
 
 let known: Set<string> | undefined;
 
@@ -20,13 +20,14 @@ export function currencyDigits(currency: string): number {
   return d;
 }
 
-export function parseCurrency(text: string, field: string): string {
-  const code = text.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code) || !isCurrency(code)) {
-    throw invalid(field, `"${text}" is not an ISO 4217 currency code`, 'use a code such as EUR, USD, GBP or JPY');
-  }
-  return code;
-}
+/** An ISO 4217 code as people type it (eur = EUR), on the command line or in the config file. */
+export const currencyCode = rule((v) => {
+  const code = typeof v === 'string' ? v.trim().toUpperCase() : '';
+  return /^[A-Z]{3}$/.test(code) && isCurrency(code) ? { ok: true, value: code }
+    : { ok: false, message: 'is not an ISO 4217 currency code; use a code such as EUR, USD or GBP' };
+});
+
+export const parseCurrency = (text: string, field: string): string => check(currencyCode, text, field);
 
 export interface Money {
   minor: number;
@@ -47,20 +48,18 @@ export function parseMoney(
 ): Money {
   const m = AMOUNT.exec(text.trim());
   const example = 'write it like 12,500.50 or 12500.5, optionally with a currency code (EUR 12,500.50)';
-  if (!m) throw invalid(field, `"${text}" is not an amount`, example);
+  if (!m) throw rejected(field, text, `is not an amount; ${example}`);
   const [, pre, sign, whole, frac = '', post] = m;
-  if (pre && post) throw invalid(field, `"${text}" names two currencies`, example);
+  if (pre && post) throw rejected(field, text, `names two currencies; ${example}`);
   const code = pre || post ? parseCurrency((pre ?? post)!, field) : currency;
   const digits = currencyDigits(code);
   if (frac.length > digits) {
-    throw invalid(field, `"${text}" has ${frac.length} decimal places but ${code} allows ${digits}`,
-      digits === 0 ? `give a whole number of ${code}` : `round it to ${digits} decimal places`);
+    throw rejected(field, text, `has ${frac.length} decimal places but ${code} allows ${digits}; ` +
+      (digits === 0 ? `give a whole number of ${code}` : `round it to ${digits} decimal places`));
   }
   const minor = Number(whole!.replaceAll(',', '') + frac.padEnd(digits, '0')) * (sign === '-' ? -1 : 1);
-  if (!Number.isSafeInteger(minor)) throw invalid(field, `"${text}" is too large`, 'give a smaller amount');
-  if (minor < 0 && !opts.allowNegative) {
-    throw invalid(field, `"${text}" is negative`, 'give an amount of zero or more');
-  }
+  if (!Number.isSafeInteger(minor)) throw rejected(field, text, 'is too large; give a smaller amount');
+  if (minor < 0 && !opts.allowNegative) throw rejected(field, text, 'is negative; give an amount of zero or more');
   return { minor: minor === 0 ? 0 : minor, currency: code };
 }
 

@@ -1,4 +1,5 @@
-import { ONE_LINE, visible } from './checks.js';
+import { dateOf } from './calendar.js';
+import { ONE_LINE, visible } from './check.js';
 import { parseCurrency, parseMoney } from './money.js';
 import { FieldProblem, problemOf, type RowSchema } from './row-schema.js';
 
@@ -14,8 +15,6 @@ export interface ImportRow {
   reference: string | null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** Dates as exports write them: 2026-03-15, 2026-03-15 10:30[:00], 2026-03-15T10:30:00Z, 20260315, 12/1/2010 10:30 (M/D/Y). */
 export function importDate(text: string): string | null {
   const t = text.trim();
@@ -29,7 +28,7 @@ export function importDate(text: string): string | null {
   else return null;
   const date = new Date(y, m - 1, d);
   if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
+  return dateOf(y, m, d);
 }
 
 /**

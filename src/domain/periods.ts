@@ -1,5 +1,5 @@
 import { addDays, addMonths, addQuarters, addWeeks, endOfMonth, endOfQuarter, endOfWeek, startOfMonth, startOfQuarter, startOfWeek } from 'date-fns';
-import { invalid } from '../errors.js';
+import { rejected } from './check.js';
 import { isoDate, parseWhen } from './dates.js';
 
 /** An inclusive range of calendar dates, as YYYY-MM-DD. */
@@ -54,8 +54,8 @@ export function parsePeriod(text: string, now: Date, field: string): DateRange {
   if (span) {
     const from = isoDate(parseWhen(span[1]!, now, field).at);
     const to = isoDate(parseWhen(span[2]!, now, field).at);
-    if (from > to) throw invalid(field, `"${text}" ends before it starts`, 'write the earlier date first');
+    if (from > to) throw rejected(field, text, 'ends before it starts; write the earlier date first');
     return { from, to };
   }
-  throw invalid(field, `"${text}" is not a period`, `use ${PERIOD_FORMS}`);
+  throw rejected(field, text, `is not a period; use ${PERIOD_FORMS}`);
 }

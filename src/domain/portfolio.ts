@@ -1,3 +1,7 @@
+import { type CustomerValues, idOrder } from './customer-value.js';
+import { decileOf } from './deciles.js';
+import type { Converter, Unconverted } from './fx.js';
+
 /**
  * Value tiers and RAD strategies (analytics.md, after Peppers & Rogers), decided in this order: MVC = purchase
  * deciles 1-2; BZ = value at or below the cost to serve; MGC = among the customers left that have a known wallet,
@@ -32,6 +36,15 @@ export interface PortfolioRow extends PortfolioInput {
   revisitWallet: boolean;
 }
 
+/** Per tier in the report's order: its strategy, how many customers it holds and their value. */
+export function tierSummary(rows: readonly Pick<PortfolioRow, 'tier' | 'value'>[]) {
+  const tiers: Tier[] = ['MVC', 'MGC', 'maintain', 'BZ', 'prospect'];
+  return tiers.map((tier) => {
+    const members = rows.filter((r) => r.tier === tier);
+    return { tier, strategy: STRATEGY[tier], customers: members.length, value: members.reduce((s, r) => s + r.value, 0) };
+  });
+}
+
 /** What a customer's row says about its wallet estimate, if anything needs saying. */
 export function walletNote(r: Pick<PortfolioRow, 'hasWallet' | 'revisitWallet'>, unconvertedFrom: string | undefined, base: string): string | null {
   if (!r.hasWallet) return 'no wallet estimate';
@@ -56,4 +69,44 @@ export function portfolio(customers: readonly PortfolioInput[], windowDays: numb
     const shareOfWallet = c.wallet ? annualValue / c.wallet : null;
     return { ...c, annualValue, shareOfWallet, untapped, tier, revisitWallet: shareOfWallet !== null && shareOfWallet > 1 };
   });
+}
+
+/** A customer's wallet estimate as recorded: minor units of its own currency, or none. */
+export interface WalletEstimate {
+  walletMinor: number | null;
+  walletCurrency: string | null;
+}
+
+export interface PortfolioCustomer extends PortfolioRow {
+  /** The currency of a wallet estimate that has no rate into the report currency. */
+  unconvertedWallet: string | undefined;
+}
+
+/**
+ * The portfolio of every customer in `wallets` (companies, and contacts without one) that has converted orders or is
+ * a prospect, by value, then wallet, then id. A wallet estimate in another currency converts like an order; one
+ * without a rate is counted in `unconverted` and named in the row, not taken as missing. A customer whose orders
+ * were all left out for want of a rate is neither scored nor a prospect.
+ */
+export function customerPortfolio(values: CustomerValues, wallets: ReadonlyMap<string, WalletEstimate>, fx: Converter,
+  costToServe: number, unconverted: Unconverted): PortfolioCustomer[] {
+  const deciles = decileOf(values.inputs.map((c) => ({ key: c.key, order: idOrder(c.key), monetary: c.monetary })));
+  const decileByKey = new Map([...deciles].map(([c, d]) => [c.key, d]));
+  const noRate = new Map<string, string>();
+  const inputs = [...wallets.keys()].filter((key) => values.all.has(key) || !values.leftOut.has(key)).map((key): PortfolioInput => {
+    const w = wallets.get(key)!;
+    const hasWallet = w.walletMinor !== null && w.walletCurrency !== null;
+    const wallet = hasWallet ? fx.convert(w.walletMinor!, w.walletCurrency!) : null;
+    if (hasWallet && wallet === null) noRate.set(key, w.walletCurrency!);
+    const a = values.all.get(key);
+    return { key, order: idOrder(key), value: a?.monetary ?? 0, wallet, hasWallet, hasOrders: a !== undefined, decile: decileByKey.get(key) ?? null };
+  });
+  const rows = portfolio(inputs, values.windowDays, costToServe).filter((r) => r.hasOrders || r.tier === 'prospect')
+    .sort((a, b) => b.value - a.value || (b.wallet ?? 0) - (a.wallet ?? 0) || a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  // Only the wallets of customers listed are left out of something.
+  for (const r of rows) {
+    const currency = noRate.get(r.key);
+    if (currency !== undefined) unconverted.add('wallet', currency, wallets.get(r.key)!.walletMinor!);
+  }
+  return rows.map((r) => ({ ...r, unconvertedWallet: noRate.get(r.key) }));
 }

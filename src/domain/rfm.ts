@@ -57,6 +57,15 @@ export const SEGMENTS: { segment: string; r: [number, number]; f: [number, numbe
 /** Scores on another scale are mapped onto 1-5 before the grid is read. */
 const toFive = (score: number, bins: number) => (bins === 5 ? score : Math.min(5, Math.max(1, Math.ceil((score * 5) / bins))));
 
+/** The segment a person names, whatever the case, spaces and punctuation ("cant lose them"); undefined for none. */
+export function segmentNamed(text: string): string | undefined {
+  const simple = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
+  return SEGMENTS.find((s) => simple(s.segment) === simple(text))?.segment;
+}
+
+/** The report's order: the highest Monetary first, ties by customer key. */
+export const byMonetary = (a: RfmInput, b: RfmInput): number => b.monetary - a.monetary || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 export function segmentOf(r: number, f: number, bins: number): string {
   const [r5, f5] = [toFive(r, bins), toFive(f, bins)];
   return SEGMENTS.find((s) => r5 >= s.r[0] && r5 <= s.r[1] && f5 >= s.f[0] && f5 <= s.f[1])?.segment ?? 'Unclassified';

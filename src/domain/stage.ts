@@ -22,6 +22,11 @@ export interface Stage extends StageFields, Stamps {
   id: number;
 }
 
+/** After a removal, positions run 1..n again in pipeline order: the stages whose position changes, and to what. */
+export function renumbered(stages: readonly Stage[]): { stage: Stage; position: number }[] {
+  return stages.flatMap((stage, i) => (stage.position === i + 1 ? [] : [{ stage, position: i + 1 }]));
+}
+
 export function stageJson(s: Stage, counts?: { deals: number; amounts: { amount: number; currency: string }[] }) {
   return {
     id: s.id, name: s.name, position: s.position, probability: s.probability, forecastCategory: s.forecastCategory,

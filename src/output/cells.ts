@@ -1,3 +1,4 @@
+import { localDate, localTime } from '../domain/calendar.js';
 import { formatMoney, moneyText, plainAmount, plainMoney } from './money.js';
 import type { Column } from './view.js';
 
@@ -66,11 +67,9 @@ export function machineColumns(columns: Column[]): Column[] {
   return [...columns.slice(0, after), currency, ...columns.slice(after)];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** "2026-03-15 09:30" in local time: what a person scanning a table needs of a timestamp. */
 function localMinute(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${localDate(d)} ${localTime(d)}`;
 }
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];

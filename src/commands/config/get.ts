@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import { value } from '../../output/view.js';
-import { configKey, effective, settingText } from './shared.js';
+import { settingText } from '../../output/views/misc.js';
+import { configKey, effective } from './shared.js';
 import type { ConfigInput } from './spec.js';
 
 export async function run({ args: [key] }: ConfigInput<'get'>, ctx: Context) {

@@ -1,8 +1,8 @@
 import type { Context } from '../../context.js';
 import { CONFIG_KEYS, type ConfigKey } from '../../domain/config.js';
-import { configColumns } from '../../output/views/misc.js';
+import { configColumns, settingText } from '../../output/views/misc.js';
 import { list } from '../../output/view.js';
-import { effective, settingText } from './shared.js';
+import { effective } from './shared.js';
 
 export async function run(_: unknown, ctx: Context) {
   const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => {

@@ -1,20 +1,16 @@
 import type { Context } from '../../context.js';
 import { writeConfigValue } from '../../config/file.js';
-import { visible } from '../../domain/checks.js';
 import { CONFIG_KEYS } from '../../domain/config.js';
-import { invalid } from '../../errors.js';
+import { check } from '../../domain/check.js';
 import { configValueFields } from '../../output/views/misc.js';
+import { settingSaved } from '../../output/views/notices.js';
 import { record } from '../../output/view.js';
 import { configKey } from './shared.js';
 import type { ConfigInput } from './spec.js';
 
 export async function run({ args: [key, raw] }: ConfigInput<'set'>, ctx: Context) {
   const k = configKey(key!);
-  const parsed = CONFIG_KEYS[k].parse(raw);
-  if (!parsed.ok) {
-    const [what, fix] = parsed.message.split('; ');
-    throw invalid(k, `"${visible(raw!)}" ${what}`, fix);
-  }
-  writeConfigValue(ctx.configPath, k, parsed.value);
-  return record({ key: k, value: parsed.value }, configValueFields, { done: `set ${k} in ${ctx.configPath}` });
+  const value = check<unknown>(CONFIG_KEYS[k].schema, raw, k);
+  writeConfigValue(ctx.configPath, k, value);
+  return record({ key: k, value }, configValueFields, { done: settingSaved(k, ctx.configPath) });
 }

@@ -1,9 +1,9 @@
 import type { Context } from '../../context.js';
-import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey, isConfigKey } from '../../domain/config.js';
-import { invalid } from '../../errors.js';
+import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey, isConfigKey, type Setting } from '../../domain/config.js';
+import { rejected } from '../../domain/check.js';
 
 export function configKey(key: string): ConfigKey {
-  if (!isConfigKey(key)) throw invalid('KEY', `"${key}" is not a setting`, `use one of: ${Object.keys(CONFIG_KEYS).join(', ')}`);
+  if (!isConfigKey(key)) throw rejected('KEY', key, `is not a setting; use one of: ${Object.keys(CONFIG_KEYS).join(', ')}`);
   return key;
 }
 
@@ -22,14 +22,4 @@ export function effective(key: ConfigKey, ctx: Context): { value: Setting; sourc
         ? { value: file, source: 'config' }
         : { value: CONFIG_DEFAULTS[key as keyof typeof CONFIG_DEFAULTS] ?? null, source: 'default' };
   }
-}
-
-type Setting = string | number | string[] | Record<string, number> | null;
-
-/** A setting as text, in the form `config set` takes it: lists and rates comma-separated. */
-export function settingText(v: Setting): string {
-  if (v === null) return '';
-  if (Array.isArray(v)) return v.join(',');
-  if (typeof v === 'object') return Object.entries(v).map(([k, r]) => `${k}=${r}`).join(',');
-  return String(v);
 }

@@ -1,14 +1,13 @@
 import type { Context } from '../../context.js';
 import { contactJson } from '../../domain/contact.js';
-import { checkLimit, checkTags } from '../../domain/checks.js';
-import { contactColumns } from '../../output/views/contact.js';
-import { list } from '../../output/view.js';
+import { check, checkAll, listLimit, tag } from '../../domain/check.js';
+import { contactList } from '../../output/views/contact.js';
 import type { ContactInput } from './spec.js';
 
 export async function run({ opts }: ContactInput<'list'>, ctx: Context) {
   const store = await ctx.store();
   const contacts = await store.contacts.list({
-    tags: checkTags(opts.tag, '--tag'),
+    tags: checkAll(tag, opts.tag, '--tag'),
     owner: opts.mine ? ctx.user : opts.owner,
     companyId: opts.company === undefined ? undefined : (await store.refs.resolve(opts.company, ['company'])).id,
     lifecycle: opts.lifecycle,
@@ -17,7 +16,7 @@ export async function run({ opts }: ContactInput<'list'>, ctx: Context) {
     search: opts.search,
     sort: opts.sort,
     desc: opts.desc,
-    limit: checkLimit(opts.limit),
+    limit: check(listLimit, opts.limit, '--limit'),
   });
-  return list(contacts.map(contactJson), contactColumns, 'no contacts match');
+  return contactList(contacts.map(contactJson));
 }

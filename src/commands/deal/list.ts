@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { checkLimit } from '../../domain/checks.js';
+import { check, listLimit } from '../../domain/check.js';
 import { dealJson, isStale } from '../../domain/deal.js';
 import { parsePeriod } from '../../domain/periods.js';
 import { usageError } from '../../errors.js';
@@ -12,7 +12,7 @@ export async function run({ opts }: DealInput<'list'>, ctx: Context) {
   if (statuses.length > 1) throw usageError(`--${statuses.join(' and --')} contradict each other`, 'pass one of --open, --won, --lost, --all');
   const store = await ctx.store();
   const stage = opts.stage === undefined ? undefined : await findStage(store, opts.stage, '--stage');
-  const limit = checkLimit(opts.limit);
+  const limit = check(listLimit, opts.limit, '--limit');
   let deals = await store.deals.list({
     // A stage filter shows that stage whatever its outcome: "--stage Won" lists won deals.
     status: statuses[0] ?? (stage ? 'all' : 'open'),

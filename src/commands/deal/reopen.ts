@@ -1,7 +1,7 @@
 import { dealReopened } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { dealJson } from '../../domain/deal.js';
-import { reopen } from '../../domain/deal-transitions.js';
+import { reopen, reopenStage, undoesWinOrder } from '../../domain/deal-transitions.js';
 import { dealView } from '../../output/views/deal.js';
 import { findStage } from '../stage/shared.js';
 import { loadDeal } from './shared.js';
@@ -12,10 +12,9 @@ export async function run({ args: [ref], opts }: DealInput<'reopen'>, ctx: Conte
     const before = await loadDeal(tx, ref!);
     const previous = before.stage.outcome === 'open' ? null : await tx.deals.stageBefore(before.id, before.stageId);
     const stage = opts.stage !== undefined ? await findStage(tx, opts.stage, '--stage')
-      : (previous !== null ? await tx.stages.get(previous) : undefined) ?? (await tx.stages.list()).find((s) => s.outcome === 'open')!;
+      : reopenStage(await tx.stages.list(), previous);
     const fields = reopen(before, stage, previous);
-    // The win's order goes with the win.
-    const removed = before.stage.outcome === 'won' ? await tx.orders.removeWinOrder(before.id) : 0;
+    const removed = undoesWinOrder(before) ? await tx.orders.removeWinOrder(before.id) : 0;
     const deal = await tx.deals.update(before, fields);
     return { deal, removed };
   });

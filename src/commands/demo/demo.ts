@@ -3,22 +3,18 @@ import { join } from 'node:path';
 import { dataDir } from '../../config/paths.js';
 import type { Context } from '../../context.js';
 import { CONFIG_DEFAULTS } from '../../domain/config.js';
-import { demoData } from '../../domain/demo.js';
+import { demoData, demoScale } from '../../domain/demo.js';
 import { check, count } from '../../domain/fields.js';
-import { conflict, invalid } from '../../errors.js';
+import { conflict } from '../../errors.js';
 import { demoFields } from '../../output/views/misc.js';
+import { demoDataFound, demoTry } from '../../output/views/notices.js';
 import { record } from '../../output/view.js';
-import type { DemoContents } from '../../store/bulk.js';
 import { demoContents, removeDatabase } from '../../store/open.js';
 import type { DemoInput } from './spec.js';
 
-const MAX_SCALE = 100_000;
-
 export async function run({ opts }: DemoInput, ctx: Context) {
-  const scale = opts.scale === '' ? null : check(count, opts.scale, '--scale');
-  if (scale !== null && (scale < 10 || scale > MAX_SCALE)) {
-    throw invalid('--scale', `${scale} is out of range`, `give a number of contacts from 10 to ${MAX_SCALE.toLocaleString('en-US')}`);
-  }
+  // An empty --scale asks for the small demo: a few dozen contacts.
+  const scale = opts.scale === '' ? null : check(demoScale, opts.scale, '--scale');
   const seed = check(count, opts.seed, '--seed');
   // The demo never touches your data: it gets its own file unless you name one with --db, and it replaces a file
   // only when all it holds is what a demo wrote (or you say --force).
@@ -28,7 +24,7 @@ export async function run({ opts }: DemoInput, ctx: Context) {
   if (existsSync(path)) {
     const found = opts.force ? undefined : await demoContents(location);
     const yours = found && (found.changes > 0 || found.segmentations.length > 0 || (found.records && !found.demo));
-    if (found && yours) throw conflict(`${path} holds data the demo did not write: ${describe(found)}`, 'pass --force to replace it, losing that data, or name another file with --db');
+    if (found && yours) throw conflict(`${path} holds data the demo did not write: ${demoDataFound(found)}`, 'pass --force to replace it, losing that data, or name another file with --db');
     if (!found || found.demo) await removeDatabase(location);
   }
   ctx.useDatabase(location);
@@ -38,18 +34,7 @@ export async function run({ opts }: DemoInput, ctx: Context) {
   }
   const data = demoData({ now: ctx.now, seed, scale, currency: ctx.currency, fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart });
   const counts = await store.bulkLoad(data, { actor: ctx.user, at: ctx.now.toISOString(), command: ctx.commandLine });
-  const quoted = /^[\w./~-]+$/.test(path) ? path : JSON.stringify(path);
   // No timing in the output: it is not data, and it would make the same demo print differently on every run
   // (npm run bench times the demo from outside).
-  return record({ path, ...counts, try: `crm --db ${quoted} agenda --week` }, demoFields);
-}
-
-function describe(found: DemoContents): string {
-  const parts: string[] = [];
-  if (found.changes > 0) {
-    parts.push(`${found.changes} ${found.changes === 1 ? 'change' : 'changes'}${found.demo ? ' since the demo was built' : ''}, the latest: ${found.latest}`);
-  }
-  if (found.segmentations.length) parts.push(`saved segmentations (${found.segmentations.join(', ')})`);
-  if (!parts.length) parts.push('records that no crm demo wrote');
-  return parts.join('; ');
+  return record({ path, ...counts, try: demoTry(path) }, demoFields);
 }

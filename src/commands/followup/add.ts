@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
 import { followupView } from '../../output/views/followup.js';
-import { added } from '../../output/views/notices.js';
+import { followupAdded } from '../../output/views/notices.js';
 import { askMissing } from '../ask/questions.js';
 import { askLink, followupTitle, newFollowupQuestions } from './ask.js';
 import { checkScheduling, followupFields } from './shared.js';
@@ -24,5 +24,5 @@ export async function run({ args: [title], opts }: FollowupInput<'add'>, ctx: Co
     await checkScheduling(tx, fields.contactId, opts.overrideConsent);
     return tx.followups.create(fields);
   });
-  return followupView(followupJson(f, isoDate(ctx.now)), added('follow-up', { id: f.id, name: `${f.title} (due ${f.dueDate})` }));
+  return followupView(followupJson(f, isoDate(ctx.now)), followupAdded(f));
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { checkLimit } from '../../domain/checks.js';
+import { check, listLimit } from '../../domain/check.js';
 import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
 import { parsePeriod } from '../../domain/periods.js';
@@ -19,7 +19,7 @@ export async function run({ opts }: FollowupInput<'list'>, ctx: Context) {
     owner: opts.mine ? ctx.user : opts.owner,
     dueFrom: period?.from,
     dueTo: opts.overdue ? isoDate(addDays(ctx.now, -1)) : period?.to,
-    limit: checkLimit(opts.limit),
+    limit: check(listLimit, opts.limit, '--limit'),
   });
-  return followupList(rows.map((f) => followupJson(f, today)), opts.overdue ? 'nothing overdue' : 'no follow-ups match');
+  return followupList(rows.map((f) => followupJson(f, today)), Boolean(opts.overdue));
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { localTime } from '../../domain/calendar.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { checkConsent } from '../../domain/consent.js';
 import { check, name, optionalText } from '../../domain/fields.js';
@@ -9,12 +10,10 @@ import { ownerOf } from '../fields.js';
 import { resolveLinks } from '../links.js';
 import type { FollowupFlags } from './spec.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** A due date, and a time of day when the user gave one ("friday 10:00"). */
 export function parseDue(text: string, now: Date, field: string): { dueDate: string; dueTime: string | null } {
   const when = parseWhen(text, now, field);
-  return { dueDate: isoDate(when.at), dueTime: when.hasTime ? `${pad(when.at.getHours())}:${pad(when.at.getMinutes())}` : null };
+  return { dueDate: isoDate(when.at), dueTime: when.hasTime ? localTime(when.at) : null };
 }
 
 export async function followupFields(opts: FollowupFlags, ctx: Context, repos: Repos, base?: Followup): Promise<FollowupFields> {

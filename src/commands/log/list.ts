@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { activityJson } from '../../domain/activity.js';
-import { checkLimit } from '../../domain/checks.js';
+import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { endOfDayInstant } from '../../domain/reports/deal-state.js';
 import { activityList } from '../../output/views/activity.js';
@@ -20,7 +20,7 @@ export async function run({ opts }: LogInput<'list'>, ctx: Context) {
     // --until is inclusive, as everywhere: the whole of that day.
     to: opts.until === undefined ? undefined : endOfDayInstant(isoDate(parseWhen(opts.until, ctx.now, '--until').at)),
     search: opts.search,
-    limit: checkLimit(opts.limit),
+    limit: check(listLimit, opts.limit, '--limit'),
   });
   return activityList(activities.map(activityJson));
 }

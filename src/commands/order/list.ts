@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { checkLimit } from '../../domain/checks.js';
+import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { orderJson } from '../../domain/order.js';
 import { orderList } from '../../output/views/order.js';
@@ -12,7 +12,7 @@ export async function run({ opts }: OrderInput<'list'>, ctx: Context) {
     customer: opts.customer === undefined ? undefined : await resolveCustomer(store, opts.customer),
     from: opts.since === undefined ? undefined : isoDate(parseWhen(opts.since, ctx.now, '--since').at),
     to: opts.until === undefined ? undefined : isoDate(parseWhen(opts.until, ctx.now, '--until').at),
-    limit: checkLimit(opts.limit),
+    limit: check(listLimit, opts.limit, '--limit'),
   });
   return orderList(orders.map(orderJson));
 }

@@ -1,117 +1,45 @@
 import type { Context } from '../../context.js';
-import { expectedPurchases, fitBgNbd, pAlive } from '../../domain/clv/bgnbd.js';
-import { clv, spendFor } from '../../domain/clv/clv.js';
+import { fitBgNbd } from '../../domain/clv/bgnbd.js';
+import { atRisk, clvSample, customerForecasts, round } from '../../domain/clv/customers.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
 import { fitGammaGamma } from '../../domain/clv/gammagamma.js';
-import { checkCount, checkLimit } from '../../domain/checks.js';
+import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
-import { toMajor } from '../../domain/money.js';
-import { CrmError, invalid } from '../../errors.js';
+import { PurchaseHistories } from '../../domain/clv/summary.js';
+import { horizonMonths, monthlyRate } from '../../domain/report-options.js';
 import { fitProgress } from '../../io/progress.js';
 import { clvView } from '../../output/views/value.js';
-import { unconvertedWarning } from './shared.js';
+import { fittingModel, unconvertedWarning } from '../../output/views/notices.js';
 import type { ReportInput } from './spec.js';
-
-const dayNumber = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-};
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** Customers whose P(alive) fell below this, among the most valuable fifth, are "at risk". */
-const AT_RISK_P_ALIVE = 0.5;
 
 export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const asOf = opts.asOf === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.asOf, ctx.now, '--as-of').at);
-  const months = checkCount(opts.horizon, '--horizon')!;
-  if (months < 1 || months > 120) throw invalid('--horizon', `${months} months is out of range`, 'give 1 to 120 months');
-  const discount = Number(opts.discount);
-  if (!/^\d*\.?\d+$/.test(opts.discount.trim()) || discount >= 1) throw invalid('--discount', `"${opts.discount}" is not a monthly rate`, 'give a fraction such as 0.01 (1% a month)');
-  const limit = checkLimit(opts.limit);
+  const months = check(horizonMonths, opts.horizon, '--horizon');
+  const discount = check(monthlyRate, opts.discount, '--discount');
+  const limit = check(listLimit, opts.limit, '--limit');
   const unitDays = opts.unit === 'day' ? 1 : 7;
   const store = await ctx.store();
   const data = store.customerValue;
-  const fx = converter(ctx.currency, ctx.config.rates ?? {});
   const unconverted = new Unconverted();
-
-  // One pass over the purchase days, customer by customer (rows come grouped and in date order).
-  interface Acc { key: string; first: string; last: string; days: number; repeatSum: number; firstDayTotal: number; total: number }
-  const customers: Acc[] = [];
-  let cur: Acc | undefined;
-  await data.purchaseDays(asOf, (kind, id, day, currency, minor, orders) => {
-    const amount = fx.convert(minor, currency);
-    if (amount === null) {
-      unconverted.add('order', currency, minor, orders);
-      return;
-    }
-    const key = `${kind}:${id}`;
-    if (!cur || cur.key !== key) {
-      cur = { key, first: day, last: day, days: 1, repeatSum: 0, firstDayTotal: amount, total: amount };
-      customers.push(cur);
-      return;
-    }
-    cur.total += amount;
-    if (day === cur.last) {
-      if (cur.days === 1) cur.firstDayTotal += amount;
-      else cur.repeatSum += amount;
-    } else {
-      cur.days += 1;
-      cur.last = day;
-      cur.repeatSum += amount;
-    }
-  });
-  const rft = customers.map((c) => ({ x: c.days - 1, tx: (dayNumber(c.last) - dayNumber(c.first)) / unitDays, T: (dayNumber(asOf) - dayNumber(c.first)) / unitDays }));
-  const repeat = rft.filter((c) => c.x > 0).length;
-  if (customers.length < 10 || repeat < 2) {
-    throw new CrmError('validation', `cannot fit the lifetime-value model: ${customers.length} customers with purchases by ${asOf}, ${repeat} of them repeat buyers`,
-      'the model needs at least 10 customers and some repeat buyers; import more order history (crm order import)');
-  }
-  // Spend is modelled in major units: the scale parameter gamma is then in currency units, as published.
-  const major = (minor: number) => toMajor(minor, ctx.currency);
-  const spendData = customers.flatMap((c, i) => (rft[i]!.x > 0 && c.repeatSum > 0 ? [{ x: rft[i]!.x, m: major(c.repeatSum) / rft[i]!.x }] : []));
-  if (spendData.length < 2) throw new CrmError('validation', 'cannot fit the spend model: fewer than 2 repeat buyers with positive spend', 'import more order history');
+  const histories = new PurchaseHistories(converter(ctx.currency, ctx.config.rates ?? {}), unconverted);
+  await data.purchaseDays(asOf, histories.add);
+  const { customers } = histories;
+  const sample = clvSample(customers, asOf, unitDays, ctx.currency);
   const meter = fitProgress(ctx.streams.stderr);
-  const bg = fitBgNbd(rft, { onIteration: (i, ll) => meter.show(`fitting the purchase model (BG/NBD): iteration ${i}, log-likelihood ${ll.toFixed(2)}`) });
-  const gg = fitGammaGamma(spendData, { onIteration: (i, ll) => meter.show(`fitting the spend model (Gamma-Gamma): iteration ${i}, log-likelihood ${ll.toFixed(2)}`) });
+  const bg = fitBgNbd(sample.rft, { onIteration: (i, ll) => meter.show(fittingModel('purchase', i, ll)) });
+  const gg = fitGammaGamma(sample.spend, { onIteration: (i, ll) => meter.show(fittingModel('spend', i, ll)) });
   meter.done();
-  // A degenerate model's forecasts would be made-up numbers: they stay null, and the diagnosis says why.
   const diagnosis = diagnose(bg, gg);
-  const purchasesOk = diagnosis.purchaseModel === 'ok';
-  const spendOk = diagnosis.spendModel === 'ok';
-  const names = await data.names();
-  const horizonUnits = (months * 30.4375) / unitDays;
-  let rows = customers.map((c, i) => {
-    const [kind, id] = c.key.split(':') as ['company' | 'contact', string];
-    const n = names.get(c.key);
-    const base = { kind, id: Number(id), name: n?.name ?? '', externalId: n?.externalId ?? null, x: rft[i]!.x,
-      tx: round(rft[i]!.tx, 4), T: round(rft[i]!.T, 4), value: major(c.total) };
-    // A customer whose first purchase is on the as-of day has no history to project from.
-    if (rft[i]!.T <= 0) return { ...base, pAlive: null, expectedPurchases: null, expectedSpend: null, clv: null, note: 'too little history' };
-    const spend = spendOk ? spendFor(gg, rft[i]!.x, rft[i]!.x > 0 ? major(c.repeatSum) / rft[i]!.x : null) : null;
-    return {
-      ...base,
-      pAlive: purchasesOk ? round(pAlive(bg, rft[i]!), 4) : null,
-      expectedPurchases: purchasesOk ? round(expectedPurchases(bg, rft[i]!, horizonUnits), 4) : null,
-      expectedSpend: spend === null ? null : round(spend, 2),
-      clv: purchasesOk && spend !== null ? round(clv(bg, rft[i]!, spend, months, discount, unitDays), 2) : null,
-      note: null as string | null,
-    };
-  });
-  rows.sort((a, b) => (b.clv ?? -1) - (a.clv ?? -1) || b.value - a.value || a.id - b.id);
-  if (opts.atRisk) {
-    // Valuable = the top fifth by what they spent so far.
-    const byValue = [...rows].sort((a, b) => b.value - a.value);
-    const top = new Set(byValue.slice(0, Math.ceil(byValue.length / 5)));
-    rows = byValue.filter((r) => top.has(r) && r.pAlive !== null && r.pAlive < AT_RISK_P_ALIVE);
-  }
+  const rows = customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency: ctx.currency }, await data.names());
+  const listed = opts.atRisk ? atRisk(rows) : rows;
   return clvView({
     asOf, unit: opts.unit, horizonMonths: months, discount, currency: ctx.currency, atRisk: Boolean(opts.atRisk),
     model: { r: round(bg.r, 6), alpha: round(bg.alpha, 6), a: round(bg.a, 6), b: round(bg.b, 6), logLikelihood: round(bg.logLikelihood, 4),
-      customers: customers.length, repeatBuyers: repeat },
+      customers: customers.length, repeatBuyers: sample.repeatBuyers },
     spendModel: { p: round(gg.p, 6), q: round(gg.q, 6), gamma: round(gg.gamma, 6), logLikelihood: round(gg.logLikelihood, 4) },
     diagnosis,
-    customers: limit === undefined ? rows : rows.slice(0, limit),
+    customers: limit === undefined ? listed : listed.slice(0, limit),
     unconverted: unconverted.list(),
   }, unconvertedWarning({ unconverted, currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale }));
 }

@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
 import { deciles } from '../../domain/deciles.js';
 import { decilesView } from '../../output/views/value.js';
-import { customerValues, idOrder } from './customers.js';
+import { idOrder } from '../../domain/customer-value.js';
+import { customerValues } from './customers.js';
 import { ratio } from './shared.js';
 import type { ReportInput } from './spec.js';
 

@@ -1,18 +1,18 @@
 import type { Context } from '../../context.js';
-import { check, count } from '../../domain/fields.js';
+import { check } from '../../domain/fields.js';
+import { periodCount } from '../../domain/report-options.js';
 import { type Period, periodsFrom } from '../../domain/fiscal.js';
 import { converter } from '../../domain/fx.js';
 import { forecastRow, type ForecastRow, quotaFor } from '../../domain/reports/forecast.js';
 import { ownerWinRates, stageWinRates } from '../../domain/reports/pipeline.js';
-import { invalid } from '../../errors.js';
 import { forecastView } from '../../output/views/reports.js';
-import { ratio, reportBasis, unconvertedWarning } from './shared.js';
+import { ratio, reportBasis } from './shared.js';
+import { unconvertedWarning } from '../../output/views/notices.js';
 import type { ReportInput } from './spec.js';
 
 
 export async function run({ opts }: ReportInput<'forecast'>, ctx: Context) {
-  const n = check(count, opts.periods, '--periods');
-  if (n < 1 || n > 24) throw invalid('--periods', `${n} is out of range`, 'give 1 to 24 periods');
+  const n = check(periodCount, opts.periods, '--periods');
   const b = await reportBasis(opts, ctx);
   const periods = periodsFrom(b.asOf, opts.period, n, b.fyStart);
   const teamRates = stageWinRates(b.team, b.stages, b.window);

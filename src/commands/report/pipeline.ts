@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
 import { pipelineFigures } from '../../domain/reports/pipeline.js';
 import { pipelineView } from '../../output/views/reports.js';
-import { days, ratio, reportBasis, unconvertedWarning } from './shared.js';
+import { days, ratio, reportBasis } from './shared.js';
+import { unconvertedWarning } from '../../output/views/notices.js';
 import type { ReportInput } from './spec.js';
 
 export async function run({ opts }: ReportInput<'pipeline'>, ctx: Context) {

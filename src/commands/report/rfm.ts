@@ -1,8 +1,9 @@
 import type { Context } from '../../context.js';
-import { check, count } from '../../domain/fields.js';
+import { check } from '../../domain/fields.js';
+import { binCount, segmentName, snapshotName } from '../../domain/report-options.js';
 import type { CustomerRef } from '../../domain/reports/results.js';
-import { type Migration, migration, rfmScores, SEGMENTS, segmentSummary } from '../../domain/rfm.js';
-import { invalid, notFound } from '../../errors.js';
+import { byMonetary, type Migration, migration, rfmScores, segmentSummary } from '../../domain/rfm.js';
+import { notFound } from '../../errors.js';
 import { rfmView } from '../../output/views/value.js';
 import { customerValues } from './customers.js';
 import { ratio } from './shared.js';
@@ -13,21 +14,17 @@ const compare = (name: string, asOf: string, m: Migration, describe: (key: strin
 });
 
 export async function run({ opts }: ReportInput<'rfm'>, ctx: Context) {
-  const bins = check(count, opts.bins, '--bins');
-  if (bins < 2 || bins > 10) throw invalid('--bins', `${bins} is out of range`, 'give 2 to 10 bins (5 is the standard)');
-  const segment = opts.segment === undefined ? undefined
-    : SEGMENTS.find((s) => s.segment.toLowerCase().replace(/[^a-z]/g, '') === opts.segment!.toLowerCase().replace(/[^a-z]/g, ''))?.segment;
-  if (opts.segment !== undefined && !segment) throw invalid('--segment', `"${opts.segment}" is not a segment`, `use one of: ${SEGMENTS.map((s) => s.segment).join(', ')}`);
+  const bins = check(binCount, opts.bins, '--bins');
+  const segment = opts.segment === undefined ? undefined : check(segmentName, opts.segment, '--segment');
   const v = await customerValues(opts, ctx);
-  const scored = rfmScores(v.inputs, bins).sort((a, b) => b.monetary - a.monetary || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const scored = rfmScores(v.inputs, bins).sort(byMonetary);
   const before = opts.compare === undefined ? undefined : await v.data.snapshot(opts.compare);
   if (opts.compare !== undefined && !before) {
     const names = await v.data.snapshotNames();
     throw notFound(`no saved segmentation "${opts.compare}"`, names.length ? `saved: ${names.join(', ')}` : 'save one first with crm report rfm --save NAME');
   }
   if (opts.save !== undefined) {
-    const name = opts.save.trim();
-    if (!name) throw invalid('--save', 'needs a name', 'e.g. --save 2026-Q1');
+    const name = check(snapshotName, opts.save, '--save');
     await ctx.write((tx) => tx.customerValue.saveSnapshot(name, v.asOf, bins, scored.map((c) => ({ key: c.key, segment: c.segment }))));
   }
   const listed = segment ? scored.filter((c) => c.segment === segment) : scored;

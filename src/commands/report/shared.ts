@@ -7,7 +7,6 @@ import { type DealAt, dealAt } from '../../domain/reports/deal-state.js';
 import { trailingWindow, type Window } from '../../domain/reports/window.js';
 import type { Stage } from '../../domain/stage.js';
 import { usageError } from '../../errors.js';
-import { leftOutWarning } from '../../output/views/notices.js';
 import type { Store } from '../../store/store.js';
 import type { ReportFlags, WindowFlags } from './spec.js';
 
@@ -63,7 +62,3 @@ export async function reportBasis(opts: ReportFlags, ctx: Context): Promise<Repo
 /** Ratios rounded for JSON: four decimals say all a report needs and keep float noise out of scripts. */
 export const ratio = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
 export const days = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
-
-/** The warning a report gives when some amounts had no exchange rate. */
-export const unconvertedWarning = (b: Pick<ReportBasis, 'unconverted' | 'currency' | 'rates' | 'locale'>): string[] =>
-  leftOutWarning(b.unconverted.list(), b);

@@ -2,7 +2,8 @@ import type { Context } from '../../context.js';
 import type { WinLossGroupResult } from '../../domain/reports/results.js';
 import { type WinLossGroup, winLoss } from '../../domain/reports/winloss.js';
 import { winLossView } from '../../output/views/reports.js';
-import { ratio, reportBasis, unconvertedWarning } from './shared.js';
+import { ratio, reportBasis } from './shared.js';
+import { unconvertedWarning } from '../../output/views/notices.js';
 import type { ReportInput } from './spec.js';
 
 export async function run({ opts }: ReportInput<'winloss'>, ctx: Context) {

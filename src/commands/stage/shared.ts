@@ -1,6 +1,7 @@
 import { matchByName } from '../../domain/reference.js';
 import type { Stage } from '../../domain/stage.js';
-import { CrmError, invalid } from '../../errors.js';
+import { rejected } from '../../domain/check.js';
+import { CrmError } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
 
 /**
@@ -15,6 +16,6 @@ export async function findStage(repos: Repos, text: string, field: string): Prom
     throw new CrmError('ambiguous', `${field}: "${text}" matches ${found.length} stages: ${found.map((s) => s.name).join(', ')}`,
       'type more of the name', { field, candidates: found.map((s) => ({ kind: 'stage', id: s.id, name: s.name })) });
   }
-  if (!found[0]) throw invalid(field, `"${text}" is not a stage`, `use one of: ${stages.map((s) => s.name).join(', ')}`);
+  if (!found[0]) throw rejected(field, text, `is not a stage; use one of: ${stages.map((s) => s.name).join(', ')}`);
   return found[0];
 }

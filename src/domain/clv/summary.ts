@@ -1,3 +1,8 @@
+import { dayNumber } from '../calendar.js';
+import type { Converter, Unconverted } from '../fx.js';
+import type { Customer } from '../order.js';
+import type { RFT } from './bgnbd.js';
+
 /**
  * From orders to the models' inputs (analytics.md): a purchase is any order that is not a refund (amount >= 0: the
  * published CDNOW figures count $0 transactions); orders on the same calendar day
@@ -14,11 +19,6 @@ export interface CustomerSummary {
   lastPurchase: string;
 }
 
-const dayNumber = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-};
-
 /** `purchases`: one customer's (date, amount) pairs up to the calibration end, in any order. */
 export function summarize(purchases: readonly { date: string; amount: number }[], end: string, unitDays: number): CustomerSummary | null {
   const byDay = new Map<string, number>();
@@ -29,11 +29,63 @@ export function summarize(purchases: readonly { date: string; amount: number }[]
   const last = days.at(-1)!;
   const repeat = days.slice(1).map((d) => byDay.get(d)!);
   return {
-    x: days.length - 1,
-    tx: (dayNumber(last) - dayNumber(first)) / unitDays,
-    T: (dayNumber(end) - dayNumber(first)) / unitDays,
+    ...rftOf(first, last, days.length, end, unitDays),
     m: repeat.length ? repeat.reduce((a, b) => a + b, 0) / repeat.length : null,
     firstPurchase: first,
     lastPurchase: last,
+  };
+}
+
+/** x, tx and T of a customer who bought on `days` days from `first` to `last`, observed until `end`. */
+export function rftOf(first: string, last: string, days: number, end: string, unitDays: number): RFT {
+  return { x: days - 1, tx: (dayNumber(last) - dayNumber(first)) / unitDays, T: (dayNumber(end) - dayNumber(first)) / unitDays };
+}
+
+/** One customer's purchase days so far, amounts in minor units of the report currency. */
+export interface PurchaseHistory {
+  key: string;
+  first: string;
+  last: string;
+  /** Purchase days: orders on one calendar day, in any currencies, are one purchase. */
+  days: number;
+  /** What the days after the first were worth: Gamma-Gamma's m is this over x. */
+  repeatSpend: number;
+  /** What every purchase day was worth. */
+  total: number;
+}
+
+/**
+ * summarize() for a stream: purchase days (orders merged per customer, day and currency, refunds left out, as the
+ * store reads them) arrive customer by customer in date order and are folded into one PurchaseHistory per
+ * customer, so a million orders never sit in memory. Each amount converts into the report currency; one without a
+ * rate is left out and counted in `unconverted`, so a day bought only in such a currency is no purchase.
+ */
+export class PurchaseHistories {
+  readonly customers: PurchaseHistory[] = [];
+  private current: PurchaseHistory | undefined;
+
+  constructor(private readonly fx: Converter, private readonly unconverted: Unconverted) {}
+
+  /** One customer's purchases of one day in one currency: `orders` orders adding up to `minor`. */
+  readonly add = (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number): void => {
+    const amount = this.fx.convert(minor, currency);
+    if (amount === null) {
+      this.unconverted.add('order', currency, minor, orders);
+      return;
+    }
+    const key = `${kind}:${id}`;
+    const c = this.current;
+    if (!c || c.key !== key) {
+      this.current = { key, first: day, last: day, days: 1, repeatSpend: 0, total: amount };
+      this.customers.push(this.current);
+      return;
+    }
+    c.total += amount;
+    if (day !== c.last) {
+      c.days += 1;
+      c.last = day;
+    }
+    // The first day's purchases in other currencies belong to the first purchase, not to the repeat spend.
+    if (c.days > 1) c.repeatSpend += amount;
   };
 }

@@ -1,6 +1,8 @@
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { addWeeks, getISOWeek, getISOWeekYear, startOfWeek } from 'date-fns';
 import type { ActivityType } from '../activity.js';
+import { localDay, pad2 } from '../calendar.js';
 import { isoDate } from '../dates.js';
+import { endOfDayInstant } from './deal-state.js';
 
 export interface ActivityFact {
   owner: string;
@@ -32,8 +34,17 @@ export interface FollowupRow {
   overdue: number;
 }
 
+/**
+ * The report's window: --since to as-of, by default the eight ISO weeks ending with as-of's week (Monday seven weeks
+ * earlier); also as instants, local midnight of the first day up to (excluding) midnight after the last.
+ */
+export function activityWindow(asOf: string, since: string | undefined) {
+  const from = since ?? isoDate(addWeeks(startOfWeek(localDay(asOf), { weekStartsOn: 1 }), -7));
+  return { from, to: asOf, fromInstant: localDay(from).toISOString(), toInstant: endOfDayInstant(asOf) };
+}
+
 /** ISO week label of an instant, in local time: 2026-W11. */
-export const isoWeek = (at: Date) => `${getISOWeekYear(at)}-W${String(getISOWeek(at)).padStart(2, '0')}`;
+export const isoWeek = (at: Date) => `${getISOWeekYear(at)}-W${pad2(getISOWeek(at))}`;
 
 /** Activities per owner and type per ISO week, weeks in order and owners by name. */
 export function activityWeeks(facts: ActivityFact[]): WeekRow[] {

@@ -1,4 +1,5 @@
 import { addDays, addMonths } from 'date-fns';
+import { localDay } from '../calendar.js';
 import { isoDate } from '../dates.js';
 
 export interface Window {
@@ -8,8 +9,7 @@ export interface Window {
 
 /** The trailing window of a report: --since up to the as-of date, by default the twelve months before it. */
 export function trailingWindow(asOf: string, since: string | undefined): Window {
-  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
-  const from = since ?? isoDate(addDays(addMonths(new Date(y, m - 1, d), -12), 1));
+  const from = since ?? isoDate(addDays(addMonths(localDay(asOf), -12), 1));
   return { from, to: asOf };
 }
 

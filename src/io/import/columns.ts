@@ -1,3 +1,4 @@
+import { rejected } from '../../domain/check.js';
 import type { RowSchema } from '../../domain/row-schema.js';
 import { invalid } from '../../errors.js';
 
@@ -17,7 +18,7 @@ export function mapColumns<F extends string>(schema: Fields<F>, maps: readonly s
   for (const m of maps ?? []) {
     const [field, name] = m.split('=', 2).map((s) => s.trim());
     if (!field || !name || !(schema.fields as readonly string[]).includes(field)) {
-      throw invalid('--map', `"${m}" is not FIELD=COLUMN`, `fields: ${schema.fields.join(', ')}; e.g. --map ${schema.mapExamples[0]}`);
+      throw rejected('--map', m, `is not FIELD=COLUMN; fields: ${schema.fields.join(', ')}; e.g. --map ${schema.mapExamples[0]}`);
     }
     column[field as F] = name;
     explicit.add(field as F);

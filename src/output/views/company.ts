@@ -1,7 +1,7 @@
 import type { CompanyJson } from '../../domain/company.js';
 import type { ContactJson } from '../../domain/contact.js';
 import type { Column, Output } from '../view.js';
-import { record } from '../view.js';
+import { list, record } from '../view.js';
 import type { CustomerTimeline } from '../../domain/timeline.js';
 import { timelineFields, timelineSections } from './timeline.js';
 
@@ -34,6 +34,8 @@ const contactRows: Column<ContactJson>[] = [
 ];
 
 /** A company as `show`/`add`/`edit` give it; `contacts` appear in JSON only when the command loaded them. */
+export const companyList = (companies: CompanyJson[]): Output => list(companies, companyColumns, 'no companies match');
+
 export function companyView(company: CompanyJson, contacts: ContactJson[] | null, done?: string, timeline?: CustomerTimeline): Output {
   const data = { ...company, ...(contacts ? { contacts } : {}), ...timeline };
   return record(data, timeline ? [...companyFields, ...timelineFields] as Column[] : companyFields, {

@@ -19,6 +19,8 @@ const followupFields: Column<FollowupJson>[] = [
   { header: 'Notes', key: 'notes', value: (f) => f.notes },
 ];
 
-export const followupList = (rows: FollowupJson[], empty = 'no follow-ups match'): Output => list(rows, followupColumns, empty);
+/** `overdue`: the list was asked for overdue ones only, and an empty one says so. */
+export const followupList = (rows: FollowupJson[], overdue = false): Output =>
+  list(rows, followupColumns, overdue ? 'nothing overdue' : 'no follow-ups match');
 export const followupView = (f: FollowupJson & { next?: FollowupJson | null }, done?: string): Output =>
   record(f, followupFields, { done });

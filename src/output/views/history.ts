@@ -1,5 +1,5 @@
 import type { FieldChange } from '../../domain/history.js';
-import type { Column } from '../view.js';
+import { type Column, list, type Output } from '../view.js';
 
 const show = (v: unknown): string => {
   if (v === null || v === undefined || v === '') return '∅';
@@ -23,3 +23,5 @@ export const historyColumns: Column[] = [
   { header: 'Action', key: 'action', value: (r) => r.action },
   { header: 'Changes', key: 'changes', value: summary },
 ];
+
+export const historyList = (entries: unknown[]): Output => list(entries, historyColumns, 'no history');

@@ -1,3 +1,4 @@
+import type { Setting } from '../../domain/config.js';
 import type { Column } from '../view.js';
 
 export const dbCheckFields: Column[] = [
@@ -29,6 +30,14 @@ export const configColumns: Column[] = [
   { header: 'Source', key: 'source', value: (r) => r.source },
   { header: 'Meaning', key: 'help', value: (r) => r.help },
 ];
+
+/** A setting as text, in the form `config set` takes it: lists and rates comma-separated. */
+export function settingText(v: Setting): string {
+  if (v === null) return '';
+  if (Array.isArray(v)) return v.join(',');
+  if (typeof v === 'object') return Object.entries(v).map(([k, r]) => `${k}=${r}`).join(',');
+  return String(v);
+}
 
 export const configValueFields: Column[] = [
   { header: 'Key', key: 'key', value: (r) => r.key },

@@ -1,4 +1,4 @@
-import { LEFT_OUT, type UnconvertedEntry } from '../../domain/fx.js';
+import { LEFT_OUT, type Unconverted, type UnconvertedEntry } from '../../domain/fx.js';
 import { formatMoney } from '../money.js';
 
 /** Status lines for stderr after a write; data itself goes to stdout through the record views. */
@@ -27,6 +27,7 @@ export const dealLost = (d: Titled, reason: string) => `lost deal #${d.id} ${d.t
 export const dealMoved = (d: Titled, stage: string) => `deal #${d.id} ${d.title} is in ${stage}`;
 export const dealReopened = (d: Titled, stage: string, removedOrders: number) =>
   `reopened deal #${d.id} ${d.title} in ${stage}${removedOrders ? `; removed the order of the win` : ''}`;
+export const followupAdded = (f: Titled & { dueDate: string }) => added('follow-up', { id: f.id, name: `${f.title} (due ${f.dueDate})` });
 export const followupDone = (done: Titled, next: (Titled & { dueDate: string }) | null) =>
   `done: #${done.id} ${done.title}${next ? `; next one #${next.id} due ${next.dueDate}` : ''}`;
 export const followupSnoozed = (f: Titled & { dueDate: string }) => `snoozed #${f.id} ${f.title} until ${f.dueDate}`;
@@ -59,4 +60,37 @@ export function leftOutWarning(entries: UnconvertedEntry[], fx: { currency: stri
   const rates = [...Object.entries(fx.rates).map(([c, r]) => `${c}=${r}`), ...missing.map((c) => `${c}=RATE`)].join(',');
   return [`left out ${listed}: no exchange rate into ${fx.currency}; add ${missing.length === 1 ? 'one' : 'them'} with crm config set rates ${rates}`];
 }
+/** leftOutWarning for what a report's Unconverted collected. */
+export const unconvertedWarning = (b: { unconverted: Unconverted; currency: string; rates: Record<string, number>; locale: string }): string[] =>
+  leftOutWarning(b.unconverted.list(), b);
+
+/** The progress line of a model fit that takes a while (report clv). */
+export const fittingModel = (model: 'purchase' | 'spend', iteration: number, logLikelihood: number) =>
+  `fitting the ${model === 'purchase' ? 'purchase model (BG/NBD)' : 'spend model (Gamma-Gamma)'}: iteration ${iteration}, log-likelihood ${logLikelihood.toFixed(2)}`;
+
 export const createdDatabase = (path: string) => `note: created a new database at ${path}`;
+
+export const settingSaved = (key: string, file: string) => `set ${key} in ${file}`;
+export const settingRemoved = (key: string, file: string) => `removed ${key} from ${file}`;
+
+export const backedUp = (from: string, to: string) => `backed up ${from} to ${to}`;
+export const migrated = (applied: number, backup: string | null) =>
+  (applied ? `applied ${applied} migration(s)${backup ? `; backup at ${backup}` : ''}` : 'schema is up to date');
+export const checked = (ok: boolean) => (ok ? 'database is healthy' : 'database has problems (see above)');
+
+/** What a search that found nothing says, naming what was looked for. */
+export const nothingMatches = (text: string) => `nothing matches "${text}"`;
+
+/** The command the demo suggests next, with the path quoted for a shell when it needs it. */
+export const demoTry = (path: string) => `crm --db ${/^[\w./~-]+$/.test(path) ? path : JSON.stringify(path)} agenda --week`;
+
+/** What a file holds that the demo will not replace: changes since (or without) the demo, saved segmentations. */
+export function demoDataFound(found: { demo: boolean; changes: number; latest: string | null; segmentations: string[] }): string {
+  const parts: string[] = [];
+  if (found.changes > 0) {
+    parts.push(`${found.changes} ${found.changes === 1 ? 'change' : 'changes'}${found.demo ? ' since the demo was built' : ''}, the latest: ${found.latest}`);
+  }
+  if (found.segmentations.length) parts.push(`saved segmentations (${found.segmentations.join(', ')})`);
+  if (!parts.length) parts.push('records that no crm demo wrote');
+  return parts.join('; ');
+}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type Deal, type DealFields, type DealFilter, dealJson, type StageChange } from '../../domain/deal.js';
 import { nameKey } from '../../domain/reference.js';
-import type { ForecastCategory, Outcome, Stage } from '../../domain/stage.js';
+import type { ForecastCategory, Outcome } from '../../domain/stage.js';
 import { Repository } from './repository.js';
 import { inSubquery } from './tags.js';
 import { unchanged } from '../../domain/record.js';
@@ -161,14 +161,6 @@ export class Deals extends Repository {
     await this.db.deleteFrom('deal').where('id', '=', deal.id).execute();
     await this.engine.search.remove('deal', deal.id);
     await this.j.record('deal', deal.id, 'delete', before, null);
-  }
-
-  /** Moves every deal of one stage to another (a stage removed), keeping each move in the history. */
-  async moveAll(from: Stage, to: Stage): Promise<number> {
-    const deals = await this.list({ stageId: from.id, status: 'all' });
-    // Like deal move: the new stage brings its own probability and category.
-    for (const d of deals) await this.update(d, { ...d, stageId: to.id, probability: null, forecastCategory: null });
-    return deals.length;
   }
 
   /** Refreshes the search text of a company's deals (it includes the company's name). */

@@ -5,6 +5,7 @@ import { nameKey } from '../../domain/reference.js';
 import type { StageTable } from '../schema.js';
 import { Repository } from './repository.js';
 import { unchanged } from '../../domain/record.js';
+import { enterStage } from '../../domain/deal-transitions.js';
 
 const toStage = (r: Selectable<StageTable>): Stage => ({
   id: r.id, name: r.name, position: r.position, probability: r.probability,
@@ -66,14 +67,16 @@ export class Stages extends Repository {
   }
 
   /**
-   * Deletes a stage. Its deals move to `moveDealsTo` first, each move journaled and in the deal's stage history (a
-   * stage with deals and nowhere to move them cannot go). Returns how many deals moved.
+   * Deletes a stage. Its deals move to `moveDealsTo` first, each entering it as the domain's stage removal says
+   * (deal-transitions' enterStage), each move journaled and in the deal's stage history (a stage with deals and
+   * nowhere to move them cannot go: checkMoveTarget). Returns how many deals moved.
    */
   async remove(stage: Stage, moveDealsTo: Stage | null = null): Promise<number> {
-    const moved = moveDealsTo ? await this.linked.deals.moveAll(stage, moveDealsTo) : 0;
+    const deals = moveDealsTo ? await this.linked.deals.list({ stageId: stage.id, status: 'all' }) : [];
+    for (const d of deals) await this.linked.deals.update(d, enterStage(d, moveDealsTo!));
     await this.db.deleteFrom('stage').where('id', '=', stage.id).execute();
     await this.j.record('stage', stage.id, 'delete', stageJson(stage), null);
-    return moved;
+    return deals.length;
   }
 
   async findByName(text: string): Promise<Stage[]> {

@@ -1,0 +1,97 @@
+import { CrmError } from '../../errors.js';
+import { describeCustomer } from '../customer-value.js';
+import { toMajor } from '../money.js';
+import { expectedPurchases, type BgNbdParams, pAlive, type RFT } from './bgnbd.js';
+import { clv, DAYS_PER_MONTH, spendFor } from './clv.js';
+import type { Diagnosis } from './diagnosis.js';
+import type { GammaGammaParams, Spend } from './gammagamma.js';
+import { type PurchaseHistory, rftOf } from './summary.js';
+
+/**
+ * From purchase histories to what report clv lists: the models' samples, and per customer the forecasts of the
+ * fitted models. Amounts arrive in minor units of the report currency; spend is modelled in major units, so that
+ * Gamma-Gamma's scale parameter gamma is in currency units, as published.
+ */
+
+/** Among the most valuable fifth, customers whose P(alive) fell below this are "at risk". */
+export const AT_RISK_P_ALIVE = 0.5;
+
+/** The report's precision: JSON carries rounded figures, and customers are ranked by them. */
+export const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export interface ClvSample {
+  /** x, tx, T per customer, in the order of the histories. */
+  rft: RFT[];
+  /** Repeat buyers with positive repeat spend: Gamma-Gamma's sample. */
+  spend: Spend[];
+  repeatBuyers: number;
+}
+
+/**
+ * The models' inputs, in time units of `unitDays` days, or the error saying why the data cannot carry them: the
+ * purchase model needs 10 customers and 2 repeat buyers, the spend model 2 repeat buyers who spent something.
+ */
+export function clvSample(customers: readonly PurchaseHistory[], asOf: string, unitDays: number, currency: string): ClvSample {
+  const rft = customers.map((c) => rftOf(c.first, c.last, c.days, asOf, unitDays));
+  const repeatBuyers = rft.filter((c) => c.x > 0).length;
+  if (customers.length < 10 || repeatBuyers < 2) {
+    throw new CrmError('validation', `cannot fit the lifetime-value model: ${customers.length} customers with purchases by ${asOf}, ${repeatBuyers} of them repeat buyers`,
+      'the model needs at least 10 customers and some repeat buyers; import more order history (crm order import)');
+  }
+  const spend = customers.flatMap((c, i) => (rft[i]!.x > 0 && c.repeatSpend > 0 ? [{ x: rft[i]!.x, m: toMajor(c.repeatSpend, currency) / rft[i]!.x }] : []));
+  if (spend.length < 2) throw new CrmError('validation', 'cannot fit the spend model: fewer than 2 repeat buyers with positive spend', 'import more order history');
+  return { rft, spend, repeatBuyers };
+}
+
+export interface ClvTerms {
+  /** The forecast horizon in months. */
+  months: number;
+  /** The monthly discount rate. */
+  discount: number;
+  unitDays: number;
+  currency: string;
+}
+
+export interface ClvModels {
+  bg: BgNbdParams;
+  gg: GammaGammaParams;
+  diagnosis: Diagnosis;
+}
+
+/**
+ * Each customer's value so far and forecasts, the highest CLV first (then value, then id). A degenerate model's
+ * forecasts would be made-up numbers: they stay null, and the diagnosis says why. A customer whose first purchase
+ * is on the as-of day has no history to project from.
+ */
+export function customerForecasts(customers: readonly PurchaseHistory[], rft: readonly RFT[], models: ClvModels, terms: ClvTerms,
+  names: ReadonlyMap<string, { name: string; externalId: string | null }>) {
+  const { bg, gg, diagnosis } = models;
+  const purchasesOk = diagnosis.purchaseModel === 'ok';
+  const spendOk = diagnosis.spendModel === 'ok';
+  const major = (minor: number) => toMajor(minor, terms.currency);
+  const horizonUnits = (terms.months * DAYS_PER_MONTH) / terms.unitDays;
+  const rows = customers.map((c, i) => {
+    const r = rft[i]!;
+    const base = { ...describeCustomer(c.key, names), x: r.x, tx: round(r.tx, 4), T: round(r.T, 4), value: major(c.total) };
+    if (r.T <= 0) return { ...base, pAlive: null, expectedPurchases: null, expectedSpend: null, clv: null, note: 'too little history' as string | null };
+    const spend = spendOk ? spendFor(gg, r.x, r.x > 0 ? major(c.repeatSpend) / r.x : null) : null;
+    return {
+      ...base,
+      pAlive: purchasesOk ? round(pAlive(bg, r), 4) : null,
+      expectedPurchases: purchasesOk ? round(expectedPurchases(bg, r, horizonUnits), 4) : null,
+      expectedSpend: spend === null ? null : round(spend, 2),
+      clv: purchasesOk && spend !== null ? round(clv(bg, r, spend, terms.months, terms.discount, terms.unitDays), 2) : null,
+      note: null as string | null,
+    };
+  });
+  return rows.sort((a, b) => (b.clv ?? -1) - (a.clv ?? -1) || b.value - a.value || a.id - b.id);
+}
+
+export type CustomerForecast = ReturnType<typeof customerForecasts>[number];
+
+/** --at-risk: among the most valuable fifth by what they spent so far, those likely gone; the most valuable first. */
+export function atRisk<R extends Pick<CustomerForecast, 'value' | 'pAlive'>>(rows: readonly R[]): R[] {
+  const byValue = [...rows].sort((a, b) => b.value - a.value);
+  const top = new Set(byValue.slice(0, Math.ceil(byValue.length / 5)));
+  return byValue.filter((r) => top.has(r) && r.pAlive !== null && r.pAlive < AT_RISK_P_ALIVE);
+}

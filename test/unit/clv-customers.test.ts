@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { atRisk, clvSample, customerForecasts } from '../../src/domain/clv/customers.js';
+import type { Diagnosis } from '../../src/domain/clv/diagnosis.js';
+import { type PurchaseHistory, PurchaseHistories, rftOf } from '../../src/domain/clv/summary.js';
+import { converter, Unconverted } from '../../src/domain/fx.js';
+
+describe('purchase histories from streamed purchase days', () => {
+  it('merges a day\'s currencies into one purchase, converts each amount and leaves out those without a rate', () => {
+    const left = new Unconverted();
+    const h = new PurchaseHistories(converter('USD', { EUR: 1.1 }), left);
+    h.add('company', 1, '2026-01-01', 'EUR', 1_000, 1); // USD 11.00
+    h.add('company', 1, '2026-01-01', 'USD', 1_000, 2);
+    h.add('company', 1, '2026-01-10', 'GBP', 700, 1); // no rate: left out
+    h.add('company', 1, '2026-01-10', 'USD', 500, 1);
+    h.add('company', 1, '2026-02-01', 'USD', 300, 1);
+    h.add('contact', 2, '2026-01-05', 'GBP', 900, 1); // only in GBP: no purchase at all
+    h.add('company', 3, '2026-03-01', 'USD', 0, 1); // a free sample is a purchase day
+    expect(h.customers).toEqual([
+      // Three purchase days; the repeat spend is what the two later days were worth (5.00 + 3.00).
+      { key: 'company:1', first: '2026-01-01', last: '2026-02-01', days: 3, repeatSpend: 800, total: 2_900 },
+      { key: 'company:3', first: '2026-03-01', last: '2026-03-01', days: 1, repeatSpend: 0, total: 0 },
+    ]);
+    expect(left.list()).toEqual([{ currency: 'GBP', orders: 2, amount: 16 }]);
+  });
+
+  it('measures x, tx and T in days or weeks', () => {
+    // 2026-01-01 to 02-01 is 31 days, to 03-01 59.
+    expect(rftOf('2026-01-01', '2026-02-01', 3, '2026-03-01', 1)).toEqual({ x: 2, tx: 31, T: 59 });
+    expect(rftOf('2026-01-01', '2026-02-01', 3, '2026-03-01', 7)).toEqual({ x: 2, tx: 31 / 7, T: 59 / 7 });
+  });
+});
+
+const history = (id: number, days: number, repeatSpend: number, total: number, first = '2026-01-01', last = '2026-02-01'): PurchaseHistory =>
+  ({ key: `company:${id}`, first, last, days, repeatSpend, total });
+
+describe('the models\' samples', () => {
+  it('needs 10 customers and 2 repeat buyers, then 2 repeat buyers who spent', () => {
+    const few = [history(1, 3, 800, 2_900), history(2, 1, 0, 100)];
+    expect(() => clvSample(few, '2026-03-01', 7, 'USD')).toThrow(expect.objectContaining({ exitCode: 2,
+      message: 'cannot fit the lifetime-value model: 2 customers with purchases by 2026-03-01, 1 of them repeat buyers' }));
+    const free = [history(1, 2, 0, 100), history(2, 2, 0, 100), ...Array.from({ length: 8 }, (_, i) => history(3 + i, 1, 0, 100))];
+    expect(() => clvSample(free, '2026-03-01', 7, 'USD')).toThrow(expect.objectContaining({
+      message: 'cannot fit the spend model: fewer than 2 repeat buyers with positive spend' }));
+  });
+
+  it('gives the spend model each repeat buyer\'s mean repeat purchase in major units', () => {
+    const customers = [history(1, 3, 800, 2_900), history(2, 2, 1_000, 1_500), ...Array.from({ length: 8 }, (_, i) => history(3 + i, 1, 0, 100))];
+    const s = clvSample(customers, '2026-03-01', 1, 'USD');
+    expect(s.repeatBuyers).toBe(2);
+    // USD 8.00 over 2 repeat days; USD 10.00 over 1.
+    expect(s.spend).toEqual([{ x: 2, m: 4 }, { x: 1, m: 10 }]);
+    expect(s.rft[0]).toEqual({ x: 2, tx: 31, T: 59 });
+  });
+});
+
+describe('customer forecasts', () => {
+  const ok: Diagnosis = { status: 'ok', purchaseModel: 'ok', spendModel: 'ok', problems: [] };
+  const bg = { r: 1, alpha: 1, a: 1, b: 2 };
+  const gg = { p: 2, q: 3, gamma: 10 };
+  const terms = { months: 12, discount: 0.01, unitDays: 1, currency: 'USD' };
+  const names = new Map([['company:1', { name: 'Acme', externalId: null }]]);
+
+  it('gives P(alive), E[M] and notes a customer without history to project from', () => {
+    // x = 1, tx = 1, T = 3: P(alive) = 1 / (1 + a/(b+x-1) ((alpha+T)/(alpha+tx))^(r+x)) = 1 / (1 + 1/2 x 2^2) = 1/3.
+    // E[M | m = 4, x = 1] = (gamma + m x) p / (p x + q - 1) = 14 x 2 / 4 = 7; with no repeats the mean p gamma / (q - 1) = 10.
+    const customers = [history(1, 2, 400, 1_000, '2026-01-01', '2026-01-02'), history(2, 1, 0, 500, '2026-01-01', '2026-01-01'),
+      history(3, 1, 0, 300, '2026-01-04', '2026-01-04')];
+    const rft = [{ x: 1, tx: 1, T: 3 }, { x: 0, tx: 0, T: 3 }, { x: 0, tx: 0, T: 0 }];
+    const rows = customerForecasts(customers, rft, { bg, gg, diagnosis: ok }, terms, names);
+    const acme = rows.find((r) => r.id === 1)!;
+    expect([acme.name, acme.pAlive, acme.expectedSpend, acme.value]).toEqual(['Acme', 0.3333, 7, 10]);
+    expect(rows.find((r) => r.id === 2)).toMatchObject({ pAlive: 1, expectedSpend: 10, note: null });
+    expect(rows.find((r) => r.id === 3)).toMatchObject({ pAlive: null, clv: null, note: 'too little history' });
+    // Ranked by CLV; the one without a forecast last.
+    expect(rows.at(-1)!.id).toBe(3);
+  });
+
+  it('leaves the forecasts of a degenerate model out', () => {
+    const rows = customerForecasts([history(1, 2, 400, 1_000, '2026-01-01', '2026-01-02')], [{ x: 1, tx: 1, T: 3 }],
+      { bg, gg, diagnosis: { ...ok, purchaseModel: 'degenerate' } }, terms, names);
+    expect(rows[0]).toMatchObject({ pAlive: null, expectedPurchases: null, expectedSpend: 7, clv: null });
+  });
+
+  it('--at-risk: the most valuable fifth whose P(alive) is below one half', () => {
+    const rows = [100, 90, 80, 70, 60, 50, 40, 30, 20, 10].map((value, i) => ({ id: i, value, pAlive: [0.4, 0.6, 0.1][i] ?? null }));
+    // The top fifth is 100 and 90; 80 is likely gone, but not among the most valuable.
+    expect(atRisk(rows).map((r) => r.value)).toEqual([100]);
+  });
+});
