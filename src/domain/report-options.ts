@@ -13,7 +13,7 @@ export const monthlyRate = z.pipe(z.string().check(z.refine<string>((s) => /^\d*
   .check(z.refine<number>((d) => d < 1, RATE));
 
 /** report rfm --bins: scores per measure. */
-export const binCount = countIn(2, 10, 'give 2 to 10 bins (5 is the standard)');
+export const binCount = countIn(2, 10, 'give 2 to 10 bins; 5 is the standard');
 
 /** report forecast --periods. */
 export const periodCount = countIn(1, 24, 'give 1 to 24 periods');

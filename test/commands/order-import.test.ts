@@ -16,3 +16,15 @@ describe('crm order import, on the import runner', () => {
       '(rename or remove the extra one, so that each field reads one column)\n']);
   });
 });
+
+describe('order import --currency', () => {
+  it('is checked like every currency flag: a code it does not know is exit 2 and nothing is imported', async () => {
+    const { run, json } = sandbox();
+    await run(['company', 'add', 'Acme']);
+    const r = await run(['order', 'import', '-', '--currency', 'XYZZY'], { input: 'customer,date,amount\nAcme,2026-01-05,10\n' });
+    expect([r.exitCode, r.stderr.split(' (')[0]]).toEqual([2, 'error: --currency: "XYZZY" is not an ISO 4217 currency code']);
+    expect(await json(['order', 'list'])).toEqual([]);
+    expect((await json(['order', 'import', '-', '--currency', 'eur'], { input: 'customer,date,amount\nAcme,2026-01-05,10\n' })).imported).toBe(1);
+    expect((await json(['order', 'list']))[0].currency).toBe('EUR');
+  });
+});

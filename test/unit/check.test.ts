@@ -67,7 +67,7 @@ describe('the reports\' and the demo\'s own flags', () => {
     expect([check(horizonMonths, '120', '--horizon'), check(binCount, '2', '--bins'), check(periodCount, '24', '--periods'), check(demoScale, '10', '--scale')])
       .toEqual([120, 2, 24, 10]);
     expect(refusal(() => check(horizonMonths, '121', '--horizon'))).toBe('2 --horizon: "121" is out of range (give 1 to 120 months)');
-    expect(refusal(() => check(binCount, '11', '--bins'))).toBe('2 --bins: "11" is out of range (give 2 to 10 bins (5 is the standard))');
+    expect(refusal(() => check(binCount, '11', '--bins'))).toBe('2 --bins: "11" is out of range (give 2 to 10 bins; 5 is the standard)');
     expect(refusal(() => check(periodCount, '0', '--periods'))).toBe('2 --periods: "0" is out of range (give 1 to 24 periods)');
     expect(refusal(() => check(demoScale, '100001', '--scale'))).toBe('2 --scale: "100001" is out of range (give a number of contacts from 10 to 100,000)');
     // A malformed count says so before any range is looked at.

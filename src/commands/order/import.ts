@@ -1,5 +1,6 @@
 import { importChecked, imported as importedNotice } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
+import { parseCurrency } from '../../domain/money.js';
 import { type ImportField, type ImportRow, orderRows } from '../../domain/order-import.js';
 import { FieldProblem } from '../../domain/row-schema.js';
 import { csvRecords, type ImportTarget, runImport } from '../../io/import/runner.js';
@@ -22,7 +23,7 @@ interface Summary {
 /** One streaming pass in one transaction (rows never sit in memory); any bad row rolls everything back. */
 export async function run({ args: [file], opts }: OrderInput<'import'>, ctx: Context) {
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
-  const currency = opts.currency === undefined ? ctx.currency : opts.currency.toUpperCase();
+  const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
   const dryRun = Boolean(opts.dryRun);
   const target = (imp: OrderImport) => orders(imp, file!, opts.createCustomers, dryRun);
   const result = await runImport<ImportField, ImportRow, CustomerRef | null, Summary>({
