@@ -2,7 +2,7 @@ import { CONFIG_KEYS } from '../domain/config.js';
 import { BUYING_ROLES, CONSENTS, LIFECYCLES } from '../domain/contact.js';
 import { SEGMENTS } from '../domain/rfm.js';
 import { FORECAST_CATEGORIES } from '../domain/stage.js';
-import type { NamedKind } from './candidates.js';
+import type { NamedKind } from '../domain/completion.js';
 
 /** What `crm __complete KIND` reads live, from the database (or, for reasons, the config). */
 export const LIVE_KINDS = ['contact', 'company', 'deal', 'ref', 'customer', 'stage', 'open-stage', 'followup', 'tag', 'owner', 'reason'] as const;

@@ -1,10 +1,19 @@
-import type { Context } from '../context.js';
-import { chooseFormat } from './format.js';
+import type { Streams } from '../io/terminal.js';
+import { chooseFormat, type OutputFormat } from './format.js';
 import { renderForMachines } from './machine.js';
 import type { Output } from './view.js';
 
+/** What emitting needs of a run: its streams, the output flags, the locale and the colour levels. */
+export interface EmitContext {
+  streams: Streams;
+  global: { json?: boolean; format?: OutputFormat; quiet?: boolean };
+  locale: string;
+  colorLevel: 0 | 1 | 2 | 3;
+  stderrColorLevel: 0 | 1 | 2 | 3;
+}
+
 /** Data to stdout, status to stderr. The table renderer (cli-table3, chalk) loads only for human formats. */
-export async function emit(output: Output, ctx: Context): Promise<void> {
+export async function emit(output: Output, ctx: EmitContext): Promise<void> {
   const format = chooseFormat(ctx.global, Boolean(ctx.streams.stdout.isTTY));
   const quiet = Boolean(ctx.global.quiet);
   const pretty = Boolean(ctx.streams.stdout.isTTY);

@@ -1,4 +1,4 @@
-import type { Alias, Found, NamedKind } from '../completion/candidates.js';
+import type { Alias, Found, NamedKind } from '../domain/completion.js';
 import type { DbLocation } from './location.js';
 import { openSqliteCandidates } from './sqlite/candidates.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Found, idDigits, label, prefixKey, splitQualifier, startingWith, withinLimit,
-} from '../../src/completion/candidates.js';
+} from '../../src/domain/completion.js';
 import { nameKey } from '../../src/domain/reference.js';
 
 const rec = (kind: Found['kind'], id: number, name: string, detail: string | null = null, by: Found['by'] = 'name'): Found =>

@@ -1,6 +1,6 @@
 import {
   type Candidate, type Found, idDigits, label, LIMIT, type NamedKind, prefixKey, splitQualifier, startingWith, withinLimit,
-} from '../../completion/candidates.js';
+} from '../../domain/completion.js';
 import { isLiveKind, type LiveKind, RECORDS_OF } from '../../completion/values.js';
 import type { Context } from '../../context.js';
 import { DEFAULT_LOST_REASONS } from '../../domain/config.js';

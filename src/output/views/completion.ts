@@ -1,4 +1,4 @@
-import type { Candidate } from '../../completion/candidates.js';
+import type { Candidate } from '../../domain/completion.js';
 import { type Output, value } from '../view.js';
 
 /** `crm __complete` output: one value per line, a tab and its description where there is one (zsh and fish show it). */

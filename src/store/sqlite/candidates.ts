@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { addonPath } from './addon.js';
-import type { Alias, Found, NamedKind } from '../../completion/candidates.js';
+import type { Alias, Found, NamedKind } from '../../domain/completion.js';
 import type { Candidates, StageChoice } from '../candidates.js';
 
 // Above every character a name can hold, so `key >= prefix and key < prefix || TOP` is a prefix range on the index.

@@ -1,4 +1,4 @@
-import { parseRef, type RecordKind } from '../domain/reference.js';
+import { parseRef, type RecordKind } from './reference.js';
 
 /** The kinds of record completed by name or id. */
 export type NamedKind = Extract<RecordKind, 'company' | 'contact' | 'deal' | 'followup'>;
