@@ -1,16 +1,8 @@
+import type { CustomerOrderRow } from '../domain/customer-value.js';
 import type { Customer } from '../domain/order.js';
 
 /** Per customer and currency: orders, positive orders, last positive order date, sum of all amounts (refunds included). */
-export interface CustomerOrders {
-  kind: Customer['kind'];
-  id: number;
-  currency: string;
-  orders: number;
-  frequency: number;
-  lastPositive: string | null;
-  firstOrder: string;
-  monetaryMinor: number;
-}
+export type CustomerOrders = CustomerOrderRow;
 
 export interface CustomerName {
   name: string;

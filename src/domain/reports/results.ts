@@ -1,3 +1,4 @@
+import type { ForecastRow } from './forecast.js';
 import type { Diagnosis } from '../clv/diagnosis.js';
 import type { PeriodKind } from '../fiscal.js';
 import type { UnconvertedEntry } from '../fx.js';
@@ -30,24 +31,8 @@ export type PipelineResult = {
   unconverted: UnconvertedEntry[];
 };
 
-/** One period of the forecast, for the team or (in `owners`) one owner. */
-export type ForecastPeriod = {
-  period: string;
-  from: string;
-  to: string;
-  closedWon: number;
-  commit: number;
-  bestCase: number;
-  pipeline: number;
-  weighted: number;
-  historical: number;
-  commitForecast: number;
-  bestCaseForecast: number;
-  openPipeline: number;
-  quota: number | null;
-  attainment: number | null;
-  coverage: number | null;
-};
+/** One period of the forecast, for the team or (in `owners`) one owner: the forecast's row in major units. */
+export type ForecastPeriod = ForecastRow;
 
 export type ForecastResult = {
   asOf: string;
