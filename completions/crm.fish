@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'import' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'import contacts' 'import help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help'
             echo $key
     end
 end
@@ -95,6 +95,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --currency
         case 'quota list'
             printf '%s\n' --owner --period
+        case 'import contacts'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
         case 'report pipeline'
             printf '%s\n' --as-of --since --owner
         case 'report forecast'
@@ -221,6 +223,7 @@ complete -c crm -n '__crm_sub ""' -a 'followup' -d 'follow-ups: due dates, prior
 complete -c crm -n '__crm_sub ""' -a 'agenda' -d 'overdue items, then day by day: follow-ups due, deals closing, meetings'
 complete -c crm -n '__crm_sub ""' -a 'order' -d 'orders (purchases) of customers: companies, or contacts without one'
 complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and month or quarter'
+complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in from files: crm\'s own exports and other products\''
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
@@ -727,6 +730,25 @@ complete -c crm -n '__crm_using "quota list"' -s h -l help -d 'display help for 
 # crm quota help
 complete -c crm -n '__crm_arg "quota help" 1' -a 'set list'
 
+# crm import
+complete -c crm -n '__crm_sub "import"' -a 'contacts' -d 'import contacts from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "import"' -s h -l help -d 'display help for command'
+
+# crm import contacts
+complete -c crm -n '__crm_using "import contacts"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import contacts"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import contacts"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import contacts"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import contacts"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import contacts"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import contacts"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import contacts"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import contacts" 1' -F
+
+# crm import help
+complete -c crm -n '__crm_arg "import help" 1' -a 'contacts'
+
 # crm report
 complete -c crm -n '__crm_sub "report"' -a 'pipeline' -d 'open deals by stage, win rate, sales cycle, conversion, velocity'
 complete -c crm -n '__crm_sub "report"' -a 'forecast' -d 'closed, commit, best case, pipeline, weighted and historical per period, against quota'
@@ -884,4 +906,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota import report search history db config demo completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'

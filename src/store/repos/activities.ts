@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Activity, type ActivityFields, type ActivityFilter, activityJson, type ActivityType, type Direction } from '../../domain/activity.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery } from './tags.js';
 
@@ -61,8 +62,8 @@ export class Activities extends Repository {
     }));
   }
 
-  async create(fields: ActivityFields): Promise<Activity> {
-    const { id } = await this.db.insertInto('activity').values({ ...toFields(fields), ...this.j.created() })
+  async create(fields: ActivityFields, identity?: Identity): Promise<Activity> {
+    const { id } = await this.db.insertInto('activity').values({ ...toFields(fields), ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     const activity = (await this.get(id))!;
     await this.index(activity);

@@ -3,6 +3,7 @@ import type { Company, CompanyFields, CompanyFilter } from '../../domain/company
 import { companyJson } from '../../domain/company.js';
 import { nameKey } from '../../domain/reference.js';
 import type { CompanyTable } from '../schema.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
@@ -52,8 +53,8 @@ export class Companies extends Repository {
     return Promise.all(rows.map(async (r) => (await this.get(r.id))!));
   }
 
-  async create(fields: CompanyFields): Promise<Company> {
-    const { id } = await this.db.insertInto('company').values({ ...toRow(fields), ...this.j.created() })
+  async create(fields: CompanyFields, identity?: Identity): Promise<Company> {
+    const { id } = await this.db.insertInto('company').values({ ...toRow(fields), ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     await setTags(this.db, 'company', id, fields.tags);
     const company = (await this.get(id))!;

@@ -3,6 +3,7 @@ import { reportingLoop } from '../../domain/orgchart.js';
 import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { chunks, groupByParent } from './batch.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
@@ -141,9 +142,9 @@ export class Contacts extends Repository {
     await setTags(this.db, 'contact', id, f.tags);
   }
 
-  async create(fields: ContactFields): Promise<Contact> {
+  async create(fields: ContactFields, identity?: Identity): Promise<Contact> {
     await this.assertEmailsFree(fields.emails);
-    const { id } = await this.db.insertInto('contact').values({ ...toFields(fields), ...this.j.created() })
+    const { id } = await this.db.insertInto('contact').values({ ...toFields(fields), ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     await this.writeChildren(id, fields);
     const contact = (await this.get(id))!;

@@ -1,6 +1,7 @@
 import { type Followup, type FollowupFields, type FollowupFilter, followupJson, type FollowupStatus, type Priority, type RepeatUnit } from '../../domain/followup.js';
 import { isoDate } from '../../domain/dates.js';
 import { nameKey } from '../../domain/reference.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { unchanged } from '../../domain/record.js';
 
@@ -60,8 +61,8 @@ export class Followups extends Repository {
     return followupJson(f, isoDate(new Date(this.j.at)));
   }
 
-  async create(fields: FollowupFields): Promise<Followup> {
-    const { id } = await this.db.insertInto('followup').values({ ...toFields(fields), ...this.j.created() })
+  async create(fields: FollowupFields, identity?: Identity): Promise<Followup> {
+    const { id } = await this.db.insertInto('followup').values({ ...toFields(fields), ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     const f = (await this.get(id))!;
     await this.j.record('followup', id, 'create', null, this.snap(f));

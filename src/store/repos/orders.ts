@@ -1,4 +1,5 @@
 import { type Customer, type Order, type OrderFields, type OrderFilter, orderJson } from '../../domain/order.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 
 const toFields = (f: OrderFields) => ({
@@ -60,8 +61,8 @@ export class Orders extends Repository {
     }));
   }
 
-  async create(fields: OrderFields, source: 'manual' | 'win' = 'manual'): Promise<Order> {
-    const { id } = await this.db.insertInto('orders').values({ ...toFields(fields), source, ...this.j.created() })
+  async create(fields: OrderFields, source: 'manual' | 'win' | 'import' = 'manual', identity?: Identity): Promise<Order> {
+    const { id } = await this.db.insertInto('orders').values({ ...toFields(fields), source, ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     const order = (await this.get(id))!;
     await this.j.record('order', id, 'create', null, orderJson(order));
