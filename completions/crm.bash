@@ -5,7 +5,7 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota import report search history db config demo completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota import export report search history db config demo completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
     'company') _crm_subs='add list ls show edit rm tree help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
@@ -64,9 +64,22 @@ _crm_command() {
     'quota set') _crm_subs='' _crm_flags='--currency -h --help' _crm_vflags='--currency' _crm_args='owner period amount' ;;
     'quota list') _crm_subs='' _crm_flags='--owner --mine --period -h --help' _crm_vflags='--owner --period' _crm_args='' ;;
     'quota help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'import') _crm_subs='contacts help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'import') _crm_subs='contacts companies deals activities followups orders help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'import contacts') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import companies') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import deals') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import activities') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import followups') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import orders') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
+    'export') _crm_subs='companies contacts deals activities followups orders help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'export companies') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export contacts') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export deals') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export activities') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export followups') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export orders') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report pipeline') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report forecast') _crm_subs='' _crm_flags='--as-of --since --owner --mine --period --periods --by -h --help' _crm_vflags='--as-of --since --owner --period --periods --by' _crm_args='' ;;
@@ -120,7 +133,7 @@ _crm_canonical() {
 _crm_values() {
   case $1 in
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
-    '--db'|'order import <file>'|'import contacts <file>'|'db backup <file>') _crm_files ;;
+    '--db'|'order import <file>'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'db backup <file>') _crm_files ;;
     'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag') _crm_live tag ;;
     'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
@@ -152,9 +165,10 @@ _crm_values() {
     'order import --create-customers') _crm_choices 'company' 'contact' ;;
     'order help <command>') _crm_choices 'add' 'import' 'list' ;;
     'quota help <command>') _crm_choices 'set' 'list' ;;
-    'import contacts --preset') _crm_choices 'google' 'outlook' 'hubspot' 'pipedrive' 'salesforce' ;;
-    'import contacts --encoding') _crm_choices 'utf-8' 'utf-16le' 'utf-16be' 'windows-1252' ;;
-    'import help <command>') _crm_choices 'contacts' ;;
+    'import contacts --preset'|'import companies --preset'|'import deals --preset'|'import activities --preset'|'import followups --preset'|'import orders --preset') _crm_choices 'google' 'outlook' 'hubspot' 'pipedrive' 'salesforce' ;;
+    'import contacts --encoding'|'import companies --encoding'|'import deals --encoding'|'import activities --encoding'|'import followups --encoding'|'import orders --encoding') _crm_choices 'utf-8' 'utf-16le' 'utf-16be' 'windows-1252' ;;
+    'import help <command>') _crm_choices 'contacts' 'companies' 'deals' 'activities' 'followups' 'orders' ;;
+    'export help <command>') _crm_choices 'companies' 'contacts' 'deals' 'activities' 'followups' 'orders' ;;
     'report forecast --period') _crm_choices 'month' 'quarter' ;;
     'report forecast --by') _crm_choices 'owner' 'category' ;;
     'report rfm --segment') _crm_choices 'champions' 'loyal-customers' 'potential-loyalists' 'new-customers' 'promising' 'need-attention' 'about-to-sleep' 'at-risk' 'cant-lose-them' 'hibernating' ;;
@@ -165,7 +179,7 @@ _crm_values() {
     'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'import' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'import' 'export' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'import' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'import contacts' 'import help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'import' 'export' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help'
             echo $key
     end
 end
@@ -97,6 +97,28 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --owner --period
         case 'import contacts'
             printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import companies'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import deals'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import activities'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import followups'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import orders'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'export companies'
+            printf '%s\n' --output
+        case 'export contacts'
+            printf '%s\n' --output
+        case 'export deals'
+            printf '%s\n' --output
+        case 'export activities'
+            printf '%s\n' --output
+        case 'export followups'
+            printf '%s\n' --output
+        case 'export orders'
+            printf '%s\n' --output
         case 'report pipeline'
             printf '%s\n' --as-of --since --owner
         case 'report forecast'
@@ -224,6 +246,7 @@ complete -c crm -n '__crm_sub ""' -a 'agenda' -d 'overdue items, then day by day
 complete -c crm -n '__crm_sub ""' -a 'order' -d 'orders (purchases) of customers: companies, or contacts without one'
 complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and month or quarter'
 complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in from files: crm\'s own exports and other products\''
+complete -c crm -n '__crm_sub ""' -a 'export' -d 'write every record of a kind to a file or standard output (CSV, JSON, NDJSON)'
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
@@ -732,6 +755,11 @@ complete -c crm -n '__crm_arg "quota help" 1' -a 'set list'
 
 # crm import
 complete -c crm -n '__crm_sub "import"' -a 'contacts' -d 'import contacts from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'companies' -d 'import companies from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'deals' -d 'import deals from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'activities' -d 'import activities from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'followups' -d 'import followups from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'orders' -d 'import orders from CSV (- reads stdin)'
 complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "import"' -s h -l help -d 'display help for command'
 
@@ -746,8 +774,100 @@ complete -c crm -n '__crm_using "import contacts"' -l currency -x -d 'currency o
 complete -c crm -n '__crm_using "import contacts"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import contacts" 1' -F
 
+# crm import companies
+complete -c crm -n '__crm_using "import companies"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import companies"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import companies"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import companies"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import companies"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import companies"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import companies"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import companies"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import companies" 1' -F
+
+# crm import deals
+complete -c crm -n '__crm_using "import deals"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import deals"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import deals"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import deals"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import deals"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import deals"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import deals"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import deals"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import deals" 1' -F
+
+# crm import activities
+complete -c crm -n '__crm_using "import activities"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import activities"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import activities"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import activities"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import activities"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import activities"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import activities"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import activities"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import activities" 1' -F
+
+# crm import followups
+complete -c crm -n '__crm_using "import followups"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import followups"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import followups"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import followups"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import followups"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import followups"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import followups"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import followups"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import followups" 1' -F
+
+# crm import orders
+complete -c crm -n '__crm_using "import orders"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import orders"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import orders"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import orders"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import orders"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import orders"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import orders"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import orders"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import orders" 1' -F
+
 # crm import help
-complete -c crm -n '__crm_arg "import help" 1' -a 'contacts'
+complete -c crm -n '__crm_arg "import help" 1' -a 'contacts companies deals activities followups orders'
+
+# crm export
+complete -c crm -n '__crm_sub "export"' -a 'companies' -d 'every company, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'contacts' -d 'every contact, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'deals' -d 'every deal, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'activities' -d 'every activity, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'followups' -d 'every follow-up, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'orders' -d 'every order, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "export"' -s h -l help -d 'display help for command'
+
+# crm export companies
+complete -c crm -n '__crm_using "export companies"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
+complete -c crm -n '__crm_using "export companies"' -s h -l help -d 'display help for command'
+
+# crm export contacts
+complete -c crm -n '__crm_using "export contacts"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
+complete -c crm -n '__crm_using "export contacts"' -s h -l help -d 'display help for command'
+
+# crm export deals
+complete -c crm -n '__crm_using "export deals"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
+complete -c crm -n '__crm_using "export deals"' -s h -l help -d 'display help for command'
+
+# crm export activities
+complete -c crm -n '__crm_using "export activities"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
+complete -c crm -n '__crm_using "export activities"' -s h -l help -d 'display help for command'
+
+# crm export followups
+complete -c crm -n '__crm_using "export followups"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
+complete -c crm -n '__crm_using "export followups"' -s h -l help -d 'display help for command'
+
+# crm export orders
+complete -c crm -n '__crm_using "export orders"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
+complete -c crm -n '__crm_using "export orders"' -s h -l help -d 'display help for command'
+
+# crm export help
+complete -c crm -n '__crm_arg "export help" 1' -a 'companies contacts deals activities followups orders'
 
 # crm report
 complete -c crm -n '__crm_sub "report"' -a 'pipeline' -d 'open deals by stage, win rate, sales cycle, conversion, velocity'
@@ -906,4 +1026,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota import report search history db config demo completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota import export report search history db config demo completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'

@@ -9,7 +9,7 @@ import { registerConfig, registerDb, registerHistory, registerSearch } from './m
 import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
 import { registerQuota, registerReport } from './reports.js';
 import { TOPICS } from './topics.js';
-import { registerImport } from './transfer.js';
+import { registerExport, registerImport } from './transfer.js';
 
 declare const __CRM_VERSION__: string;
 export const VERSION = typeof __CRM_VERSION__ === 'string' ? __CRM_VERSION__ : '0.0.0-dev';
@@ -43,6 +43,7 @@ export function buildProgram(ctx: Context): Command {
   registerOrder(program, ctx);
   registerQuota(program, ctx);
   registerImport(program, ctx);
+  registerExport(program, ctx);
   registerReport(program, ctx);
   registerSearch(program, ctx);
   registerHistory(program, ctx);

@@ -17,10 +17,33 @@ export interface ImportPlan<F extends string, Row, Match> {
 
 type AnyPlan = ImportPlan<string, unknown, unknown>;
 
-const PLANS: Partial<Record<ImportKind, () => Promise<AnyPlan>>> = {
+const plan = <F extends string, Row, Match>(p: ImportPlan<F, Row, Match>) => p as unknown as AnyPlan;
+
+/** Each kind's schema and target, loaded when that kind is imported. */
+const PLANS: Record<ImportKind, () => Promise<AnyPlan>> = {
   contacts: async () => {
     const [{ contactRows }, { contactTarget }] = await Promise.all([import('../../domain/imports/contact-rows.js'), import('./targets/contacts.js')]);
-    return { schema: contactRows, target: contactTarget } as unknown as AnyPlan;
+    return plan({ schema: contactRows, target: contactTarget });
+  },
+  companies: async () => {
+    const [{ companyRows }, { companyTarget }] = await Promise.all([import('../../domain/imports/rows.js'), import('./targets/companies.js')]);
+    return plan({ schema: companyRows, target: companyTarget });
+  },
+  deals: async () => {
+    const [{ dealRows }, { dealTarget }] = await Promise.all([import('../../domain/imports/rows.js'), import('./targets/deals.js')]);
+    return plan({ schema: dealRows, target: dealTarget });
+  },
+  activities: async () => {
+    const [{ activityRows }, { activityTarget }] = await Promise.all([import('../../domain/imports/rows.js'), import('./targets/activities.js')]);
+    return plan({ schema: activityRows, target: activityTarget });
+  },
+  followups: async () => {
+    const [{ followupRows }, { followupTarget }] = await Promise.all([import('../../domain/imports/rows.js'), import('./targets/followups.js')]);
+    return plan({ schema: followupRows, target: followupTarget });
+  },
+  orders: async () => {
+    const [{ orderRows }, { orderTarget }] = await Promise.all([import('../../domain/imports/rows.js'), import('./targets/orders.js')]);
+    return plan({ schema: orderRows, target: orderTarget });
   },
 };
 
@@ -32,14 +55,14 @@ export async function importFile(kind: ImportKind, { args: [file], opts }: CsvIm
   const preset = opts.preset ? presetFor(opts.preset, kind) : undefined;
   const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
-  const plan = await PLANS[kind]!();
+  const { schema, target } = await PLANS[kind]();
   const dryRun = Boolean(opts.dryRun);
-  const o: TargetOptions = { file, preset: opts.preset ?? null, update: Boolean(opts.update), dryRun, user: ctx.user, now: ctx.now };
+  const o: TargetOptions = { file, preset: opts.preset ?? null, update: Boolean(opts.update), dryRun, user: ctx.user, now: ctx.now, currency };
   const summary = await runImport<string, unknown, unknown, ImportSummary>({
-    file, stdin: ctx.streams.stdin, schema: plan.schema({ currency, words: preset?.words }), maps: opts.map, preset: preset?.columns,
+    file, stdin: ctx.streams.stdin, schema: schema({ currency, words: preset?.words }), maps: opts.map, preset: preset?.columns,
     read: read ?? csvRecords({ delimiter, encoding: opts.encoding }), dryRun, progress: ctx.streams.stderr,
-    session: dryRun ? async (pass) => pass(await plan.target(await ctx.store(), o))
-      : (pass) => ctx.write(async (tx) => pass(await plan.target(tx, o))),
+    session: dryRun ? async (pass) => pass(await target(await ctx.store(), o))
+      : (pass) => ctx.write(async (tx) => pass(await target(tx, o))),
   });
   return importSummaryView(summary);
 }

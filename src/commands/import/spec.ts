@@ -31,6 +31,11 @@ export function importSpec(program: CommandUnknownOpts) {
     .addHelpText('after', `${HELP}\nExample:\n  ${example}`);
   return {
     contacts: csv('contacts', 'crm import contacts contacts.csv --preset google --dry-run'),
+    companies: csv('companies', 'crm import companies accounts.csv --preset salesforce'),
+    deals: csv('deals', 'crm import deals deals.csv --preset pipedrive'),
+    activities: csv('activities', 'crm import activities activities.csv'),
+    followups: csv('followups', 'crm import followups followups.csv'),
+    orders: csv('orders', 'crm import orders orders.csv'),
   };
 }
 

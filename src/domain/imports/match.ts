@@ -16,7 +16,7 @@ export interface Keys {
   scope?: number | null;
 }
 
-export type MatchedBy = 'uuid' | 'id' | 'email' | 'domain' | 'externalId' | 'name';
+export type MatchedBy = 'uuid' | 'id' | 'email' | 'domain' | 'externalId' | 'name' | 'content' | 'reference';
 
 /** One record, or several (the row is ambiguous), or none (null). */
 export type Found = { id: number; by: MatchedBy } | { ids: number[]; by: MatchedBy } | null;

@@ -46,3 +46,18 @@ export class Tally {
   }
 }
 
+
+const STAMPS = ['createdAt', 'updatedAt', 'createdBy', 'updatedBy'] as const;
+
+/**
+ * The columns `crm export` writes that `crm import` does not read: what crm works out (status, weighted amount,
+ * stale, overdue, ...) and the stamps, which an import sets itself: created and updated now, by whoever imports.
+ */
+export const EXPORT_ONLY: Record<ImportKind, readonly string[]> = {
+  companies: STAMPS,
+  contacts: STAMPS,
+  deals: ['weightedAmount', 'stale', 'stageChangedAt', 'lastActivityAt', ...STAMPS],
+  activities: ['loggedBy', ...STAMPS],
+  followups: ['overdue', 'daysOverdue', ...STAMPS],
+  orders: STAMPS,
+};

@@ -49,6 +49,12 @@ export interface BoundColumns<F extends string> {
   has(field: F): boolean;
 }
 
+/**
+ * A cell as it was before a spreadsheet-safe CSV guarded it: crm's exports (and OWASP's advice they follow) put a '
+ * before a text that starts with = + - @, so that no spreadsheet runs it as a formula.
+ */
+const unguarded = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 const pattern = (column: string) => (column.includes('*')
   ? new RegExp(`^${column.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`) : null);
 
@@ -88,7 +94,7 @@ export function checkHeader<F extends string>(header: readonly string[], map: Co
       for (const a of bound.get(field)!) {
         let text = '';
         for (const c of a.columns) {
-          const v = (record[c] ?? '').trim();
+          const v = unguarded((record[c] ?? '').trim());
           if (v !== '') text = text === '' ? v : `${text}${a.join}${v}`;
         }
         if (text !== '') return text;

@@ -3,6 +3,7 @@ import { type Activity, type ActivityFields, type ActivityFilter, activityJson, 
 import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery } from './tags.js';
+import { unchanged } from '../../domain/record.js';
 
 const toFields = (f: ActivityFields) => ({
   type: f.type, at: f.at, summary: f.summary, outcome: f.outcome, direction: f.direction, satisfaction: f.satisfaction,
@@ -37,8 +38,11 @@ export class Activities extends Repository {
     if (f.to) q = q.where('a.at', '<', f.to);
     if (f.search) q = q.where(inSubquery('a.id', this.engine.search.matchingIds('activity', f.search)));
     const dir = f.desc === false ? 'asc' : 'desc';
-    q = q.orderBy('a.at', dir).orderBy('a.id', dir);
-    if (f.limit !== undefined) q = q.limit(f.limit);
+    if (f.page) q = q.where('a.id', '>', f.page.after).orderBy('a.id').limit(f.page.size);
+    else {
+      q = q.orderBy('a.at', dir).orderBy('a.id', dir);
+      if (f.limit !== undefined) q = q.limit(f.limit);
+    }
     return this.hydrate(await q.execute());
   }
 
@@ -69,6 +73,16 @@ export class Activities extends Repository {
     await this.index(activity);
     await this.j.record('activity', id, 'create', null, activityJson(activity));
     return activity;
+  }
+
+  /** Writes new field values (an import with --update); an edit that changes nothing is not written or journaled. */
+  async update(before: Activity, fields: ActivityFields): Promise<Activity> {
+    if (unchanged(before, fields)) return before;
+    await this.db.updateTable('activity').set({ ...toFields(fields), ...this.j.updated() }).where('id', '=', before.id).execute();
+    const after = (await this.get(before.id))!;
+    await this.index(after);
+    await this.j.record('activity', before.id, 'update', activityJson(before), activityJson(after));
+    return after;
   }
 
   /** Refreshes the search text of a company's activities (it includes the company's name). */

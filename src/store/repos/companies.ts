@@ -41,8 +41,11 @@ export class Companies extends Repository {
     if (filter.industry) q = q.where('industry', '=', filter.industry);
     if (filter.tags?.length) q = q.where(inSubquery('id', withAllTags('company', filter.tags)));
     if (filter.search) q = q.where(inSubquery('id', this.engine.search.matchingIds('company', filter.search)));
-    q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('id');
-    if (filter.limit !== undefined) q = q.limit(filter.limit);
+    if (filter.page) q = q.where('id', '>', filter.page.after).orderBy('id').limit(filter.page.size);
+    else {
+      q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('id');
+      if (filter.limit !== undefined) q = q.limit(filter.limit);
+    }
     const rows = await q.execute();
     const tags = await tagsFor(this.db, this.engine, 'company', rows.map((r) => r.id));
     return rows.map((r) => toCompany(r, tags.get(r.id) ?? []));

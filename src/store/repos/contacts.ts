@@ -89,8 +89,11 @@ export class Contacts extends Repository {
     if (filter.doNotContact) q = q.where('p.do_not_contact', '=', 1);
     if (filter.tags?.length) q = q.where(inSubquery('p.id', withAllTags('contact', filter.tags)));
     if (filter.search) q = q.where(inSubquery('p.id', this.engine.search.matchingIds('contact', filter.search)));
-    q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('p.id');
-    if (filter.limit !== undefined) q = q.limit(filter.limit);
+    if (filter.page) q = q.where('p.id', '>', filter.page.after).orderBy('p.id').limit(filter.page.size);
+    else {
+      q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('p.id');
+      if (filter.limit !== undefined) q = q.limit(filter.limit);
+    }
     return this.hydrate(q);
   }
 

@@ -81,8 +81,11 @@ export class Deals extends Repository {
     }
     if (filter.search) q = q.where(inSubquery('d.id', this.engine.search.matchingIds('deal', filter.search)));
     const dir = filter.desc ? 'desc' : 'asc';
-    q = q.orderBy(SORT_COLUMN[filter.sort ?? 'close'], dir).orderBy('d.id');
-    if (filter.limit !== undefined) q = q.limit(filter.limit);
+    if (filter.page) q = q.where('d.id', '>', filter.page.after).orderBy('d.id').limit(filter.page.size);
+    else {
+      q = q.orderBy(SORT_COLUMN[filter.sort ?? 'close'], dir).orderBy('d.id');
+      if (filter.limit !== undefined) q = q.limit(filter.limit);
+    }
     return this.hydrate(await q.execute());
   }
 

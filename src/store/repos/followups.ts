@@ -36,6 +36,7 @@ export class Followups extends Repository {
     if (f.contactId !== undefined) q = q.where('f.contact_id', '=', f.contactId);
     if (f.companyId !== undefined) q = q.where('f.company_id', '=', f.companyId);
     if (f.dealId !== undefined) q = q.where('f.deal_id', '=', f.dealId);
+    if (f.page) return this.hydrate(await q.where('f.id', '>', f.page.after).orderBy('f.id').limit(f.page.size).execute());
     q = q.orderBy('f.due_date').orderBy('f.due_time').orderBy('f.id');
     const rows = this.hydrate(await q.execute());
     // SQL sorts NULL times first; people want timed items first, then by priority.

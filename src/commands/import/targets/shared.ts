@@ -1,6 +1,6 @@
 import type { CompanyFields } from '../../../domain/company.js';
 import type { RefCell } from '../../../domain/imports/cells.js';
-import { findRef, type Found, type MatchedBy, RecordIndex } from '../../../domain/imports/match.js';
+import { findRef, type Found, KeyQueue, type MatchedBy, RecordIndex } from '../../../domain/imports/match.js';
 import { FieldProblem } from '../../../domain/row-schema.js';
 import type { Identity } from '../../../store/journal.js';
 import type { Repos } from '../../../store/store.js';
@@ -20,6 +20,8 @@ export interface TargetOptions {
   /** Who imports: the owner of what the file does not give an owner. */
   user: string;
   now: Date;
+  /** The currency of amounts the file gives none for (--currency, else config). */
+  currency: string;
 }
 
 /** A record a row matched (by what), or null: the row is new. */
@@ -126,3 +128,71 @@ export class CompanyBook {
 
 /** The union of two lists, the first's items first. */
 export const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];
+
+/** Every contact by its keys, and each one's company, for the references of other kinds' rows. */
+export async function contactIndex(repos: Repos): Promise<{ index: RecordIndex; companyOf: Map<number, number | null> }> {
+  const index = new RecordIndex();
+  const companyOf = new Map<number, number | null>();
+  for (const c of await repos.transfer.contactKeys()) {
+    index.add(c);
+    companyOf.set(c.id, c.companyId);
+  }
+  return { index, companyOf };
+}
+
+/** Every deal by uuid and title (a title matches within its company), and each one's company. */
+export async function dealIndex(repos: Repos): Promise<{ index: RecordIndex; companyOf: Map<number, number | null> }> {
+  const index = new RecordIndex();
+  const companyOf = new Map<number, number | null>();
+  for (const d of await repos.transfer.dealKeys()) {
+    index.add({ ...d, scope: d.companyId });
+    companyOf.set(d.id, d.companyId);
+  }
+  return { index, companyOf };
+}
+
+/** The links of an activity or follow-up row: each reference must name a record that exists. */
+export function linksOf<F extends string>(row: { contact: RefCell | null; company: RefCell | null; deal: RefCell | null },
+  refs: { contacts: RecordIndex; companies: RecordIndex; deals: RecordIndex }, fields: Record<'contact' | 'company' | 'deal', F>):
+  { contactId: number | null; companyId: number | null; dealId: number | null } | FieldProblem<F> {
+  const contact = refOf(refs.contacts, row.contact, fields.contact, 'contact', 'import contacts first (crm import contacts FILE), or correct it');
+  if (contact instanceof FieldProblem) return contact;
+  const company = refOf(refs.companies, row.company, fields.company, 'company', 'import companies first (crm import companies FILE), or correct it');
+  if (company instanceof FieldProblem) return company;
+  const deal = refOf(refs.deals, row.deal, fields.deal, 'deal', 'import deals first (crm import deals FILE), or correct it');
+  if (deal instanceof FieldProblem) return deal;
+  return { contactId: contact ?? null, companyId: company ?? null, dealId: deal ?? null };
+}
+
+/**
+ * Records without a name (activities, follow-ups, orders): by uuid, else one for one by what they say (KeyQueue).
+ */
+export class UnnamedBook {
+  private readonly byUuid = new Map<string, number>();
+  private readonly queue = new KeyQueue();
+  readonly ids = new Set<number>();
+
+  add(id: number, uuid: string | null, key: string | null): void {
+    if (uuid) this.byUuid.set(uuid, id);
+    if (key !== null) this.queue.add(key, id);
+    this.ids.add(id);
+  }
+
+  /** The record a row means: its uuid's, else `other`'s (an order's reference), else the next record with its key; null: a new one. */
+  match(uuid: string | null, key: string, other?: Matched): Matched {
+    const byUuid = uuid ? this.byUuid.get(uuid) : undefined;
+    const found: Matched = byUuid !== undefined ? { id: byUuid, by: 'uuid' } : other ?? null;
+    if (found) {
+      this.queue.remove(found.id);
+      return found;
+    }
+    const id = this.queue.take(key);
+    return id === undefined ? null : { id, by: 'content' };
+  }
+
+  /** A record this import wrote: its uuid names it for later rows (a file that names it twice). */
+  created(id: number, uuid: string | null): void {
+    if (uuid) this.byUuid.set(uuid, id);
+    this.ids.add(id);
+  }
+}
