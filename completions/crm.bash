@@ -5,7 +5,7 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota report search history db config demo completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota report search history db config demo export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
     'company') _crm_subs='add list ls show edit rm tree help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
@@ -91,6 +91,9 @@ _crm_command() {
     'config path') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'config help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'demo') _crm_subs='' _crm_flags='--scale --seed --force -h --help' _crm_vflags='--scale --seed' _crm_args='' ;;
+    'export') _crm_subs='vcard help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'export vcard') _crm_subs='' _crm_flags='--version --output -h --help' _crm_vflags='--version --output' _crm_args='' ;;
+    'export help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'completion') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='shell' ;;
     'help') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='words...' ;;
     *) return 1 ;;
@@ -158,8 +161,10 @@ _crm_values() {
     'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' ;;
     'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
+    'export vcard --version') _crm_choices '3.0' '4.0' ;;
+    'export help <command>') _crm_choices 'vcard' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'export vcard' 'export help'
             echo $key
     end
 end
@@ -117,6 +117,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --kind --limit
         case 'demo'
             printf '%s\n' --scale --seed
+        case 'export vcard'
+            printf '%s\n' --version --output
     end
     printf '%s\n' --format --db
 end
@@ -227,6 +229,7 @@ complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: whe
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
 complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
+complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs: vCard, iCalendar'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
@@ -878,10 +881,23 @@ complete -c crm -n '__crm_using "demo"' -l seed -x -d 'random seed (same seed, s
 complete -c crm -n '__crm_using "demo"' -l force -d 'replace the database even if it holds data the demo did not write'
 complete -c crm -n '__crm_using "demo"' -s h -l help -d 'display help for command'
 
+# crm export
+complete -c crm -n '__crm_sub "export"' -a 'vcard' -d 'every contact as a vCard, with its stable UID (to stdout, or --output FILE)'
+complete -c crm -n '__crm_sub "export"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "export"' -s h -l help -d 'display help for command'
+
+# crm export vcard
+complete -c crm -n '__crm_using "export vcard"' -l version -x -a '3.0 4.0' -d 'vCard version: 3.0 for phones and most address books, 4.0 by RFC 6350'
+complete -c crm -n '__crm_using "export vcard"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export vcard"' -s h -l help -d 'display help for command'
+
+# crm export help
+complete -c crm -n '__crm_arg "export help" 1' -a 'vcard'
+
 # crm completion
 complete -c crm -n '__crm_using "completion"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo export completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
