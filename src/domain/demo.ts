@@ -41,6 +41,8 @@ export interface DemoData {
   orders: () => Iterable<DemoOrder>;
   orderCount: number;
   quotas: DemoQuota[];
+  /** The stable UUIDs of the demo's records, drawn from the seed: the same demo has the same UUIDs. */
+  uuid: () => string;
 }
 
 export const DEMO_OWNERS = ['alex', 'sam', 'jordan'];
@@ -66,6 +68,15 @@ const FOLLOWUP_TITLES = ['Send proposal', 'Call back', 'Send contract', 'Book de
   'Introduce product team', 'Confirm delivery date'];
 const LOST_REASONS = ['price', 'competitor', 'timing', 'no-budget', 'no-decision'];
 const OPEN_STAGES = ['Lead', 'Qualified', 'Proposal', 'Negotiation'];
+
+/** Version-4 UUIDs from a seeded generator: random-looking and unique enough for a demo, and the same every run. */
+export function seededUuids(next: () => number): () => string {
+  const hex = (bits: number) => Math.floor(next() * 2 ** bits).toString(16).padStart(bits / 4, '0');
+  return () => {
+    const variant = (8 + Math.floor(next() * 4)).toString(16);
+    return `${hex(32)}-${hex(16)}-4${hex(12)}-${variant}${hex(12)}-${hex(24)}${hex(24)}`;
+  };
+}
 
 /** mulberry32: a tiny, well-distributed PRNG, so the demo needs no dependency and is the same everywhere. */
 function random(seed: number) {
@@ -256,7 +267,8 @@ export function demoData(plan: DemoPlan): DemoData {
     for (const p of periods('month')) quotas.push({ owner, period: p.label, amountMinor: Math.round(quarterly / 3) });
   }
 
-  return { currency: plan.currency, companies, contacts, deals, activities, followups, orders, orderCount, quotas };
+  return { currency: plan.currency, companies, contacts, deals, activities, followups, orders, orderCount, quotas,
+    uuid: seededUuids(random(plan.seed * 7919 + 3).next) };
 }
 
 /** How far back the demo's orders go, in days: two years. */

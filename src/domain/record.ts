@@ -2,6 +2,8 @@ import { toMajor } from './money.js';
 
 /** What every stored record carries (product.md: created/updated timestamps and who changed it). */
 export interface Stamps {
+  /** Stable for the record's life: exports, vCard and iCalendar UIDs and backups name the record by it. */
+  uuid: string;
   createdAt: string;
   updatedAt: string;
   createdBy: string;
@@ -23,7 +25,7 @@ export interface Wallet {
 /** Money JSON (product.md): major units beside the currency. */
 export const walletJson = (w: Wallet | null) => ({ wallet: w ? toMajor(w.minor, w.currency) : null, currency: w?.currency ?? null });
 
-export const stampsJson = (s: Stamps) => ({ createdAt: s.createdAt, updatedAt: s.updatedAt, createdBy: s.createdBy, updatedBy: s.updatedBy });
+export const stampsJson = (s: Stamps) => ({ uuid: s.uuid, createdAt: s.createdAt, updatedAt: s.updatedAt, createdBy: s.createdBy, updatedBy: s.updatedBy });
 
 /** Whether writing `fields` over `before` keeps every value: such an edit is not a change, and is not journaled. */
 export function unchanged(before: object, fields: object): boolean {

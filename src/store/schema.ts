@@ -2,6 +2,8 @@ import type { Generated } from 'kysely';
 
 /** Table shapes as Kysely sees them. Money is integer minor units; times are ISO 8601 text in UTC. */
 interface Stamped {
+  /** Stable for the record's life (migration 0005); null only in a row written before it, which it filled. */
+  uuid: string;
   created_at: string;
   updated_at: string;
   created_by: string;

@@ -10,7 +10,7 @@ describe('crm company', () => {
     expect(c).toEqual({
       id: 1, name: 'Acme GmbH', domain: 'acme.example', industry: 'Manufacturing', size: 250,
       address: 'Hauptstr. 1, Berlin', wallet: 120000, currency: 'EUR', tags: ['partner', 'vip'], owner: 'alice',
-      notes: 'Key account', externalId: 'C-17', createdAt: '2026-03-11T10:30:00.000Z',
+      notes: 'Key account', externalId: 'C-17', uuid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), createdAt: '2026-03-11T10:30:00.000Z',
       updatedAt: '2026-03-11T10:30:00.000Z', createdBy: 'alice', updatedBy: 'alice',
     });
     const shown = await json(['company', 'show', 'acme.example']);

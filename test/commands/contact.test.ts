@@ -16,7 +16,7 @@ describe('crm contact', () => {
       title: 'Head of IT', company: { id: 1, name: 'Acme GmbH' }, role: 'champion',
       reportsTo: { id: 1, name: 'Zhang Wei 张伟' }, source: 'referral', lifecycle: 'prospect', consent: 'opted-in',
       doNotContact: false, wallet: 1500.5, currency: 'GBP', tags: ['vip'], owner: 'bob', notes: 'Prefers email',
-      externalId: 'P-9', createdAt: '2026-03-11T10:30:00.000Z', updatedAt: '2026-03-11T10:30:00.000Z',
+      externalId: 'P-9', uuid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), createdAt: '2026-03-11T10:30:00.000Z', updatedAt: '2026-03-11T10:30:00.000Z',
       createdBy: 'alice', updatedBy: 'alice',
     });
     expect(await json(['contact', 'show', 'Zhang Wei 张伟'])).toMatchObject({

@@ -6,7 +6,7 @@ import { buildOrgChart, reportingLoop } from '../../src/domain/orgchart.js';
 const person = (id: number, over: Partial<Contact> = {}): Contact => ({
   id, name: `P${id}`, emails: [], phones: [], title: null, companyId: null, role: null, reportsToId: null, source: null,
   lifecycle: 'lead', consent: 'unknown', doNotContact: false, wallet: null, owner: 'alice', notes: null,
-  externalId: null, tags: [], company: null, reportsTo: null, createdAt: '', updatedAt: '', createdBy: '', updatedBy: '',
+  externalId: null, tags: [], company: null, reportsTo: null, uuid: '', createdAt: '', updatedAt: '', createdBy: '', updatedBy: '',
   ...over,
 });
 

@@ -5,7 +5,7 @@ import {
 } from '../../src/domain/deal-transitions.js';
 import { renumbered, type Stage } from '../../src/domain/stage.js';
 
-const stamps = { createdAt: 'x', updatedAt: 'x', createdBy: 'a', updatedBy: 'a' };
+const stamps = { uuid: 'u', createdAt: 'x', updatedAt: 'x', createdBy: 'a', updatedBy: 'a' };
 const stage = (id: number, name: string, outcome: Stage['outcome'], probability: number, forecastCategory: Stage['forecastCategory'], position = id): Stage =>
   ({ id, name, position, probability, forecastCategory, outcome, rottingDays: null, ...stamps });
 const lead = stage(1, 'Lead', 'open', 10, 'pipeline');

@@ -5,7 +5,7 @@ import { converter, Unconverted } from '../../src/domain/fx.js';
 import { dealAt, type DealFacts } from '../../src/domain/reports/deal-state.js';
 import type { Stage } from '../../src/domain/stage.js';
 
-const stamps = { createdAt: 'x', updatedAt: 'x', createdBy: 'a', updatedBy: 'a' };
+const stamps = { uuid: 'u', createdAt: 'x', updatedAt: 'x', createdBy: 'a', updatedBy: 'a' };
 const stage = (id: number, name: string, outcome: Stage['outcome'], probability: number, forecastCategory: Stage['forecastCategory']): Stage =>
   ({ id, name, position: id, probability, forecastCategory, outcome, rottingDays: null, ...stamps });
 const proposal = stage(3, 'Proposal', 'open', 50, 'best-case');

@@ -57,7 +57,7 @@ export class Activities extends Repository {
       contact: r.contact_id === null ? null : { id: r.contact_id, name: r.contact_name ?? '' },
       company: r.company_id === null ? null : { id: r.company_id, name: r.company_name ?? '' },
       deal: r.deal_id === null ? null : { id: r.deal_id, name: r.deal_title ?? '' },
-      createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
+      uuid: r.uuid, createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
     }));
   }
 

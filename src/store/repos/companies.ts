@@ -14,7 +14,7 @@ function toCompany(r: Row, tags: string[]): Company {
     id: r.id, name: r.name, domain: r.domain, industry: r.industry, size: r.size, address: r.address,
     wallet: r.wallet_minor === null || r.currency === null ? null : { minor: Number(r.wallet_minor), currency: r.currency },
     owner: r.owner, notes: r.notes, externalId: r.external_id, tags,
-    createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
+    uuid: r.uuid, createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
   };
 }
 

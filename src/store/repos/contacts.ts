@@ -10,7 +10,7 @@ import { unchanged } from '../../domain/record.js';
 /** Columns the contact query reads, in tuple order (see EngineSql.tuples). */
 const COLUMNS = ['id', 'name', 'title', 'company_id', 'role', 'reports_to_id', 'source', 'lifecycle', 'consent',
   'do_not_contact', 'wallet_minor', 'currency', 'owner', 'notes', 'external_id', 'created_at', 'updated_at',
-  'created_by', 'updated_by', 'company_name', 'manager_name'] as const;
+  'created_by', 'updated_by', 'company_name', 'manager_name', 'uuid'] as const;
 
 /**
  * A contact straight from its tuple (COLUMNS order): one object per row instead of a row object and then a
@@ -26,7 +26,7 @@ function toContact(t: any[], emails: string[], phones: string[], tags: string[])
     owner: t[12], notes: t[13], externalId: t[14], emails, phones, tags,
     company: companyId === null ? null : { id: companyId, name: t[19] ?? '' },
     reportsTo: reportsToId === null ? null : { id: reportsToId, name: t[20] ?? '' },
-    createdAt: t[15], updatedAt: t[16], createdBy: t[17], updatedBy: t[18],
+    uuid: t[21], createdAt: t[15], updatedAt: t[16], createdBy: t[17], updatedBy: t[18],
   };
 }
 

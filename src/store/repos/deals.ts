@@ -29,7 +29,7 @@ export class Deals extends Repository {
       .selectAll('d')
       .select(['s.name as s_name', 's.position as s_position', 's.probability as s_probability',
         's.forecast_category as s_forecast_category', 's.outcome as s_outcome', 's.rotting_days as s_rotting_days',
-        's.created_at as s_created_at', 's.updated_at as s_updated_at', 's.created_by as s_created_by',
+        's.uuid as s_uuid', 's.created_at as s_created_at', 's.updated_at as s_updated_at', 's.created_by as s_created_by',
         's.updated_by as s_updated_by', 'co.name as company_name', 'ct.name as contact_name'])
       .select((eb) => eb.selectFrom('activity as a').select((e) => e.fn.max('a.at').as('m'))
         .whereRef('a.deal_id', '=', 'd.id').as('last_activity_at'));
@@ -45,12 +45,12 @@ export class Deals extends Repository {
       stage: {
         id: r.stage_id, name: r.s_name, position: r.s_position, probability: r.s_probability,
         forecastCategory: r.s_forecast_category as ForecastCategory, outcome: r.s_outcome as Outcome,
-        rottingDays: r.s_rotting_days, createdAt: r.s_created_at, updatedAt: r.s_updated_at, createdBy: r.s_created_by,
+        rottingDays: r.s_rotting_days, uuid: r.s_uuid, createdAt: r.s_created_at, updatedAt: r.s_updated_at, createdBy: r.s_created_by,
         updatedBy: r.s_updated_by,
       },
       company: r.company_id === null ? null : { id: r.company_id, name: r.company_name ?? '' },
       contact: r.contact_id === null ? null : { id: r.contact_id, name: r.contact_name ?? '' },
-      createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
+      uuid: r.uuid, createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
     }));
   }
 

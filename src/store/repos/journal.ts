@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 import type { ChangeNotes, JournalAction, JournalEntry, WriteMeta } from '../journal.js';
@@ -20,7 +21,7 @@ export class Journal implements ChangeNotes {
 
   /** Stamp columns of a new row: created and last updated now, by the actor. */
   created() {
-    return { created_at: this.meta.at, updated_at: this.meta.at, created_by: this.meta.actor, updated_by: this.meta.actor };
+    return { uuid: randomUUID(), created_at: this.meta.at, updated_at: this.meta.at, created_by: this.meta.actor, updated_by: this.meta.actor };
   }
 
   /** Stamp columns of a changed row. */

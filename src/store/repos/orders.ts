@@ -56,7 +56,7 @@ export class Orders extends Repository {
         : { kind: 'contact' as const, id: r.contact_id!, name: r.contact_name ?? '' },
       orderedOn: r.ordered_on, amountMinor: Number(r.amount_minor), currency: r.currency, reference: r.reference,
       dealId: r.deal_id, deal: r.deal_id === null ? null : { id: r.deal_id, name: r.deal_title ?? '' },
-      createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
+      uuid: r.uuid, createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
     }));
   }
 

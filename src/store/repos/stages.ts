@@ -10,7 +10,7 @@ import { enterStage } from '../../domain/deal-transitions.js';
 const toStage = (r: Selectable<StageTable>): Stage => ({
   id: r.id, name: r.name, position: r.position, probability: r.probability,
   forecastCategory: r.forecast_category as ForecastCategory, outcome: r.outcome as Outcome, rottingDays: r.rotting_days,
-  createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
+  uuid: r.uuid, createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
 });
 
 const toFields = (f: StageFields) => ({

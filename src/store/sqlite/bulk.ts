@@ -10,7 +10,7 @@ import { searchRowid } from './search.js';
 
 /** Prepared statements straight on better-sqlite3, in one transaction (see Store.bulkLoad). */
 export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta): LoadCounts {
-  const stamp = { created_at: meta.at, updated_at: meta.at, created_by: meta.actor, updated_by: meta.actor };
+  const stampOf = () => ({ uuid: data.uuid(), created_at: meta.at, updated_at: meta.at, created_by: meta.actor, updated_by: meta.actor });
   const stageId = new Map((db.prepare('select name, id from stage').all() as { name: string; id: number }[]).map((s) => [s.name, s.id]));
   const id = (i: number | null) => (i === null ? null : i + 1);
   const fts = db.prepare('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)');
@@ -20,24 +20,24 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
 
   db.transaction(() => {
     const company = db.prepare(`insert into company (id, name, name_key, domain, industry, size, address, wallet_minor, currency,
-      owner, notes, created_at, updated_at, created_by, updated_by) values (@id, @name, @key, @domain, @industry, @size, @address,
-      @wallet, @currency, @owner, @notes, @created_at, @updated_at, @created_by, @updated_by)`);
+      owner, notes, uuid, created_at, updated_at, created_by, updated_by) values (@id, @name, @key, @domain, @industry, @size, @address,
+      @wallet, @currency, @owner, @notes, @uuid, @created_at, @updated_at, @created_by, @updated_by)`);
     data.companies.forEach((c, i) => {
       company.run({ id: i + 1, name: c.name, key: nameKey(c.name), domain: c.domain, industry: c.industry, size: c.size,
-        address: c.address, wallet: c.walletMinor, currency: data.currency, owner: c.owner, notes: c.notes, ...stamp });
+        address: c.address, wallet: c.walletMinor, currency: data.currency, owner: c.owner, notes: c.notes, ...stampOf() });
       for (const t of c.tags) tag.run('company', i + 1, t);
       fts.run(searchRowid('company', i + 1), 'company', i + 1, c.name, [c.domain, c.industry, c.address, c.notes ?? '', c.tags.join(' ')].join(' \n'));
     });
 
     const contact = db.prepare(`insert into contact (id, name, name_key, title, company_id, role, reports_to_id, source, lifecycle,
-      consent, do_not_contact, owner, created_at, updated_at, created_by, updated_by) values (@id, @name, @key, @title, @company,
-      @role, @boss, @source, @lifecycle, @consent, @dnc, @owner, @created_at, @updated_at, @created_by, @updated_by)`);
+      consent, do_not_contact, owner, uuid, created_at, updated_at, created_by, updated_by) values (@id, @name, @key, @title, @company,
+      @role, @boss, @source, @lifecycle, @consent, @dnc, @owner, @uuid, @created_at, @updated_at, @created_by, @updated_by)`);
     const email = db.prepare('insert into contact_email (contact_id, email, position) values (?, ?, 0)');
     const phone = db.prepare('insert into contact_phone (contact_id, phone, position) values (?, ?, 0)');
     data.contacts.forEach((c, i) => {
       contact.run({ id: i + 1, name: c.name, key: nameKey(c.name), title: c.title, company: id(c.company), role: c.role,
         boss: id(c.reportsTo), source: c.source, lifecycle: c.lifecycle, consent: c.consent, dnc: c.doNotContact ? 1 : 0,
-        owner: c.owner, ...stamp });
+        owner: c.owner, ...stampOf() });
       email.run(i + 1, c.email);
       phone.run(i + 1, c.phone);
       for (const t of c.tags) tag.run('contact', i + 1, t);
@@ -45,9 +45,9 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
     });
 
     const deal = db.prepare(`insert into deal (id, title, title_key, amount_minor, currency, stage_id, probability, expected_close,
-      closed_on, stage_changed_at, owner, company_id, contact_id, source, next_step, lost_reason, created_at, updated_at,
+      closed_on, stage_changed_at, owner, company_id, contact_id, source, next_step, lost_reason, uuid, created_at, updated_at,
       created_by, updated_by) values (@id, @title, @key, @amount, @currency, @stage, @probability, @close, @closed, @changed,
-      @owner, @company, @contact, @source, @next, @lost, @created, @changed, @owner, @owner)`);
+      @owner, @company, @contact, @source, @next, @lost, @uuid, @created, @changed, @owner, @owner)`);
     const change = db.prepare(`insert into deal_stage_change (deal_id, from_stage_id, to_stage_id, from_stage, to_stage, at, actor)
       values (?, ?, ?, ?, ?, ?, ?)`);
     data.deals.forEach((d, i) => {
@@ -55,7 +55,7 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
       deal.run({ id: i + 1, title: d.title, key: nameKey(d.title), amount: d.amountMinor, currency: data.currency,
         stage: stageId.get(last.stage), probability: d.probability, close: d.expectedClose, closed: d.closedOn, changed: last.at,
         owner: d.owner, company: id(d.company), contact: id(d.contact), source: d.source, next: d.nextStep, lost: d.lostReason,
-        created: d.createdAt });
+        created: d.createdAt, uuid: data.uuid() });
       d.history.forEach((h, k) => {
         const from = k === 0 ? null : d.history[k - 1]!.stage;
         change.run(i + 1, from === null ? null : stageId.get(from), stageId.get(h.stage), from, h.stage, h.at, d.owner);
@@ -64,34 +64,34 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
     });
 
     const activity = db.prepare(`insert into activity (id, type, at, summary, outcome, direction, satisfaction, contact_id,
-      company_id, deal_id, created_at, updated_at, created_by, updated_by) values (@id, @type, @at, @summary, @outcome,
-      @direction, @satisfaction, @contact, @company, @deal, @at, @at, @by, @by)`);
+      company_id, deal_id, uuid, created_at, updated_at, created_by, updated_by) values (@id, @type, @at, @summary, @outcome,
+      @direction, @satisfaction, @contact, @company, @deal, @uuid, @at, @at, @by, @by)`);
     data.activities.forEach((a, i) => {
       activity.run({ id: i + 1, type: a.type, at: a.at, summary: a.summary, outcome: a.outcome, direction: a.direction,
-        satisfaction: a.satisfaction, contact: id(a.contact), company: id(a.company), deal: id(a.deal), by: a.by });
+        satisfaction: a.satisfaction, contact: id(a.contact), company: id(a.company), deal: id(a.deal), by: a.by, uuid: data.uuid() });
       fts.run(searchRowid('activity', i + 1), 'activity', i + 1, `${a.type}: ${a.summary}`, a.outcome ?? '');
     });
 
     const followup = db.prepare(`insert into followup (id, title, title_key, due_date, due_time, owner, priority, status, done_at,
-      repeat_every, repeat_unit, series_anchor, series_due, contact_id, company_id, deal_id, created_at, updated_at, created_by,
+      repeat_every, repeat_unit, series_anchor, series_due, contact_id, company_id, deal_id, uuid, created_at, updated_at, created_by,
       updated_by) values (@id, @title, @key, @due, @time, @owner, @priority, @status, @doneAt, @every, @unit, @anchor, @anchor,
-      @contact, @company, @deal, @created_at, @updated_at, @created_by, @updated_by)`);
+      @contact, @company, @deal, @uuid, @created_at, @updated_at, @created_by, @updated_by)`);
     data.followups.forEach((f, i) => followup.run({ id: i + 1, title: f.title, key: nameKey(f.title), due: f.dueDate,
       time: f.dueTime, owner: f.owner, priority: f.priority, status: f.status, doneAt: f.doneAt, every: f.repeatEvery,
       unit: f.repeatUnit, anchor: f.repeatEvery === null ? null : f.dueDate, contact: id(f.contact), company: id(f.company),
-      deal: id(f.deal), ...stamp }));
+      deal: id(f.deal), ...stampOf() }));
 
     const order = db.prepare(`insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, deal_id,
-      source, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      source, uuid, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const o of data.orders()) {
       order.run(id(o.company), id(o.contact), o.orderedOn, o.amountMinor, data.currency, o.reference, id(o.deal),
-        o.deal === null ? 'demo' : 'win', meta.at, meta.at, meta.actor, meta.actor);
+        o.deal === null ? 'demo' : 'win', data.uuid(), meta.at, meta.at, meta.actor, meta.actor);
       orders += 1;
     }
 
-    const quota = db.prepare(`insert into quota (owner, period, amount_minor, currency, created_at, updated_at, created_by,
-      updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const q of data.quotas) quota.run(q.owner, q.period, q.amountMinor, data.currency, meta.at, meta.at, meta.actor, meta.actor);
+    const quota = db.prepare(`insert into quota (owner, period, amount_minor, currency, uuid, created_at, updated_at, created_by,
+      updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const q of data.quotas) quota.run(q.owner, q.period, q.amountMinor, data.currency, data.uuid(), meta.at, meta.at, meta.actor, meta.actor);
 
     counts = {
       companies: data.companies.length, contacts: data.contacts.length, deals: data.deals.length,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { nameKey } from '../../domain/reference.js';
@@ -78,12 +79,12 @@ export class SqliteOrderImport implements OrderImport {
 
   createCustomer(kind: CustomerRef['kind'], key: string): CustomerRef {
     const { at, actor } = this.j;
-    const stamp = [at, at, actor, actor];
+    const stamp = [randomUUID(), at, at, actor, actor];
     const id = kind === 'company'
-      ? Number(this.statement(`insert into company (name, name_key, owner, external_id, created_at, updated_at, created_by,
-          updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)`).run(key, nameKey(key), actor, key, ...stamp).lastInsertRowid)
-      : Number(this.statement(`insert into contact (name, name_key, lifecycle, consent, owner, external_id, created_at,
-          updated_at, created_by, updated_by) values (?, ?, 'customer', 'unknown', ?, ?, ?, ?, ?, ?)`)
+      ? Number(this.statement(`insert into company (name, name_key, owner, external_id, uuid, created_at, updated_at, created_by,
+          updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(key, nameKey(key), actor, key, ...stamp).lastInsertRowid)
+      : Number(this.statement(`insert into contact (name, name_key, lifecycle, consent, owner, external_id, uuid, created_at,
+          updated_at, created_by, updated_by) values (?, ?, 'customer', 'unknown', ?, ?, ?, ?, ?, ?, ?)`)
         .run(key, nameKey(key), actor, key, ...stamp).lastInsertRowid);
     this.statement('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)')
       .run(searchRowid(kind, id), kind, id, key, key);
@@ -100,11 +101,11 @@ export class SqliteOrderImport implements OrderImport {
       const { at, actor } = this.j;
       const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
       this.insertStatement = this.statement(`insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference,
-        source, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, 'import', ${q(at)}, ${q(at)},
+        source, uuid, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, 'import', ?, ${q(at)}, ${q(at)},
         ${q(actor)}, ${q(actor)}) on conflict (reference) do nothing`);
     }
     const written = this.insertStatement.run(customer.kind === 'company' ? customer.id : null, customer.kind === 'contact' ? customer.id : null,
-      row.date, row.amountMinor, row.currency, row.reference).changes > 0;
+      row.date, row.amountMinor, row.currency, row.reference, randomUUID()).changes > 0;
     if (written) this.inserted += 1;
     return written;
   }
