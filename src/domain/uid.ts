@@ -1,9 +1,6 @@
-/** The kinds of record an export names by UID. */
-export type UidKind = 'contact' | 'company' | 'followup' | 'activity';
-
 /**
- * A record's stable UID in the vCard and iCalendar exports, which a re-import matches to update the record instead
- * of adding a copy, and by which a calendar recognises an item it has seen. Until every record carries a `uuid`
- * (migration 0005, in progress on main) it is `crm-KIND-ID`: stable within one database.
+ * A record's stable UID in the vCard and iCalendar exports: its uuid (migration 0005), which never changes while the
+ * record lives. A re-import matches it to update the record instead of adding a copy, and a calendar recognises an
+ * item it has seen by it.
  */
-export const uidOf = (kind: UidKind, record: { id: number }): string => `crm-${kind}-${record.id}`;
+export const uidOf = (record: { uuid: string }): string => record.uuid;

@@ -18,31 +18,34 @@ async function team() {
 
 describe('crm export vcard', () => {
   it('writes every contact as a 3.0 card by default, to stdout, with the fields crm keeps', async () => {
-    const { run } = await team();
+    const { run, json } = await team();
+    const [zhang, li, juergen] = await Promise.all([1, 2, 3].map(async (id) => (await json(['contact', 'show', String(id)])).uuid as string));
     const r = await run(['export', 'vcard']);
     expect([r.exitCode, r.stderr]).toEqual([0, '']);
-    expect(r.stdout.split('\r\n').slice(0, 20)).toEqual([
-      'BEGIN:VCARD', 'VERSION:3.0', 'PRODID:-//crm//crm//EN', 'UID:crm-contact-3', 'FN:Jürgen Müller', 'N:Müller;Jürgen;;;',
+    expect(r.stdout.replace(/\r\n /g, '').split('\r\n').slice(0, 20)).toEqual([
+      'BEGIN:VCARD', 'VERSION:3.0', 'PRODID:-//crm//crm//EN', `UID:${juergen}`, 'FN:Jürgen Müller', 'N:Müller;Jürgen;;;',
       'REV:2026-03-11T10:30:00Z', 'END:VCARD',
-      'BEGIN:VCARD', 'VERSION:3.0', 'PRODID:-//crm//crm//EN', 'UID:crm-contact-2', 'FN:Li Na', 'N:Na;Li;;;', 'ORG:Acme GmbH',
+      'BEGIN:VCARD', 'VERSION:3.0', 'PRODID:-//crm//crm//EN', `UID:${li}`, 'FN:Li Na', 'N:Na;Li;;;', 'ORG:Acme GmbH',
       'TITLE:Head of IT\\, Berlin\\; EMEA', 'EMAIL;TYPE=INTERNET,pref:li@acme.example', 'EMAIL;TYPE=INTERNET:na@home.example',
-      'TEL;TYPE=pref:+49 30 1234567', 'item1.X-ABRELATEDNAMES;X-CRM-UID=crm-contact-1:Zhang Wei 张伟',
+      'TEL;TYPE=pref:+49 30 1234567', `item1.X-ABRELATEDNAMES;X-CRM-UID=${zhang}:Zhang Wei 张伟`,
     ]);
     const cards = readCards(Buffer.from(r.stdout));
     expect(cards.map((c) => [c.name, c.company, c.emails, c.categories, c.note, c.manager, c.role, c.externalId])).toEqual([
       ['Jürgen Müller', null, [], [], null, null, null, null],
       ['Li Na', 'Acme GmbH', ['li@acme.example', 'na@home.example'], ['key-account', 'vip'], 'Met at the fair.\nPrefers email; no calls before 10:00',
-        { name: 'Zhang Wei 张伟', uid: 'crm-contact-1' }, null, 'SF-42'],
+        { name: 'Zhang Wei 张伟', uid: zhang }, null, 'SF-42'],
       ['Zhang Wei 张伟', 'Acme GmbH', ['zw@acme.example'], [], null, null, 'decision-maker', null],
     ]);
   });
 
   it('writes 4.0 with --version 4.0 (a flag of this command, not crm --version)', async () => {
-    const { run } = await team();
+    const { run, json } = await team();
+    const zhang = (await json(['contact', 'show', '1'])).uuid;
     const r = await run(['export', 'vcard', '--version', '4.0']);
     expect(r.exitCode).toBe(0);
-    const li = r.stdout.split('END:VCARD\r\n')[1]!.split('\r\n');
-    expect(li).toContain('RELATED;TYPE=x-manager;VALUE=text;X-CRM-UID=crm-contact-1:Zhang Wei 张伟');
+    const li = r.stdout.split('END:VCARD\r\n')[1]!.replace(/\r\n /g, '').split('\r\n');
+    expect(li).toContain(`RELATED;TYPE=x-manager;VALUE=text;X-CRM-UID=${zhang}:Zhang Wei 张伟`);
+    expect(li).toContain(`UID:urn:uuid:${(await json(['contact', 'show', '2'])).uuid}`);
     expect(li).toContain('TEL;VALUE=text;PREF=1:+49 30 1234567');
     expect(li).toContain('REV:20260311T103000Z');
     expect((await run(['export', 'vcard', '--version', '2.1'])).stderr).toMatch(/^error: option '--version <version>' argument '2.1' is invalid/);

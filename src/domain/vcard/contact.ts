@@ -5,9 +5,9 @@ import type { Card } from './card.js';
 /** A contact as a vCard: the fields product.md names; the manager with their UID, so a re-import links the same person. */
 export function contactCard(c: Contact, manager: Contact | undefined): Card {
   return {
-    uid: uidOf('contact', c), kind: 'individual', name: c.name, company: c.company?.name ?? null, title: c.title,
+    uid: uidOf(c), kind: 'individual', name: c.name, company: c.company?.name ?? null, title: c.title,
     emails: c.emails, phones: c.phones, categories: c.tags, note: c.notes,
-    manager: c.reportsTo ? { name: manager?.name ?? c.reportsTo.name, uid: manager ? uidOf('contact', manager) : null } : null,
+    manager: c.reportsTo ? { name: manager?.name ?? c.reportsTo.name, uid: manager ? uidOf(manager) : null } : null,
     role: c.role, externalId: c.externalId,
   };
 }
