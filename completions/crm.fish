@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'export vcard' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import help' 'export vcard' 'export help'
             echo $key
     end
 end
@@ -229,6 +229,7 @@ complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: whe
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
 complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
+complete -c crm -n '__crm_sub ""' -a 'import' -d 'read records from other programs: vCard'
 complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs: vCard, iCalendar'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
 complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
@@ -881,6 +882,20 @@ complete -c crm -n '__crm_using "demo"' -l seed -x -d 'random seed (same seed, s
 complete -c crm -n '__crm_using "demo"' -l force -d 'replace the database even if it holds data the demo did not write'
 complete -c crm -n '__crm_using "demo"' -s h -l help -d 'display help for command'
 
+# crm import
+complete -c crm -n '__crm_sub "import"' -a 'vcard' -d 'contacts from a vCard file (2.1, 3.0 or 4.0), e.g. a phone\'s export; - reads stdin'
+complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "import"' -s h -l help -d 'display help for command'
+
+# crm import vcard
+complete -c crm -n '__crm_using "import vcard"' -l dry-run -d 'check every card and count what would change; write nothing'
+complete -c crm -n '__crm_using "import vcard"' -l update -d 'give contacts that are already there the card\'s fields (without it they are left as they are)'
+complete -c crm -n '__crm_using "import vcard"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import vcard" 1' -F
+
+# crm import help
+complete -c crm -n '__crm_arg "import help" 1' -a 'vcard'
+
 # crm export
 complete -c crm -n '__crm_sub "export"' -a 'vcard' -d 'every contact as a vCard, with its stable UID (to stdout, or --output FILE)'
 complete -c crm -n '__crm_sub "export"' -a 'help' -d 'display help for command'
@@ -900,4 +915,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo export completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo import export completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'

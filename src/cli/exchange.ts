@@ -1,9 +1,15 @@
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { exportSpec } from '../commands/export/spec.js';
+import { importSpec } from '../commands/import/spec.js';
 import type { Context } from '../context.js';
 import { lazy } from './action.js';
 
 export function registerExport(program: CommandUnknownOpts, ctx: Context): void {
   const out = exportSpec(program);
   lazy(ctx, out.vcard, () => import('../commands/export/vcard.js'));
+}
+
+export function registerImport(program: CommandUnknownOpts, ctx: Context): void {
+  const imp = importSpec(program);
+  lazy(ctx, imp.vcard, () => import('../commands/import/vcard.js'));
 }

@@ -5,7 +5,7 @@ import { globalFlags, globalOptions } from '../global-flags.js';
 import { registerCompany } from './company.js';
 import { registerCompletion } from './completion.js';
 import { registerContact } from './contact.js';
-import { registerExport } from './exchange.js';
+import { registerExport, registerImport } from './exchange.js';
 import { registerConfig, registerDb, registerHistory, registerSearch } from './misc.js';
 import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
 import { registerQuota, registerReport } from './reports.js';
@@ -68,6 +68,7 @@ export function buildProgram(ctx: Context): Command {
   registerDb(program, ctx);
   registerConfig(program, ctx);
   registerDemo(program, ctx);
+  registerImport(program, ctx);
   registerExport(program, ctx);
   registerCompletion(program, tree, ctx);
 
