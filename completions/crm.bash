@@ -94,8 +94,9 @@ _crm_command() {
     'import') _crm_subs='vcard help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'import vcard') _crm_subs='' _crm_flags='--dry-run --update -h --help' _crm_vflags='' _crm_args='file' ;;
     'import help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'export') _crm_subs='vcard help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'export') _crm_subs='vcard ics help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'export vcard') _crm_subs='' _crm_flags='--version --output -h --help' _crm_vflags='--version --output' _crm_args='' ;;
+    'export ics') _crm_subs='' _crm_flags='--owner --from --to --all --duration --output -h --help' _crm_vflags='--owner --from --to --duration --output' _crm_args='' ;;
     'export help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'completion') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='shell' ;;
     'help') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='words...' ;;
@@ -125,7 +126,7 @@ _crm_values() {
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
     '--db'|'order import <file>'|'db backup <file>'|'import vcard <file>') _crm_files ;;
     'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag') _crm_live tag ;;
-    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner') _crm_live owner ;;
+    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
     'company show <company>'|'company edit <company>'|'company rm <company>'|'company tree <company>'|'contact add --company'|'contact list --company'|'contact edit --company'|'deal add --company'|'deal list --company'|'deal edit --company'|'log call --company'|'log email --company'|'log meeting --company'|'log note --company'|'log list --company'|'followup add --company'|'followup edit --company') _crm_live company ;;
     'company help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'tree' ;;
@@ -164,8 +165,9 @@ _crm_values() {
     'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' ;;
     'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
-    'import help <command>'|'export help <command>') _crm_choices 'vcard' ;;
+    'import help <command>') _crm_choices 'vcard' ;;
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
+    'export help <command>') _crm_choices 'vcard' 'ics' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
     'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
     *) return 1 ;;

@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import help' 'export vcard' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import help' 'export vcard' 'export ics' 'export help'
             echo $key
     end
 end
@@ -119,6 +119,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --scale --seed
         case 'export vcard'
             printf '%s\n' --version --output
+        case 'export ics'
+            printf '%s\n' --owner --from --to --duration --output
     end
     printf '%s\n' --format --db
 end
@@ -898,6 +900,7 @@ complete -c crm -n '__crm_arg "import help" 1' -a 'vcard'
 
 # crm export
 complete -c crm -n '__crm_sub "export"' -a 'vcard' -d 'every contact as a vCard, with its stable UID (to stdout, or --output FILE)'
+complete -c crm -n '__crm_sub "export"' -a 'ics' -d 'open follow-ups as VTODO and meetings as VEVENT, for calendar programs (to stdout, or --output FILE)'
 complete -c crm -n '__crm_sub "export"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "export"' -s h -l help -d 'display help for command'
 
@@ -906,8 +909,17 @@ complete -c crm -n '__crm_using "export vcard"' -l version -x -a '3.0 4.0' -d 'v
 complete -c crm -n '__crm_using "export vcard"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
 complete -c crm -n '__crm_using "export vcard"' -s h -l help -d 'display help for command'
 
+# crm export ics
+complete -c crm -n '__crm_using "export ics"' -l owner -x -a '(__crm_live owner)' -d 'only this owner\'s follow-ups and the meetings they logged'
+complete -c crm -n '__crm_using "export ics"' -l from -x -d 'only follow-ups due and meetings on or after this day'
+complete -c crm -n '__crm_using "export ics"' -l to -x -d 'only follow-ups due and meetings on or before this day'
+complete -c crm -n '__crm_using "export ics"' -l all -d 'completed follow-ups too (STATUS:COMPLETED)'
+complete -c crm -n '__crm_using "export ics"' -l duration -x -d 'how long every meeting is: 30m, 1h, 1h30m (crm keeps when a meeting starts, not its length)'
+complete -c crm -n '__crm_using "export ics"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export ics"' -s h -l help -d 'display help for command'
+
 # crm export help
-complete -c crm -n '__crm_arg "export help" 1' -a 'vcard'
+complete -c crm -n '__crm_arg "export help" 1' -a 'vcard ics'
 
 # crm completion
 complete -c crm -n '__crm_using "completion"' -s h -l help -d 'display help for command'

@@ -7,6 +7,7 @@ import { lazy } from './action.js';
 export function registerExport(program: CommandUnknownOpts, ctx: Context): void {
   const out = exportSpec(program);
   lazy(ctx, out.vcard, () => import('../commands/export/vcard.js'));
+  lazy(ctx, out.ics, () => import('../commands/export/ics.js'));
 }
 
 export function registerImport(program: CommandUnknownOpts, ctx: Context): void {

@@ -3,6 +3,9 @@ import { usageError } from '../../errors.js';
 import { writeAtomically } from '../../io/atomic.js';
 import { document, type Output } from '../../output/view.js';
 
+/** Who wrote a vCard or iCalendar file (PRODID). */
+export const PRODID = '-//crm//crm//EN';
+
 /**
  * A file an export made: to stdout as it is (its format is the file's: --json and --format do not apply), or to
  * --output atomically, which answers with what was written (`summary`, shown by `view`, in any format).

@@ -21,6 +21,24 @@ RELATED;TYPE=x-manager), buying role and external id (X-CRM-ROLE, X-CRM-EXTERNAL
 Examples:
   crm export vcard > contacts.vcf
   crm export vcard --version 4.0 --output ~/Sync/contacts.vcf`),
+
+    ics: out.command('ics').description('open follow-ups as VTODO and meetings as VEVENT, for calendar programs (to stdout, or --output FILE)')
+      .option('--owner <user>', "only this owner's follow-ups and the meetings they logged")
+      .option('--from <date>', 'only follow-ups due and meetings on or after this day')
+      .option('--to <date>', 'only follow-ups due and meetings on or before this day')
+      .option('--all', 'completed follow-ups too (STATUS:COMPLETED)')
+      .option('--duration <length>', 'how long every meeting is: 30m, 1h, 1h30m (crm keeps when a meeting starts, not its length)', '1h')
+      .option('--output <file>', OUTPUT)
+      .addHelpText('after', `
+Each item has a stable UID (the record's uuid@crm), so a calendar that reads the file again updates what it
+showed. A follow-up is a VTODO: DUE (a date, or a floating local time: 14:00 stays 14:00 in any time zone),
+PRIORITY (high 1, normal 5, low 9), STATUS, notes and what it is about as DESCRIPTION, and for a repeating one its
+series as RRULE (the 31st of each month stays the month's end). A meeting is a VEVENT: DTSTART (UTC), DURATION
+(--duration), SUMMARY, and the contact's email as ATTENDEE. --output replaces the file in one step, so a calendar
+subscribed to it never reads half of it.
+Examples:
+  crm export ics --owner alice --from today --to +3m > alice.ics
+  crm export ics --output ~/Calendars/crm.ics --duration 30m`),
   };
 }
 

@@ -2,10 +2,8 @@ import type { Context } from '../../context.js';
 import { writeCard } from '../../domain/vcard/card.js';
 import { contactCard } from '../../domain/vcard/contact.js';
 import { exportedCards, vcardExportView } from '../../output/views/vcard.js';
-import { deliver } from './shared.js';
+import { deliver, PRODID } from './shared.js';
 import type { ExportInput } from './spec.js';
-
-export const PRODID = '-//crm//crm//EN';
 
 /** Every contact as a vCard, by name; written at once, so a file subscribed to is replaced whole. */
 export async function run({ opts }: ExportInput<'vcard'>, ctx: Context) {
