@@ -65,7 +65,7 @@ describe('crm import vcard', () => {
         '  line 6: emails (EMAIL) "not-an-email" is not a valid email address (write it like name@example.com)',
         '  line 12: name (FN) is missing: the card has no FN, N or ORG (give it a name)',
         '  line 17: phones (TEL) "call me maybe" is not a phone number (use digits, spaces and + ( ) - . only, e.g. +49 30 1234567)',
-        'error: 3 of 4 rows are invalid; nothing was imported (fix the rows listed above and import again)', ''].join('\n'),
+        'error: 3 of 4 cards are invalid; nothing was imported (fix the cards listed above and import again)', ''].join('\n'),
     });
     expect(await json(['contact', 'list'])).toEqual([]);
   });

@@ -270,7 +270,7 @@ export async function run({ args: [file], opts }: ImportInput<'vcard'>, ctx: Con
   const dryRun = Boolean(opts.dryRun);
   const o = { file, dryRun, update: Boolean(opts.update), owner: ctx.user };
   const summary = await runImport<CardField, CardRow, Match, CardImportSummary>({
-    file, stdin: ctx.streams.stdin, schema: cardRows, preset: CARD_COLUMNS, read: vcardRecords(file), dryRun, progress: ctx.streams.stderr,
+    file, stdin: ctx.streams.stdin, schema: cardRows, preset: CARD_COLUMNS, read: vcardRecords(file), dryRun, unit: 'cards', progress: ctx.streams.stderr,
     session: dryRun ? async (pass) => pass(await new CardImport(await ctx.store(), o).load())
       : (pass) => ctx.write(async (tx) => pass(await new CardImport(tx, o).load())),
   });

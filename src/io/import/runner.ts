@@ -43,6 +43,8 @@ export interface ImportRun<F extends string, Row, Match, Result> {
   preset?: Partial<Record<F, string>>;
   read: RecordReader;
   dryRun: boolean;
+  /** What a record of the file is, in progress and in the error that counts bad ones: rows (a CSV's), or cards (a vCard's). */
+  unit?: string;
   /** Where a terminal is shown progress. */
   progress: Writable & { isTTY?: boolean };
   /**
@@ -81,7 +83,8 @@ async function pass<F extends string, Row, Match, Result>(
   let header = false;
   let bad = 0;
   let total = 0;
-  const meter = progress(run.progress, dryRun ? 'checking' : 'importing');
+  const unit = run.unit ?? 'rows';
+  const meter = progress(run.progress, dryRun ? 'checking' : 'importing', unit);
   const describe = (p: FieldProblem) => (p.named ? `${p.problem} (${map.column[p.field as F]})` : `${p.field} (${map.column[p.field as F]}) ${p.problem}`);
   for await (const { record, line } of run.read(path, (columns) => {
     checkHeader(columns, map, schema);
@@ -112,7 +115,7 @@ async function pass<F extends string, Row, Match, Result>(
   }
   meter.done(total);
   if (bad > 0) {
-    throw new CrmError('validation', `${bad} of ${total} rows are invalid; nothing was imported`, 'fix the rows listed above and import again',
+    throw new CrmError('validation', `${bad} of ${total} ${unit} are invalid; nothing was imported`, `fix the ${unit} listed above and import again`,
       { errors: listed, lines: listed });
   }
   return target.finish(total);
