@@ -56,6 +56,10 @@ describe('crm import vcard', () => {
       ['Pierre Martin', ['pierre.martin@globex.example'], [], 'CEO', 'Globex S.A.', null, [], null],
       ['田中由紀', ['yuki.tanaka@globex.example'], [], null, 'Globex S.A.', 'Amélie Dubois', [], null],
     ]);
+    expect((await json(['company', 'show', 'Globex S.A.'])).tags).toEqual([]);
+    const again = await json(['import', 'vcard', fixture('four.vcf'), '--update']);
+    expect([again.added, again.updated, again.unchanged, again.companiesAdded, again.companiesUpdated, again.managersLinked]).toEqual([0, 0, 3, 0, 1, 0]);
+    expect((await json(['company', 'show', 'Globex S.A.'])).tags).toEqual(['partner']);
   });
 
   it('checks every card first: bad ones are listed by line and field, exit 2, and nothing is imported', async () => {

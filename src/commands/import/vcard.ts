@@ -110,26 +110,26 @@ class CardImport implements ImportTarget<CardRow, Match, CardImportSummary> {
     return found;
   }
 
-  private companyOf(name: string | null): number | 'new' | null | FieldProblem<CardField> {
+  /** The company of this name: stored, 'new' (none yet, or only one an earlier card of a dry run would add), or a problem when several have it. */
+  private companyOf(name: string | null, field: CardField): Company | 'new' | null | FieldProblem<CardField> {
     if (name === null) return null;
     const found = this.companies.get(nameKey(name));
-    if (found.length > 1) return new FieldProblem('company', `"${name}" matches ${found.length} companies (rename one, e.g. crm company edit ID --name ...)`);
+    if (found.length > 1) return new FieldProblem(field, `"${name}" matches ${found.length} companies (rename one, e.g. crm company edit ID --name ...)`);
     const c = found[0];
-    return c === undefined || typeof c === 'string' ? 'new' : c.id;
+    return c === undefined || typeof c === 'string' ? 'new' : c;
   }
 
   match(row: CardRow): Match | FieldProblem {
     if (row.kind === 'other') return { kind: 'other' };
     if (row.kind === 'company') {
-      const c = this.companyOf(row.name);
-      if (c instanceof FieldProblem) return new FieldProblem('name', c.problem);
-      return { kind: 'company', company: typeof c === 'number' ? this.companies.get(nameKey(row.name)).find((x): x is Company => typeof x !== 'string')! : null };
+      const c = this.companyOf(row.name, 'name');
+      return c instanceof FieldProblem ? c : { kind: 'company', company: c === 'new' ? null : c };
     }
     const person = this.person(row);
     if (person instanceof FieldProblem) return person;
-    const companyId = this.companyOf(row.company);
-    if (companyId instanceof FieldProblem) return companyId;
-    return { kind: 'contact', person, companyId };
+    const company = this.companyOf(row.company, 'company');
+    if (company instanceof FieldProblem) return company;
+    return { kind: 'contact', person, companyId: company === null || company === 'new' ? company : company.id };
   }
 
   preview(row: CardRow, match: Match): void {
