@@ -71,9 +71,8 @@ function foldWord(word: string): string {
   return out;
 }
 
-const words = (text: string) => text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
-
-const GMAIL = new Set(['gmail.com', 'googlemail.com']);
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/u;
+const words = (text: string) => text.split(NOT_WORD).filter(Boolean);
 
 /**
  * The mailbox an address reaches. Case and surrounding space never matter. Gmail ignores dots in the local part
@@ -84,10 +83,10 @@ export function emailKey(email: string): string | null {
   const text = email.trim().toLowerCase();
   const at = text.lastIndexOf('@');
   if (at <= 0 || at === text.length - 1) return null;
+  if (!text.endsWith('@gmail.com') && !text.endsWith('@googlemail.com')) return text;
   const local = text.slice(0, at);
-  const domain = text.slice(at + 1);
-  if (!GMAIL.has(domain)) return text;
-  const box = local.split('+')[0]!.replaceAll('.', '');
+  const plus = local.indexOf('+');
+  const box = (plus < 0 ? local : local.slice(0, plus)).replaceAll('.', '');
   return box ? `${box}@gmail.com` : null;
 }
 
@@ -105,10 +104,12 @@ const NO_TRUNK = new Set([39, 378, 379]);
  * keeps its 0. Without a country a national form stays as its digits and meets only the same national form.
  */
 export function phoneKey(phone: string, country?: number | null): string | null {
-  let text = phone.trim().replace(/\s*(?:ext\.?|extension|x|#)\s*\d+$/i, '');
-  const international = /^(?:\+|00)/.test(text);
-  if (international) text = text.replace(/\(\s*0\s*\)/, '');
-  let digits = text.replace(/\D/g, '');
+  let text = phone.trim();
+  // The regexes below only where they can match: this runs for every phone of every contact.
+  if (EXTENSION_MARK.test(text)) text = text.replace(EXTENSION, '');
+  const international = text.startsWith('+') || text.startsWith('00');
+  if (international && text.includes('(')) text = text.replace(/\(\s*0\s*\)/, '');
+  let digits = text.replace(/\D+/g, '');
   if (international) digits = text.startsWith('+') ? digits : digits.slice(2);
   else if (country) {
     const national = nationalToInternational(digits, country);
@@ -117,6 +118,9 @@ export function phoneKey(phone: string, country?: number | null): string | null 
   if (digits.length < MIN_PHONE_DIGITS) return null;
   return international ? `+${digits}` : digits;
 }
+
+const EXTENSION_MARK = /[a-z#]/i;
+const EXTENSION = /\s*(?:ext\.?|extension|x|#)\s*\d+$/i;
 
 function nationalToInternational(digits: string, country: number): string | null {
   if (country === 1) {
@@ -160,11 +164,15 @@ export function companyNameKey(name: string): string | null {
  * space, in sorted order: "Li Na", "Na, Li" and "NA Li" are one key whichever name is the family name.
  */
 export function personNameKey(name: string): string | null {
-  const parts = words(fold(name).replace(/['’]/g, ''));
-  // Insertion sort: names have two or three words, and Array.prototype.sort costs more per call than the sorting.
-  for (let i = 1; i < parts.length; i++) {
-    const word = parts[i]!;
-    let j = i - 1;
+  // Most names are ASCII: their case folds natively and a plain character class splits them.
+  const split = ASCII.test(name) ? name.toLowerCase().replaceAll("'", '').split(/[^a-z0-9]+/)
+    : fold(name).replace(/['’]/g, '').split(NOT_WORD);
+  // Insertion sort of the non-empty words: names have two or three, and Array.prototype.sort costs more per call
+  // than the sorting.
+  const parts: string[] = [];
+  for (const word of split) {
+    if (!word) continue;
+    let j = parts.length - 1;
     for (; j >= 0 && parts[j]! > word; j--) parts[j + 1] = parts[j]!;
     parts[j + 1] = word;
   }
@@ -174,75 +182,126 @@ export function personNameKey(name: string): string | null {
 // ---- grouping ----------------------------------------------------------------------------------------------------
 
 /**
- * Records by one kind of key. Most keys belong to one record, so a key maps to that record's index until a second
- * record shares it, and only then to an array: 100,000 contacts make 300,000 keys and a few shared ones.
+ * One kind of value of many records as the store reads it, set-wise, in columns: `values[i]` (as stored) belongs to
+ * record `ids[i]`. A contact with two emails has two entries. Columns spare the 300,000 small objects or arrays a
+ * shape per record or per value would cost 100,000 contacts, and the garbage collector's time with them.
+ */
+export interface Values {
+  ids: readonly number[];
+  values: readonly string[];
+}
+
+/** One member of a shared key: a record, and the value through which it has the key. */
+type Entry = readonly [id: number, value: string];
+
+/** A key shared by two or more records: its members as [id, value as that record has it], by id. */
+interface Shared {
+  kind: DupeKind;
+  key: string;
+  members: Entry[];
+}
+
+/**
+ * Entries by one kind of key, in an open-addressing hash table of entry indices. Most keys belong to one entry, and
+ * only a shared key gets a list: 100,000 contacts make 300,000 keys and a few shared ones. A Map of strings spends
+ * ~250 ms growing and rehashing for those 300,000 keys; this table is sized once and takes a third of that.
  */
 class Groups {
-  private readonly byKey = new Map<string, number | number[]>();
+  /** Per slot: 1 + the index of the first entry with the slot's key, or 0 when free. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** The key of each entry that has one (by entry index). */
+  private readonly keys: (string | undefined)[];
+  /** Shared keys: first entry index -> every entry index with that key. */
+  private readonly sharing = new Map<number, number[]>();
 
-  constructor(readonly kind: DupeKind) {}
-
-  add(key: string, index: number): void {
-    const seen = this.byKey.get(key);
-    if (seen === undefined) this.byKey.set(key, index);
-    // A record lists a key once, even written two ways ("+49 30 1234567", "0049 30 1234567").
-    else if (typeof seen === 'number') { if (seen !== index) this.byKey.set(key, [seen, index]); }
-    else if (seen.at(-1) !== index) seen.push(index);
+  constructor(readonly kind: DupeKind, private readonly entries: Values) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(16, entries.ids.length * 2)));
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.keys = new Array<string | undefined>(entries.ids.length);
   }
 
-  *shared(): Generator<[string, number[]]> {
-    for (const [key, members] of this.byKey) if (typeof members !== 'number') yield [key, members];
+  add(key: string, entry: number): void {
+    this.keys[entry] = key;
+    let hash = 0x811c9dc5; // FNV-1a
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+    for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
+      const first = this.slots[at]! - 1;
+      if (first < 0) {
+        this.slots[at] = entry + 1;
+        return;
+      }
+      if (this.keys[first] === key) {
+        const list = this.sharing.get(first);
+        if (list) list.push(entry);
+        else this.sharing.set(first, [first, entry]);
+        return;
+      }
+    }
+  }
+
+  *shared(): Generator<Shared> {
+    for (const [first, at] of this.sharing) {
+      // A record is a member once, even with the key written two ways ("+49 30 1234567", "0049 30 1234567"):
+      // its first entry speaks for it.
+      const members: Entry[] = [];
+      const { ids, values } = this.entries;
+      for (const e of at.map((i): Entry => [ids[i]!, values[i]!]).sort((x, y) => x[0] - y[0])) {
+        if (members.at(-1)?.[0] !== e[0]) members.push(e);
+      }
+      if (members.length > 1) yield { kind: this.kind, key: this.keys[first]!, members };
+    }
   }
 }
 
 /**
  * Pairs the members of every shared key of 2 to `maxGroup` records; a pair found through several keys carries them
- * all. `shown` says a key as a reason shows it for the pair's first record. Strongest first: by the strongest kind
- * of reason (email, then phone or domain, then names alone), then more reasons before fewer, then by the ids.
+ * all. `shown` says a key as a reason shows it, given the pair's first record's entry. Strongest first: by the
+ * strongest kind of reason (email, then phone or domain, then names alone), then more reasons before fewer, then by
+ * the ids. `names` are read once, for the records in pairs only.
  */
-function findPairs(
-  records: readonly { id: number; name: string }[], groups: Groups[], maxGroup: number,
-  shown: (kind: DupeKind, key: string, index: number) => string,
-): Dupes {
-  const pairs = new Map<string, DupePair>();
+function findPairs(groups: Groups[], names: Values, maxGroup: number,
+  shown: (s: Shared, entry: Entry) => string): Dupes {
+  const found = new Map<string, { a: number; b: number; reasons: DupeReason[] }>();
   const crowded: CrowdedKey[] = [];
   for (const group of groups) {
-    const kind = group.kind;
-    for (const [key, indices] of group.shared()) {
-      const members = indices.sort((x, y) => records[x]!.id - records[y]!.id);
+    for (const shared of group.shared()) {
+      const { kind, members } = shared;
       if (members.length > maxGroup) {
-        crowded.push({ kind, value: shown(kind, key, members[0]!), count: members.length });
+        crowded.push({ kind, value: shown(shared, members[0]!), count: members.length });
         continue;
       }
       for (let i = 0; i < members.length; i++) {
-        const a = records[members[i]!]!;
-        const value = shown(kind, key, members[i]!);
+        const value = shown(shared, members[i]!);
         for (let j = i + 1; j < members.length; j++) {
-          const b = records[members[j]!]!;
-          const at = `${a.id}:${b.id}`;
-          let pair = pairs.get(at);
-          if (!pair) {
-            pair = { a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, reasons: [] };
-            pairs.set(at, pair);
-          }
+          const [a, b] = [members[i]![0], members[j]![0]];
+          const at = `${a}:${b}`;
+          let pair = found.get(at);
+          if (!pair) found.set(at, pair = { a, b, reasons: [] });
           if (!pair.reasons.some((r) => r.kind === kind && r.value === value)) pair.reasons.push({ kind, value });
         }
       }
     }
   }
+  const wanted = new Map<number, string>();
+  for (const p of found.values()) wanted.set(p.a, '').set(p.b, '');
+  if (wanted.size) names.ids.forEach((id, i) => wanted.has(id) && wanted.set(id, names.values[i]!));
+  const pairs = [...found.values()].map((p): DupePair => ({
+    a: { id: p.a, name: wanted.get(p.a)! }, b: { id: p.b, name: wanted.get(p.b)! },
+    reasons: p.reasons.sort((x, y) => DUPE_KINDS.indexOf(x.kind) - DUPE_KINDS.indexOf(y.kind)),
+  }));
   const strongest = (p: DupePair) => Math.min(...p.reasons.map((r) => RANK[r.kind]));
-  const sorted = [...pairs.values()];
-  for (const p of sorted) p.reasons.sort((x, y) => DUPE_KINDS.indexOf(x.kind) - DUPE_KINDS.indexOf(y.kind));
-  sorted.sort((x, y) => strongest(x) - strongest(y) || y.reasons.length - x.reasons.length || x.a.id - y.a.id || x.b.id - y.b.id);
+  pairs.sort((x, y) => strongest(x) - strongest(y) || y.reasons.length - x.reasons.length || x.a.id - y.a.id || x.b.id - y.b.id);
   crowded.sort((x, y) => y.count - x.count || RANK[x.kind] - RANK[y.kind] || x.value.localeCompare(y.value));
-  return { pairs: sorted, crowded };
+  return { pairs, crowded };
 }
 
-export interface PersonKeys {
-  id: number;
-  name: string;
-  emails: readonly string[];
-  phones: readonly string[];
+/** What the duplicate finder reads of contacts: the name of each, and each of their emails and phones. */
+export interface ContactValues {
+  names: Values;
+  emails: Values;
+  phones: Values;
 }
 
 export interface DupeOptions {
@@ -252,43 +311,44 @@ export interface DupeOptions {
 }
 
 /** Contacts that look like one person: same mailbox, same phone, or the same name (in any order). */
-export function contactDupes(people: readonly PersonKeys[], o: DupeOptions = {}): Dupes {
-  const emails = new Groups('email');
-  const phones = new Groups('phone');
-  const names = new Groups('name');
-  people.forEach((p, i) => {
-    for (const email of p.emails) {
-      const key = emailKey(email);
-      if (key) emails.add(key, i);
-    }
-    for (const phone of p.phones) {
-      const key = phoneKey(phone, o.phoneCountry);
-      if (key) phones.add(key, i);
-    }
-    const name = personNameKey(p.name);
-    if (name) names.add(name, i);
+export function contactDupes(c: ContactValues, o: DupeOptions = {}): Dupes {
+  const emails = new Groups('email', c.emails);
+  c.emails.values.forEach((email, i) => {
+    const key = emailKey(email);
+    if (key) emails.add(key, i);
+  });
+  const phones = new Groups('phone', c.phones);
+  c.phones.values.forEach((phone, i) => {
+    const key = phoneKey(phone, o.phoneCountry);
+    if (key) phones.add(key, i);
+  });
+  const names = new Groups('name', c.names);
+  c.names.values.forEach((name, i) => {
+    const key = personNameKey(name);
+    if (key) names.add(key, i);
   });
   // An email reason shows the address as the record has it: the key of a Gmail address is no one's spelling.
-  const shown = (kind: DupeKind, key: string, i: number) =>
-    kind === 'email' ? people[i]!.emails.find((e) => emailKey(e) === key)!.trim().toLowerCase() : key;
-  return findPairs(people, [emails, phones, names], o.maxGroup ?? MAX_GROUP, shown);
+  return findPairs([emails, phones, names], c.names, o.maxGroup ?? MAX_GROUP,
+    (s, [, value]) => (s.kind === 'email' ? value.trim().toLowerCase() : s.key));
 }
 
-export interface CompanyKeys {
-  id: number;
-  name: string;
-  domain: string | null;
+/** What the duplicate finder reads of companies: the name of each, and the domain of those with one. */
+export interface CompanyValues {
+  names: Values;
+  domains: Values;
 }
 
 /** Companies that look like one: same web domain, or the same name once legal forms and spelling are folded. */
-export function companyDupes(companies: readonly CompanyKeys[], o: Pick<DupeOptions, 'maxGroup'> = {}): Dupes {
-  const domains = new Groups('domain');
-  const names = new Groups('name');
-  companies.forEach((c, i) => {
-    const domain = c.domain === null ? null : domainKey(c.domain);
-    if (domain) domains.add(domain, i);
-    const name = companyNameKey(c.name);
-    if (name) names.add(name, i);
+export function companyDupes(c: CompanyValues, o: Pick<DupeOptions, 'maxGroup'> = {}): Dupes {
+  const domains = new Groups('domain', c.domains);
+  c.domains.values.forEach((domain, i) => {
+    const key = domainKey(domain);
+    if (key) domains.add(key, i);
   });
-  return findPairs(companies, [domains, names], o.maxGroup ?? MAX_GROUP, (_kind, key) => key);
+  const names = new Groups('name', c.names);
+  c.names.values.forEach((name, i) => {
+    const key = companyNameKey(name);
+    if (key) names.add(key, i);
+  });
+  return findPairs([domains, names], c.names, o.maxGroup ?? MAX_GROUP, (s) => s.key);
 }
