@@ -33,6 +33,9 @@ export function companySpec(program: CommandUnknownOpts) {
       .argument('<company>', 'id, name or domain')
       .hook('preAction', listsNoRecords),
 
+    merge: company.command('merge').description('merge DUP into KEEP: contacts, deals, activities, follow-ups, orders, tags and empty fields move over')
+      .argument('<keep>', 'the company that stays').argument('<dup>', 'the duplicate, deleted afterwards'),
+
     tree: company.command('tree').description("the company's org chart: who reports to whom, with buying roles")
       .argument('<company>', 'id, name or domain')
       .hook('preAction', listsNoRecords),

@@ -195,7 +195,7 @@ export class Contacts extends Repository {
     await deals.relink('contact_id', dup.id, keep.id);
     await activities.relink('contact_id', dup.id, keep.id);
     await followups.relink('contact_id', dup.id, keep.id);
-    await orders.moveContactOrders(dup.id, { kind: 'contact', id: keep.id, name: keep.name });
+    await orders.moveOrders({ kind: 'contact', id: dup.id }, { kind: 'contact', id: keep.id, name: keep.name });
     let merged = fields;
     if (fields.reportsToId !== null && reportingLoop(keep.id, await this.managerChain(fields.reportsToId)).length) {
       // KEEP would end up reporting to someone who (now) reports to KEEP.
