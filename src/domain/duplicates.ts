@@ -1,7 +1,7 @@
 /**
  * Likely duplicates (`crm contact dupes`, `crm company dupes`): each record yields normalised keys (emails, phones,
- * a domain, its name), records sharing a key are grouped in one pass over a Map, and only the members of a group
- * are paired. No record is compared with every other one, so 100,000 contacts take a fraction of a second.
+ * a domain, its name), records sharing a key are grouped in one pass through a hash table, and only the members of
+ * a group are paired. No record is compared with every other one, so 100,000 contacts take a fraction of a second.
  * `crm help duplicates` describes these rules for users; keep the two in step.
  */
 
@@ -49,8 +49,8 @@ const LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o',
 /**
  * Case, width (full-width Ｍ is M) and the accents of Latin letters folded. Only Latin accents go: the marks of
  * other scripts carry meaning (Japanese ガ is not カ, Russian й is not и). Word by word, because names repeat their
- * words (many a Müller) while whole names do not: a non-ASCII word is folded once per run and remembered, and an
- * ASCII word only needs its case folded. That keeps 100,000 names near 50 ms instead of 250.
+ * words (many a Müller) while whole names do not: a non-ASCII word is normalised once per run and remembered, and
+ * an ASCII word only needs its case folded.
  */
 function fold(text: string): string {
   return ASCII.test(text) ? text.toLowerCase() : text.split(' ').map(foldWord).join(' ');
@@ -203,8 +203,9 @@ interface Shared {
 
 /**
  * Entries by one kind of key, in an open-addressing hash table of entry indices. Most keys belong to one entry, and
- * only a shared key gets a list: 100,000 contacts make 300,000 keys and a few shared ones. A Map of strings spends
- * ~250 ms growing and rehashing for those 300,000 keys; this table is sized once and takes a third of that.
+ * only a shared key gets a list: 100,000 contacts make 300,000 keys and a few shared ones. A Map of strings spent
+ * ~250 ms growing and rehashing for those keys (the 100,000-contact demo, profiled); this table is sized once, at
+ * most half full, and its inserts do not show in the profile.
  */
 class Groups {
   /** Per slot: 1 + the index of the first entry with the slot's key, or 0 when free. */

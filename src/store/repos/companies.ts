@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Company, CompanyFields, CompanyFilter } from '../../domain/company.js';
 import { companyJson } from '../../domain/company.js';
+import type { CompanyValues } from '../../domain/duplicates.js';
 import { nameKey } from '../../domain/reference.js';
 import type { CompanyTable } from '../schema.js';
 import { Repository } from './repository.js';
@@ -54,6 +55,15 @@ export class Companies extends Repository {
     const rows = await q.execute();
     const tags = await tagsFor(this.db, this.engine, 'company', rows.map((r) => r.id));
     return rows.map((r) => toCompany(r, tags.get(r.id) ?? []));
+  }
+
+  /** What the duplicate finder needs of every company, in columns, in two scans. */
+  async matchValues(): Promise<CompanyValues> {
+    const [[ids, names], [domainIds, domains]] = await Promise.all([
+      this.engine.columns(this.db.selectFrom('company').select(['id', 'name']), ['id', 'name']),
+      this.engine.columns(this.db.selectFrom('company').select(['id', 'domain']).where('domain', 'is not', null), ['id', 'domain']),
+    ]);
+    return { names: { ids: ids as number[], values: names as string[] }, domains: { ids: domainIds as number[], values: domains as string[] } };
   }
 
   async findByNameKey(key: string): Promise<Company[]> {
