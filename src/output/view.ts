@@ -42,7 +42,7 @@ export interface TreeNode {
 }
 
 export type Output =
-  | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string }
+  | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string; done?: string; warnings?: string[] }
   | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string; warnings?: string[] }
   | { kind: 'tree'; data: unknown; root: string; nodes: TreeNode[]; empty?: string }
   | { kind: 'value'; data: unknown; text: string }
@@ -51,7 +51,8 @@ export type Output =
 /** A single value (a path, a setting): the bare text for people and pipes, `data` as JSON. */
 export const value = (data: unknown, text: string): Output => ({ kind: 'value', data, text });
 
-export const list = (data: unknown[], columns: Column[], empty?: string): Output => ({ kind: 'list', data, columns, empty });
+export const list = (data: unknown[], columns: Column[], empty?: string, extra: { done?: string; warnings?: string[] } = {}): Output =>
+  ({ kind: 'list', data, columns, empty, ...extra });
 
 export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[] } = {}): Output =>
   ({ kind: 'record', data, fields, ...extra });
