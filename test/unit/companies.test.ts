@@ -3,7 +3,7 @@ import { type Company, mergeCompanyFields } from '../../src/domain/company.js';
 
 const company = (id: number, over: Partial<Company> = {}): Company => ({
   id, name: `C${id}`, domain: null, industry: null, size: null, address: null, wallet: null, owner: 'alice', notes: null,
-  externalId: null, tags: [], createdAt: '', updatedAt: '', createdBy: '', updatedBy: '', ...over,
+  externalId: null, tags: [], uuid: '', createdAt: '', updatedAt: '', createdBy: '', updatedBy: '', ...over,
 });
 
 describe('mergeCompanyFields', () => {
