@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import help' 'export vcard' 'export ics' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import help' 'export vcard' 'export ics' 'export help'
             echo $key
     end
 end
@@ -37,12 +37,16 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --industry --tag --owner --search --sort --limit
         case 'company edit'
             printf '%s\n' --name --add-tag --remove-tag --domain --industry --size --address --wallet --currency --owner --notes --external-id
+        case 'company dupes'
+            printf '%s\n' --limit
         case 'contact add'
             printf '%s\n' --email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id
         case 'contact list'
             printf '%s\n' --company --lifecycle --consent --tag --owner --search --sort --limit
         case 'contact edit'
             printf '%s\n' --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag
+        case 'contact dupes'
+            printf '%s\n' --limit
         case 'stage add'
             printf '%s\n' --outcome --probability --category --rotting-days --position
         case 'stage edit'
@@ -234,7 +238,7 @@ complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database 
 complete -c crm -n '__crm_sub ""' -a 'import' -d 'read records from other programs: vCard'
 complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs: vCard, iCalendar'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -246,6 +250,8 @@ complete -c crm -n '__crm_sub "company"' -a 'show' -d 'show a company with its c
 complete -c crm -n '__crm_sub "company"' -a 'edit' -d 'change fields of a company (no flags: asks, offering current values)'
 complete -c crm -n '__crm_sub "company"' -a 'rm' -d 'delete a company (its contacts stay, without a company)'
 complete -c crm -n '__crm_sub "company"' -a 'tree' -d 'the company\'s org chart: who reports to whom, with buying roles'
+complete -c crm -n '__crm_sub "company"' -a 'merge' -d 'merge DUP into KEEP: contacts, deals, activities, follow-ups, orders, tags and empty fields move over'
+complete -c crm -n '__crm_sub "company"' -a 'dupes' -d 'likely duplicates: same web domain, or the same name without GmbH, Inc, Ltd, ...'
 complete -c crm -n '__crm_sub "company"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "company"' -s h -l help -d 'display help for command'
 
@@ -303,8 +309,17 @@ complete -c crm -n '__crm_arg "company rm" 1' -a '(__crm_live company)'
 complete -c crm -n '__crm_using "company tree"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "company tree" 1' -a '(__crm_live company)'
 
+# crm company merge
+complete -c crm -n '__crm_using "company merge"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "company merge" 1' -a '(__crm_live contact)'
+complete -c crm -n '__crm_arg "company merge" 2' -a '(__crm_live contact)'
+
+# crm company dupes
+complete -c crm -n '__crm_using "company dupes"' -l limit -x -d 'show at most n pairs'
+complete -c crm -n '__crm_using "company dupes"' -s h -l help -d 'display help for command'
+
 # crm company help
-complete -c crm -n '__crm_arg "company help" 1' -a 'add list show edit rm tree'
+complete -c crm -n '__crm_arg "company help" 1' -a 'add list show edit rm tree merge dupes'
 
 # crm contact
 complete -c crm -n '__crm_sub "contact"' -a 'add' -d 'add a contact (asks for what is left out, on a terminal)'
@@ -314,6 +329,7 @@ complete -c crm -n '__crm_sub "contact"' -a 'show' -d 'show a contact'
 complete -c crm -n '__crm_sub "contact"' -a 'edit' -d 'change fields of a contact (no flags: asks, offering current values)'
 complete -c crm -n '__crm_sub "contact"' -a 'rm' -d 'delete a contact (people who reported to them report to nobody)'
 complete -c crm -n '__crm_sub "contact"' -a 'merge' -d 'merge DUP into KEEP: emails, phones, tags, reports and empty fields move over'
+complete -c crm -n '__crm_sub "contact"' -a 'dupes' -d 'likely duplicates: same email or phone written another way, or the same name'
 complete -c crm -n '__crm_sub "contact"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "contact"' -s h -l help -d 'display help for command'
 
@@ -390,8 +406,12 @@ complete -c crm -n '__crm_using "contact merge"' -s h -l help -d 'display help f
 complete -c crm -n '__crm_arg "contact merge" 1' -a '(__crm_live contact)'
 complete -c crm -n '__crm_arg "contact merge" 2' -a '(__crm_live contact)'
 
+# crm contact dupes
+complete -c crm -n '__crm_using "contact dupes"' -l limit -x -d 'show at most n pairs'
+complete -c crm -n '__crm_using "contact dupes"' -s h -l help -d 'display help for command'
+
 # crm contact help
-complete -c crm -n '__crm_arg "contact help" 1' -a 'add list show edit rm merge'
+complete -c crm -n '__crm_arg "contact help" 1' -a 'add list show edit rm merge dupes'
 
 # crm stage
 complete -c crm -n '__crm_sub "stage"' -a 'list' -d 'the pipeline: every stage with its open deals and their amounts'
@@ -859,15 +879,15 @@ complete -c crm -n '__crm_using "config"' -s h -l help -d 'display help for comm
 
 # crm config get
 complete -c crm -n '__crm_using "config get"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "config get" 1' -a 'user db currency locale lostReasons fiscalYearStart rates'
+complete -c crm -n '__crm_arg "config get" 1' -a 'user db currency locale lostReasons fiscalYearStart rates phoneCountry'
 
 # crm config set
 complete -c crm -n '__crm_using "config set"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "config set" 1' -a 'user db currency locale lostReasons fiscalYearStart rates'
+complete -c crm -n '__crm_arg "config set" 1' -a 'user db currency locale lostReasons fiscalYearStart rates phoneCountry'
 
 # crm config unset
 complete -c crm -n '__crm_using "config unset"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "config unset" 1' -a 'user db currency locale lostReasons fiscalYearStart rates'
+complete -c crm -n '__crm_arg "config unset" 1' -a 'user db currency locale lostReasons fiscalYearStart rates phoneCountry'
 
 # crm config list
 complete -c crm -n '__crm_using "config list"' -s h -l help -d 'display help for command'
@@ -927,4 +947,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo import export completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo import export completion exit-codes dates formats references duplicates report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'

@@ -42,7 +42,7 @@ export interface TreeNode {
 }
 
 export type Output =
-  | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string }
+  | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string; done?: string; warnings?: string[] }
   | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string; warnings?: string[] }
   | { kind: 'tree'; data: unknown; root: string; nodes: TreeNode[]; empty?: string }
   | { kind: 'value'; data: unknown; text: string }
@@ -56,7 +56,8 @@ export const value = (data: unknown, text: string): Output => ({ kind: 'value', 
 /** A file's content, written to stdout byte for byte; `done` tells a person at a terminal what it holds. */
 export const document = (text: string, done?: string): Output => ({ kind: 'document', text, done });
 
-export const list = (data: unknown[], columns: Column[], empty?: string): Output => ({ kind: 'list', data, columns, empty });
+export const list = (data: unknown[], columns: Column[], empty?: string, extra: { done?: string; warnings?: string[] } = {}): Output =>
+  ({ kind: 'list', data, columns, empty, ...extra });
 
 export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[] } = {}): Output =>
   ({ kind: 'record', data, fields, ...extra });

@@ -1,8 +1,10 @@
 import { type Contact, type ContactFields, type ContactFilter, contactJson } from '../../domain/contact.js';
+import type { ContactValues, Values } from '../../domain/duplicates.js';
 import { reportingLoop } from '../../domain/orgchart.js';
 import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { chunks, groupByParent } from './batch.js';
+import type { EngineSql } from './engine.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
@@ -96,6 +98,23 @@ export class Contacts extends Repository {
   async idByEmail(email: string): Promise<number | undefined> {
     return (await this.db.selectFrom('contact_email').select('contact_id').where('email', '=', email.toLowerCase())
       .executeTakeFirst())?.contact_id;
+  }
+
+  /**
+   * What the duplicate finder needs of every contact, in columns: three whole-table scans and nothing else (100,000
+   * contacts in ~150 ms); contacts as objects would join companies and managers and read tags for nothing.
+   */
+  async matchValues(): Promise<ContactValues> {
+    const read = async (query: Parameters<EngineSql['columns']>[0], id: string, value: string): Promise<Values> => {
+      const [ids, values] = await this.engine.columns(query, [id, value]);
+      return { ids: ids as number[], values: values as string[] };
+    };
+    const [names, emails, phones] = await Promise.all([
+      read(this.db.selectFrom('contact').select(['id', 'name']), 'id', 'name'),
+      read(this.db.selectFrom('contact_email').select(['contact_id', 'email']), 'contact_id', 'email'),
+      read(this.db.selectFrom('contact_phone').select(['contact_id', 'phone']), 'contact_id', 'phone'),
+    ]);
+    return { names, emails, phones };
   }
 
   /** `id`, its manager, that manager's manager, ... up to the top (or until a loop repeats someone). */
@@ -195,7 +214,7 @@ export class Contacts extends Repository {
     await deals.relink('contact_id', dup.id, keep.id);
     await activities.relink('contact_id', dup.id, keep.id);
     await followups.relink('contact_id', dup.id, keep.id);
-    await orders.moveContactOrders(dup.id, { kind: 'contact', id: keep.id, name: keep.name });
+    await orders.moveOrders({ kind: 'contact', id: dup.id }, { kind: 'contact', id: keep.id, name: keep.name });
     let merged = fields;
     if (fields.reportsToId !== null && reportingLoop(keep.id, await this.managerChain(fields.reportsToId)).length) {
       // KEEP would end up reporting to someone who (now) reports to KEEP.
