@@ -6,9 +6,9 @@ import { sandbox } from '../support/inprocess.js';
 
 const found = pythonWith(['icalendar', 'dateutil']);
 if (found.missing) {
-  const message = `SKIPPED: crm's iCalendar files are not checked by an outside reader: ${found.missing}`;
+  const message = `crm's iCalendar files cannot be checked by an outside reader: ${found.missing}`;
   if (process.env.CI === 'true') throw new Error(`${message} (CI=true: .ci/run installs it, so this is a broken CI machine)`);
-  console.warn(`\n*** ${message} ***\n`);
+  console.warn(`\n*** SKIPPED: ${message} ***\n`);
 }
 
 /**

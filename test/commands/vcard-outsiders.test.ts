@@ -5,9 +5,9 @@ import { sandbox } from '../support/inprocess.js';
 
 const found = pythonWith(['vobject']);
 if (found.missing) {
-  const message = `SKIPPED: crm's vCards are not checked by an outside reader: ${found.missing}`;
+  const message = `crm's vCards cannot be checked by an outside reader: ${found.missing}`;
   if (process.env.CI === 'true') throw new Error(`${message} (CI=true: .ci/run installs it, so this is a broken CI machine)`);
-  console.warn(`\n*** ${message} ***\n`);
+  console.warn(`\n*** SKIPPED: ${message} ***\n`);
 }
 
 /** Every card as vobject reads it: each property's values (text unescaped, lists as lists), parameters and group. */

@@ -71,9 +71,14 @@ function unescape(text: string, version: string): string {
   return out.replace(/\r\n?/g, '\n');
 }
 
-/** Text as 3.0 and 4.0 write it. */
-export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\r\n?|\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+/**
+ * Text as a version writes it: backslashes, line breaks (\n) and commas escaped; semicolons too in 3.0 (RFC 2426
+ * text) and in a component of a compound 4.0 value (N, ORG), but not in plain 4.0 text, whose grammar (RFC 6350
+ * 3.3) has no \; and where readers such as ical.js would keep the backslash.
+ */
+export function escapeText(text: string, semicolons = true): string {
+  const out = text.replace(/\\/g, '\\\\').replace(/\r\n?|\n/g, '\\n').replace(/,/g, '\\,');
+  return semicolons ? out.replace(/;/g, '\\;') : out;
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -212,31 +217,33 @@ const rev = (iso: string, version: VCardVersion) => {
  */
 export function writeCard(card: Card, o: WriteOptions): string {
   const v4 = o.version === '4.0';
+  /** Plain text; a compound value's components use escapeText itself. */
+  const text = (t: string) => escapeText(t, !v4);
   const out: LineOut[] = [{ name: 'BEGIN', value: 'VCARD' }, { name: 'VERSION', value: o.version }];
-  if (o.prodid) out.push({ name: 'PRODID', value: escapeText(o.prodid) });
-  if (card.uid) out.push({ name: 'UID', value: v4 && UUID.test(card.uid) ? `urn:uuid:${card.uid}` : escapeText(card.uid) });
+  if (o.prodid) out.push({ name: 'PRODID', value: text(o.prodid) });
+  if (card.uid) out.push({ name: 'UID', value: v4 && UUID.test(card.uid) ? `urn:uuid:${card.uid}` : text(card.uid) });
   if (v4 && card.kind !== 'individual') out.push({ name: 'KIND', value: card.kind });
-  out.push({ name: 'FN', value: escapeText(card.name) });
+  out.push({ name: 'FN', value: text(card.name) });
   const [family, given] = nParts(card.name);
   out.push({ name: 'N', value: `${escapeText(family)};${escapeText(given)};;;` });
   if (card.company) out.push({ name: 'ORG', value: escapeText(card.company) });
-  if (card.title) out.push({ name: 'TITLE', value: escapeText(card.title) });
-  card.emails.forEach((e, i) => out.push({ name: 'EMAIL', value: escapeText(e),
+  if (card.title) out.push({ name: 'TITLE', value: text(card.title) });
+  card.emails.forEach((e, i) => out.push({ name: 'EMAIL', value: text(e),
     params: v4 ? (i === 0 ? { PREF: ['1'] } : {}) : { TYPE: i === 0 ? ['INTERNET', 'pref'] : ['INTERNET'] } }));
-  card.phones.forEach((p, i) => out.push({ name: 'TEL', value: escapeText(p),
+  card.phones.forEach((p, i) => out.push({ name: 'TEL', value: text(p),
     params: v4 ? { VALUE: ['text'], ...(i === 0 ? { PREF: ['1'] } : {}) } : (i === 0 ? { TYPE: ['pref'] } : {}) }));
   if (card.manager?.name) {
     const uid: Record<string, string[]> = card.manager.uid ? { 'X-CRM-UID': [card.manager.uid] } : {};
-    if (v4) out.push({ name: 'RELATED', params: { TYPE: ['x-manager'], VALUE: ['text'], ...uid }, value: escapeText(card.manager.name) });
+    if (v4) out.push({ name: 'RELATED', params: { TYPE: ['x-manager'], VALUE: ['text'], ...uid }, value: text(card.manager.name) });
     else {
-      out.push({ group: 'item1', name: 'X-ABRELATEDNAMES', params: uid, value: escapeText(card.manager.name) });
+      out.push({ group: 'item1', name: 'X-ABRELATEDNAMES', params: uid, value: text(card.manager.name) });
       out.push({ group: 'item1', name: 'X-ABLabel', value: '_$!<Manager>!$_' });
     }
   }
-  if (card.categories.length) out.push({ name: 'CATEGORIES', value: card.categories.map(escapeText).join(',') });
-  if (card.note) out.push({ name: 'NOTE', value: escapeText(card.note) });
-  if (card.role) out.push({ name: 'X-CRM-ROLE', value: escapeText(card.role) });
-  if (card.externalId) out.push({ name: 'X-CRM-EXTERNAL-ID', value: escapeText(card.externalId) });
+  if (card.categories.length) out.push({ name: 'CATEGORIES', value: card.categories.map(text).join(',') });
+  if (card.note) out.push({ name: 'NOTE', value: text(card.note) });
+  if (card.role) out.push({ name: 'X-CRM-ROLE', value: text(card.role) });
+  if (card.externalId) out.push({ name: 'X-CRM-EXTERNAL-ID', value: text(card.externalId) });
   if (o.revised) out.push({ name: 'REV', value: rev(o.revised, o.version) });
   out.push({ name: 'END', value: 'VCARD' });
   return out.map((l) => `${foldLine(contentLine(l))}\r\n`).join('');
