@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { type Activity, type ActivityFields, type ActivityFilter, activityJson, type ActivityType, type Direction } from '../../domain/activity.js';
 import { Repository } from './repository.js';
 import { inSubquery } from './tags.js';
+import { activityEntry } from '../search-text.js';
 
 const toFields = (f: ActivityFields) => ({
   type: f.type, at: f.at, summary: f.summary, outcome: f.outcome, direction: f.direction, satisfaction: f.satisfaction,
@@ -76,8 +77,8 @@ export class Activities extends Repository {
   }
 
   private index(a: Activity): Promise<void> {
-    return this.engine.search.put('activity', a.id, `${a.type}: ${a.summary}`, [a.outcome ?? '', a.contact?.name ?? '', a.company?.name ?? '',
-      a.deal?.name ?? '']);
+    const { title, body } = activityEntry(a);
+    return this.engine.search.put('activity', a.id, title, body);
   }
 
   /** Re-points activities from one record to another, or to none (merges, deletions). */

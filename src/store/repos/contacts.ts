@@ -6,6 +6,7 @@ import { chunks, groupByParent } from './batch.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
+import { contactEntry } from '../search-text.js';
 
 /** Columns the contact query reads, in tuple order (see EngineSql.tuples). */
 const COLUMNS = ['id', 'name', 'title', 'company_id', 'role', 'reports_to_id', 'source', 'lifecycle', 'consent',
@@ -214,7 +215,7 @@ export class Contacts extends Repository {
   }
 
   private index(c: Contact): Promise<void> {
-    return this.engine.search.put('contact', c.id, c.name, [c.emails.join(' '), c.title ?? '', c.notes ?? '',
-      c.phones.join(' '), c.tags.join(' ')]);
+    const { title, body } = contactEntry(c);
+    return this.engine.search.put('contact', c.id, title, body);
   }
 }

@@ -5,6 +5,7 @@ import type { ForecastCategory, Outcome } from '../../domain/stage.js';
 import { Repository } from './repository.js';
 import { inSubquery } from './tags.js';
 import { unchanged } from '../../domain/record.js';
+import { dealEntry } from '../search-text.js';
 
 const SORT_COLUMN = {
   close: 'd.expected_close', amount: 'd.amount_minor', title: 'd.title_key', id: 'd.id', created: 'd.created_at',
@@ -169,7 +170,7 @@ export class Deals extends Repository {
   }
 
   private index(d: Deal): Promise<void> {
-    return this.engine.search.put('deal', d.id, d.title, [d.company?.name ?? '', d.contact?.name ?? '', d.source ?? '',
-      d.nextStep ?? '', d.lostReason ?? '']);
+    const { title, body } = dealEntry(d);
+    return this.engine.search.put('deal', d.id, title, body);
   }
 }
