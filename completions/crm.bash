@@ -5,7 +5,7 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota report search history db config demo completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota report search history import export db config demo completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
     'company') _crm_subs='add list ls show edit rm tree help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
@@ -77,6 +77,12 @@ _crm_command() {
     'report help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'search') _crm_subs='' _crm_flags='--kind --limit -h --help' _crm_vflags='--kind --limit' _crm_args='text...' ;;
     'history') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='ref' ;;
+    'import') _crm_subs='backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'import backup') _crm_subs='' _crm_flags='--force -h --help' _crm_vflags='' _crm_args='file' ;;
+    'import help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
+    'export') _crm_subs='backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'export backup') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'db') _crm_subs='path check backup migrate help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db path') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db check') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
@@ -117,7 +123,7 @@ _crm_canonical() {
 _crm_values() {
   case $1 in
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
-    '--db'|'order import <file>'|'db backup <file>') _crm_files ;;
+    '--db'|'order import <file>'|'import backup <file>'|'db backup <file>') _crm_files ;;
     'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag') _crm_live tag ;;
     'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
@@ -155,11 +161,12 @@ _crm_values() {
     'report clv --unit') _crm_choices 'day' 'week' ;;
     'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'activity' ;;
     'search --kind') _crm_choices 'company' 'contact' 'deal' 'activity' ;;
+    'import help <command>'|'export help <command>') _crm_choices 'backup' ;;
     'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' ;;
     'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'import' 'export' 'db' 'config' 'demo' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

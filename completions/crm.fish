@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'import' 'export' 'db' 'config' 'demo' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'import backup' 'import help' 'export backup' 'export help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help'
             echo $key
     end
 end
@@ -115,6 +115,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --as-of --since --owner
         case 'search'
             printf '%s\n' --kind --limit
+        case 'export backup'
+            printf '%s\n' --output
         case 'demo'
             printf '%s\n' --scale --seed
     end
@@ -224,11 +226,13 @@ complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and mont
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
+complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in: restore a whole-database backup'
+complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records out: a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
 complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -817,6 +821,31 @@ complete -c crm -n '__crm_using "search"' -s h -l help -d 'display help for comm
 complete -c crm -n '__crm_using "history"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "history" 1' -a '(__crm_live ref)'
 
+# crm import
+complete -c crm -n '__crm_sub "import"' -a 'backup' -d 'restore a backup written by crm export backup into an empty database'
+complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "import"' -s h -l help -d 'display help for command'
+
+# crm import backup
+complete -c crm -n '__crm_using "import backup"' -l force -d 'replace the data the database holds (a copy of it is kept in backups/ beside it first)'
+complete -c crm -n '__crm_using "import backup"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import backup" 1' -F
+
+# crm import help
+complete -c crm -n '__crm_arg "import help" 1' -a 'backup'
+
+# crm export
+complete -c crm -n '__crm_sub "export"' -a 'backup' -d 'write the whole database as one versioned JSON document (stdout, or --output FILE)'
+complete -c crm -n '__crm_sub "export"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "export"' -s h -l help -d 'display help for command'
+
+# crm export backup
+complete -c crm -n '__crm_using "export backup"' -l output -x -d 'write to FILE instead of standard output: in full or not at all (a temporary file renamed), mode 0600'
+complete -c crm -n '__crm_using "export backup"' -s h -l help -d 'display help for command'
+
+# crm export help
+complete -c crm -n '__crm_arg "export help" 1' -a 'backup'
+
 # crm db
 complete -c crm -n '__crm_sub "db"' -a 'path' -d 'print the database location and where it was chosen from'
 complete -c crm -n '__crm_sub "db"' -a 'check' -d 'check integrity, foreign keys and schema version'
@@ -884,4 +913,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history import export db config demo completion exit-codes dates formats references backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'

@@ -9,6 +9,7 @@ import { registerConfig, registerDb, registerHistory, registerSearch } from './m
 import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
 import { registerQuota, registerReport } from './reports.js';
 import { TOPICS } from './topics.js';
+import { registerExport, registerImport } from './transfer.js';
 
 declare const __CRM_VERSION__: string;
 export const VERSION = typeof __CRM_VERSION__ === 'string' ? __CRM_VERSION__ : '0.0.0-dev';
@@ -44,6 +45,8 @@ export function buildProgram(ctx: Context): Command {
   registerReport(program, ctx);
   registerSearch(program, ctx);
   registerHistory(program, ctx);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
   registerDb(program, ctx);
   registerConfig(program, ctx);
   registerDemo(program, ctx);
