@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
 
@@ -214,6 +215,25 @@ describe('crm export backup / crm import backup', () => {
     expect(r.exitCode).toBe(2);
     expect(existsSync(fresh)).toBe(false);
     expect(readFileSync(join(b.home, 'truncated.json'), 'utf8').length).toBeGreaterThan(0);
+  });
+
+  it('rebuilds the search index a demo wrote, entry for entry', async () => {
+    const a = sandbox();
+    const demo = join(a.home, 'demo.db');
+    expect((await a.run(['demo', '--db', demo])).exitCode).toBe(0);
+    const file = join(a.home, 'demo.json');
+    expect((await a.run(['export', 'backup', '--db', demo, '--output', file])).exitCode).toBe(0);
+    const b = sandbox();
+    expect((await b.run(['import', 'backup', file])).exitCode).toBe(0);
+    const index = (path: string) => {
+      const db = new Database(path, { readonly: true });
+      const rows = db.prepare('select rowid, kind, ref_id, title, body from search_index order by rowid').raw(true).all();
+      db.close();
+      return rows;
+    };
+    const entries = index(demo);
+    expect(entries.length).toBeGreaterThan(300);
+    expect(index(b.dbPath)).toEqual(entries);
   });
 
   it('reads standard input with -', async () => {
