@@ -52,6 +52,8 @@ async function richDatabase(): Promise<Sandbox> {
     ['quota', 'set', 'bob', '2026-03', '10,000', '--currency', 'EUR'],
     ['report', 'rfm', '--save', 'q1 基线'],
     ['company', 'edit', 'Globex', '--name', 'Globex Corp', '--add-tag', 'logistics'],
+    ['contact', 'edit', 'Li Na', '--name', 'Li Na 李娜'],
+    ['deal', 'edit', 'Acme renewal', '--title', 'Acme renewal 2026'],
     ['contact', 'rm', 'Temp Person', '--yes'],
     ['company', 'rm', 'Gone Ltd', '--yes'],
   ];
@@ -74,7 +76,7 @@ function reads(): string[][] {
     json(['deal', 'list', '--all']), ...shows('deal', [1, 2, 3]), json(['stage', 'list']),
     json(['log', 'list']), json(['followup', 'list', '--all']), json(['order', 'list']), json(['order', 'list', '--customer', 'Acme GmbH']),
     json(['quota', 'list']),
-    json(['search', 'acme']), json(['search', '张伟']), json(['search', 'contract']), json(['search', 'globex']), json(['search', 'call']),
+    json(['search', 'acme']), json(['search', '张伟']), json(['search', 'contract']), json(['search', 'globex']), json(['search', 'call']), json(['search', '李娜']), json(['search', 'renewal']),
     json(['contact', 'list', '--search', 'tea']), json(['deal', 'list', '--all', '--search', 'quote']),
     ...histories(['Acme GmbH', 'Li Na', 'Globex Corp', 'Globex rollout', '北京 pilot', 'Send contract']),
     json(['agenda', '--week']), json(['agenda', '--month']), json(['agenda', '--year']),
@@ -190,7 +192,7 @@ describe('crm export backup / crm import backup', () => {
     };
     const cases: [string, string, RegExp][] = [
       ['truncated.json', text.slice(0, Math.floor(text.length * 0.6)), /truncated\.json ends inside table \w+ at line \d+: the backup is incomplete/],
-      ['half-row.json', text.slice(0, text.indexOf('"Li Na"') + 3), /half-row\.json ends inside table contact at line \d+: the backup is incomplete/],
+      ['half-row.json', text.slice(0, text.indexOf('"name":"Li Na 李娜"') + 10), /half-row\.json ends inside table contact at line \d+: the backup is incomplete/],
       ['corrupt.json', text.replace('"name":"Globex Corp"', '"name":"Globex Corp",,'), /corrupt\.json: line \d+: not valid JSON/],
       ['no-end.json', text.trimEnd().slice(0, -1), /no-end\.json ends before the document does: the backup is incomplete/],
       ['other.json', '{"format":"something-else","version":1,"schema":5,"tables":{}}', /other\.json is not a crm backup \(format "something-else"\)/],

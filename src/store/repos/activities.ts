@@ -76,6 +76,16 @@ export class Activities extends Repository {
     for (const a of await this.list({ companyId })) await this.index(a);
   }
 
+  /** Refreshes the search text of a contact's activities (it includes the contact's name). */
+  async reindexContact(contactId: number): Promise<void> {
+    for (const a of await this.list({ contactId })) await this.index(a);
+  }
+
+  /** Refreshes the search text of a deal's activities (it includes the deal's title). */
+  async reindexDeal(dealId: number): Promise<void> {
+    for (const a of await this.list({ dealId })) await this.index(a);
+  }
+
   private index(a: Activity): Promise<void> {
     const { title, body } = activityEntry(a);
     return this.engine.search.put('activity', a.id, title, body);

@@ -162,6 +162,11 @@ export class Contacts extends Repository {
     await this.writeChildren(before.id, fields);
     const after = (await this.get(before.id))!;
     await this.index(after);
+    if (after.name !== before.name) {
+      // Deals and activities are found by their contact's name too.
+      await this.linked.deals.reindexContact(after.id);
+      await this.linked.activities.reindexContact(after.id);
+    }
     await this.j.record('contact', before.id, mergedFrom ? 'merge' : 'update', contactJson(before),
       mergedFrom ? { ...contactJson(after), mergedFrom } : contactJson(after));
     return after;

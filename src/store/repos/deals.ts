@@ -138,6 +138,8 @@ export class Deals extends Repository {
       }).execute();
     }
     await this.index(after);
+    // Activities are found by their deal's title too.
+    if (after.title !== before.title) await this.linked.activities.reindexDeal(after.id);
     await this.j.record('deal', before.id, 'update', dealJson(before, new Date(this.j.at)), await this.snapshot(before.id));
     return after;
   }
@@ -167,6 +169,11 @@ export class Deals extends Repository {
   /** Refreshes the search text of a company's deals (it includes the company's name). */
   async reindexCompany(companyId: number): Promise<void> {
     for (const d of await this.list({ companyId, status: 'all' })) await this.index(d);
+  }
+
+  /** Refreshes the search text of a contact's deals (it includes the contact's name). */
+  async reindexContact(contactId: number): Promise<void> {
+    for (const d of await this.list({ contactId, status: 'all' })) await this.index(d);
   }
 
   private index(d: Deal): Promise<void> {
