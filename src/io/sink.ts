@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -17,6 +17,8 @@ export interface Sink {
 }
 
 const CHUNK = 1 << 20;
+
+const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 abstract class Buffered implements Sink {
   private parts: string[] = [];
@@ -53,6 +55,7 @@ class FileSink extends Buffered {
 
   constructor(private readonly path: string) {
     super();
+    if (isFolder(path)) throw new CrmError('usage', `--output: ${path} is a folder`, 'name a file, e.g. --output crm-backup.json');
     this.temp = join(dirname(path), `.${basename(path)}.${process.pid}-${Date.now().toString(36)}.tmp`);
     try {
       this.fd = openSync(this.temp, 'wx', 0o600);

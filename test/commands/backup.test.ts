@@ -95,6 +95,11 @@ describe('crm export backup / crm import backup', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     // Nothing but the backup in its folder: the temporary file it was written to was renamed.
     expect(readdirSync(dirname(file)).filter((f) => f.includes('crm-backup'))).toEqual(['crm-backup.json']);
+    const folder = await a.run(['export', 'backup', '--output', a.home]);
+    expect([folder.exitCode, folder.stderr]).toEqual([2, `error: --output: ${a.home} is a folder (name a file, e.g. --output crm-backup.json)\n`]);
+    const nowhere = await a.run(['export', 'backup', '--output', join(a.home, 'no', 'such.json')]);
+    expect([nowhere.exitCode, nowhere.stderr]).toEqual([2, `error: --output: cannot write ${join(a.home, 'no', 'such.json')} (ENOENT) `
+      + '(name a file in a folder that exists and that you can write to)\n']);
 
     const b = sandbox();
     const restored = await b.run(['import', 'backup', file, '--json']);
