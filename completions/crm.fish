@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import help' 'export vcard' 'export ics' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import backup' 'import help' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -125,6 +125,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --version --output
         case 'export ics'
             printf '%s\n' --owner --from --to --duration --output
+        case 'export backup'
+            printf '%s\n' --output
     end
     printf '%s\n' --format --db
 end
@@ -235,10 +237,10 @@ complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: whe
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
 complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
-complete -c crm -n '__crm_sub ""' -a 'import' -d 'read records from other programs: vCard'
-complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs: vCard, iCalendar'
+complete -c crm -n '__crm_sub ""' -a 'import' -d 'read records from other programs and backups: vCard, a whole-database backup'
+complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: vCard, iCalendar, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -906,6 +908,7 @@ complete -c crm -n '__crm_using "demo"' -s h -l help -d 'display help for comman
 
 # crm import
 complete -c crm -n '__crm_sub "import"' -a 'vcard' -d 'contacts from a vCard file (2.1, 3.0 or 4.0), e.g. a phone\'s export; - reads stdin'
+complete -c crm -n '__crm_sub "import"' -a 'backup' -d 'restore a backup written by crm export backup into an empty database'
 complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "import"' -s h -l help -d 'display help for command'
 
@@ -915,12 +918,18 @@ complete -c crm -n '__crm_using "import vcard"' -l update -d 'give contacts that
 complete -c crm -n '__crm_using "import vcard"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import vcard" 1' -F
 
+# crm import backup
+complete -c crm -n '__crm_using "import backup"' -l force -d 'replace the data the database holds (a copy of it is kept in backups/ beside it first)'
+complete -c crm -n '__crm_using "import backup"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import backup" 1' -F
+
 # crm import help
-complete -c crm -n '__crm_arg "import help" 1' -a 'vcard'
+complete -c crm -n '__crm_arg "import help" 1' -a 'vcard backup'
 
 # crm export
 complete -c crm -n '__crm_sub "export"' -a 'vcard' -d 'every contact as a vCard, with its stable UID (to stdout, or --output FILE)'
 complete -c crm -n '__crm_sub "export"' -a 'ics' -d 'open follow-ups as VTODO and meetings as VEVENT, for calendar programs (to stdout, or --output FILE)'
+complete -c crm -n '__crm_sub "export"' -a 'backup' -d 'write the whole database as one versioned JSON document (stdout, or --output FILE)'
 complete -c crm -n '__crm_sub "export"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "export"' -s h -l help -d 'display help for command'
 
@@ -938,8 +947,12 @@ complete -c crm -n '__crm_using "export ics"' -l duration -x -d 'how long every 
 complete -c crm -n '__crm_using "export ics"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
 complete -c crm -n '__crm_using "export ics"' -s h -l help -d 'display help for command'
 
+# crm export backup
+complete -c crm -n '__crm_using "export backup"' -l output -x -d 'write to FILE instead of standard output: in full or not at all (a temporary file renamed), mode 0600'
+complete -c crm -n '__crm_using "export backup"' -s h -l help -d 'display help for command'
+
 # crm export help
-complete -c crm -n '__crm_arg "export help" 1' -a 'vcard ics'
+complete -c crm -n '__crm_arg "export help" 1' -a 'vcard ics backup'
 
 # crm completion
 complete -c crm -n '__crm_using "completion"' -s h -l help -d 'display help for command'
@@ -947,4 +960,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo import export completion exit-codes dates formats references duplicates report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'

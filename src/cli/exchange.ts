@@ -8,9 +8,11 @@ export function registerExport(program: CommandUnknownOpts, ctx: Context): void 
   const out = exportSpec(program);
   lazy(ctx, out.vcard, () => import('../commands/export/vcard.js'));
   lazy(ctx, out.ics, () => import('../commands/export/ics.js'));
+  lazy(ctx, out.backup, () => import('../commands/export/backup.js'));
 }
 
 export function registerImport(program: CommandUnknownOpts, ctx: Context): void {
   const imp = importSpec(program);
   lazy(ctx, imp.vcard, () => import('../commands/import/vcard.js'));
+  lazy(ctx, imp.backup, () => import('../commands/import/backup.js'));
 }

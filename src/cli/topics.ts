@@ -18,7 +18,8 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
   2    usage or validation error: unknown flag, bad value, ambiguous reference, unusable database path,
        missing input without a terminal (crm help prompts)
   3    not found: no record matches the reference; the folder of a --db, CRM_DB or config "db" path does not exist
-  4    conflict: duplicate (email, company name), a deal won or lost again, database locked past the busy
+  4    conflict: duplicate (email, company name), a deal won or lost again, a database with data that
+       crm import backup would replace (--force), database locked past the busy
        timeout (CRM_BUSY_TIMEOUT, 5 s)
   5    not permitted: an outbound call or email to, or a follow-up with, a contact who is do-not-contact or
        opted out (--override-consent writes it anyway and crm history shows the override)
@@ -109,6 +110,24 @@ is named in a warning on stderr instead. Records are grouped by key in one pass,
 100,000 contacts take well under a second.
 Merge a pair with crm contact merge KEEP DUP or crm company merge KEEP DUP: KEEP stays and takes over what
 pointed at DUP and DUP's values for its empty fields; DUP is deleted (crm history still shows it).`,
+  },
+  backups: {
+    summary: 'crm db backup and crm export backup / import backup: what each keeps and restores',
+    text: `Backups
+  crm db backup [FILE]               a copy of the SQLite file (VACUUM INTO, safe while others work); quick, SQLite only
+  crm export backup [--output FILE]  the whole database as one JSON document: portable, for another machine, a later
+                                     crm or a team server; to stdout, or to FILE in full or not at all (mode 0600)
+  crm import backup FILE|- [--force] restores such a document into an empty database
+The document: {"format": "crm-backup", "version": 1, "schema": 5, "exportedAt", "exportedBy", "sequences",
+"tables": {"company": [{...}, ...], ...}}. Every table of the database, one row a line: ids and UUIDs as they are,
+money as integers of minor units, text exactly, NULL as null; records, tags, stages, deal stage history, activities,
+follow-ups, orders, quotas, the history (change sets and journal) and saved RFM segmentations. "sequences" keeps
+the last id handed out per table, so the next record added after a restore gets the same id as in the original.
+Not in it: the search index (rebuilt on restore) and the config file's settings (copy config.json yourself).
+Restoring: the database must hold no records of yours (a new one's default stages do not count) or it is a conflict
+(exit 4) naming what it holds; --force replaces them, keeping a copy in backups/ first. A backup from an older crm
+is restored at its schema, then migrated; a newer format version or schema is refused (exit 2). One transaction: a
+truncated or damaged file exits 2 and leaves the database as it was.`,
   },
   'report-pipeline': {
     summary: 'what crm report pipeline computes',

@@ -7,7 +7,7 @@ const OUTPUT = 'write FILE instead of stdout: atomically (a temporary file renam
 
 /** `crm export ...`: every verb's arguments, flags and help; the implementations are in this folder. */
 export function exportSpec(program: CommandUnknownOpts) {
-  const out = program.command('export').description('write records for other programs: vCard, iCalendar')
+  const out = program.command('export').description('write records for other programs and backups: vCard, iCalendar, a whole-database backup')
     .hook('preAction', listsNoRecords);
   return {
     vcard: out.command('vcard').description('every contact as a vCard, with its stable UID (to stdout, or --output FILE)')
@@ -39,6 +39,16 @@ subscribed to it never reads half of it.
 Examples:
   crm export ics --owner alice --from today --to +3m > alice.ics
   crm export ics --output ~/Calendars/crm.ics --duration 30m`),
+
+    backup: out.command('backup').description('write the whole database as one versioned JSON document (stdout, or --output FILE)')
+      .option('--output <file>', 'write to FILE instead of standard output: in full or not at all (a temporary file renamed), mode 0600')
+      .addHelpText('after', `
+Every record with its id and UUID, the history (change sets and journal), stages, quotas and saved RFM
+segmentations; money as integer minor units, text exactly. Not in it: the config file's settings and the search
+index (rebuilt on restore). crm import backup FILE restores it into an empty database, on this crm or a later one.
+crm db backup makes a SQLite copy instead: faster, but only for SQLite. crm help backups has the details.
+Example:
+  crm export backup --output ~/crm-$(date +%F).json`),
   };
 }
 

@@ -4,7 +4,7 @@ import type { InputOf } from '../input.js';
 
 /** `crm import ...`: every verb's arguments, flags and help; the implementations are in this folder. */
 export function importSpec(program: CommandUnknownOpts) {
-  const imp = program.command('import').description('read records from other programs: vCard')
+  const imp = program.command('import').description('read records from other programs and backups: vCard, a whole-database backup')
     .hook('preAction', listsNoRecords);
   return {
     vcard: imp.command('vcard').description("contacts from a vCard file (2.1, 3.0 or 4.0), e.g. a phone's export; - reads stdin")
@@ -24,6 +24,17 @@ Every card is checked first: a bad one is listed by line and field, and nothing 
 Examples:
   crm import vcard ~/Downloads/contacts.vcf --dry-run
   crm import vcard contacts.vcf --update`),
+
+    backup: imp.command('backup').description('restore a backup written by crm export backup into an empty database')
+      .argument('<file>', 'the backup (JSON), or - for standard input')
+      .option('--force', 'replace the data the database holds (a copy of it is kept in backups/ beside it first)')
+      .addHelpText('after', `
+The database (--db, CRM_DB, config "db" or the default) must hold no records of yours: a new database's default
+stages do not count, the backup's replace them. Otherwise it is a conflict (exit 4) that names what is there, unless
+--force. A backup from an older crm is restored at its schema, then migrated. Everything is one transaction: a
+truncated or damaged file (exit 2) leaves the database as it was. The search index is rebuilt.
+Example:
+  crm --db ~/restored.db import backup ~/crm-2026-03-11.json`),
   };
 }
 

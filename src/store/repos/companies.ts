@@ -7,6 +7,7 @@ import type { CompanyTable } from '../schema.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
+import { companyEntry } from '../search-text.js';
 
 type Row = Selectable<CompanyTable>;
 
@@ -146,7 +147,7 @@ export class Companies extends Repository {
   }
 
   private index(c: Company): Promise<void> {
-    return this.engine.search.put('company', c.id, c.name, [c.domain ?? '', c.industry ?? '', c.address ?? '', c.notes ?? '',
-      c.tags.join(' ')]);
+    const { title, body } = companyEntry(c);
+    return this.engine.search.put('company', c.id, title, body);
   }
 }

@@ -8,6 +8,7 @@ import type { EngineSql } from './engine.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
+import { contactEntry } from '../search-text.js';
 
 /** Columns the contact query reads, in tuple order (see EngineSql.tuples). */
 const COLUMNS = ['id', 'name', 'title', 'company_id', 'role', 'reports_to_id', 'source', 'lifecycle', 'consent',
@@ -180,6 +181,11 @@ export class Contacts extends Repository {
     await this.writeChildren(before.id, fields);
     const after = (await this.get(before.id))!;
     await this.index(after);
+    if (after.name !== before.name) {
+      // Deals and activities are found by their contact's name too.
+      await this.linked.deals.reindexContact(after.id);
+      await this.linked.activities.reindexContact(after.id);
+    }
     await this.j.record('contact', before.id, mergedFrom ? 'merge' : 'update', contactJson(before),
       mergedFrom ? { ...contactJson(after), mergedFrom } : contactJson(after));
     return after;
@@ -233,7 +239,7 @@ export class Contacts extends Repository {
   }
 
   private index(c: Contact): Promise<void> {
-    return this.engine.search.put('contact', c.id, c.name, [c.emails.join(' '), c.title ?? '', c.notes ?? '',
-      c.phones.join(' '), c.tags.join(' ')]);
+    const { title, body } = contactEntry(c);
+    return this.engine.search.put('contact', c.id, title, body);
   }
 }
