@@ -18,7 +18,7 @@ describe('migration 0005_uuids', () => {
       values (?, ?, 'a', 'x', 'x', 'a', 'a')`);
     for (let i = 0; i < 50; i++) add.run(`C${i}`, `c${i}`);
     expect((await migrate(h, path, new Date('2026-03-15T10:00:00Z'))).applied).toEqual(['0005_uuids']);
-    const companies = h.raw.prepare('select uuid from company').pluck().all() as string[];
+    const companies = h.raw.prepare('select uuid from company order by id').pluck().all() as string[];
     const stages = h.raw.prepare('select uuid from stage').pluck().all() as string[];
     expect([...companies, ...stages].every((u) => V4.test(u))).toBe(true);
     expect(new Set(companies).size).toBe(50);

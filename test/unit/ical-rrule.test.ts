@@ -37,6 +37,12 @@ describe('repeat rules as RRULE', () => {
     ]);
   });
 
+  it('lists the last common-year Feb 28 of a Feb 29 series ten years on (found by the property below)', () => {
+    const crm = Array.from({ length: 6 }, (_, k) => seriesDate('2020-02-29', { every: 2, unit: 'y' }, k));
+    expect(expand('2020-02-29', { every: 2, unit: 'y' }, '2020-02-29', 6)).toEqual(crm);
+    expect(crm.at(-1)).toBe('2030-02-28');
+  });
+
   it("gives a calendar the series' dates: Jan 31, Feb 28, Mar 31; Jan 30, Feb 28, Mar 30", () => {
     expect(expand('2026-01-31', { every: 1, unit: 'm' }, '2026-01-31', 4)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30']);
     expect(expand('2026-01-30', { every: 1, unit: 'm' }, '2026-01-30', 4)).toEqual(['2026-01-30', '2026-02-28', '2026-03-30', '2026-04-30']);

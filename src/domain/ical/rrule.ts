@@ -1,5 +1,3 @@
-import { addYears } from 'date-fns';
-import { localDate } from '../calendar.js';
 import { type RepeatRule, seriesDate } from '../followup.js';
 
 /** An RRULE's parts (RFC 5545 3.3.10), as far as follow-up series need them. */
@@ -46,8 +44,9 @@ export function recurrence(rule: RepeatRule, anchor: string, start: string): { r
 
 /** The series' dates from `start` for RDATE_YEARS that fall before the anchor's day (a shorter month's last day). */
 function shortened(rule: RepeatRule, anchor: string, start: string, day: number): string[] {
-  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-  const until = localDate(addYears(new Date(y, m - 1, d), RDATE_YEARS));
+  // Compared as text, not as a date: ten years after Feb 29 is "Feb 29" of a common year, which a date would move
+  // to Feb 28 and so leave out that year's Feb 28 of the series.
+  const until = `${Number(start.slice(0, 4)) + RDATE_YEARS}${start.slice(4)}`;
   let n = 0;
   while (seriesDate(anchor, rule, n) < start) n += 1;
   const out: string[] = [];
