@@ -5,22 +5,25 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota import export report search history db config demo completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
-    'company') _crm_subs='add list ls show edit rm tree help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota report search history db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    'company') _crm_subs='add list ls show edit rm tree merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
     'company show') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='company' ;;
     'company edit') _crm_subs='' _crm_flags='--name --allow-duplicate --add-tag --remove-tag --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--name --add-tag --remove-tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='company' ;;
     'company rm') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='company' ;;
     'company tree') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='company' ;;
+    'company merge') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='keep dup' ;;
+    'company dupes') _crm_subs='' _crm_flags='--limit -h --help' _crm_vflags='--limit' _crm_args='' ;;
     'company help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'contact') _crm_subs='add list ls show edit rm merge help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'contact') _crm_subs='add list ls show edit rm merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'contact add') _crm_subs='' _crm_flags='--email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --do-not-contact --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'contact list') _crm_subs='' _crm_flags='--company --lifecycle --consent --do-not-contact --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--company --lifecycle --consent --tag --owner --search --sort --limit' _crm_args='' ;;
     'contact show') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='contact' ;;
     'contact edit') _crm_subs='' _crm_flags='--title --company --role --reports-to --source --lifecycle --consent --do-not-contact --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag --no-company --no-reports-to --allow-contact -h --help' _crm_vflags='--title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag' _crm_args='contact' ;;
     'contact rm') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='contact' ;;
     'contact merge') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='keep dup' ;;
+    'contact dupes') _crm_subs='' _crm_flags='--limit -h --help' _crm_vflags='--limit' _crm_args='' ;;
     'contact help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'stage') _crm_subs='list ls add edit rm help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'stage list') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
@@ -64,22 +67,6 @@ _crm_command() {
     'quota set') _crm_subs='' _crm_flags='--currency -h --help' _crm_vflags='--currency' _crm_args='owner period amount' ;;
     'quota list') _crm_subs='' _crm_flags='--owner --mine --period -h --help' _crm_vflags='--owner --period' _crm_args='' ;;
     'quota help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'import') _crm_subs='contacts companies deals activities followups orders help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
-    'import contacts') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import companies') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import deals') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import activities') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import followups') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import orders') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'export') _crm_subs='companies contacts deals activities followups orders help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
-    'export companies') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
-    'export contacts') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
-    'export deals') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
-    'export activities') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
-    'export followups') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
-    'export orders') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
-    'export help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report pipeline') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report forecast') _crm_subs='' _crm_flags='--as-of --since --owner --mine --period --periods --by -h --help' _crm_vflags='--as-of --since --owner --period --periods --by' _crm_args='' ;;
@@ -107,6 +94,15 @@ _crm_command() {
     'config path') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'config help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'demo') _crm_subs='' _crm_flags='--scale --seed --force -h --help' _crm_vflags='--scale --seed' _crm_args='' ;;
+    'import') _crm_subs='vcard backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'import vcard') _crm_subs='' _crm_flags='--dry-run --update -h --help' _crm_vflags='' _crm_args='file' ;;
+    'import backup') _crm_subs='' _crm_flags='--force -h --help' _crm_vflags='' _crm_args='file' ;;
+    'import help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
+    'export') _crm_subs='vcard ics backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'export vcard') _crm_subs='' _crm_flags='--version --output -h --help' _crm_vflags='--version --output' _crm_args='' ;;
+    'export ics') _crm_subs='' _crm_flags='--owner --from --to --all --duration --output -h --help' _crm_vflags='--owner --from --to --duration --output' _crm_args='' ;;
+    'export backup') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'completion') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='shell' ;;
     'help') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='words...' ;;
     *) return 1 ;;
@@ -133,18 +129,18 @@ _crm_canonical() {
 _crm_values() {
   case $1 in
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
-    '--db'|'order import <file>'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'db backup <file>') _crm_files ;;
+    '--db'|'order import <file>'|'db backup <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
     'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag') _crm_live tag ;;
-    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner') _crm_live owner ;;
+    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
     'company show <company>'|'company edit <company>'|'company rm <company>'|'company tree <company>'|'contact add --company'|'contact list --company'|'contact edit --company'|'deal add --company'|'deal list --company'|'deal edit --company'|'log call --company'|'log email --company'|'log meeting --company'|'log note --company'|'log list --company'|'followup add --company'|'followup edit --company') _crm_live company ;;
-    'company help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'tree' ;;
+    'company merge <keep>'|'company merge <dup>'|'contact add --reports-to'|'contact show <contact>'|'contact edit --reports-to'|'contact edit <contact>'|'contact rm <contact>'|'contact merge <keep>'|'contact merge <dup>'|'deal add --contact'|'deal list --contact'|'deal edit --contact'|'log call --contact'|'log email --contact'|'log meeting --contact'|'log note --contact'|'log list --contact'|'followup add --contact'|'followup edit --contact') _crm_live contact ;;
+    'company help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'tree' 'merge' 'dupes' ;;
     'contact add --role'|'contact edit --role') _crm_choices 'decision-maker' 'influencer' 'champion' 'user' 'buyer' 'gatekeeper' ;;
-    'contact add --reports-to'|'contact show <contact>'|'contact edit --reports-to'|'contact edit <contact>'|'contact rm <contact>'|'contact merge <keep>'|'contact merge <dup>'|'deal add --contact'|'deal list --contact'|'deal edit --contact'|'log call --contact'|'log email --contact'|'log meeting --contact'|'log note --contact'|'log list --contact'|'followup add --contact'|'followup edit --contact') _crm_live contact ;;
     'contact add --lifecycle'|'contact list --lifecycle'|'contact edit --lifecycle') _crm_choices 'lead' 'prospect' 'customer' 'former' ;;
     'contact add --consent'|'contact list --consent'|'contact edit --consent') _crm_choices 'opted-in' 'opted-out' 'unknown' ;;
     'contact list --sort') _crm_choices 'name' 'id' 'created' 'updated' 'company' ;;
-    'contact help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'merge' ;;
+    'contact help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'merge' 'dupes' ;;
     'stage add --outcome') _crm_choices 'open' 'won' 'lost' ;;
     'stage add --category'|'stage edit --category'|'deal add --category'|'deal edit --category') _crm_choices 'pipeline' 'best-case' 'commit' 'closed' 'omitted' ;;
     'stage edit <stage>'|'stage rm --move-to'|'stage rm <stage>'|'deal list --stage') _crm_live stage ;;
@@ -165,10 +161,6 @@ _crm_values() {
     'order import --create-customers') _crm_choices 'company' 'contact' ;;
     'order help <command>') _crm_choices 'add' 'import' 'list' ;;
     'quota help <command>') _crm_choices 'set' 'list' ;;
-    'import contacts --preset'|'import companies --preset'|'import deals --preset'|'import activities --preset'|'import followups --preset'|'import orders --preset') _crm_choices 'google' 'outlook' 'hubspot' 'pipedrive' 'salesforce' ;;
-    'import contacts --encoding'|'import companies --encoding'|'import deals --encoding'|'import activities --encoding'|'import followups --encoding'|'import orders --encoding') _crm_choices 'utf-8' 'utf-16le' 'utf-16be' 'windows-1252' ;;
-    'import help <command>') _crm_choices 'contacts' 'companies' 'deals' 'activities' 'followups' 'orders' ;;
-    'export help <command>') _crm_choices 'companies' 'contacts' 'deals' 'activities' 'followups' 'orders' ;;
     'report forecast --period') _crm_choices 'month' 'quarter' ;;
     'report forecast --by') _crm_choices 'owner' 'category' ;;
     'report rfm --segment') _crm_choices 'champions' 'loyal-customers' 'potential-loyalists' 'new-customers' 'promising' 'need-attention' 'about-to-sleep' 'at-risk' 'cant-lose-them' 'hibernating' ;;
@@ -176,10 +168,13 @@ _crm_values() {
     'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'activity' ;;
     'search --kind') _crm_choices 'company' 'contact' 'deal' 'activity' ;;
     'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' ;;
-    'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' ;;
+    'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' 'phoneCountry' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
+    'import help <command>') _crm_choices 'vcard' 'backup' ;;
+    'export vcard --version') _crm_choices '3.0' '4.0' ;;
+    'export help <command>') _crm_choices 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'import' 'export' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'import' 'export' 'report' 'search' 'history' 'db' 'config' 'demo' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import backup' 'import help' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -37,12 +37,16 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --industry --tag --owner --search --sort --limit
         case 'company edit'
             printf '%s\n' --name --add-tag --remove-tag --domain --industry --size --address --wallet --currency --owner --notes --external-id
+        case 'company dupes'
+            printf '%s\n' --limit
         case 'contact add'
             printf '%s\n' --email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id
         case 'contact list'
             printf '%s\n' --company --lifecycle --consent --tag --owner --search --sort --limit
         case 'contact edit'
             printf '%s\n' --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag
+        case 'contact dupes'
+            printf '%s\n' --limit
         case 'stage add'
             printf '%s\n' --outcome --probability --category --rotting-days --position
         case 'stage edit'
@@ -95,30 +99,6 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --currency
         case 'quota list'
             printf '%s\n' --owner --period
-        case 'import contacts'
-            printf '%s\n' --preset --map --delimiter --encoding --currency
-        case 'import companies'
-            printf '%s\n' --preset --map --delimiter --encoding --currency
-        case 'import deals'
-            printf '%s\n' --preset --map --delimiter --encoding --currency
-        case 'import activities'
-            printf '%s\n' --preset --map --delimiter --encoding --currency
-        case 'import followups'
-            printf '%s\n' --preset --map --delimiter --encoding --currency
-        case 'import orders'
-            printf '%s\n' --preset --map --delimiter --encoding --currency
-        case 'export companies'
-            printf '%s\n' --output
-        case 'export contacts'
-            printf '%s\n' --output
-        case 'export deals'
-            printf '%s\n' --output
-        case 'export activities'
-            printf '%s\n' --output
-        case 'export followups'
-            printf '%s\n' --output
-        case 'export orders'
-            printf '%s\n' --output
         case 'report pipeline'
             printf '%s\n' --as-of --since --owner
         case 'report forecast'
@@ -141,6 +121,12 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --kind --limit
         case 'demo'
             printf '%s\n' --scale --seed
+        case 'export vcard'
+            printf '%s\n' --version --output
+        case 'export ics'
+            printf '%s\n' --owner --from --to --duration --output
+        case 'export backup'
+            printf '%s\n' --output
     end
     printf '%s\n' --format --db
 end
@@ -245,16 +231,16 @@ complete -c crm -n '__crm_sub ""' -a 'followup' -d 'follow-ups: due dates, prior
 complete -c crm -n '__crm_sub ""' -a 'agenda' -d 'overdue items, then day by day: follow-ups due, deals closing, meetings'
 complete -c crm -n '__crm_sub ""' -a 'order' -d 'orders (purchases) of customers: companies, or contacts without one'
 complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and month or quarter'
-complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in from files: crm\'s own exports and other products\''
-complete -c crm -n '__crm_sub ""' -a 'export' -d 'write every record of a kind to a file or standard output (CSV, JSON, NDJSON)'
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
 complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
+complete -c crm -n '__crm_sub ""' -a 'import' -d 'read records from other programs and backups: vCard, a whole-database backup'
+complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: vCard, iCalendar, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -266,6 +252,8 @@ complete -c crm -n '__crm_sub "company"' -a 'show' -d 'show a company with its c
 complete -c crm -n '__crm_sub "company"' -a 'edit' -d 'change fields of a company (no flags: asks, offering current values)'
 complete -c crm -n '__crm_sub "company"' -a 'rm' -d 'delete a company (its contacts stay, without a company)'
 complete -c crm -n '__crm_sub "company"' -a 'tree' -d 'the company\'s org chart: who reports to whom, with buying roles'
+complete -c crm -n '__crm_sub "company"' -a 'merge' -d 'merge DUP into KEEP: contacts, deals, activities, follow-ups, orders, tags and empty fields move over'
+complete -c crm -n '__crm_sub "company"' -a 'dupes' -d 'likely duplicates: same web domain, or the same name without GmbH, Inc, Ltd, ...'
 complete -c crm -n '__crm_sub "company"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "company"' -s h -l help -d 'display help for command'
 
@@ -323,8 +311,17 @@ complete -c crm -n '__crm_arg "company rm" 1' -a '(__crm_live company)'
 complete -c crm -n '__crm_using "company tree"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "company tree" 1' -a '(__crm_live company)'
 
+# crm company merge
+complete -c crm -n '__crm_using "company merge"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "company merge" 1' -a '(__crm_live contact)'
+complete -c crm -n '__crm_arg "company merge" 2' -a '(__crm_live contact)'
+
+# crm company dupes
+complete -c crm -n '__crm_using "company dupes"' -l limit -x -d 'show at most n pairs'
+complete -c crm -n '__crm_using "company dupes"' -s h -l help -d 'display help for command'
+
 # crm company help
-complete -c crm -n '__crm_arg "company help" 1' -a 'add list show edit rm tree'
+complete -c crm -n '__crm_arg "company help" 1' -a 'add list show edit rm tree merge dupes'
 
 # crm contact
 complete -c crm -n '__crm_sub "contact"' -a 'add' -d 'add a contact (asks for what is left out, on a terminal)'
@@ -334,6 +331,7 @@ complete -c crm -n '__crm_sub "contact"' -a 'show' -d 'show a contact'
 complete -c crm -n '__crm_sub "contact"' -a 'edit' -d 'change fields of a contact (no flags: asks, offering current values)'
 complete -c crm -n '__crm_sub "contact"' -a 'rm' -d 'delete a contact (people who reported to them report to nobody)'
 complete -c crm -n '__crm_sub "contact"' -a 'merge' -d 'merge DUP into KEEP: emails, phones, tags, reports and empty fields move over'
+complete -c crm -n '__crm_sub "contact"' -a 'dupes' -d 'likely duplicates: same email or phone written another way, or the same name'
 complete -c crm -n '__crm_sub "contact"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "contact"' -s h -l help -d 'display help for command'
 
@@ -410,8 +408,12 @@ complete -c crm -n '__crm_using "contact merge"' -s h -l help -d 'display help f
 complete -c crm -n '__crm_arg "contact merge" 1' -a '(__crm_live contact)'
 complete -c crm -n '__crm_arg "contact merge" 2' -a '(__crm_live contact)'
 
+# crm contact dupes
+complete -c crm -n '__crm_using "contact dupes"' -l limit -x -d 'show at most n pairs'
+complete -c crm -n '__crm_using "contact dupes"' -s h -l help -d 'display help for command'
+
 # crm contact help
-complete -c crm -n '__crm_arg "contact help" 1' -a 'add list show edit rm merge'
+complete -c crm -n '__crm_arg "contact help" 1' -a 'add list show edit rm merge dupes'
 
 # crm stage
 complete -c crm -n '__crm_sub "stage"' -a 'list' -d 'the pipeline: every stage with its open deals and their amounts'
@@ -753,122 +755,6 @@ complete -c crm -n '__crm_using "quota list"' -s h -l help -d 'display help for 
 # crm quota help
 complete -c crm -n '__crm_arg "quota help" 1' -a 'set list'
 
-# crm import
-complete -c crm -n '__crm_sub "import"' -a 'contacts' -d 'import contacts from CSV (- reads stdin)'
-complete -c crm -n '__crm_sub "import"' -a 'companies' -d 'import companies from CSV (- reads stdin)'
-complete -c crm -n '__crm_sub "import"' -a 'deals' -d 'import deals from CSV (- reads stdin)'
-complete -c crm -n '__crm_sub "import"' -a 'activities' -d 'import activities from CSV (- reads stdin)'
-complete -c crm -n '__crm_sub "import"' -a 'followups' -d 'import followups from CSV (- reads stdin)'
-complete -c crm -n '__crm_sub "import"' -a 'orders' -d 'import orders from CSV (- reads stdin)'
-complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
-complete -c crm -n '__crm_using "import"' -s h -l help -d 'display help for command'
-
-# crm import contacts
-complete -c crm -n '__crm_using "import contacts"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
-complete -c crm -n '__crm_using "import contacts"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
-complete -c crm -n '__crm_using "import contacts"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
-complete -c crm -n '__crm_using "import contacts"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
-complete -c crm -n '__crm_using "import contacts"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
-complete -c crm -n '__crm_using "import contacts"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
-complete -c crm -n '__crm_using "import contacts"' -l currency -x -d 'currency of amounts without one (default: config currency)'
-complete -c crm -n '__crm_using "import contacts"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "import contacts" 1' -F
-
-# crm import companies
-complete -c crm -n '__crm_using "import companies"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
-complete -c crm -n '__crm_using "import companies"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
-complete -c crm -n '__crm_using "import companies"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
-complete -c crm -n '__crm_using "import companies"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
-complete -c crm -n '__crm_using "import companies"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
-complete -c crm -n '__crm_using "import companies"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
-complete -c crm -n '__crm_using "import companies"' -l currency -x -d 'currency of amounts without one (default: config currency)'
-complete -c crm -n '__crm_using "import companies"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "import companies" 1' -F
-
-# crm import deals
-complete -c crm -n '__crm_using "import deals"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
-complete -c crm -n '__crm_using "import deals"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
-complete -c crm -n '__crm_using "import deals"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
-complete -c crm -n '__crm_using "import deals"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
-complete -c crm -n '__crm_using "import deals"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
-complete -c crm -n '__crm_using "import deals"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
-complete -c crm -n '__crm_using "import deals"' -l currency -x -d 'currency of amounts without one (default: config currency)'
-complete -c crm -n '__crm_using "import deals"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "import deals" 1' -F
-
-# crm import activities
-complete -c crm -n '__crm_using "import activities"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
-complete -c crm -n '__crm_using "import activities"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
-complete -c crm -n '__crm_using "import activities"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
-complete -c crm -n '__crm_using "import activities"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
-complete -c crm -n '__crm_using "import activities"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
-complete -c crm -n '__crm_using "import activities"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
-complete -c crm -n '__crm_using "import activities"' -l currency -x -d 'currency of amounts without one (default: config currency)'
-complete -c crm -n '__crm_using "import activities"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "import activities" 1' -F
-
-# crm import followups
-complete -c crm -n '__crm_using "import followups"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
-complete -c crm -n '__crm_using "import followups"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
-complete -c crm -n '__crm_using "import followups"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
-complete -c crm -n '__crm_using "import followups"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
-complete -c crm -n '__crm_using "import followups"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
-complete -c crm -n '__crm_using "import followups"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
-complete -c crm -n '__crm_using "import followups"' -l currency -x -d 'currency of amounts without one (default: config currency)'
-complete -c crm -n '__crm_using "import followups"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "import followups" 1' -F
-
-# crm import orders
-complete -c crm -n '__crm_using "import orders"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
-complete -c crm -n '__crm_using "import orders"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
-complete -c crm -n '__crm_using "import orders"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
-complete -c crm -n '__crm_using "import orders"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
-complete -c crm -n '__crm_using "import orders"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
-complete -c crm -n '__crm_using "import orders"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
-complete -c crm -n '__crm_using "import orders"' -l currency -x -d 'currency of amounts without one (default: config currency)'
-complete -c crm -n '__crm_using "import orders"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "import orders" 1' -F
-
-# crm import help
-complete -c crm -n '__crm_arg "import help" 1' -a 'contacts companies deals activities followups orders'
-
-# crm export
-complete -c crm -n '__crm_sub "export"' -a 'companies' -d 'every company, as CSV (default), JSON or NDJSON'
-complete -c crm -n '__crm_sub "export"' -a 'contacts' -d 'every contact, as CSV (default), JSON or NDJSON'
-complete -c crm -n '__crm_sub "export"' -a 'deals' -d 'every deal, as CSV (default), JSON or NDJSON'
-complete -c crm -n '__crm_sub "export"' -a 'activities' -d 'every activity, as CSV (default), JSON or NDJSON'
-complete -c crm -n '__crm_sub "export"' -a 'followups' -d 'every follow-up, as CSV (default), JSON or NDJSON'
-complete -c crm -n '__crm_sub "export"' -a 'orders' -d 'every order, as CSV (default), JSON or NDJSON'
-complete -c crm -n '__crm_sub "export"' -a 'help' -d 'display help for command'
-complete -c crm -n '__crm_using "export"' -s h -l help -d 'display help for command'
-
-# crm export companies
-complete -c crm -n '__crm_using "export companies"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
-complete -c crm -n '__crm_using "export companies"' -s h -l help -d 'display help for command'
-
-# crm export contacts
-complete -c crm -n '__crm_using "export contacts"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
-complete -c crm -n '__crm_using "export contacts"' -s h -l help -d 'display help for command'
-
-# crm export deals
-complete -c crm -n '__crm_using "export deals"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
-complete -c crm -n '__crm_using "export deals"' -s h -l help -d 'display help for command'
-
-# crm export activities
-complete -c crm -n '__crm_using "export activities"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
-complete -c crm -n '__crm_using "export activities"' -s h -l help -d 'display help for command'
-
-# crm export followups
-complete -c crm -n '__crm_using "export followups"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
-complete -c crm -n '__crm_using "export followups"' -s h -l help -d 'display help for command'
-
-# crm export orders
-complete -c crm -n '__crm_using "export orders"' -l output -x -d 'write to this file (written whole or not at all, mode 0600) instead of standard output'
-complete -c crm -n '__crm_using "export orders"' -s h -l help -d 'display help for command'
-
-# crm export help
-complete -c crm -n '__crm_arg "export help" 1' -a 'companies contacts deals activities followups orders'
-
 # crm report
 complete -c crm -n '__crm_sub "report"' -a 'pipeline' -d 'open deals by stage, win rate, sales cycle, conversion, velocity'
 complete -c crm -n '__crm_sub "report"' -a 'forecast' -d 'closed, commit, best case, pipeline, weighted and historical per period, against quota'
@@ -995,15 +881,15 @@ complete -c crm -n '__crm_using "config"' -s h -l help -d 'display help for comm
 
 # crm config get
 complete -c crm -n '__crm_using "config get"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "config get" 1' -a 'user db currency locale lostReasons fiscalYearStart rates'
+complete -c crm -n '__crm_arg "config get" 1' -a 'user db currency locale lostReasons fiscalYearStart rates phoneCountry'
 
 # crm config set
 complete -c crm -n '__crm_using "config set"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "config set" 1' -a 'user db currency locale lostReasons fiscalYearStart rates'
+complete -c crm -n '__crm_arg "config set" 1' -a 'user db currency locale lostReasons fiscalYearStart rates phoneCountry'
 
 # crm config unset
 complete -c crm -n '__crm_using "config unset"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "config unset" 1' -a 'user db currency locale lostReasons fiscalYearStart rates'
+complete -c crm -n '__crm_arg "config unset" 1' -a 'user db currency locale lostReasons fiscalYearStart rates phoneCountry'
 
 # crm config list
 complete -c crm -n '__crm_using "config list"' -s h -l help -d 'display help for command'
@@ -1020,10 +906,58 @@ complete -c crm -n '__crm_using "demo"' -l seed -x -d 'random seed (same seed, s
 complete -c crm -n '__crm_using "demo"' -l force -d 'replace the database even if it holds data the demo did not write'
 complete -c crm -n '__crm_using "demo"' -s h -l help -d 'display help for command'
 
+# crm import
+complete -c crm -n '__crm_sub "import"' -a 'vcard' -d 'contacts from a vCard file (2.1, 3.0 or 4.0), e.g. a phone\'s export; - reads stdin'
+complete -c crm -n '__crm_sub "import"' -a 'backup' -d 'restore a backup written by crm export backup into an empty database'
+complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "import"' -s h -l help -d 'display help for command'
+
+# crm import vcard
+complete -c crm -n '__crm_using "import vcard"' -l dry-run -d 'check every card and count what would change; write nothing'
+complete -c crm -n '__crm_using "import vcard"' -l update -d 'give contacts that are already there the card\'s fields (without it they are left as they are)'
+complete -c crm -n '__crm_using "import vcard"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import vcard" 1' -F
+
+# crm import backup
+complete -c crm -n '__crm_using "import backup"' -l force -d 'replace the data the database holds (a copy of it is kept in backups/ beside it first)'
+complete -c crm -n '__crm_using "import backup"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import backup" 1' -F
+
+# crm import help
+complete -c crm -n '__crm_arg "import help" 1' -a 'vcard backup'
+
+# crm export
+complete -c crm -n '__crm_sub "export"' -a 'vcard' -d 'every contact as a vCard, with its stable UID (to stdout, or --output FILE)'
+complete -c crm -n '__crm_sub "export"' -a 'ics' -d 'open follow-ups as VTODO and meetings as VEVENT, for calendar programs (to stdout, or --output FILE)'
+complete -c crm -n '__crm_sub "export"' -a 'backup' -d 'write the whole database as one versioned JSON document (stdout, or --output FILE)'
+complete -c crm -n '__crm_sub "export"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "export"' -s h -l help -d 'display help for command'
+
+# crm export vcard
+complete -c crm -n '__crm_using "export vcard"' -l version -x -a '3.0 4.0' -d 'vCard version: 3.0 for phones and most address books, 4.0 by RFC 6350'
+complete -c crm -n '__crm_using "export vcard"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export vcard"' -s h -l help -d 'display help for command'
+
+# crm export ics
+complete -c crm -n '__crm_using "export ics"' -l owner -x -a '(__crm_live owner)' -d 'only this owner\'s follow-ups and the meetings they logged'
+complete -c crm -n '__crm_using "export ics"' -l from -x -d 'only follow-ups due and meetings on or after this day'
+complete -c crm -n '__crm_using "export ics"' -l to -x -d 'only follow-ups due and meetings on or before this day'
+complete -c crm -n '__crm_using "export ics"' -l all -d 'completed follow-ups too (STATUS:COMPLETED)'
+complete -c crm -n '__crm_using "export ics"' -l duration -x -d 'how long every meeting is: 30m, 1h, 1h30m (crm keeps when a meeting starts, not its length)'
+complete -c crm -n '__crm_using "export ics"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export ics"' -s h -l help -d 'display help for command'
+
+# crm export backup
+complete -c crm -n '__crm_using "export backup"' -l output -x -d 'write to FILE instead of standard output: in full or not at all (a temporary file renamed), mode 0600'
+complete -c crm -n '__crm_using "export backup"' -s h -l help -d 'display help for command'
+
+# crm export help
+complete -c crm -n '__crm_arg "export help" 1' -a 'vcard ics backup'
+
 # crm completion
 complete -c crm -n '__crm_using "completion"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota import export report search history db config demo completion exit-codes dates formats references report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'

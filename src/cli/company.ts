@@ -11,4 +11,6 @@ export function registerCompany(program: CommandUnknownOpts, ctx: Context): void
   lazy(ctx, company.edit, () => import('../commands/company/edit.js'));
   lazy(ctx, company.rm, () => import('../commands/company/rm.js'));
   lazy(ctx, company.tree, () => import('../commands/company/tree.js'));
+  lazy(ctx, company.merge, () => import('../commands/company/merge.js'));
+  lazy(ctx, company.dupes, () => import('../commands/company/dupes.js'));
 }

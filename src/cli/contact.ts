@@ -11,4 +11,5 @@ export function registerContact(program: CommandUnknownOpts, ctx: Context): void
   lazy(ctx, contact.edit, () => import('../commands/contact/edit.js'));
   lazy(ctx, contact.rm, () => import('../commands/contact/rm.js'));
   lazy(ctx, contact.merge, () => import('../commands/contact/merge.js'));
+  lazy(ctx, contact.dupes, () => import('../commands/contact/dupes.js'));
 }

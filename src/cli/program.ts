@@ -5,20 +5,40 @@ import { globalFlags, globalOptions } from '../global-flags.js';
 import { registerCompany } from './company.js';
 import { registerCompletion } from './completion.js';
 import { registerContact } from './contact.js';
+import { registerExport, registerImport } from './exchange.js';
 import { registerConfig, registerDb, registerHistory, registerSearch } from './misc.js';
 import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
 import { registerQuota, registerReport } from './reports.js';
 import { TOPICS } from './topics.js';
-import { registerExport, registerImport } from './transfer.js';
 
 declare const __CRM_VERSION__: string;
 export const VERSION = typeof __CRM_VERSION__ === 'string' ? __CRM_VERSION__ : '0.0.0-dev';
+
+/** Root flags that take a value, to tell their values from command words. */
+const VALUED = new Set(['--db', '--format']);
+
+/**
+ * Whether a --version in argv is crm's own: one before any command word (`crm --version`). After a command it is
+ * that command's flag (`crm export vcard --version 4.0`), which commander would otherwise give the root, wherever
+ * it stands, as it does every root flag.
+ */
+function topVersion(argv: readonly string[]): boolean {
+  let command = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--version' || a.startsWith('--version=')) return !command;
+    if (VALUED.has(a)) i += 1;
+    else if (!a.startsWith('-')) command = true;
+  }
+  return true;
+}
 
 /** The whole command tree as specs; implementations load on demand. */
 export function buildProgram(ctx: Context): Command {
   const program = globalFlags(new TypedCommand('crm')
     .description('A command-line CRM for small sales teams.')
-    .version(VERSION, '-V, --version'))
+    .version(VERSION, topVersion(ctx.argv) ? '-V, --version' : '-V'))
     .helpCommand(false)
     .exitOverride()
     .configureOutput({
@@ -50,6 +70,8 @@ export function buildProgram(ctx: Context): Command {
   registerDb(program, ctx);
   registerConfig(program, ctx);
   registerDemo(program, ctx);
+  registerImport(program, ctx);
+  registerExport(program, ctx);
   registerCompletion(program, tree, ctx);
 
   program.command('help').description('help for a command, or a topic: ' + Object.keys(TOPICS).join(', '))

@@ -18,7 +18,8 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
   2    usage or validation error: unknown flag, bad value, ambiguous reference, unusable database path,
        missing input without a terminal (crm help prompts)
   3    not found: no record matches the reference; the folder of a --db, CRM_DB or config "db" path does not exist
-  4    conflict: duplicate (email, company name), a deal won or lost again, database locked past the busy
+  4    conflict: duplicate (email, company name), a deal won or lost again, a database with data that
+       crm import backup would replace (--force), database locked past the busy
        timeout (CRM_BUSY_TIMEOUT, 5 s)
   5    not permitted: an outbound call or email to, or a follow-up with, a contact who is do-not-contact or
        opted out (--override-consent writes it anyway and crm history shows the override)
@@ -84,6 +85,49 @@ every kind's best partial matches count together ("acme" starting a company and 
 both), so qualify one: company:acme, contact:"li n", deal:12.
 Stages are named by id, exact name or a unique start of one ("neg" for Negotiation), never by a part inside.
 Deleting asks first (or needs --yes) and shows the full name of what the reference found.`,
+  },
+  duplicates: {
+    summary: 'how crm contact dupes and crm company dupes match records',
+    text: `Duplicates
+crm contact dupes and crm company dupes list pairs of records that look like one, each with every reason that
+matched, strongest first: a shared email, then a shared phone or domain, then names alone; more reasons before
+fewer. --json gives [{a: {id, name}, b: {id, name}, reasons: [{kind, value}]}], kind email, phone, domain or name.
+  email    case and surrounding space are ignored; at gmail.com and googlemail.com (one mailbox) also dots and
+           everything from a + (li.na+crm@googlemail.com is lina@gmail.com); elsewhere nothing more, as
+           providers differ on dots and +
+  phone    digits only; + or 00 starts the international form, a "(0)" after the country code and an extension
+           (x12, ext. 12) are dropped; fewer than 6 digits never match. A national form (030 1234567) matches its
+           international form (+49 30 1234567, 0049 30 1234567) only once config phoneCountry gives the country
+           calling code (crm config set phoneCountry 49): the trunk 0 becomes +49. NANP (1) and Italy (39), which
+           have no trunk 0, are read their own way. Without phoneCountry national forms match each other only.
+  domain   (companies) case, a scheme, a path and www. are ignored
+  name     case, accents of Latin letters (Müller is muller), width, punctuation and spacing are ignored, &
+           is "and"; a person's words in any order ("Na, Li" is Li Na); a company's legal form at the end of its
+           name is dropped (GmbH, AG, KG, Ltd, Limited, LLC, Inc, Incorporated, Corp, Corporation, Co, SA, SAS,
+           SARL, BV, NV, Oy, AB, AS, SpA, Srl, Pty, PLC, written with or without dots, and "& Co. KG")
+A key shared by more than 25 records (a switchboard, a shared mailbox, a very common name) pairs none of them and
+is named in a warning on stderr instead. Records are grouped by key in one pass, never compared all with all:
+100,000 contacts take well under a second.
+Merge a pair with crm contact merge KEEP DUP or crm company merge KEEP DUP: KEEP stays and takes over what
+pointed at DUP and DUP's values for its empty fields; DUP is deleted (crm history still shows it).`,
+  },
+  backups: {
+    summary: 'crm db backup and crm export backup / import backup: what each keeps and restores',
+    text: `Backups
+  crm db backup [FILE]               a copy of the SQLite file (VACUUM INTO, safe while others work); quick, SQLite only
+  crm export backup [--output FILE]  the whole database as one JSON document: portable, for another machine, a later
+                                     crm or a team server; to stdout, or to FILE in full or not at all (mode 0600)
+  crm import backup FILE|- [--force] restores such a document into an empty database
+The document: {"format": "crm-backup", "version": 1, "schema": 5, "exportedAt", "exportedBy", "sequences",
+"tables": {"company": [{...}, ...], ...}}. Every table of the database, one row a line: ids and UUIDs as they are,
+money as integers of minor units, text exactly, NULL as null; records, tags, stages, deal stage history, activities,
+follow-ups, orders, quotas, the history (change sets and journal) and saved RFM segmentations. "sequences" keeps
+the last id handed out per table, so the next record added after a restore gets the same id as in the original.
+Not in it: the search index (rebuilt on restore) and the config file's settings (copy config.json yourself).
+Restoring: the database must hold no records of yours (a new one's default stages do not count) or it is a conflict
+(exit 4) naming what it holds; --force replaces them, keeping a copy in backups/ first. A backup from an older crm
+is restored at its schema, then migrated; a newer format version or schema is refused (exit 2). One transaction: a
+truncated or damaged file exits 2 and leaves the database as it was.`,
   },
   'report-pipeline': {
     summary: 'what crm report pipeline computes',

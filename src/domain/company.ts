@@ -51,3 +51,24 @@ export function companyJson(c: Company) {
   };
 }
 export type CompanyJson = ReturnType<typeof companyJson>;
+
+/**
+ * What KEEP looks like after absorbing DUP (crm company merge): KEEP's name, owner and values win, DUP fills KEEP's
+ * empty fields, tags are united and notes kept from both, as contact merge does (mergeContactFields). A wallet is
+ * taken whole, never summed: two estimates of one customer's spend are not twice the spend.
+ */
+export function mergeCompanyFields(keep: Company, dup: Company): CompanyFields {
+  const either = <T>(a: T | null, b: T | null) => a ?? b;
+  return {
+    name: keep.name,
+    domain: either(keep.domain, dup.domain),
+    industry: either(keep.industry, dup.industry),
+    size: either(keep.size, dup.size),
+    address: either(keep.address, dup.address),
+    wallet: either(keep.wallet, dup.wallet),
+    owner: keep.owner,
+    notes: keep.notes && dup.notes && keep.notes !== dup.notes ? `${keep.notes}\n${dup.notes}` : either(keep.notes, dup.notes),
+    externalId: either(keep.externalId, dup.externalId),
+    tags: [...new Set([...keep.tags, ...dup.tags])].sort(),
+  };
+}

@@ -80,6 +80,16 @@ export const CONFIG_KEYS = {
     }),
     help: 'exchange rates into the currency setting for reports, e.g. EUR=1.08,GBP=1.27 (value of one unit)',
   },
+  phoneCountry: {
+    // A national number (030 1234567) only meets its international form (+49 30 1234567) when crm knows the
+    // country; guessing one from the locale would pair numbers of two countries that happen to look alike.
+    schema: rule((v): Read<number> => {
+      const text = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim().replace(/^(\+|00)/, '') : '';
+      return /^[1-9]\d{0,2}$/.test(text) ? { ok: true, value: Number(text) }
+        : { ok: false, message: 'is not a country calling code; give its digits, e.g. 49 for Germany or 1 for the US and Canada' };
+    }),
+    help: 'country calling code of phone numbers written without one (49 for 030 1234567 in Germany), for crm contact dupes',
+  },
 } satisfies Record<string, KeySpec<string> | KeySpec<string[]> | KeySpec<number> | KeySpec<Record<string, number>>>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;

@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
 
-/** A one-line progress counter on stderr, only on a terminal, redrawn at most ten times a second. */
-export function progress(stream: Writable & { isTTY?: boolean }, label: string) {
+/** A one-line progress counter on stderr, only on a terminal, redrawn at most ten times a second; `unit` is what it counts. */
+export function progress(stream: Writable & { isTTY?: boolean }, label: string, unit = 'rows') {
   let last = 0;
-  const draw = (n: number, final: boolean) => stream.write(`\r${label} ${n.toLocaleString('en-US')} rows${final ? '\n' : ''}`);
+  const draw = (n: number, final: boolean) => stream.write(`\r${label} ${n.toLocaleString('en-US')} ${unit}${final ? '\n' : ''}`);
   return {
     tick(n: number) {
       if (!stream.isTTY) return;

@@ -19,7 +19,7 @@ export async function emit(output: Output, ctx: EmitContext): Promise<void> {
   const pretty = Boolean(ctx.streams.stdout.isTTY);
   const fast = renderForMachines(output, format, quiet, pretty);
   // Warnings always reach stderr: a report that left something out must say so, in a pipe too.
-  for (const w of output.kind === 'record' ? output.warnings ?? [] : []) ctx.streams.stderr.write(`warning: ${w}\n`);
+  for (const w of output.kind === 'record' || output.kind === 'list' ? output.warnings ?? [] : []) ctx.streams.stderr.write(`warning: ${w}\n`);
   // Status lines are for a person watching; scripts get a quiet stderr that carries only errors.
   const wantStatus = ctx.streams.stderr.isTTY && !quiet && format !== 'json' && format !== 'ndjson';
   if (fast !== undefined && !(wantStatus && 'done' in output && output.done)) {

@@ -18,6 +18,7 @@ export function renderForMachines(
     return line(ids.join('\n'));
   }
   if (out.kind === 'none') return '';
+  if (out.kind === 'document') return out.text;
   if (out.kind === 'value') {
     return format === 'json' || format === 'ndjson' ? `${JSON.stringify(out.data)}\n` : line(out.text);
   }

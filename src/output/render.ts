@@ -26,7 +26,7 @@ const line = (s: string) => (s === '' ? '' : s.endsWith('\n') ? s : `${s}\n`);
 export function render(out: Output, o: RenderOptions): Rendered {
   const done = 'done' in out && out.done && !o.quiet ? out.done : undefined;
   const machine = renderForMachines(out, o.format, o.quiet, o.pretty);
-  if (machine !== undefined || out.kind === 'none' || out.kind === 'value') return { stdout: machine ?? '', stderr: done };
+  if (machine !== undefined || out.kind === 'none' || out.kind === 'value' || out.kind === 'document') return { stdout: machine ?? '', stderr: done };
   switch (o.format) {
     case 'csv':
     case 'tsv':
@@ -69,7 +69,7 @@ function blocks(out: Extract<Output, { kind: 'record' }>): string {
  * is: `record` for the record's own fields, then every row of every section under the section's key. The columns
  * are the union of all their keys, in order of first appearance; a cell a row does not have is empty.
  */
-function oneTable(out: Exclude<Output, { kind: 'none' | 'value' }>, cell: (col: Column, row: unknown) => string): { keys: string[]; rows: string[][] } {
+function oneTable(out: Exclude<Output, { kind: 'none' | 'value' | 'document' }>, cell: (col: Column, row: unknown) => string): { keys: string[]; rows: string[][] } {
   const cells = (columns: Column[], rows: unknown[]) => rows.map((r) => columns.map((c) => cell(c, r)));
   if (out.kind === 'list') {
     const columns = machineColumns(out.columns);
@@ -112,7 +112,7 @@ function mdTable(headers: string[], rows: string[][]): string {
   return [head, rule, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)].join('\n');
 }
 
-function markdown(out: Exclude<Output, { kind: 'none' | 'value' }>, o: RenderOptions): string {
+function markdown(out: Exclude<Output, { kind: 'none' | 'value' | 'document' }>, o: RenderOptions): string {
   const cells = (cols: Column[], rows: unknown[]) => rows.map((r) => cols.map((c) => displayCell(c, r, o.locale)));
   if (out.kind === 'list') return line(mdTable(out.columns.map((c) => c.header), cells(out.columns, out.data)));
   if (out.kind === 'tree') return line(['```', treeText(out.root, out.nodes, null).trimEnd(), '```'].join('\n'));
@@ -143,7 +143,7 @@ function section(s: Section, value: unknown, o: RenderOptions): string {
   return `${o.theme.title(s.title)}\n${body}`;
 }
 
-function table(out: Exclude<Output, { kind: 'none' | 'value' }>, o: RenderOptions, done?: string): Rendered {
+function table(out: Exclude<Output, { kind: 'none' | 'value' | 'document' }>, o: RenderOptions, done?: string): Rendered {
   if (out.kind === 'list') {
     if (out.data.length === 0) return { stdout: '', stderr: out.empty ?? 'nothing to show' };
     return { stdout: line(grid(out.columns, out.data, o)), stderr: done };

@@ -42,16 +42,22 @@ export interface TreeNode {
 }
 
 export type Output =
-  | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string }
+  | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string; done?: string; warnings?: string[] }
   | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string; warnings?: string[] }
   | { kind: 'tree'; data: unknown; root: string; nodes: TreeNode[]; empty?: string }
   | { kind: 'value'; data: unknown; text: string }
+  /** A file's content (a vCard, an iCalendar file) for stdout as it is, whatever the format: the format is the file's. */
+  | { kind: 'document'; text: string; done?: string }
   | { kind: 'none'; done?: string };
 
 /** A single value (a path, a setting): the bare text for people and pipes, `data` as JSON. */
 export const value = (data: unknown, text: string): Output => ({ kind: 'value', data, text });
 
-export const list = (data: unknown[], columns: Column[], empty?: string): Output => ({ kind: 'list', data, columns, empty });
+/** A file's content, written to stdout byte for byte; `done` tells a person at a terminal what it holds. */
+export const document = (text: string, done?: string): Output => ({ kind: 'document', text, done });
+
+export const list = (data: unknown[], columns: Column[], empty?: string, extra: { done?: string; warnings?: string[] } = {}): Output =>
+  ({ kind: 'list', data, columns, empty, ...extra });
 
 export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[] } = {}): Output =>
   ({ kind: 'record', data, fields, ...extra });

@@ -1,3 +1,4 @@
+import type { RestoreTarget } from './backup.js';
 import type { DemoContents } from './bulk.js';
 import type { DbLocation } from './location.js';
 import type { Store } from './store.js';
@@ -24,4 +25,13 @@ export async function demoContents(location: DbLocation): Promise<DemoContents> 
 export async function removeDatabase(location: DbLocation): Promise<void> {
   const { removeSqlite } = await import('./sqlite/bulk.js');
   removeSqlite(location.path);
+}
+
+/**
+ * Opens the database at `location` for `crm import backup`, as it is (not migrated: a backup brings its own schema),
+ * creating the file if there is none.
+ */
+export async function openRestoreTarget(location: DbLocation, busyTimeoutMs?: number): Promise<RestoreTarget> {
+  const { openSqliteRestore } = await import('./sqlite/backup.js');
+  return openSqliteRestore(location, busyTimeoutMs);
 }

@@ -208,3 +208,15 @@ export interface DB {
   rfm_snapshot: RfmSnapshotTable;
   rfm_snapshot_member: RfmSnapshotMemberTable;
 }
+
+/**
+ * Every table of ours, in the order a backup lists them (a record before the rows that point at it). The type makes
+ * it name each table of DB once, no more, no fewer; test/store/backup.test.ts checks that it names every table a
+ * migrated database holds, so a migration that adds one cannot leave it out of backups.
+ */
+const TABLE_ORDER: { [Table in keyof DB]: number } = {
+  company: 1, contact: 2, contact_email: 3, contact_phone: 4, tag: 5, stage: 6, deal: 7, deal_stage_change: 8, activity: 9,
+  followup: 10, orders: 11, quota: 12, change_set: 13, journal: 14, rfm_snapshot: 15, rfm_snapshot_member: 16,
+};
+
+export const TABLES = (Object.keys(TABLE_ORDER) as (keyof DB)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);

@@ -1,4 +1,5 @@
 import type { DemoData } from '../domain/demo.js';
+import type { Dump } from './backup.js';
 import type { LoadCounts } from './bulk.js';
 import type { CustomerValues } from './customer-value.js';
 import type { ChangeNotes, JournalEntry, WriteMeta } from './journal.js';
@@ -72,6 +73,11 @@ export interface Store extends Repos {
    * repositories' per-record journal would make a million orders take minutes. Record i of each list becomes id i + 1.
    */
   bulkLoad(data: DemoData, meta: WriteMeta): Promise<LoadCounts>;
+  /**
+   * Runs `fn` over a consistent snapshot of every table of ours (a backup document's content), read as `fn` asks for
+   * the rows: a million orders are never in memory at once. Writers carry on meanwhile.
+   */
+  dump<T>(fn: (dump: Dump) => Promise<T>): Promise<T>;
   check(): Promise<IntegrityReport>;
   /** Where a backup taken `now` goes unless the user names a file. */
   backupPath(now: Date): string;

@@ -18,7 +18,7 @@ describe('crm config', () => {
       ['user', 'alice', 'env CRM_USER'], ['db', join(home, 'data', 'crm', 'crm.db'), 'default'],
       ['currency', 'EUR', 'config'], ['locale', 'en-US', 'default'],
       ['lostReasons', ['price', 'competitor', 'timing', 'no-budget', 'no-decision', 'product-fit', 'other'], 'default'],
-      ['fiscalYearStart', 1, 'default'], ['rates', null, 'default'],
+      ['fiscalYearStart', 1, 'default'], ['rates', null, 'default'], ['phoneCountry', null, 'default'],
     ]);
     expect(await json(['config', 'get', 'user'], { env: { CRM_USER: '' } })).toEqual({ key: 'user', value: 'carol', source: 'config' });
     expect((await run(['config', 'unset', 'currency'])).exitCode).toBe(0);
@@ -38,7 +38,7 @@ describe('crm config', () => {
   it('rejects unknown keys, bad values and a broken file with exit 2', async () => {
     const { run, home } = sandbox();
     const key = await run(['config', 'set', 'colour', 'red']);
-    expect([key.exitCode, key.stderr]).toEqual([2, 'error: KEY: "colour" is not a setting (use one of: user, db, currency, locale, lostReasons, fiscalYearStart, rates)\n']);
+    expect([key.exitCode, key.stderr]).toEqual([2, 'error: KEY: "colour" is not a setting (use one of: user, db, currency, locale, lostReasons, fiscalYearStart, rates, phoneCountry)\n']);
     const val = await run(['config', 'set', 'currency', 'euros']);
     expect([val.exitCode, val.stderr]).toEqual([2, 'error: currency: "euros" is not an ISO 4217 currency code (use a code such as EUR, USD or GBP)\n']);
     const loc = await run(['config', 'set', 'locale', 'not_a_locale!']);

@@ -24,7 +24,17 @@ describe('crm search', () => {
     await run(['company', 'edit', 'Globex', '--name', 'Globex Corporation']);
     expect(await hits('corporation')).toEqual(['company:2', 'deal:1']); // the deal is found by its company's new name
     expect((await json(['search', 'corporation'])).find((h: any) => h.kind === 'company')).toMatchObject({ id: 2, name: 'Globex Corporation' });
-    await run(['contact', 'rm', 'Hank Scorpio', '--yes']);
+    // Deals and activities are found by their contact's and deal's names too, the new ones after a rename.
+    await run(['deal', 'add', 'Lair upgrade', '--contact', 'Hank Scorpio']);
+    await run(['log', 'note', 'deal:2', '--summary', 'Budget approved', '--contact', 'Hank Scorpio']);
+    expect(await hits('scorpio')).toEqual(['activity:1', 'contact:2', 'deal:2']);
+    await run(['contact', 'edit', 'Hank Scorpio', '--name', 'Hank Magma']);
+    expect(await hits('scorpio')).toEqual([]);
+    expect(await hits('magma')).toEqual(['activity:1', 'contact:2', 'deal:2']);
+    await run(['deal', 'edit', 'Lair upgrade', '--title', 'Volcano refit']);
+    expect(await hits('upgrade')).toEqual([]);
+    expect(await hits('refit')).toEqual(['activity:1', 'deal:2']);
+    await run(['contact', 'rm', 'Hank Magma', '--yes']);
     expect(await hits('hammock')).toEqual([]);
     const empty = await run(['search', '@@']);
     expect([empty.exitCode, empty.stderr.split(' (')[0]]).toEqual([2, 'error: search text "@@" has no letters or digits']);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompanyFields } from '../../src/domain/company.js';
+import { type CompanyFields, mergeCompanyFields } from '../../src/domain/company.js';
 import { type ContactFields, mergeContactFields } from '../../src/domain/contact.js';
 import type { DealFields } from '../../src/domain/deal.js';
 import type { FollowupFields } from '../../src/domain/followup.js';
@@ -176,5 +176,39 @@ describe('merging two contacts', () => {
     expect(merged.reportsToId).toBeNull();
     const boss = (await store.contacts.list()).find((c) => c.name === 'Boss')!;
     expect(boss.reportsToId).toBe(keep.id);
+  });
+});
+
+describe('merging two companies', () => {
+  it("re-points DUP's people, deals, activities, follow-ups and orders to KEEP and journals KEEP's change as a merge", async () => {
+    const store = await fresh();
+    const { co, li, bo, d, a, f } = await acme(store);
+    const { keep, order } = await store.write(meta('seed 2'), async (tx) => {
+      const keep = await tx.companies.create({ ...company('Acme GmbH'), tags: ['vip'] });
+      await tx.companies.update((await tx.companies.get(co.id))!, { ...company('Acme'), tags: ['partner'] });
+      const order = await tx.orders.create({ customer: { kind: 'company', id: co.id, name: 'Acme' }, orderedOn: '2026-03-01',
+        amountMinor: 1_00, currency: 'USD', reference: null, dealId: null });
+      return { keep, order };
+    });
+    const { company: merged, moved } = await store.write(meta('crm company merge'), async (tx) => {
+      const [k, dup] = [(await tx.companies.get(keep.id))!, (await tx.companies.get(co.id))!];
+      return tx.companies.merge(k, dup, mergeCompanyFields(k, dup));
+    });
+    expect(moved).toEqual({ contacts: 2, deals: 1, activities: 1, followups: 1, orders: 1 });
+    expect(merged).toMatchObject({ id: keep.id, name: 'Acme GmbH', tags: ['partner', 'vip'] });
+    expect(await store.companies.get(co.id)).toBeUndefined();
+    expect([(await store.contacts.get(li.id))!.companyId, (await store.contacts.get(bo.id))!.companyId]).toEqual([keep.id, keep.id]);
+    expect((await store.deals.get(d.id))!).toMatchObject({ companyId: keep.id, contactId: li.id });
+    expect((await store.activities.get(a.id))!.companyId).toBe(keep.id);
+    expect((await store.followups.get(f.id))!.companyId).toBe(keep.id);
+    expect((await store.orders.get(order.id))!.customer).toEqual({ kind: 'company', id: keep.id, name: 'Acme GmbH' });
+    const last = (await store.history('company', keep.id)).at(-1)!;
+    expect([last.action, last.command, last.after?.mergedFrom]).toEqual(['merge', 'crm company merge', { id: co.id, name: 'Acme' }]);
+    expect((await entries(store, 'company', co.id)).at(-1)).toEqual(['delete', 'crm company merge']);
+    for (const [entity, id] of [['contact', li.id], ['deal', d.id], ['activity', a.id], ['followup', f.id], ['order', order.id]] as const) {
+      expect((await entries(store, entity, id)).at(-1), `${entity} ${id}`).toEqual(['update', 'crm company merge']);
+    }
+    // Deals and activities are found by their company's name: now KEEP's.
+    expect((await store.deals.list({ search: 'gmbh', status: 'all' })).map((x) => x.id)).toEqual([d.id]);
   });
 });

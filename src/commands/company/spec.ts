@@ -36,6 +36,18 @@ export function companySpec(program: CommandUnknownOpts) {
     tree: company.command('tree').description("the company's org chart: who reports to whom, with buying roles")
       .argument('<company>', 'id, name or domain')
       .hook('preAction', listsNoRecords),
+
+    merge: company.command('merge').description('merge DUP into KEEP: contacts, deals, activities, follow-ups, orders, tags and empty fields move over')
+      .argument('<keep>', 'the company that stays').argument('<dup>', 'the duplicate, deleted afterwards'),
+
+    dupes: company.command('dupes').description('likely duplicates: same web domain, or the same name without GmbH, Inc, Ltd, ...')
+      .addOption(new Option('--limit <n>', 'show at most n pairs'))
+      .hook('preAction', listsNoRecords)
+      .addHelpText('after', `
+Pairs come strongest first (same domain, then names alone), each with every reason that matched. Domains match
+ignoring case and www.; names ignoring case, accents, punctuation and a legal form at the end (Acme GmbH,
+ACME Inc. and Acme & Co. KG are all acme). crm help duplicates has the rules.
+Merge a pair with: crm company merge KEEP DUP`),
   };
 }
 

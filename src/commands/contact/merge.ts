@@ -11,7 +11,7 @@ export async function run({ args: [keepRef, dupRef] }: ContactInput<'merge'>, ct
   const keepRec = await store.refs.resolve(keepRef!, ['contact']);
   const dupRec = await store.refs.resolve(dupRef!, ['contact']);
   if (keepRec.id === dupRec.id) throw usageError(`KEEP and DUP are the same contact (#${keepRec.id})`, 'name two different contacts');
-  await (await ctx.prompter()).confirm(...mergeQuestion(keepRec, dupRec));
+  await (await ctx.prompter()).confirm(...mergeQuestion('contact', keepRec, dupRec));
   const result = await ctx.write(async (tx) => {
     const keep = await reload((id) => tx.contacts.get(id), 'contact', keepRec);
     const dup = await reload((id) => tx.contacts.get(id), 'contact', dupRec);
@@ -19,5 +19,5 @@ export async function run({ args: [keepRef, dupRef] }: ContactInput<'merge'>, ct
     return tx.contacts.merge(keep, dup, mergeContactFields(keep, dup));
   });
   return contactView({ ...contactJson(result), mergedFrom: { id: dupRec.id, name: dupRec.name } }, null,
-    merged(keepRec, dupRec));
+    merged('contact', keepRec, dupRec));
 }

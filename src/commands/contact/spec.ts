@@ -50,6 +50,16 @@ export function contactSpec(program: CommandUnknownOpts) {
 
     merge: contact.command('merge').description('merge DUP into KEEP: emails, phones, tags, reports and empty fields move over')
       .argument('<keep>', 'the contact that stays').argument('<dup>', 'the duplicate, deleted afterwards'),
+
+    dupes: contact.command('dupes').description('likely duplicates: same email or phone written another way, or the same name')
+      .addOption(new Option('--limit <n>', 'show at most n pairs'))
+      .hook('preAction', listsNoRecords)
+      .addHelpText('after', `
+Pairs come strongest first (email, then phone, then names alone), each with every reason that matched.
+Emails match ignoring case (and, at gmail.com/googlemail.com, dots and +tags); phones by their digits, a
+national form (030 1234567) only once config phoneCountry names its country (crm config set phoneCountry 49);
+names ignoring case, accents, punctuation and word order ("Na, Li" is Li Na). crm help duplicates has the rules.
+Merge a pair with: crm contact merge KEEP DUP`),
   };
 }
 

@@ -14,8 +14,7 @@ const csvFlags = <A extends unknown[], O extends OptionValues, G extends OptionV
   .option('--dry-run', 'check every row and say what would be created, updated and skipped; write nothing')
   .option('--delimiter <char>', 'field separator (default: what the header line uses of , ; and tab)')
   .addOption(new Option('--encoding <name>', 'the file\'s encoding (default: from its byte-order mark, else UTF-8)').choices(ENCODINGS))
-  .option('--currency <code>', 'currency of amounts without one (default: config currency)')
-  .hook('preAction', listsNoRecords);
+  .option('--currency <code>', 'currency of amounts without one (default: config currency)');
 
 const HELP = `
 Rows are matched to records by uuid, then email (contacts), domain (companies) or external id, then exact name;
@@ -25,7 +24,9 @@ The columns are those crm export writes (crm help import has them, kind by kind)
 
 /** `crm import ...`: every verb's arguments, flags and help; the implementations are in this folder. */
 export function importSpec(program: CommandUnknownOpts) {
-  const imp = program.command('import').description('bring records in from files: crm\'s own exports and other products\'');
+  const imp = program.command('import')
+    .description("bring records in: crm's own exports, other products' CSV exports, vCard files, a whole-database backup")
+    .hook('preAction', listsNoRecords);
   const csv = (kind: string, example: string) => csvFlags(imp.command(kind).description(`import ${kind} from CSV (- reads stdin)`)
     .argument('<file>', 'CSV file with a header row, or - for standard input'))
     .addHelpText('after', `${HELP}\nExample:\n  ${example}`);
@@ -36,6 +37,35 @@ export function importSpec(program: CommandUnknownOpts) {
     activities: csv('activities', 'crm import activities activities.csv'),
     followups: csv('followups', 'crm import followups followups.csv'),
     orders: csv('orders', 'crm import orders orders.csv'),
+
+    vcard: imp.command('vcard').description("contacts from a vCard file (2.1, 3.0 or 4.0), e.g. a phone's export; - reads stdin")
+      .argument('<file>', '.vcf file, or - for standard input')
+      .option('--dry-run', 'check every card and count what would change; write nothing')
+      .option('--update', "give contacts that are already there the card's fields (without it they are left as they are)")
+      .addHelpText('after', `
+A card is the contact already in crm with its UID (a card crm exported), else one of its emails, else its external
+id (X-CRM-EXTERNAL-ID), else its exact name; any other card adds a contact. With --update a matched contact takes
+the card's name, title, company, buying role, notes and external id, and gains its emails, phones and tags.
+FN is the name (N builds one when FN is missing), ORG's first part the company (found by name, or added),
+CATEGORIES the tags ("Key Account" becomes key-account), NOTE the notes; every EMAIL and TEL is kept, the
+preferred first. A manager (4.0 RELATED, Apple's X-ABRELATEDNAMES labelled Manager, Outlook's X-MS-MANAGER) becomes
+the reports-to link when that person is in the file or already in crm; one found nowhere is listed, not an error.
+Cards of organisations (KIND:org, Apple's company cards) add companies; groups are skipped. Photos are skipped.
+Every card is checked first: a bad one is listed by line and field, and nothing is imported (exit 2).
+Examples:
+  crm import vcard ~/Downloads/contacts.vcf --dry-run
+  crm import vcard contacts.vcf --update`),
+
+    backup: imp.command('backup').description('restore a backup written by crm export backup into an empty database')
+      .argument('<file>', 'the backup (JSON), or - for standard input')
+      .option('--force', 'replace the data the database holds (a copy of it is kept in backups/ beside it first)')
+      .addHelpText('after', `
+The database (--db, CRM_DB, config "db" or the default) must hold no records of yours: a new database's default
+stages do not count, the backup's replace them. Otherwise it is a conflict (exit 4) that names what is there, unless
+--force. A backup from an older crm is restored at its schema, then migrated. Everything is one transaction: a
+truncated or damaged file (exit 2) leaves the database as it was. The search index is rebuilt.
+Example:
+  crm --db ~/restored.db import backup ~/crm-2026-03-11.json`),
   };
 }
 

@@ -56,6 +56,8 @@ export interface ImportRun<F extends string, Row, Match, Result> {
   preset?: Partial<Record<F, ColumnSource>>;
   read: RecordReader;
   dryRun: boolean;
+  /** What a record of the file is, in progress and in the error that counts bad ones: rows (a CSV's), or cards (a vCard's). */
+  unit?: string;
   /** Where a terminal is shown progress. */
   progress: Writable & { isTTY?: boolean };
   /**
@@ -94,7 +96,8 @@ async function pass<F extends string, Row, Match, Result>(
   let header = false;
   let bad = 0;
   let total = 0;
-  const meter = progress(run.progress, dryRun ? 'checking' : 'importing');
+  const unit = run.unit ?? 'rows';
+  const meter = progress(run.progress, dryRun ? 'checking' : 'importing', unit);
   let bound: BoundColumns<F> | undefined;
   const describe = (p: FieldProblem) => {
     const column = bound!.label(p.field as F);
@@ -134,7 +137,7 @@ async function pass<F extends string, Row, Match, Result>(
   }
   meter.done(total);
   if (bad > 0) {
-    throw new CrmError('validation', `${bad} of ${total} rows are invalid; nothing was imported`, 'fix the rows listed above and import again',
+    throw new CrmError('validation', `${bad} of ${total} ${unit} are invalid; nothing was imported`, `fix the ${unit} listed above and import again`,
       { errors: listed, lines: listed });
   }
   try {
@@ -143,7 +146,7 @@ async function pass<F extends string, Row, Match, Result>(
     if (!(e instanceof LateProblems)) throw e;
     const lines = e.problems.slice(0, MAX_LISTED).map(({ line, problem }) => `line ${line}: ${describe(problem)}`);
     const rows = new Set(e.problems.map((p) => p.line)).size;
-    throw new CrmError('validation', `${rows} of ${total} rows are invalid; nothing was imported`, 'fix the rows listed above and import again',
+    throw new CrmError('validation', `${rows} of ${total} ${unit} are invalid; nothing was imported`, `fix the ${unit} listed above and import again`,
       { errors: lines, lines });
   }
 }

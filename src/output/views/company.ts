@@ -36,7 +36,10 @@ const contactRows: Column<ContactJson>[] = [
 /** A company as `show`/`add`/`edit` give it; `contacts` appear in JSON only when the command loaded them. */
 export const companyList = (companies: CompanyJson[]): Output => list(companies, companyColumns, 'no companies match');
 
-export function companyView(company: CompanyJson, contacts: ContactJson[] | null, done?: string, timeline?: CustomerTimeline): Output {
+/** What a merge adds to the company it kept: whom it absorbed and how many records of each kind moved over. */
+type Merged = { mergedFrom?: { id: number; name: string }; moved?: Record<string, number> };
+
+export function companyView(company: CompanyJson & Merged, contacts: ContactJson[] | null, done?: string, timeline?: CustomerTimeline): Output {
   const data = { ...company, ...(contacts ? { contacts } : {}), ...timeline };
   return record(data, timeline ? [...companyFields, ...timelineFields] as Column[] : companyFields, {
     done,

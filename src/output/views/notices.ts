@@ -6,8 +6,18 @@ const who = (kind: string, r: { id: number; name: string }) => `${kind} #${r.id}
 
 export const added = (kind: string, r: { id: number; name: string }) => `added ${who(kind, r)}`;
 export const updated = (kind: string, r: { id: number; name: string }) => `updated ${who(kind, r)}`;
-export const merged = (keep: { id: number; name: string }, dup: { id: number; name: string }) =>
-  `merged contact #${dup.id} ${dup.name} into ${who('contact', keep)}`;
+export const merged = (kind: 'contact' | 'company', keep: { id: number; name: string }, dup: { id: number; name: string }) =>
+  `merged ${who(kind, dup)} into ${who(kind, keep)}`;
+
+/** A company merge and what it moved, kind by kind: "...; moved 3 contacts, 1 deal"; kinds with none are left out. */
+export function companyMerged(keep: { id: number; name: string }, dup: { id: number; name: string },
+  moved: Record<'contacts' | 'deals' | 'activities' | 'followups' | 'orders', number>): string {
+  const names = { contacts: ['contact', 'contacts'], deals: ['deal', 'deals'], activities: ['activity', 'activities'],
+    followups: ['follow-up', 'follow-ups'], orders: ['order', 'orders'] } as const;
+  const parts = (Object.keys(names) as (keyof typeof names)[]).filter((k) => moved[k] > 0)
+    .map((k) => `${moved[k]} ${names[k][moved[k] === 1 ? 0 : 1]}`);
+  return `${merged('company', keep, dup)}${parts.length ? `; moved ${parts.join(', ')}` : ''}`;
+}
 
 export function deleted(kind: string, r: { id: number; name: string }, detached: number, what: string): string {
   return `deleted ${who(kind, r)}${detached ? `; ${detached} ${what} ${detached === 1 ? 'was' : 'were'} detached` : ''}`;
@@ -17,8 +27,8 @@ export function deleteQuestion(kind: string, r: { id: number; name: string }, de
   return [`Delete ${who(kind, r)}${detached ? ` (${detached} ${what} will be detached)` : ''}?`, `delete ${who(kind, r)}`];
 }
 
-export const mergeQuestion = (keep: { id: number; name: string }, dup: { id: number; name: string }): [string, string] =>
-  [`Merge contact #${dup.id} ${dup.name} into #${keep.id} ${keep.name}, deleting #${dup.id}?`, `merge contact #${dup.id} into #${keep.id}`];
+export const mergeQuestion = (kind: 'contact' | 'company', keep: { id: number; name: string }, dup: { id: number; name: string }): [string, string] =>
+  [`Merge ${kind} #${dup.id} ${dup.name} into #${keep.id} ${keep.name}, deleting #${dup.id}?`, `merge ${kind} #${dup.id} into #${keep.id}`];
 
 type Titled = { id: number; title: string };
 

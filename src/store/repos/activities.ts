@@ -4,6 +4,7 @@ import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery } from './tags.js';
 import { unchanged } from '../../domain/record.js';
+import { activityEntry } from '../search-text.js';
 
 const toFields = (f: ActivityFields) => ({
   type: f.type, at: f.at, summary: f.summary, outcome: f.outcome, direction: f.direction, satisfaction: f.satisfaction,
@@ -90,9 +91,19 @@ export class Activities extends Repository {
     for (const a of await this.list({ companyId })) await this.index(a);
   }
 
+  /** Refreshes the search text of a contact's activities (it includes the contact's name). */
+  async reindexContact(contactId: number): Promise<void> {
+    for (const a of await this.list({ contactId })) await this.index(a);
+  }
+
+  /** Refreshes the search text of a deal's activities (it includes the deal's title). */
+  async reindexDeal(dealId: number): Promise<void> {
+    for (const a of await this.list({ dealId })) await this.index(a);
+  }
+
   private index(a: Activity): Promise<void> {
-    return this.engine.search.put('activity', a.id, `${a.type}: ${a.summary}`, [a.outcome ?? '', a.contact?.name ?? '', a.company?.name ?? '',
-      a.deal?.name ?? '']);
+    const { title, body } = activityEntry(a);
+    return this.engine.search.put('activity', a.id, title, body);
   }
 
   /** Re-points activities from one record to another, or to none (merges, deletions). */

@@ -1,14 +1,25 @@
 import type { Selectable } from 'kysely';
 import type { Company, CompanyFields, CompanyFilter } from '../../domain/company.js';
 import { companyJson } from '../../domain/company.js';
+import type { CompanyValues } from '../../domain/duplicates.js';
 import { nameKey } from '../../domain/reference.js';
 import type { CompanyTable } from '../schema.js';
 import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
+import { companyEntry } from '../search-text.js';
 
 type Row = Selectable<CompanyTable>;
+
+/** How many records of each kind a company merge moved from DUP to KEEP. */
+export type MergeMoves = {
+  contacts: number;
+  deals: number;
+  activities: number;
+  followups: number;
+  orders: number;
+};
 
 function toCompany(r: Row, tags: string[]): Company {
   return {
@@ -51,6 +62,15 @@ export class Companies extends Repository {
     return rows.map((r) => toCompany(r, tags.get(r.id) ?? []));
   }
 
+  /** What the duplicate finder needs of every company, in columns, in two scans. */
+  async matchValues(): Promise<CompanyValues> {
+    const [[ids, names], [domainIds, domains]] = await Promise.all([
+      this.engine.columns(this.db.selectFrom('company').select(['id', 'name']), ['id', 'name']),
+      this.engine.columns(this.db.selectFrom('company').select(['id', 'domain']).where('domain', 'is not', null), ['id', 'domain']),
+    ]);
+    return { names: { ids: ids as number[], values: names as string[] }, domains: { ids: domainIds as number[], values: domains as string[] } };
+  }
+
   async findByNameKey(key: string): Promise<Company[]> {
     const rows = await this.db.selectFrom('company').select('id').where('name_key', '=', key).execute();
     return Promise.all(rows.map(async (r) => (await this.get(r.id))!));
@@ -66,15 +86,17 @@ export class Companies extends Repository {
     return company;
   }
 
-  async update(before: Company, fields: CompanyFields): Promise<Company> {
-    if (unchanged(before, fields)) return before;
+  /** `mergedFrom` marks the journal entry of a merge, so history says which company this one absorbed. */
+  async update(before: Company, fields: CompanyFields, mergedFrom?: { id: number; name: string }): Promise<Company> {
+    if (!mergedFrom && unchanged(before, fields)) return before;
     await this.db.updateTable('company')
       .set({ ...toRow(fields), ...this.j.updated() })
       .where('id', '=', before.id).execute();
     await setTags(this.db, 'company', before.id, fields.tags);
     const after = (await this.get(before.id))!;
     await this.index(after);
-    await this.j.record('company', before.id, 'update', companyJson(before), companyJson(after));
+    await this.j.record('company', before.id, mergedFrom ? 'merge' : 'update', companyJson(before),
+      mergedFrom ? { ...companyJson(after), mergedFrom } : companyJson(after));
     if (after.name !== before.name) {
       // Deals and activities are found by their company's name too.
       await this.linked.deals.reindexCompany(after.id);
@@ -95,15 +117,41 @@ export class Companies extends Repository {
     await deals.relink('company_id', company.id, null);
     await activities.relink('company_id', company.id, null);
     await followups.relink('company_id', company.id, null);
+    await this.delete(company);
+    return people.length;
+  }
+
+  /**
+   * Merges DUP into KEEP: DUP's people, deals, activities, follow-ups and orders point at KEEP, DUP is deleted, and
+   * KEEP takes `fields` (its tags included); every change is journaled in the caller's change set, KEEP's as a
+   * merge naming DUP. Returns KEEP and how many records of each kind moved.
+   */
+  async merge(keep: Company, dup: Company, fields: CompanyFields): Promise<{ company: Company; moved: MergeMoves }> {
+    const { contacts, deals, activities, followups, orders } = this.linked;
+    // People first: a deal's contact then already works for the company the deal moves to.
+    const people = await contacts.list({ companyId: dup.id });
+    for (const person of people) await contacts.update(person, { ...person, companyId: keep.id });
+    const moved: MergeMoves = {
+      contacts: people.length,
+      deals: await deals.relink('company_id', dup.id, keep.id),
+      activities: await activities.relink('company_id', dup.id, keep.id),
+      followups: await followups.relink('company_id', dup.id, keep.id),
+      orders: await orders.moveOrders({ kind: 'company', id: dup.id }, { kind: 'company', id: keep.id, name: keep.name }),
+    };
+    await this.delete(dup);
+    const company = await this.update(keep, fields, { id: dup.id, name: dup.name });
+    return { company, moved };
+  }
+
+  private async delete(company: Company): Promise<void> {
     await setTags(this.db, 'company', company.id, []);
     await this.db.deleteFrom('company').where('id', '=', company.id).execute();
     await this.engine.search.remove('company', company.id);
     await this.j.record('company', company.id, 'delete', companyJson(company), null);
-    return people.length;
   }
 
   private index(c: Company): Promise<void> {
-    return this.engine.search.put('company', c.id, c.name, [c.domain ?? '', c.industry ?? '', c.address ?? '', c.notes ?? '',
-      c.tags.join(' ')]);
+    const { title, body } = companyEntry(c);
+    return this.engine.search.put('company', c.id, title, body);
   }
 }

@@ -1,12 +1,15 @@
 import { type Contact, type ContactFields, type ContactFilter, contactJson } from '../../domain/contact.js';
+import type { ContactValues, Values } from '../../domain/duplicates.js';
 import { reportingLoop } from '../../domain/orgchart.js';
 import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { chunks, groupByParent } from './batch.js';
 import type { Identity } from '../journal.js';
+import type { EngineSql } from './engine.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
+import { contactEntry } from '../search-text.js';
 
 /** Columns the contact query reads, in tuple order (see EngineSql.tuples). */
 const COLUMNS = ['id', 'name', 'title', 'company_id', 'role', 'reports_to_id', 'source', 'lifecycle', 'consent',
@@ -102,6 +105,23 @@ export class Contacts extends Repository {
       .executeTakeFirst())?.contact_id;
   }
 
+  /**
+   * What the duplicate finder needs of every contact, in columns: three whole-table scans and nothing else (100,000
+   * contacts in ~150 ms); contacts as objects would join companies and managers and read tags for nothing.
+   */
+  async matchValues(): Promise<ContactValues> {
+    const read = async (query: Parameters<EngineSql['columns']>[0], id: string, value: string): Promise<Values> => {
+      const [ids, values] = await this.engine.columns(query, [id, value]);
+      return { ids: ids as number[], values: values as string[] };
+    };
+    const [names, emails, phones] = await Promise.all([
+      read(this.db.selectFrom('contact').select(['id', 'name']), 'id', 'name'),
+      read(this.db.selectFrom('contact_email').select(['contact_id', 'email']), 'contact_id', 'email'),
+      read(this.db.selectFrom('contact_phone').select(['contact_id', 'phone']), 'contact_id', 'phone'),
+    ]);
+    return { names, emails, phones };
+  }
+
   /** `id`, its manager, that manager's manager, ... up to the top (or until a loop repeats someone). */
   async managerChain(id: number): Promise<number[]> {
     const chain: number[] = [];
@@ -165,6 +185,11 @@ export class Contacts extends Repository {
     await this.writeChildren(before.id, fields);
     const after = (await this.get(before.id))!;
     await this.index(after);
+    if (after.name !== before.name) {
+      // Deals and activities are found by their contact's name too.
+      await this.linked.deals.reindexContact(after.id);
+      await this.linked.activities.reindexContact(after.id);
+    }
     await this.j.record('contact', before.id, mergedFrom ? 'merge' : 'update', contactJson(before),
       mergedFrom ? { ...contactJson(after), mergedFrom } : contactJson(after));
     return after;
@@ -199,7 +224,7 @@ export class Contacts extends Repository {
     await deals.relink('contact_id', dup.id, keep.id);
     await activities.relink('contact_id', dup.id, keep.id);
     await followups.relink('contact_id', dup.id, keep.id);
-    await orders.moveContactOrders(dup.id, { kind: 'contact', id: keep.id, name: keep.name });
+    await orders.moveOrders({ kind: 'contact', id: dup.id }, { kind: 'contact', id: keep.id, name: keep.name });
     let merged = fields;
     if (fields.reportsToId !== null && reportingLoop(keep.id, await this.managerChain(fields.reportsToId)).length) {
       // KEEP would end up reporting to someone who (now) reports to KEEP.
@@ -218,7 +243,7 @@ export class Contacts extends Repository {
   }
 
   private index(c: Contact): Promise<void> {
-    return this.engine.search.put('contact', c.id, c.name, [c.emails.join(' '), c.title ?? '', c.notes ?? '',
-      c.phones.join(' '), c.tags.join(' ')]);
+    const { title, body } = contactEntry(c);
+    return this.engine.search.put('contact', c.id, title, body);
   }
 }

@@ -6,6 +6,7 @@ import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery } from './tags.js';
 import { unchanged } from '../../domain/record.js';
+import { dealEntry } from '../search-text.js';
 
 const SORT_COLUMN = {
   close: 'd.expected_close', amount: 'd.amount_minor', title: 'd.title_key', id: 'd.id', created: 'd.created_at',
@@ -141,6 +142,8 @@ export class Deals extends Repository {
       }).execute();
     }
     await this.index(after);
+    // Activities are found by their deal's title too.
+    if (after.title !== before.title) await this.linked.activities.reindexDeal(after.id);
     await this.j.record('deal', before.id, 'update', dealJson(before, new Date(this.j.at)), await this.snapshot(before.id));
     return after;
   }
@@ -172,8 +175,13 @@ export class Deals extends Repository {
     for (const d of await this.list({ companyId, status: 'all' })) await this.index(d);
   }
 
+  /** Refreshes the search text of a contact's deals (it includes the contact's name). */
+  async reindexContact(contactId: number): Promise<void> {
+    for (const d of await this.list({ contactId, status: 'all' })) await this.index(d);
+  }
+
   private index(d: Deal): Promise<void> {
-    return this.engine.search.put('deal', d.id, d.title, [d.company?.name ?? '', d.contact?.name ?? '', d.source ?? '',
-      d.nextStep ?? '', d.lostReason ?? '']);
+    const { title, body } = dealEntry(d);
+    return this.engine.search.put('deal', d.id, title, body);
   }
 }

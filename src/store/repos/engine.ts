@@ -20,6 +20,13 @@ export interface EngineSql {
    * and PostgreSQL can both build one JSON array per row).
    */
   tuples(query: { compile(): CompiledQuery }, columns: readonly string[]): Promise<unknown[][]>;
+  /**
+   * A whole-table read as columns: one array per column, row i of each array from the same row (order otherwise
+   * arbitrary). The engine aggregates each column into one JSON array (json_group_array, json_agg), so the driver
+   * hands over one value instead of 100,000 rows and no per-row array is made: about three times faster than
+   * `tuples` on 100,000 rows, and far less garbage. What the duplicate finder reads.
+   */
+  columns(query: { compile(): CompiledQuery }, columns: readonly string[]): Promise<unknown[][]>;
   readonly search: SearchIndex;
   /** `text` occurs in `column` as it is, no wildcards (instr in SQLite, strpos in PostgreSQL). */
   contains(column: string, text: string): RawBuilder<SqlBool>;

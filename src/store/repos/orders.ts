@@ -102,9 +102,10 @@ export class Orders extends Repository {
     }
   }
 
-  /** Moves a contact's orders to another customer (contact merge). */
-  async moveContactOrders(fromContact: number, to: Customer): Promise<number> {
-    const ids = (await this.db.selectFrom('orders').select('id').where('contact_id', '=', fromContact).execute()).map((r) => r.id);
+  /** Moves a customer's orders to another customer (contact merge, company merge). */
+  async moveOrders(from: Pick<Customer, 'kind' | 'id'>, to: Customer): Promise<number> {
+    const ids = (await this.db.selectFrom('orders').select('id')
+      .where(from.kind === 'company' ? 'company_id' : 'contact_id', '=', from.id).execute()).map((r) => r.id);
     for (const id of ids) {
       const before = (await this.get(id))!;
       await this.db.updateTable('orders').set({ ...toFields({ ...before, customer: to }), ...this.j.updated() })

@@ -7,6 +7,8 @@ import type { WriteMeta } from '../journal.js';
 import { addonPath } from './addon.js';
 import { translateSqliteError } from './errors.js';
 import { searchRowid } from './search.js';
+import type { SearchKind } from '../../domain/reference.js';
+import { activityEntry, companyEntry, contactEntry, dealEntry, searchBody, type SearchEntry } from '../search-text.js';
 
 /** Prepared statements straight on better-sqlite3, in one transaction (see Store.bulkLoad). */
 export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta): LoadCounts {
@@ -14,6 +16,10 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
   const stageId = new Map((db.prepare('select name, id from stage').all() as { name: string; id: number }[]).map((s) => [s.name, s.id]));
   const id = (i: number | null) => (i === null ? null : i + 1);
   const fts = db.prepare('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)');
+  // The same entries the repositories write (search-text.ts), so a demo searches as it would after a restore.
+  const index = (kind: SearchKind, id: number, { title, body }: SearchEntry) => fts.run(searchRowid(kind, id), kind, id, title, searchBody(body));
+  const named = (list: readonly { name: string }[], i: number | null) => (i === null ? null : { name: list[i]!.name });
+  const d = (i: number | null) => (i === null ? null : { name: data.deals[i]!.title });
   const tag = db.prepare('insert into tag (entity, entity_id, tag) values (?, ?, ?)');
   let orders = 0;
   let counts: LoadCounts | undefined;
@@ -26,7 +32,7 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
       company.run({ id: i + 1, name: c.name, key: nameKey(c.name), domain: c.domain, industry: c.industry, size: c.size,
         address: c.address, wallet: c.walletMinor, currency: data.currency, owner: c.owner, notes: c.notes, ...stampOf() });
       for (const t of c.tags) tag.run('company', i + 1, t);
-      fts.run(searchRowid('company', i + 1), 'company', i + 1, c.name, [c.domain, c.industry, c.address, c.notes ?? '', c.tags.join(' ')].join(' \n'));
+      index('company', i + 1, companyEntry({ ...c, tags: [...c.tags].sort() }));
     });
 
     const contact = db.prepare(`insert into contact (id, name, name_key, title, company_id, role, reports_to_id, source, lifecycle,
@@ -41,7 +47,7 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
       email.run(i + 1, c.email);
       phone.run(i + 1, c.phone);
       for (const t of c.tags) tag.run('contact', i + 1, t);
-      fts.run(searchRowid('contact', i + 1), 'contact', i + 1, c.name, [c.email, c.title, c.phone, c.tags.join(' ')].join(' \n'));
+      index('contact', i + 1, contactEntry({ name: c.name, emails: [c.email], title: c.title, notes: null, phones: [c.phone], tags: [...c.tags].sort() }));
     });
 
     const deal = db.prepare(`insert into deal (id, title, title_key, amount_minor, currency, stage_id, probability, expected_close,
@@ -60,7 +66,8 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
         const from = k === 0 ? null : d.history[k - 1]!.stage;
         change.run(i + 1, from === null ? null : stageId.get(from), stageId.get(h.stage), from, h.stage, h.at, d.owner);
       });
-      fts.run(searchRowid('deal', i + 1), 'deal', i + 1, d.title, [data.companies[d.company ?? -1]?.name ?? '', d.source, d.nextStep ?? '', d.lostReason ?? ''].join(' \n'));
+      index('deal', i + 1, dealEntry({ title: d.title, company: named(data.companies, d.company), contact: named(data.contacts, d.contact),
+        source: d.source, nextStep: d.nextStep, lostReason: d.lostReason }));
     });
 
     const activity = db.prepare(`insert into activity (id, type, at, summary, outcome, direction, satisfaction, contact_id,
@@ -69,7 +76,8 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
     data.activities.forEach((a, i) => {
       activity.run({ id: i + 1, type: a.type, at: a.at, summary: a.summary, outcome: a.outcome, direction: a.direction,
         satisfaction: a.satisfaction, contact: id(a.contact), company: id(a.company), deal: id(a.deal), by: a.by, uuid: data.uuid() });
-      fts.run(searchRowid('activity', i + 1), 'activity', i + 1, `${a.type}: ${a.summary}`, a.outcome ?? '');
+      index('activity', i + 1, activityEntry({ type: a.type, summary: a.summary, outcome: a.outcome, contact: named(data.contacts, a.contact),
+        company: named(data.companies, a.company), deal: d(a.deal) }));
     });
 
     const followup = db.prepare(`insert into followup (id, title, title_key, due_date, due_time, owner, priority, status, done_at,

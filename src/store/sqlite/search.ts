@@ -3,6 +3,7 @@ import type { SearchKind } from '../../domain/reference.js';
 import type { SearchIndex } from '../repos/engine.js';
 import type { DB } from '../schema.js';
 import { type SearchHit, searchWords } from '../search.js';
+import { searchBody } from '../search-text.js';
 
 const KIND_CODE: Record<SearchKind, number> = { company: 1, contact: 2, deal: 3, activity: 4 };
 
@@ -21,7 +22,7 @@ export class Fts5Index implements SearchIndex {
   async put(kind: SearchKind, id: number, title: string, body: string[]): Promise<void> {
     await this.remove(kind, id);
     await sql`insert into search_index (rowid, kind, ref_id, title, body)
-      values (${searchRowid(kind, id)}, ${kind}, ${id}, ${title}, ${body.filter(Boolean).join(' \n')})`.execute(this.db);
+      values (${searchRowid(kind, id)}, ${kind}, ${id}, ${title}, ${searchBody(body)})`.execute(this.db);
   }
 
   async remove(kind: SearchKind, id: number): Promise<void> {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { statSync } from 'node:fs';
 import type { DemoData } from '../../domain/demo.js';
+import type { Dump } from '../backup.js';
 import type { LoadCounts } from '../bulk.js';
 import type { WriteMeta } from '../journal.js';
 import { type DbLocation, SOURCE_NAMES } from '../location.js';
@@ -81,6 +82,11 @@ class SqliteStore extends SqliteRepos implements Store {
   async bulkLoad(data: DemoData, meta: WriteMeta): Promise<LoadCounts> {
     const { bulkLoad } = await import('./bulk.js');
     return bulkLoad(this.raw, data, meta);
+  }
+
+  async dump<T>(fn: (dump: Dump) => Promise<T>): Promise<T> {
+    const { dumpSqlite } = await import('./backup.js');
+    return dumpSqlite(this.raw, fn);
   }
 
   async check(): Promise<IntegrityReport> {

@@ -12,6 +12,8 @@ export function registerImport(program: CommandUnknownOpts, ctx: Context): void 
   lazy(ctx, imp.activities, () => import('../commands/import/activities.js'));
   lazy(ctx, imp.followups, () => import('../commands/import/followups.js'));
   lazy(ctx, imp.orders, () => import('../commands/import/orders.js'));
+  lazy(ctx, imp.vcard, () => import('../commands/import/vcard.js'));
+  lazy(ctx, imp.backup, () => import('../commands/import/backup.js'));
 }
 
 export function registerExport(program: CommandUnknownOpts, ctx: Context): void {
@@ -22,4 +24,7 @@ export function registerExport(program: CommandUnknownOpts, ctx: Context): void 
   lazy(ctx, exp.activities, () => import('../commands/export/activities.js'));
   lazy(ctx, exp.followups, () => import('../commands/export/followups.js'));
   lazy(ctx, exp.orders, () => import('../commands/export/orders.js'));
+  lazy(ctx, exp.vcard, () => import('../commands/export/vcard.js'));
+  lazy(ctx, exp.ics, () => import('../commands/export/ics.js'));
+  lazy(ctx, exp.backup, () => import('../commands/export/backup.js'));
 }
