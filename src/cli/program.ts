@@ -62,8 +62,6 @@ export function buildProgram(ctx: Context): Command {
   registerAgenda(program, ctx);
   registerOrder(program, ctx);
   registerQuota(program, ctx);
-  registerImport(program, ctx);
-  registerExport(program, ctx);
   registerReport(program, ctx);
   registerSearch(program, ctx);
   registerHistory(program, ctx);

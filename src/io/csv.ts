@@ -10,7 +10,7 @@ import { invalid } from '../errors.js';
 
 export interface CsvRecord {
   record: Record<string, string>;
-  /** 1-based line number in the file (the header is line 1). */
+  /** 1-based line number in the file (the header is line 1) the record starts on. */
   line: number;
   /** What makes the record unreadable as a whole (bytes that are not text in the file's encoding), for the import to list. */
   problem?: string;
@@ -52,29 +52,36 @@ export async function* readCsv(path: string, options: CsvOptions, onHeader: (col
       onHeader(header);
       return header;
     },
-    // The line is taken while the record is parsed (later the parser has read ahead); cheaper than `info: true`.
-    on_record: (record: Record<string, string>, context: { lines: number }) => ({ record, line: context.lines }),
+    // The lines are taken while the record is parsed (later the parser has read ahead). A record is named by the line
+    // it starts on: the one after the previous record's last, past the empty lines skipped between them.
+    on_record: (record: Record<string, string>, context: { lines: number; empty_lines: number }) => {
+      const line = ended + 1 + context.empty_lines - skipped;
+      ended = context.lines;
+      skipped = context.empty_lines;
+      return { record, line, end: context.lines };
+    },
   });
+  let ended = 1;
+  let skipped = 0;
   async function* rest(): AsyncGenerator<string> {
     if (head) yield head;
     if (next.done) return;
     for (let n = await text.next(); !n.done; n = await text.next()) yield n.value;
   }
   Readable.from(rest(), { objectMode: false }).on('error', (e) => parser.destroy(e)).pipe(parser);
-  let after = 1; // the line the previous record ended on
   let seen = 0; // how many invalid lines were passed
-  for await (const r of parser as AsyncIterable<CsvRecord>) {
-    while (seen < invalid.length && invalid[seen]! <= after) seen += 1;
-    if (seen < invalid.length && invalid[seen]! <= r.line) {
-      r.problem = `is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text; save the file as UTF-8 (or pass --encoding windows-1252 for Excel's "CSV (Comma delimited)" on Windows)`;
-    }
-    after = r.line;
-    yield r;
+  for await (const { record, line, end } of parser as AsyncIterable<CsvRecord & { end: number }>) {
+    while (seen < invalid.length && invalid[seen]! < line) seen += 1;
+    const problem = seen < invalid.length && invalid[seen]! <= end
+      ? `the row holds bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} text; save the file as UTF-8, or pass --encoding windows-1252 ` +
+        '(what Excel and Outlook on Windows write)'
+      : undefined;
+    yield problem ? { record, line, problem } : { record, line };
   }
 }
 
 const badHeader = (encoding: Encoding) => invalid('FILE', `line 1 (the header) is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text`,
-  'save the file as UTF-8, or pass --encoding windows-1252 for Excel\'s "CSV (Comma delimited)" on Windows');
+  'save the file as UTF-8, or pass --encoding windows-1252 (what Excel and Outlook on Windows write)');
 
 /** The delimiter a header line uses: the most frequent of , ; and tab outside quotes (a comma when none is there). */
 export function sniffDelimiter(text: string): string {

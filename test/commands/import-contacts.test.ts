@@ -27,7 +27,7 @@ describe('crm import contacts (crm\'s own columns)', () => {
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ kind: 'contacts', rows: 5, dryRun: false, counts: { created: 5, updated: 0, skipped: 0, companiesCreated: 1 } });
     expect(summary.created).toEqual([
-      { line: 3, id: 1, name: 'Zhang Wei 张伟' }, { line: 4, id: 2, name: 'Li Na' }, { line: 5, id: 3, name: 'Tom Berg' },
+      { line: 2, id: 1, name: 'Zhang Wei 张伟' }, { line: 4, id: 2, name: 'Li Na' }, { line: 5, id: 3, name: 'Tom Berg' },
       { line: 6, id: 4, name: 'Ana Díaz' }, { line: 7, id: 5, name: 'Mateo Ruiz' }]);
     expect(summary.companiesCreated).toEqual([{ line: 6, id: 2, name: 'Globex' }]);
     const contacts = (await json(['contact', 'list', '--sort', 'id'])).map(strip);
@@ -52,7 +52,7 @@ describe('crm import contacts (crm\'s own columns)', () => {
     const before = await json(['history', 'Li Na']);
     const again = JSON.parse((await run(['import', 'contacts', '-', '--json'], { input: FILE })).stdout);
     expect(again.counts).toEqual({ created: 0, updated: 0, skipped: 5, companiesCreated: 0 });
-    expect(again.skipped.map((s: any) => [s.line, s.id, s.matchedBy])).toEqual([[3, 1, 'email'], [4, 2, 'email'], [5, 3, 'name'], [6, 4, 'email'], [7, 5, 'email']]);
+    expect(again.skipped.map((s: any) => [s.line, s.id, s.matchedBy])).toEqual([[2, 1, 'email'], [4, 2, 'email'], [5, 3, 'name'], [6, 4, 'email'], [7, 5, 'email']]);
     expect(await json(['history', 'Li Na'])).toEqual(before);
     expect((await json(['contact', 'list'])).length).toBe(5);
     expect((await json(['company', 'list'])).length).toBe(2);
@@ -77,7 +77,7 @@ describe('crm import contacts (crm\'s own columns)', () => {
     await run(['contact', 'add', 'Mateo Ruiz', '--email', 'mateo@globex.example']);
     const r = JSON.parse((await run(['import', 'contacts', '-', '--dry-run', '--json'], { input: FILE })).stdout);
     expect(r).toMatchObject({ dryRun: true, counts: { created: 4, updated: 0, skipped: 1, companiesCreated: 2 } });
-    expect(r.created.map((c: any) => [c.line, c.id, c.name])).toEqual([[3, null, 'Zhang Wei 张伟'], [4, null, 'Li Na'], [5, null, 'Tom Berg'], [6, null, 'Ana Díaz']]);
+    expect(r.created.map((c: any) => [c.line, c.id, c.name])).toEqual([[2, null, 'Zhang Wei 张伟'], [4, null, 'Li Na'], [5, null, 'Tom Berg'], [6, null, 'Ana Díaz']]);
     expect(r.skipped).toEqual([{ line: 7, id: 1, name: 'Mateo Ruiz', matchedBy: 'email' }]);
     expect((await json(['contact', 'list'])).length).toBe(1);
     expect(await json(['company', 'list'])).toEqual([]);
@@ -86,9 +86,9 @@ describe('crm import contacts (crm\'s own columns)', () => {
       'checking 5 rows',
       'File               -', 'Kind               contacts', 'Rows               5', 'Created            4', 'Updated            0',
       'Skipped            1', 'Companies created  2', 'Dry run            yes', '',
-      'Created, would be', 'Line  Name', '3     Zhang Wei 张伟', '4     Li Na', '5     Tom Berg', '6     Ana Díaz', '',
+      'Created, would be', 'Line  Name', '2     Zhang Wei 张伟', '4     Li Na', '5     Tom Berg', '6     Ana Díaz', '',
       'Skipped (already there), would be', 'Line  ID  Name        Matched by', '7     1   Mateo Ruiz  email', '',
-      'Companies created, would be', 'Line  Name', '3     Acme GmbH', '6     Globex',
+      'Companies created, would be', 'Line  Name', '2     Acme GmbH', '6     Globex',
       'dry run: 4 contacts would be created, 0 updated, 1 skipped; nothing was written', ''].join('\n'));
   });
 

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
+import { pythonWith, runPython } from '../support/python.js';
 
 /** Lists that show every record of each kind, as JSON. */
 const LISTS: [string, string[]][] = [
@@ -97,5 +98,29 @@ describe('export -> import round trip', () => {
       }
     }
     for (const [kind, args] of LISTS) expect(await s.json([...args, '--db', copy]), kind).toEqual(original[kind]);
+  }, 60_000);
+});
+
+const py = pythonWith(['csv']);
+
+describe.skipIf(py.missing !== null)('CSV crm writes, read by Python\'s csv module', () => {
+  it('gives back every cell of every kind: quotes, commas, line breaks, CJK, guarded formulas', async () => {
+    const s = sandbox();
+    await richDatabase((args) => s.run(args.includes('rm') ? args.filter((a) => a !== '-q') : args));
+    for (const [kind, args] of LISTS) {
+      const file = join(s.home, `${kind}.csv`);
+      expect((await s.run(['export', kind, '--output', file])).exitCode).toBe(0);
+      const rows = runPython(py.python!, 'import csv, json, sys\nprint(json.dumps(list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))))', [file]) as Record<string, string>[];
+      const records = await s.json(args);
+      expect(rows.map((r) => Number(r.id)), kind).toEqual(records.map((r: any) => r.id).sort((a: number, b: number) => a - b));
+      const byId = new Map(rows.map((r) => [Number(r.id), r]));
+      for (const rec of records) {
+        const row = byId.get(rec.id)!;
+        expect(row.uuid, kind).toBe(rec.uuid);
+        const text = rec.name ?? rec.title ?? rec.summary;
+        if (typeof text === 'string') expect(row.name ?? row.title ?? row.summary, kind).toBe(/^[=+\-@]/.test(text) ? `'${text}` : text);
+        if (typeof rec.notes === 'string') expect(row.notes, kind).toBe(/^[=+\-@]/.test(rec.notes) ? `'${rec.notes}` : rec.notes);
+      }
+    }
   }, 60_000);
 });

@@ -42,10 +42,13 @@ describe('reading CSV as spreadsheets write it', () => {
   });
 
   it('marks the record holding bytes that are not UTF-8, by line, and decodes Windows-1252 when told to', async () => {
-    const bytes = Buffer.concat([Buffer.from('name,city\nAna,Madrid\nJos'), Buffer.from([0xe9]), Buffer.from(',Paris\n"Multi\nline",x\nBo,Lyon\n')]);
+    const bytes = Buffer.concat([Buffer.from('name,city\nAna,Madrid\nJos'), Buffer.from([0xe9]), Buffer.from(',Paris\n"Multi\nline",x\n\nBo,Lyon\n'),
+      Buffer.from('"Two\nlines '), Buffer.from([0xff]), Buffer.from('",y\nCy,z\n')]);
     const { records } = await read(bytes);
-    expect(records.map((r) => [r.line, r.problem !== undefined])).toEqual([[2, false], [3, true], [5, false], [6, false]]);
-    expect(records[1]!.problem).toMatch(/^is not valid UTF-8 text; save the file as UTF-8 \(or pass --encoding windows-1252/);
+    // Records are named by the line they start on, past empty lines; a bad byte on a record's second line marks it.
+    expect(records.map((r) => [r.line, r.problem !== undefined])).toEqual([[2, false], [3, true], [4, false], [7, false], [8, true], [10, false]]);
+    expect(records[1]!.problem).toBe('the row holds bytes that are not UTF-8 text; save the file as UTF-8, or pass --encoding windows-1252 ' +
+      '(what Excel and Outlook on Windows write)');
     const cp1252 = await read(Buffer.concat([Buffer.from('name,price\nJos'), Buffer.from([0xe9]), Buffer.from(','), Buffer.from([0x80]), Buffer.from('5\n')]),
       { encoding: 'windows-1252' });
     expect(cp1252.records).toEqual([{ record: { name: 'José', price: '€5' }, line: 2 }]);

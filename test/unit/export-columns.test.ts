@@ -15,3 +15,21 @@ describe('the columns an export writes are the ones the import reads', () => {
     expect([...READ[kind]].filter((k) => !written.includes(k))).toEqual([]);
   });
 });
+
+describe('crm help import and crm help export', () => {
+  it('list every column of every kind, and what an export writes but an import does not read', async () => {
+    const { TOPICS } = await import('../../src/cli/topics.js');
+    const text = TOPICS.import!.text;
+    // "  kind   columns", continued on lines indented further.
+    const columns = new Map<string, string[]>();
+    let kind = '';
+    for (const line of text.split('\n')) {
+      const start = /^ {2}([a-z]+) +(.*)$/.exec(line);
+      if (start && (IMPORT_KINDS as readonly string[]).includes(start[1]!)) columns.set(kind = start[1]!, start[2]!.split(/\s+/));
+      else if (kind && /^ {14}\S/.test(line)) columns.get(kind)!.push(...line.trim().split(/\s+/));
+      else kind = '';
+    }
+    for (const k of IMPORT_KINDS) expect(columns.get(k)?.map((c) => c.replace('*', '')), k).toEqual([...READ[k]]);
+    for (const column of new Set(Object.values(EXPORT_ONLY).flat())) expect(TOPICS.export!.text, column).toContain(column);
+  });
+});

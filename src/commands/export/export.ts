@@ -21,46 +21,65 @@ const PAGE = 500;
 /** A kind's records a page at a time, each as its JSON and the uuids of what it links to. */
 type Pages = (page: Page) => Promise<{ id: number; out: Exported<unknown> }[]>;
 
-const uuidOf = (map: Map<number, string>, link: { id: number } | null) => (link ? map.get(link.id) ?? null : null);
+type Linked = { id: number } | null;
+const ids = (links: Linked[]) => links.filter((l): l is { id: number } => l !== null).map((l) => l.id);
 
-async function pagesOf(kind: ImportKind, store: Store, now: Date): Promise<Pages> {
-  const { transfer } = store;
+/** The uuids of the companies, contacts and deals a page of records links to, read for that page only. */
+async function linkUuids(store: Store, links: { company?: Linked[]; contact?: Linked[]; deal?: Linked[] }) {
+  const [company, contact, deal] = await Promise.all([
+    store.transfer.uuids('company', ids(links.company ?? [])), store.transfer.uuids('contact', ids(links.contact ?? [])),
+    store.transfer.uuids('deal', ids(links.deal ?? [])),
+  ]);
+  const of = (map: Map<number, string>) => (link: Linked) => (link ? map.get(link.id) ?? null : null);
+  return { company: of(company), contact: of(contact), deal: of(deal) };
+}
+
+function pagesOf(kind: ImportKind, store: Store, now: Date): Pages {
   switch (kind) {
     case 'companies':
       return async (page) => (await store.companies.list({ page })).map((c) => ({ id: c.id, out: { json: companyJson(c), uuids: {} } }));
-    case 'contacts': {
-      const [companies, contacts] = await Promise.all([transfer.uuids('company'), transfer.uuids('contact')]);
-      return async (page) => (await store.contacts.list({ page })).map((c) => ({
-        id: c.id, out: { json: contactJson(c), uuids: { companyUuid: uuidOf(companies, c.company), reportsToUuid: uuidOf(contacts, c.reportsTo) } },
-      }));
-    }
-    case 'deals': {
-      const [companies, contacts] = await Promise.all([transfer.uuids('company'), transfer.uuids('contact')]);
-      return async (page) => (await store.deals.list({ page })).map((d) => ({
-        id: d.id, out: { json: dealJson(d, now), uuids: { companyUuid: uuidOf(companies, d.company), contactUuid: uuidOf(contacts, d.contact) } },
-      }));
-    }
+    case 'contacts':
+      return async (page) => {
+        const rows = await store.contacts.list({ page });
+        const uuid = await linkUuids(store, { company: rows.map((c) => c.company), contact: rows.map((c) => c.reportsTo) });
+        return rows.map((c) => ({ id: c.id, out: { json: contactJson(c), uuids: { companyUuid: uuid.company(c.company), reportsToUuid: uuid.contact(c.reportsTo) } } }));
+      };
+    case 'deals':
+      return async (page) => {
+        const rows = await store.deals.list({ page });
+        const uuid = await linkUuids(store, { company: rows.map((d) => d.company), contact: rows.map((d) => d.contact) });
+        return rows.map((d) => ({ id: d.id, out: { json: dealJson(d, now), uuids: { companyUuid: uuid.company(d.company), contactUuid: uuid.contact(d.contact) } } }));
+      };
     case 'activities':
     case 'followups': {
-      const [companies, contacts, deals] = await Promise.all([transfer.uuids('company'), transfer.uuids('contact'), transfer.uuids('deal')]);
-      const uuids = (r: { company: { id: number } | null; contact: { id: number } | null; deal: { id: number } | null }) =>
-        ({ companyUuid: uuidOf(companies, r.company), contactUuid: uuidOf(contacts, r.contact), dealUuid: uuidOf(deals, r.deal) });
+      const linked = async <R extends { company: Linked; contact: Linked; deal: Linked }>(rows: R[]) => {
+        const uuid = await linkUuids(store, { company: rows.map((r) => r.company), contact: rows.map((r) => r.contact), deal: rows.map((r) => r.deal) });
+        return (r: R) => ({ companyUuid: uuid.company(r.company), contactUuid: uuid.contact(r.contact), dealUuid: uuid.deal(r.deal) });
+      };
       if (kind === 'activities') {
-        return async (page) => (await store.activities.list({ page })).map((a) => ({ id: a.id, out: { json: activityJson(a), uuids: uuids(a) } }));
+        return async (page) => {
+          const rows = await store.activities.list({ page });
+          const uuids = await linked(rows);
+          return rows.map((a) => ({ id: a.id, out: { json: activityJson(a), uuids: uuids(a) } }));
+        };
       }
       const today = isoDate(now);
-      return async (page) => (await store.followups.list({ page, status: 'all' })).map((f) => ({ id: f.id, out: { json: followupJson(f, today), uuids: uuids(f) } }));
+      return async (page) => {
+        const rows = await store.followups.list({ page, status: 'all' });
+        const uuids = await linked(rows);
+        return rows.map((f) => ({ id: f.id, out: { json: followupJson(f, today), uuids: uuids(f) } }));
+      };
     }
-    case 'orders': {
-      const [companies, contacts, deals] = await Promise.all([transfer.uuids('company'), transfer.uuids('contact'), transfer.uuids('deal')]);
-      return async (page) => (await store.orders.list({ page })).map((o) => ({
-        id: o.id,
-        out: {
-          json: orderJson(o),
-          uuids: { customerUuid: (o.customer.kind === 'company' ? companies : contacts).get(o.customer.id) ?? null, dealUuid: uuidOf(deals, o.deal) },
-        },
-      }));
-    }
+    case 'orders':
+      return async (page) => {
+        const rows = await store.orders.list({ page });
+        const customer = (kind: 'company' | 'contact') => rows.map((o) => (o.customer.kind === kind ? o.customer : null));
+        const uuid = await linkUuids(store, { company: customer('company'), contact: customer('contact'), deal: rows.map((o) => o.deal) });
+        return rows.map((o) => ({
+          id: o.id,
+          out: { json: orderJson(o), uuids: { customerUuid: (o.customer.kind === 'company' ? uuid.company : uuid.contact)(o.customer), dealUuid: uuid.deal(o.deal) } },
+        }));
+      };
   }
 }
 
@@ -80,7 +99,7 @@ function formatOf(ctx: Context): ExportFormat {
 export async function exportKind(kind: ImportKind, { opts }: ExportInput<'contacts'>, ctx: Context): Promise<Output> {
   const format = formatOf(ctx);
   const store = await ctx.store();
-  const pages = await pagesOf(kind, store, ctx.now);
+  const pages = pagesOf(kind, store, ctx.now);
   const pretty = opts.output === undefined && Boolean(ctx.streams.stdout.isTTY);
   const writer = recordWriter(kind, format, pretty);
   let count = 0;

@@ -43,6 +43,20 @@ export function tagText(label: string): string | null {
   return t === '' ? null : t;
 }
 
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]+$/u;
+
+/**
+ * A person's name from the parts exports keep apart: given, middle and family name, in that order, as Western names
+ * are written ("José Müller"); a name written in Chinese, Japanese or Korean characters family name first, without
+ * spaces ("田中花子"), as it is written there.
+ */
+export function personName(given: string, middle: string, family: string): string {
+  const parts = [given, middle, family].map((p) => p.trim());
+  const present = parts.filter(Boolean);
+  if (present.length > 1 && present.every((p) => CJK.test(p))) return [parts[2], parts[0], parts[1]].filter(Boolean).join('');
+  return present.join(' ');
+}
+
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'ja', 'oui', 'si', 'sí']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'nein', 'non']);
 

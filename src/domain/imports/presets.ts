@@ -20,6 +20,8 @@ export interface KindPreset {
 }
 
 type Alternative = string | string[] | { columns: string[]; join: string };
+/** Given, middle and family name (columns that are not there count as empty), written as the name is written. */
+const person = (given: string, middle: string | null, family: string) => ({ columns: [given, middle ?? '', family], join: 'name' });
 /** Alternatives, each one column or several joined by a space. */
 const any = (...alts: Alternative[]): ColumnSource => alts.map((a) => (typeof a === 'string' ? { columns: [a] } : Array.isArray(a) ? { columns: a } : a));
 /** Several columns (or patterns) whose values make one list. */
@@ -48,7 +50,7 @@ export const PRESETS: Record<PresetName, { product: string; kinds: Partial<Recor
     kinds: {
       contacts: {
         columns: {
-          name: any('Name', ['First Name', 'Middle Name', 'Last Name'], ['Given Name', 'Additional Name', 'Family Name'], 'Nickname', 'File As'),
+          name: any('Name', person('First Name', 'Middle Name', 'Last Name'), person('Given Name', 'Additional Name', 'Family Name'), 'Nickname', 'File As'),
           emails: all('E-mail * - Value'),
           phones: all('Phone * - Value'),
           company: any('Organization Name', 'Organization 1 - Name'),
@@ -66,11 +68,12 @@ export const PRESETS: Record<PresetName, { product: string; kinds: Partial<Recor
     kinds: {
       contacts: {
         columns: {
-          name: any(['First Name', 'Middle Name', 'Last Name']),
+          name: any(person('First Name', 'Middle Name', 'Last Name')),
           emails: all('E-mail Address', 'E-mail 2 Address', 'E-mail 3 Address'),
           phones: all('Business Phone', 'Business Phone 2', 'Mobile Phone', 'Home Phone', 'Home Phone 2', 'Primary Phone', 'Company Main Phone', 'Other Phone'),
           company: 'Company',
           title: 'Job Title',
+          reportsTo: "Manager's Name",
           tags: 'Categories',
           notes: 'Notes',
         },
@@ -83,7 +86,7 @@ export const PRESETS: Record<PresetName, { product: string; kinds: Partial<Recor
       contacts: {
         columns: {
           externalId: any('Record ID', 'Contact ID'),
-          name: any(['First Name', 'Last Name']),
+          name: any(person('First Name', null, 'Last Name')),
           emails: all('Email', 'Additional email addresses'),
           phones: all('Phone Number', 'Mobile Phone Number'),
           title: 'Job Title',
@@ -132,7 +135,7 @@ export const PRESETS: Record<PresetName, { product: string; kinds: Partial<Recor
       contacts: {
         columns: {
           externalId: any('Person - ID', 'ID'),
-          name: any('Person - Name', 'Name', ['Person - First name', 'Person - Last name']),
+          name: any('Person - Name', 'Name', person('Person - First name', null, 'Person - Last name')),
           emails: any(items('Person - Email*'), 'Email'),
           phones: any(items('Person - Phone*'), 'Phone'),
           company: any('Person - Organization', 'Organization'),
@@ -178,7 +181,7 @@ export const PRESETS: Record<PresetName, { product: string; kinds: Partial<Recor
       contacts: {
         columns: {
           externalId: any('Contact ID', 'Id'),
-          name: any(['First Name', 'Last Name'], ['FirstName', 'LastName'], 'Full Name', 'Name'),
+          name: any(person('First Name', null, 'Last Name'), person('FirstName', null, 'LastName'), 'Full Name', 'Name'),
           emails: 'Email',
           phones: all('Phone', 'Mobile', 'Mobile Phone', 'MobilePhone'),
           title: 'Title',

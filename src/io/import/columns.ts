@@ -1,9 +1,13 @@
 import { rejected } from '../../domain/check.js';
+import { personName } from '../../domain/imports/cells.js';
 import type { ColumnSource } from '../../domain/imports/presets.js';
 import type { RowSchema } from '../../domain/row-schema.js';
 import { invalid } from '../../errors.js';
 
-/** Columns read together into one field (a preset's "First Name" + "Last Name"), joined by `join` (default one space). */
+/**
+ * Columns read together into one field (a preset's "First Name" + "Last Name"), joined by `join` (default one space);
+ * 'name' joins given, middle and family name as the name is written (personName).
+ */
 interface Alternative {
   columns: readonly string[];
   join: string;
@@ -68,22 +72,23 @@ export function checkHeader<F extends string>(header: readonly string[], map: Co
   for (const f of schema.fields) {
     const alts = map.sources[f].map((a) => ({
       join: a.join,
-      columns: a.columns.flatMap((c) => {
+      // A name's parts keep their places (given, middle, family); a part the header lacks reads as empty.
+      columns: a.join === 'name' ? a.columns.map((c) => (header.includes(c) ? c : '')) : a.columns.flatMap((c) => {
         const p = pattern(c);
         return p ? [...new Set(header.filter((h) => p.test(h)))] : header.includes(c) ? [c] : [];
       }),
-    })).filter((a) => a.columns.length > 0);
+    })).filter((a) => a.columns.some((c) => c !== ''));
     bound.set(f, alts);
   }
   const columns = `(columns: ${header.join(', ')})`;
   const needed = schema.fields.filter((f) => schema.required.includes(f) || map.explicit.has(f));
-  const missing = needed.filter((f) => !bound.get(f)!.length).map((f) => map.sources[f].flatMap((a) => a.columns));
+  const missing = needed.filter((f) => !bound.get(f)!.length).map((f) => map.sources[f].flatMap((a) => a.columns).filter((c) => c !== ''));
   if (missing.length) {
     const names = missing.map((cs) => cs.map((c) => `"${c}"`).join(' or '));
     throw invalid('FILE', `has no column ${names.join(', ')} ${columns}`,
       `name the columns with --map, e.g. ${schema.mapExamples.map((e) => `--map ${e}`).join(' ')}`);
   }
-  const read = new Set([...bound.values()].flatMap((alts) => alts.flatMap((a) => a.columns)));
+  const read = new Set([...bound.values()].flatMap((alts) => alts.flatMap((a) => a.columns)).filter((c) => c !== ''));
   const twice = [...read].filter((c) => header.indexOf(c) !== header.lastIndexOf(c));
   if (twice.length) {
     throw invalid('FILE', `has the column ${twice.map((c) => `"${c}"`).join(', ')} more than once ${columns}`,
@@ -92,6 +97,12 @@ export function checkHeader<F extends string>(header: readonly string[], map: Co
   return {
     read(record, field) {
       for (const a of bound.get(field)!) {
+        if (a.join === 'name') {
+          const [given = '', middle = '', family = ''] = a.columns.map((c) => (c === '' ? '' : unguarded((record[c] ?? '').trim())));
+          const text = personName(given, middle, family);
+          if (text !== '') return text;
+          continue;
+        }
         let text = '';
         for (const c of a.columns) {
           const v = unguarded((record[c] ?? '').trim());
@@ -102,8 +113,8 @@ export function checkHeader<F extends string>(header: readonly string[], map: Co
       return '';
     },
     label(field) {
-      const cs = bound.get(field)!.flatMap((a) => a.columns);
-      return (cs.length ? cs : map.sources[field].flatMap((a) => a.columns)).join(', ');
+      const cs = bound.get(field)!.flatMap((a) => a.columns).filter((c) => c !== '');
+      return (cs.length ? cs : map.sources[field].flatMap((a) => a.columns).filter((c) => c !== '')).join(', ');
     },
     has: (field) => bound.get(field)!.length > 0,
   };

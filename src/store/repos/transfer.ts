@@ -1,4 +1,5 @@
 import type { Customer } from '../../domain/order.js';
+import { chunks } from './batch.js';
 import { Repository } from './repository.js';
 
 /** A stored record's keys, as an import matches rows against them. */
@@ -75,9 +76,13 @@ export class Transfer extends Repository {
     return new Set(rows.map((r) => r.entity_id));
   }
 
-  /** Every record's uuid by id, for the references an export writes beside names. */
-  async uuids(entity: TransferEntity): Promise<Map<number, string>> {
-    const rows = await this.engine.tuples(this.db.selectFrom(TABLES[entity]).select(['id', 'uuid']), ['id', 'uuid']);
-    return new Map(rows.map((r) => [r[0] as number, r[1] as string]));
+  /** The uuids of these records by id, for the references an export writes beside names (a page's worth at a time). */
+  async uuids(entity: TransferEntity, ids: Iterable<number>): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      const rows = await this.engine.tuples(this.db.selectFrom(TABLES[entity]).select(['id', 'uuid']).where('id', 'in', chunk), ['id', 'uuid']);
+      for (const r of rows) out.set(r[0] as number, r[1] as string);
+    }
+    return out;
   }
 }
