@@ -79,3 +79,24 @@ export function bar(value: number, scale: number, width: number): string {
   const eighths = Math.round(Math.max(0, Math.min(value / (scale || 1), 1)) * width * 8);
   return ('█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]).padEnd(width, ' ');
 }
+
+/**
+ * A cell of a CSV or TSV file, which people open in spreadsheets. A text cell that a spreadsheet would run as a
+ * formula (it starts with = + - @, a tab or a carriage return) gets a leading ', as OWASP recommends against
+ * CSV injection. Numbers stay as they are: a refund of -120.00 must remain a number a spreadsheet can add, and
+ * a number cannot carry a formula.
+ */
+export function spreadsheetCell(col: Column, row: unknown): string {
+  const text = plainCell(col, row);
+  return typeof col.value(row, plainMoney) !== 'number' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A CSV cell, quoted when it holds a quote, comma or line break (RFC 4180). */
+export function csvQuote(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** A TSV cell: tabs and line breaks become a space (TSV has no quoting). */
+export function tsvClean(s: string): string {
+  return s.replace(/[\t\r\n]+/g, ' ');
+}

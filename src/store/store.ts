@@ -15,6 +15,7 @@ import type { Quotas } from './repos/quotas.js';
 import type { References } from './repos/references.js';
 import type { ReportData } from './repos/report-data.js';
 import type { Stages } from './repos/stages.js';
+import type { Transfer } from './repos/transfer.js';
 import type { Search } from './search.js';
 
 /**
@@ -34,6 +35,8 @@ export interface Repos {
   readonly quotas: Quotas;
   readonly reports: ReportData;
   readonly search: Search;
+  /** What imports and exports read in bulk: every record's keys, every record's uuid. */
+  readonly transfer: Transfer;
   /** The customer-value reports' scans over every order, and their saved segmentations. */
   readonly customerValue: CustomerValues;
   /** Inside a write: what the command adds to its change set. */

@@ -47,6 +47,7 @@ export const orderRecorded = (id: number, customer: string) => `recorded order #
 export const activityLogged = (type: string, id: number) => `logged ${type} #${id}`;
 export const imported = (n: number, skipped: number) => `imported ${n} orders${skipped ? ` (${skipped} already there)` : ''}`;
 export const importChecked = (n: number) => `dry run: ${n} orders would be imported`;
+export const exported = (n: number, kind: string, path: string) => `exported ${n} ${kind} to ${path}`;
 export const quotaSet = (owner: string, period: string, amount: number, currency: string, locale: string) =>
   `quota of ${owner} for ${period} is ${formatMoney(amount, currency, locale)}`;
 
