@@ -270,7 +270,8 @@ Columns, by header name (crm export KIND writes them all, so an export imports b
   followups   id uuid title* due* dueTime owner priority status doneAt repeat notes contact contactUuid company
               companyUuid deal dealUuid
   orders      id uuid customer* customerKind customerUuid date* amount* currency reference deal dealUuid
-Other columns are ignored; --map field=Column reads a field from another column. Lists (emails, phones, tags)
+Headers match ignoring case and spaces around them, and email, phone and tag may be singular. Other columns
+are ignored; --map field=Column reads a field from another column. Lists (emails, phones, tags)
 hold items separated by ; (or , or :::). An empty cell gives nothing: a new record gets what add would give it.
 
 Matching: a row is the record with its uuid; else the contact with one of its emails, the company with its

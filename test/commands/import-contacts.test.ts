@@ -106,6 +106,16 @@ describe('crm import contacts (crm\'s own columns)', () => {
     expect(await json(['contact', 'list'])).toEqual([]);
   });
 
+  it('reads a hand-made sheet: headers in any case, email and phone in the singular', async () => {
+    const { run, json } = sandbox();
+    const r = await run(['import', 'contacts', '-', '--json'], { input: 'Name,Email,Phone,Company \nAda Lovelace,ada@babbage.example,+44 20 7946 0000,Babbage Ltd\n' });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const [ada] = await json(['contact', 'list']);
+    expect(ada).toMatchObject({ name: 'Ada Lovelace', emails: ['ada@babbage.example'], phones: ['+44 20 7946 0000'], company: { name: 'Babbage Ltd' } });
+    const bad = await run(['import', 'contacts', '-'], { input: 'Name,Email\nBad,not-an-email\n' });
+    expect([bad.exitCode, bad.stderr.split('\n')[0]]).toEqual([2, '  line 2: emails (Email) "not-an-email" is not a valid email address; write it like name@example.com']);
+  });
+
   it('names a manager who is nowhere, after the last row, by line', async () => {
     const { run, json } = sandbox();
     const r = await run(['import', 'contacts', '-'], { input: 'name,reportsTo\nAna,Nobody Known\nBo,Ana\n' });

@@ -25,12 +25,16 @@ type Fields<F extends string> = Pick<RowSchema<F, unknown>, 'fields' | 'required
 const alternatives = (source: ColumnSource): Alternative[] =>
   (typeof source === 'string' ? [{ columns: [source], join: ' ' }] : source.map((a) => ({ columns: a.columns, join: a.join ?? ' ' })));
 
+/** A list field of crm's own columns also reads the column named in the singular, as a hand-made sheet names it. */
+const SINGULAR: Record<string, string> = { emails: 'email', phones: 'phone', tags: 'tag' };
+const ownColumns = (field: string): ColumnSource => (SINGULAR[field] ? [{ columns: [field] }, { columns: [SINGULAR[field]!] }] : field);
+
 /**
  * Each field's column: its own name (or where a preset reads it), unless `--map field=Column` names another.
  */
 export function mapColumns<F extends string>(schema: Fields<F>, maps: readonly string[] | undefined,
   preset: Partial<Record<F, ColumnSource>> = {}): ColumnMap<F> {
-  const sources = Object.fromEntries(schema.fields.map((f) => [f, alternatives(preset[f] ?? f)])) as Record<F, Alternative[]>;
+  const sources = Object.fromEntries(schema.fields.map((f) => [f, alternatives(preset[f] ?? ownColumns(f))])) as Record<F, Alternative[]>;
   const explicit = new Set<F>();
   for (const m of maps ?? []) {
     const [field, name] = m.split('=', 2).map((s) => s.trim());
@@ -69,13 +73,18 @@ const pattern = (column: string) => (column.includes('*')
  */
 export function checkHeader<F extends string>(header: readonly string[], map: ColumnMap<F>, schema: Fields<F>): BoundColumns<F> {
   const bound = new Map<F, Alternative[]>();
+  // A column named exactly wins; else one that differs only in case or surrounding spaces ("Email " for email).
+  const loose = (c: string) => c.trim().toLowerCase();
+  const find = (c: string): string | null => (header.includes(c) ? c : header.find((h) => loose(h) === loose(c)) ?? null);
   for (const f of schema.fields) {
     const alts = map.sources[f].map((a) => ({
       join: a.join,
       // A name's parts keep their places (given, middle, family); a part the header lacks reads as empty.
-      columns: a.join === 'name' ? a.columns.map((c) => (header.includes(c) ? c : '')) : a.columns.flatMap((c) => {
+      columns: a.join === 'name' ? a.columns.map((c) => (c === '' ? '' : find(c) ?? '')) : a.columns.flatMap((c) => {
         const p = pattern(c);
-        return p ? [...new Set(header.filter((h) => p.test(h)))] : header.includes(c) ? [c] : [];
+        if (p) return [...new Set(header.filter((h) => p.test(h)))];
+        const h = find(c);
+        return h === null ? [] : [h];
       }),
     })).filter((a) => a.columns.some((c) => c !== ''));
     bound.set(f, alts);
