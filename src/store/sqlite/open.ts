@@ -80,6 +80,28 @@ export function openSqlite(path: string, opts: OpenOptions = {}): SqliteHandle {
   }
   raw.pragma('foreign_keys = ON');
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(raw) }) });
   return { raw, db, created };
+}
+
+/**
+ * The database as Kysely sees it, with its prepared statements kept by SQL text: Kysely prepares every query it runs,
+ * and preparing cost more than running in an import's per-row writes (7.5 of 27 s for 20,000 contacts). A statement
+ * an open iterator still holds is busy; that query gets a fresh one.
+ */
+function cachingStatements(raw: Database.Database, size = 256) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sql: string): Database.Statement {
+      const kept = cache.get(sql);
+      if (kept && !kept.busy) return kept;
+      const stmt = raw.prepare(sql);
+      if (!kept) {
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
 }
