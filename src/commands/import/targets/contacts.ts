@@ -39,7 +39,7 @@ function merged(before: ContactFields, row: ContactRow, companyId: number | null
 }
 
 /**
- * Imports contacts: the target of `crm import contacts` (CSV) and of vCard imports alike. A row is matched by uuid,
+ * Imports contacts: the target of `crm import contacts` (CSV). A row is matched by uuid,
  * email, external id, then exact name (RecordIndex); a new one is created, keeping the id and uuid it had where
  * it was exported when they are free; a matched one is left alone, or with `update` takes the row's fields. The
  * company it names is found or created; its manager is found in the database or further down the file.
