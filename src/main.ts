@@ -13,6 +13,7 @@ export async function main(argv: string[], streams: Streams = process, env: Env 
       program.outputHelp();
       return ExitCode.ok;
     }
+    refuseHugeArguments(argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
@@ -55,6 +56,18 @@ async function report(e: unknown, ctx: Context, argv: string[], program: Command
   ctx.streams.stderr.write(json ? errorJson(rest as typeof body) : errorLine(body, theme(ctx.stderrColorLevel)));
   if (ctx.env.CRM_DEBUG === '1' && err.stack) ctx.streams.stderr.write(`${err.stack}\n`);
   return err.exitCode;
+}
+
+/** No flag of crm needs more text than a long note; a megabyte on the command line is a mistake (a file pasted in). */
+const MAX_ARGUMENT = 20_000;
+
+function refuseHugeArguments(argv: string[]): void {
+  const i = argv.findIndex((a) => a.length > MAX_ARGUMENT);
+  if (i < 0) return;
+  const arg = argv[i]!;
+  const flag = /^--?[\w-]+=/.exec(arg)?.[0].slice(0, -1) ?? (i > 0 && /^--?[\w-]+$/.test(argv[i - 1]!) ? argv[i - 1]! : `argument ${i + 1}`);
+  throw new CrmError('validation', `${flag}: is too long (${arg.length.toLocaleString('en')} characters)`,
+    `keep it to ${MAX_ARGUMENT.toLocaleString('en')} characters`, { field: flag });
 }
 
 function safePath(ctx: Context): string {
