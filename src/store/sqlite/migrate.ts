@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Migration, Migrator } from 'kysely';
 import type Database from 'better-sqlite3';
@@ -24,7 +25,15 @@ export function backupSqlite(raw: Database.Database, dest: string): void {
     throw new CrmError('database', `cannot create the folder ${e.folder} for the backup ${dest} (${e.code})`,
       'pass a backup path in a folder you can write to');
   }
+  // VACUUM INTO writes into an empty file that exists: made here with mode 0600, a backup is as private as the
+  // database from its first byte (SQLite would create it with the umask's 0644).
+  try {
+    closeSync(openSync(dest, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
   raw.prepare('vacuum into ?').run(dest);
+  chmodSync(dest, 0o600);
 }
 
 export function backupPath(dbPath: string, stamp: Date, label?: string): string {
@@ -51,6 +60,10 @@ export async function migrate(
   if (version === 0 && data && !handle.raw.prepare(`select 1 from sqlite_master where name = 'kysely_migration'`).get()) {
     throw new CrmError('database', `${dbPath} is a SQLite database of another program, not crm's`,
       'point --db or CRM_DB at a crm database, or at a new file');
+  }
+  if (handle.readOnly) {
+    throw new CrmError('not_permitted', `${dbPath} needs an upgrade to schema ${latest} (it has ${version}), but it is read-only to you`,
+      'open it once with a crm that may write it, or work on a copy: cp it and pass --db COPY');
   }
   // The backup comes first, outside the transaction (VACUUM INTO cannot run inside one); if another crm migrates
   // meanwhile it is merely a spare copy.
