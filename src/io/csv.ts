@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
@@ -126,6 +126,12 @@ function malformed(code: string, e: Error & { lines?: number }): CrmError {
 export async function spool(input: Readable): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'crm-import-'));
   const file = join(dir, 'stdin.csv');
-  await pipeline(input, createWriteStream(file, { mode: 0o600 }));
+  try {
+    await pipeline(input, createWriteStream(file, { mode: 0o600 }));
+  } catch (e) {
+    // A pipe that broke half-way leaves no half of someone's data behind.
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
   return file;
 }

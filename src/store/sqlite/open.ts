@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -52,8 +52,11 @@ function openReadOnly(path: string, busyTimeoutMs: number): SqliteHandle {
     if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) throw translateSqliteError(e, path);
     copy = mkdtempSync(join(tmpdir(), 'crm-read-'));
     try {
-      copyFileSync(path, join(copy, 'crm.db'));
-      if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, join(copy, 'crm.db-wal'));
+      for (const [from, to] of [[path, 'crm.db'], [`${path}-wal`, 'crm.db-wal']] as const) {
+        if (!existsSync(from)) continue;
+        copyFileSync(from, join(copy, to));
+        chmodSync(join(copy, to), 0o600); // a copy takes its source's mode; personal data stays private
+      }
       raw = open(join(copy, 'crm.db'));
     } catch (e2) {
       rmSync(copy, { recursive: true, force: true });
