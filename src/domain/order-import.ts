@@ -50,7 +50,7 @@ export function orderRows(currency: string): RowSchema<ImportField, ImportRow> {
       if (ONE_LINE.control.test(customer)) return { problems: [new FieldProblem('customer', `"${visible(customer)}" ${ONE_LINE.message}`)] };
       if (customer.length > MAX_CUSTOMER) return { problems: [new FieldProblem('customer', `is too long; keep a customer name or key to ${MAX_CUSTOMER} characters`)] };
       const date = importDate(cell('date'));
-      if (!date) return { problems: [new FieldProblem('date', `"${cell('date')}" is not a date; use YYYY-MM-DD`)] };
+      if (!date) return { problems: [new FieldProblem('date', `"${visible(cell('date'))}" is not a date; use YYYY-MM-DD`)] };
       try {
         const code = cell('currency') ? parseCurrency(cell('currency'), 'currency') : currency;
         const money = parseMoney(cell('amount'), 'amount', code, { allowNegative: true });
