@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CrmError } from '../../errors.js';
 import { FolderError, makeFolders } from '../../io/folders.js';
+import { schemaVersion } from '../maintenance.js';
 import type { DB } from '../schema.js';
 import { addonPath } from './addon.js';
 import { notADatabase, translateSqliteError } from './errors.js';
@@ -25,6 +26,14 @@ export interface SqliteHandle {
 export const readOnlyDatabase = (path: string) =>
   new CrmError('not_permitted', `the database ${path} is read-only to you (no write permission); nothing was changed`,
     'ask its owner for write access, or work on a copy: crm db backup COPY.db, then --db COPY.db');
+
+function isOursToUse(raw: Database.Database): boolean {
+  const version = raw.pragma('user_version', { simple: true }) as number;
+  if (version > schemaVersion) return false;
+  if (version > 0) return true;
+  const tables = raw.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).pluck().all() as string[];
+  return tables.length === 0 || tables.includes('kysely_migration');
+}
 
 function writable(path: string): boolean {
   try {
@@ -130,7 +139,9 @@ export function openSqlite(path: string, opts: OpenOptions = {}): SqliteHandle {
   let raw: Database.Database;
   try {
     raw = new Database(path, { timeout: busyTimeoutMs, nativeBinding: addonPath() });
-    raw.pragma('journal_mode = WAL');
+    // Switching to WAL rewrites the file's header: only in a file of ours this crm can use. A newer crm's database,
+    // or another program's, is refused by the migration check afterwards and must stay byte for byte as it was.
+    if (created || isOursToUse(raw)) raw.pragma('journal_mode = WAL');
   } catch (e) {
     throw translateSqliteError(e, path);
   }
