@@ -115,7 +115,7 @@ describe('names', () => {
     expect((await run(['contact', 'add', 'x'.repeat(200), '-q'])).exitCode).toBe(0);
     for (const size of [120_000, 1_000_000]) {
       const r = await run(['company', 'add', 'y'.repeat(size)]);
-      expect([r.exitCode, r.stderr]).toEqual([2, `error: argument 3: is too long (${size.toLocaleString('en')} characters) (keep it to 20,000 characters)\n`]);
+      expect([r.exitCode, r.stderr]).toEqual([2, `error: argument 3 ("yyyyyyyyyyyy…"): is too long (${size.toLocaleString('en')} characters) (keep it to 20,000 characters)\n`]);
       const notes = await run(['company', 'add', 'Acme', `--notes=${'n'.repeat(size)}`]);
       expect(notes.stderr.split(' (')[0]).toBe('error: --notes: is too long');
     }

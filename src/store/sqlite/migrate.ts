@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Migration, Migrator } from 'kysely';
 import type Database from 'better-sqlite3';
@@ -36,6 +36,33 @@ export function backupSqlite(raw: Database.Database, dest: string): void {
   chmodSync(dest, 0o600);
 }
 
+/** How many of the backups taken before migrations are kept: the newest five. `crm db backup`'s are never removed. */
+export const KEEP_AUTOMATIC_BACKUPS = 5;
+
+/** Removes all but the newest KEEP_AUTOMATIC_BACKUPS automatic backups of the database at `dbPath` (their names sort by time). */
+export function pruneAutomaticBackups(dbPath: string): string[] {
+  const folder = join(dirname(dbPath), 'backups');
+  const stem = basename(dbPath).replace(/\.db$/, '');
+  const automatic = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{8}T\\d{6}Z-before-.+\\.db$`);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => automatic.test(n)).sort();
+  } catch {
+    return [];
+  }
+  const old = names.slice(0, Math.max(0, names.length - KEEP_AUTOMATIC_BACKUPS));
+  for (const n of old) rmSync(join(folder, n), { force: true });
+  return old;
+}
+
+/** backupPath, made unique with -2, -3, ... when a backup of that second and label is already there. */
+export function freeBackupPath(dbPath: string, stamp: Date, label: string): string {
+  const first = backupPath(dbPath, stamp, label);
+  let path = first;
+  for (let n = 2; existsSync(path); n++) path = first.replace(/\.db$/, `-${n}.db`);
+  return path;
+}
+
 export function backupPath(dbPath: string, stamp: Date, label?: string): string {
   const ts = stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const stem = basename(dbPath).replace(/\.db$/, '');
@@ -69,8 +96,9 @@ export async function migrate(
   // meanwhile it is merely a spare copy.
   let backup: string | null = null;
   if (data) {
-    backup = backupPath(dbPath, now, `before-${Object.keys(all)[version]}`);
+    backup = freeBackupPath(dbPath, now, `before-${Object.keys(all)[version]}`);
     backupSqlite(handle.raw, backup);
+    pruneAutomaticBackups(dbPath);
   }
   // SQLite runs DDL inside transactions: the whole migration commits or none of it does, and the write lock makes
   // a second crm opening the same new file wait, then find the work done.
