@@ -80,11 +80,12 @@ _crm_command() {
     'report help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'search') _crm_subs='' _crm_flags='--kind --limit -h --help' _crm_vflags='--kind --limit' _crm_args='text...' ;;
     'history') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='ref' ;;
-    'db') _crm_subs='path check backup migrate help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'db') _crm_subs='path check backup migrate restore help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db path') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db check') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db backup') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='file' ;;
     'db migrate') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'db restore') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='file' ;;
     'db help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'config') _crm_subs='get set unset list ls path help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'config get') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='key' ;;
@@ -141,7 +142,7 @@ _crm_canonical() {
 _crm_values() {
   case $1 in
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
-    '--db'|'order import <file>'|'db backup <file>'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
+    '--db'|'order import <file>'|'db backup <file>'|'db restore <file>'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
     'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag') _crm_live tag ;;
     'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
@@ -179,7 +180,7 @@ _crm_values() {
     'report clv --unit') _crm_choices 'day' 'week' ;;
     'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'activity' ;;
     'search --kind') _crm_choices 'company' 'contact' 'deal' 'activity' ;;
-    'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' ;;
+    'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' 'restore' ;;
     'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' 'phoneCountry' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
     'import contacts --preset'|'import companies --preset'|'import deals --preset'|'import activities --preset'|'import followups --preset'|'import orders --preset') _crm_choices 'google' 'outlook' 'hubspot' 'pipedrive' 'salesforce' ;;

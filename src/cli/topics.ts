@@ -115,6 +115,9 @@ pointed at DUP and DUP's values for its empty fields; DUP is deleted (crm histor
     summary: 'crm db backup and crm export backup / import backup: what each keeps and restores',
     text: `Backups
   crm db backup [FILE]               a copy of the SQLite file (VACUUM INTO, safe while others work); quick, SQLite only
+  crm db restore FILE [--yes]        puts such a copy back in place of the database, in one step (a rename): checked
+                                     first (crm's, a schema this crm knows, integrity_check), the replaced database
+                                     backed up to backups/...-before-restore.db; refused while another crm has it open
   crm export backup [--output FILE]  the whole database as one JSON document: portable, for another machine, a later
                                      crm or a team server; to stdout, or to FILE in full or not at all (mode 0600)
   crm import backup FILE|- [--force] restores such a document into an empty database
@@ -124,7 +127,9 @@ money as integers of minor units, text exactly, NULL as null; records, tags, sta
 follow-ups, orders, quotas, the history (change sets and journal) and saved RFM segmentations. "sequences" keeps
 the last id handed out per table, so the next record added after a restore gets the same id as in the original.
 Not in it: the search index (rebuilt on restore) and the config file's settings (copy config.json yourself).
-Restoring: the database must hold no records of yours (a new one's default stages do not count) or it is a conflict
+Before a migration crm backs the database up to backups/ beside it (mode 0600, folder 0700) and keeps the newest five
+of those automatic copies; the ones crm db backup writes are never removed.
+Restoring a document: the database must hold no records of yours (a new one's default stages do not count) or it is a conflict
 (exit 4) naming what it holds; --force replaces them, keeping a copy in backups/ first. A backup from an older crm
 is restored at its schema, then migrated; a newer format version or schema is refused (exit 2). One transaction: a
 truncated or damaged file exits 2 and leaves the database as it was.`,

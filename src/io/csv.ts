@@ -1,12 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { invalid } from '../errors.js';
+import { type CrmError, invalid } from '../errors.js';
 
 export interface CsvRecord {
   record: Record<string, string>;
@@ -70,14 +70,37 @@ export async function* readCsv(path: string, options: CsvOptions, onHeader: (col
   }
   Readable.from(rest(), { objectMode: false }).on('error', (e) => parser.destroy(e)).pipe(parser);
   let seen = 0; // how many invalid lines were passed
-  for await (const { record, line, end } of parser as AsyncIterable<CsvRecord & { end: number }>) {
-    while (seen < invalid.length && invalid[seen]! < line) seen += 1;
-    const problem = seen < invalid.length && invalid[seen]! <= end
-      ? `the row holds bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} text; save the file as UTF-8, or pass --encoding windows-1252 ` +
-        '(what Excel and Outlook on Windows write)'
-      : undefined;
-    yield problem ? { record, line, problem } : { record, line };
+  try {
+    for await (const { record, line, end } of parser as AsyncIterable<CsvRecord & { end: number }>) {
+      while (seen < invalid.length && invalid[seen]! < line) seen += 1;
+      const problem = seen < invalid.length && invalid[seen]! <= end
+        ? `the row holds bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} text; save the file as UTF-8, or pass --encoding windows-1252 ` +
+          '(what Excel and Outlook on Windows write)'
+        : undefined;
+      yield problem ? { record, line, problem } : { record, line };
+    }
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE')) throw malformed(code, e as Error & { lines?: number });
+    throw e;
   }
+}
+
+/** csv-parse's complaint about the file's form as one line naming where and how to fix it. */
+function malformed(code: string, e: Error & { lines?: number }): CrmError {
+  const where = e.lines ? `line ${e.lines}: ` : '';
+  if (code === 'CSV_QUOTE_NOT_CLOSED') {
+    return invalid('FILE', `${where}a quoted cell is never closed (the file ends inside quotes)`,
+      'close the quote that opens the cell, or write a quote inside a cell as two ("")');
+  }
+  if (code === 'INVALID_OPENING_QUOTE') {
+    return invalid('FILE', `${where}a quote stands inside a cell that does not start with one`,
+      'quote the whole cell and write a quote inside it as two (""), or remove the quote');
+  }
+  if (code === 'CSV_INVALID_CLOSING_QUOTE') {
+    return invalid('FILE', `${where}a quote ends a cell before its end`, 'quote the whole cell and write a quote inside it as two ("")');
+  }
+  return invalid('FILE', `${where}is not valid CSV (${e.message.replace(/\s+/g, ' ')})`, 'fix that line, or export the file again as CSV');
 }
 
 const badHeader = (encoding: Encoding) => invalid('FILE', `line 1 (the header) is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text`,
@@ -197,6 +220,12 @@ export function badUtf8(b: Uint8Array): number[] {
 export async function spool(input: Readable): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'crm-import-'));
   const file = join(dir, 'stdin.csv');
-  await pipeline(input, createWriteStream(file, { mode: 0o600 }));
+  try {
+    await pipeline(input, createWriteStream(file, { mode: 0o600 }));
+  } catch (e) {
+    // A pipe that broke half-way leaves no half of someone's data behind.
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
   return file;
 }

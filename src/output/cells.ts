@@ -2,8 +2,20 @@ import { localDate, localTime } from '../domain/calendar.js';
 import { formatMoney, moneyText, plainAmount, plainMoney } from './money.js';
 import type { Column } from './view.js';
 
+/**
+ * Text as it may reach a terminal: control characters (ESC, BEL, a carriage return, C1 codes) written as visible
+ * escapes, so a stored value can never colour, retitle or rewrite the screen. Line breaks and tabs stay.
+ */
+export function inert(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A cell as a person reads it in a table: money with symbol and grouping, lists comma-joined, times local. */
 export function displayCell(col: Column, row: unknown, locale: string): string {
+  return inert(displayValue(col, row, locale));
+}
+
+function displayValue(col: Column, row: unknown, locale: string): string {
   const v = col.value(row, moneyText(locale));
   if (v === null || v === undefined || v === '') return '';
   switch (col.type) {
@@ -98,5 +110,5 @@ export function csvQuote(s: string): string {
 
 /** A TSV cell: tabs and line breaks become a space (TSV has no quoting). */
 export function tsvClean(s: string): string {
-  return s.replace(/[\t\r\n]+/g, ' ');
+  return inert(s.replace(/[\t\r\n]+/g, ' '));
 }

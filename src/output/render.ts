@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { csvQuote, displayCell, machineColumns, plainCell, spreadsheetCell, tsvClean } from './cells.js';
+import { csvQuote, displayCell, inert, machineColumns, plainCell, spreadsheetCell, tsvClean } from './cells.js';
 import { plainMoney } from './money.js';
 import { renderForMachines } from './machine.js';
 import type { OutputFormat } from './format.js';
@@ -160,11 +160,11 @@ function table(out: Exclude<Output, { kind: 'none' | 'value' | 'document' }>, o:
 
 /** An org chart as box-drawing lines, the way `tree` prints folders. */
 export function treeText(root: string, nodes: TreeNode[], theme: Theme | null): string {
-  const lines = [theme ? theme.title(root) : root];
+  const lines = [theme ? theme.title(inert(root)) : inert(root)];
   const walk = (list: TreeNode[], prefix: string) => list.forEach((n, i) => {
     const last = i === list.length - 1;
-    const detail = n.detail ? `  ${theme ? theme.dim(n.detail) : n.detail}` : '';
-    lines.push(`${prefix}${last ? '└── ' : '├── '}${n.label}${detail}`);
+    const detail = n.detail ? `  ${theme ? theme.dim(inert(n.detail)) : inert(n.detail)}` : '';
+    lines.push(`${prefix}${last ? '└── ' : '├── '}${inert(n.label)}${detail}`);
     walk(n.children, prefix + (last ? '    ' : '│   '));
   });
   walk(nodes, '');

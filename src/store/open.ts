@@ -1,6 +1,7 @@
 import type { RestoreTarget } from './backup.js';
 import type { DemoContents } from './bulk.js';
 import type { DbLocation } from './location.js';
+import type { RestoreReport } from './restore.js';
 import type { Store } from './store.js';
 
 // Where an engine is chosen. Each engine's module is loaded only when used: SQLite today; the team server's
@@ -34,4 +35,10 @@ export async function removeDatabase(location: DbLocation): Promise<void> {
 export async function openRestoreTarget(location: DbLocation, busyTimeoutMs?: number): Promise<RestoreTarget> {
   const { openSqliteRestore } = await import('./sqlite/backup.js');
   return openSqliteRestore(location, busyTimeoutMs);
+}
+
+/** Puts the backup `file` in place of the database at `location`, atomically, after checking it is crm's (`crm db restore`). */
+export async function restoreDatabase(location: DbLocation, file: string, now: Date): Promise<RestoreReport> {
+  const { restoreSqlite } = await import('./sqlite/restore.js');
+  return restoreSqlite(location.path, file, now);
 }

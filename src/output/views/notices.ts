@@ -85,6 +85,10 @@ export const settingSaved = (key: string, file: string) => `set ${key} in ${file
 export const settingRemoved = (key: string, file: string) => `removed ${key} from ${file}`;
 
 export const backedUp = (from: string, to: string) => `backed up ${from} to ${to}`;
+export const restored = (file: string, into: string, backup: string | null) =>
+  `restored ${file} as ${into}${backup ? `; the database it replaced is at ${backup}` : ''}`;
+export const restoreQuestion = (file: string, into: string): [string, string] =>
+  [`Replace the database ${into} with ${file}? (the current one is backed up first)`, 'replace the database'];
 export const migrated = (applied: number, backup: string | null) =>
   (applied ? `applied ${applied} migration(s)${backup ? `; backup at ${backup}` : ''}` : 'schema is up to date');
 export const checked = (ok: boolean) => (ok ? 'database is healthy' : 'database has problems (see above)');

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
+import { companyJson } from '../../domain/company.js';
+import { contactJson } from '../../domain/contact.js';
 import { nameKey } from '../../domain/reference.js';
 import type { ImportRow } from '../../domain/order-import.js';
 import type { CustomerMatch, CustomerRef, OrderIds, OrderImport } from '../order-import.js';
@@ -23,7 +25,7 @@ export class SqliteOrderImport implements OrderImport {
   /** Taken when the import starts: inside a write nobody else adds orders, and ids only grow. */
   private readonly firstOrderId: number;
   private inserted = 0;
-  private readonly created: { kind: CustomerRef['kind']; id: number }[] = [];
+  private readonly created: { kind: CustomerRef['kind']; id: number; snapshot: object }[] = [];
 
   constructor(private readonly raw: Database.Database, private readonly journal?: Journal) {
     const add = (map: Map<string, CustomerMatch>, key: string | null, m: CustomerRef) => {
@@ -90,7 +92,7 @@ export class SqliteOrderImport implements OrderImport {
       .run(searchRowid(kind, id), kind, id, key, key);
     const m = { kind, id };
     this.cache.set(key, m);
-    this.created.push(m);
+    this.created.push({ ...m, snapshot: newCustomer(kind, id, key, stamp) });
     return m;
   }
 
@@ -116,6 +118,8 @@ export class SqliteOrderImport implements OrderImport {
     const out = { ...summary, ...ids };
     const createdCustomers = this.created.length
       ? { kind: this.created[0]!.kind, firstId: this.created[0]!.id, lastId: this.created.at(-1)!.id } : null;
+    // Each customer made is a record like one added by hand: its own history entry, in this import's change set.
+    for (const c of this.created) await this.j.record(c.kind, c.id, 'create', null, c.snapshot);
     await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers });
     return out;
   }
@@ -123,4 +127,14 @@ export class SqliteOrderImport implements OrderImport {
   private lastOrderId(): number {
     return Number(this.raw.prepare('select coalesce(max(id), 0) from orders').pluck().get());
   }
+}
+
+/** A customer the import made, as the repositories journal a company or contact they create. */
+function newCustomer(kind: CustomerRef['kind'], id: number, key: string, [uuid, at, , actor]: (string)[]): object {
+  const stamps = { uuid: uuid!, createdAt: at!, updatedAt: at!, createdBy: actor!, updatedBy: actor! };
+  const common = { id, name: key, wallet: null, owner: actor!, notes: null, externalId: key, tags: [], ...stamps };
+  return kind === 'company'
+    ? companyJson({ ...common, domain: null, industry: null, size: null, address: null })
+    : contactJson({ ...common, emails: [], phones: [], title: null, company: null, companyId: null, role: null, reportsTo: null,
+      reportsToId: null, source: null, lifecycle: 'customer', consent: 'unknown', doNotContact: false });
 }
