@@ -21,7 +21,7 @@ module.exports = {
     { name: 'output-renders-data', severity: 'error', comment: 'output turns data into text; it reads no store and runs no command',
       from: { path: '^src/output/' }, to: { path: ['^src/(store|commands|cli)/', '^src/(context|main)\\.ts$'] } },
     { name: 'engine-inside-store', severity: 'error', comment: 'only src/store knows the database engine',
-      from: { pathNot: '^(src/store|migrations)/' }, to: { path: ['^node_modules/(kysely|better-sqlite3)/', '^src/store/(sqlite|repos)/'] } },
+      from: { pathNot: '^(src/store|migrations)/' }, to: { path: ['^node_modules/(kysely|better-sqlite3|pg|pg-copy-streams)/', '^src/store/(sqlite|postgres|repos)/'] } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,15 +1,30 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { postgresBin } from './test/support/pg-cluster.js';
+
+// The command tests run twice: on SQLite, and on a throwaway PostgreSQL cluster (test/support/pg-global.ts) when the
+// server's binaries are here. Without them the PostgreSQL half is not run, loudly; in CI that is a failure.
+const pgBin = postgresBin();
+if (!pgBin) {
+  const banner = '\n' + '!'.repeat(78) + '\n!!  PostgreSQL tests were NOT run: no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin.\n'
+    + '!!  Install PostgreSQL (Debian: apt-get install postgresql) to run the command suite on both engines.\n' + '!'.repeat(78) + '\n';
+  process.stderr.write(banner);
+  if (process.env.CI === 'true') throw new Error('CI must run the PostgreSQL tests: install postgresql (.ci/run does)');
+}
+
+/** The command tests that are about SQLite files (paths, modes, file backups), not about what a command does. */
+const SQLITE_ONLY = ['test/commands/db-path.test.ts', 'test/commands/db.test.ts', 'test/commands/readme.test.ts', 'test/commands/completion.test.ts',
+  // File modes and file restores: SQLite's own (hostile.test.ts skips its few tests of SQLite files on PostgreSQL).
+  'test/commands/private-files.test.ts', 'test/commands/restore.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // In-process command tests format local times; the binary's sandbox pins TZ for its children the same way.
     env: { TZ: 'UTC' },
     setupFiles: ['test/support/fast-check.ts'],
     // End-to-end tests spawn the built binary; give a loaded 2-core machine room.
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
     pool: 'forks',
     // Each file in a fresh process cost more than the tests themselves (about 1 s of start-up and module loading
     // per file, 60 files). Files share a worker's loaded modules instead: every command test builds its own
@@ -18,5 +33,17 @@ export default defineConfig({
     // Most of the time is spent waiting on child processes (the binary, shells, tmux): two workers keep both
     // cores busy even on a 2-core machine, where the default would be one.
     maxWorkers: Math.max(2, availableParallelism()),
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: ['test/postgres/**'] } },
+      ...(pgBin ? [{
+        extends: true as const,
+        test: {
+          name: 'postgres',
+          include: ['test/commands/**/*.test.ts', 'test/postgres/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          globalSetup: ['test/support/pg-global.ts'],
+        },
+      }] : []),
+    ],
   },
 });

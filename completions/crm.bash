@@ -80,12 +80,13 @@ _crm_command() {
     'report help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'search') _crm_subs='' _crm_flags='--kind --limit -h --help' _crm_vflags='--kind --limit' _crm_args='text...' ;;
     'history') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='ref' ;;
-    'db') _crm_subs='path check backup migrate restore help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'db') _crm_subs='path check backup migrate restore copy help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db path') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db check') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db backup') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='file' ;;
     'db migrate') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db restore') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='file' ;;
+    'db copy') _crm_subs='' _crm_flags='--to --from -h --help' _crm_vflags='--to --from' _crm_args='' ;;
     'db help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'config') _crm_subs='get set unset list ls path help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'config get') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='key' ;;
@@ -180,7 +181,7 @@ _crm_values() {
     'report clv --unit') _crm_choices 'day' 'week' ;;
     'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'activity' ;;
     'search --kind') _crm_choices 'company' 'contact' 'deal' 'activity' ;;
-    'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' 'restore' ;;
+    'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' 'restore' 'copy' ;;
     'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' 'phoneCountry' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
     'import contacts --preset'|'import companies --preset'|'import deals --preset'|'import activities --preset'|'import followups --preset'|'import orders --preset') _crm_choices 'google' 'outlook' 'hubspot' 'pipedrive' 'salesforce' ;;

@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db copy' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -119,6 +119,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --as-of --since --owner
         case 'search'
             printf '%s\n' --kind --limit
+        case 'db copy'
+            printf '%s\n' --to --from
         case 'demo'
             printf '%s\n' --scale --seed
         case 'import contacts'
@@ -875,6 +877,7 @@ complete -c crm -n '__crm_sub "db"' -a 'check' -d 'check integrity, foreign keys
 complete -c crm -n '__crm_sub "db"' -a 'backup' -d 'write a consistent copy of the database (default: backups/ beside it)'
 complete -c crm -n '__crm_sub "db"' -a 'migrate' -d 'apply pending schema migrations now (crm also does this on open)'
 complete -c crm -n '__crm_sub "db"' -a 'restore' -d 'put a backup in place of the database (the current one is backed up first)'
+complete -c crm -n '__crm_sub "db"' -a 'copy' -d 'copy the whole database to an empty one: a file to a team server, or back'
 complete -c crm -n '__crm_sub "db"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "db"' -s h -l help -d 'display help for command'
 
@@ -895,8 +898,13 @@ complete -c crm -n '__crm_using "db migrate"' -s h -l help -d 'display help for 
 complete -c crm -n '__crm_using "db restore"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "db restore" 1' -F
 
+# crm db copy
+complete -c crm -n '__crm_using "db copy"' -l to -x -d 'copy this database into DB (a file path or postgres://...), which must be empty'
+complete -c crm -n '__crm_using "db copy"' -l from -x -d 'copy DB (a file path or postgres://...) into this database, which must be empty'
+complete -c crm -n '__crm_using "db copy"' -s h -l help -d 'display help for command'
+
 # crm db help
-complete -c crm -n '__crm_arg "db help" 1' -a 'path check backup migrate restore'
+complete -c crm -n '__crm_arg "db help" 1' -a 'path check backup migrate restore copy'
 
 # crm config
 complete -c crm -n '__crm_sub "config"' -a 'get' -d 'print one setting'

@@ -81,5 +81,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     // rowid = id * 8 + kind code, so a record's entry is replaced by rowid without scanning the index.
     await sql`create virtual table search_index using fts5(
       kind unindexed, ref_id unindexed, title, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+  } else {
+    // PostgreSQL keeps each record's title, body and words as FTS5 would tokenize them (with the count of them), and
+    // src/store/postgres/search.ts matches and ranks them exactly as FTS5 does.
+    await sql`create table search_index (
+      rowid bigint primary key, kind text not null, ref_id integer not null, title text not null, body text not null,
+      words text not null, tokens integer not null)`.execute(db);
+    await sql`create index search_index_kind on search_index (kind, rowid)`.execute(db);
   }
 }

@@ -7,7 +7,7 @@ import { parseInstant } from './domain/instant.js';
 import type { GlobalOptions } from './global-flags.js';
 import { canPrompt, colorLevel, type Env, type Streams } from './io/terminal.js';
 import type { PromptSettings, Prompter } from './io/prompter.js';
-import { type DbLocation, locateDb } from './store/location.js';
+import { type DbLocation, locateDb, serverLogin } from './store/location.js';
 import type { Store, Tx } from './store/store.js';
 
 /**
@@ -51,9 +51,10 @@ export class Context {
     return this.once('config', () => readConfig(this.configPath));
   }
 
-  /** CRM_USER > config "user" > the login name. */
+  /** On a team server the database login; else CRM_USER > config "user" > the login name. */
   get user(): string {
-    return this.once('user', () => (this.env.CRM_USER && check(plainLine, this.env.CRM_USER, 'CRM_USER')) || this.config.user || safeLogin() || 'me');
+    return this.once('user', () => serverLogin(this.dbLocation, this.env)
+      ?? ((this.env.CRM_USER && check(plainLine, this.env.CRM_USER, 'CRM_USER')) || this.config.user || safeLogin() || 'me'));
   }
 
   get currency(): string {
@@ -103,7 +104,7 @@ export class Context {
     if (!this.openStore) {
       const { openStore } = await import('./store/open.js');
       const location = this.dbLocation;
-      this.openStore = await openStore(location, this.now, this.busyTimeoutMs);
+      this.openStore = await openStore(location, this.now, this.busyTimeoutMs, this.env);
       // A path the user typed that named no file gets a new database, and a typo would go unnoticed without a word.
       if (this.openStore.created && location.source !== 'default') {
         const { createdDatabase } = await import('./output/views/notices.js');

@@ -1,4 +1,5 @@
 import type { Alias, Found, NamedKind } from '../domain/completion.js';
+import type { Env } from '../io/terminal.js';
 import type { DbLocation } from './location.js';
 import { openSqliteCandidates } from './sqlite/candidates.js';
 
@@ -37,6 +38,10 @@ export interface Candidates {
  * only when it completes records, so a Tab on anything else pays for no driver. (With a second engine, its module is
  * imported here when the location names it.)
  */
-export async function openCandidates(location: DbLocation): Promise<Candidates | undefined> {
+export async function openCandidates(location: DbLocation, env: Env = process.env): Promise<Candidates | undefined> {
+  if (location.url) {
+    const { openPgCandidates } = await import('./postgres/candidates.js');
+    return openPgCandidates(location.url, env);
+  }
   return openSqliteCandidates(location.path);
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../src/store/maintenance.js';
 import { sandbox } from '../support/inprocess.js';
+import { sqliteOnly } from '../support/engine.js';
 
 type Sandbox = ReturnType<typeof sandbox>;
 
@@ -158,7 +159,7 @@ describe('crm export backup / crm import backup', () => {
     expect((await b.run(['export', 'backup'])).stdout).toBe(r.stdout);
   });
 
-  it('counts a fresh database as empty, refuses one with data (exit 4, naming it) unless --force, and keeps a copy', async () => {
+  sqliteOnly('counts a fresh database as empty, refuses one with data (exit 4, naming it) unless --force, and keeps a copy', async () => {
     const a = await richDatabase();
     const file = join(a.home, 'backup.json');
     await a.run(['export', 'backup', '--output', file]);
@@ -225,7 +226,7 @@ describe('crm export backup / crm import backup', () => {
     expect(readFileSync(join(b.home, 'truncated.json'), 'utf8').length).toBeGreaterThan(0);
   });
 
-  it('rebuilds the search index a demo wrote, entry for entry', async () => {
+  sqliteOnly('rebuilds the search index a demo wrote, entry for entry', async () => {
     const a = sandbox();
     const demo = join(a.home, 'demo.db');
     expect((await a.run(['demo', '--db', demo])).exitCode).toBe(0);

@@ -2,9 +2,10 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
+import { sqliteOnly } from '../support/engine.js';
 
 describe('crm config', () => {
-  it('sets, gets, lists and unsets validated settings', async () => {
+  sqliteOnly('sets, gets, lists and unsets validated settings', async () => {
     const { run, json, home } = sandbox();
     const file = join(home, 'config', 'crm', 'config.json');
     expect((await run(['config', 'path'])).stdout).toBe(`${file}\n`);
@@ -25,7 +26,7 @@ describe('crm config', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ user: 'carol' });
   });
 
-  it('applies settings: user owns new records, currency prices wallets, locale formats tables', async () => {
+  sqliteOnly('applies settings: user owns new records, currency prices wallets, locale formats tables', async () => {
     const { run, json } = sandbox();
     await run(['config', 'set', 'user', 'carol']);
     await run(['config', 'set', 'currency', 'JPY']);

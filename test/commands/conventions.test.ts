@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
+import { sqliteOnly } from '../support/engine.js';
 
 describe('output conventions', () => {
   const seed = async () => {
@@ -72,7 +73,7 @@ describe('output conventions', () => {
     expect([nf.exitCode, JSON.parse(nf.stderr).error.code]).toEqual([3, 'not_found']);
   });
 
-  it('turns an unexpected failure into one line, with the stack only under CRM_DEBUG=1', async () => {
+  sqliteOnly('turns an unexpected failure into one line, with the stack only under CRM_DEBUG=1', async () => {
     const { run, dbPath } = sandbox();
     await run(['company', 'add', 'Acme']);
     const db = new Database(dbPath);
@@ -86,7 +87,7 @@ describe('output conventions', () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 
-  it('exits 4 when another writer holds the database past the busy timeout, writing nothing', async () => {
+  sqliteOnly('exits 4 when another writer holds the database past the busy timeout, writing nothing', async () => {
     const { run, json, dbPath } = sandbox();
     await run(['company', 'add', 'Acme']);
     const holder = new Database(dbPath);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { main } from '../../src/main.js';
+import { databaseUrl, ensureRole, freshDatabase, onPostgres } from './engine.js';
 
 export interface Run {
   exitCode: number;
@@ -44,6 +45,10 @@ export interface RunOptions {
 /**
  * A fresh user, like test/e2e/crm.ts's sandbox, but each command runs `main(argv, streams, env)` in this process:
  * the same code path as the binary after argv parsing, without a Node start per command.
+ *
+ * In the postgres project (test/support/engine.ts) the same sandbox gets a fresh database on the suite's cluster
+ * (made on its first command, from the migrated template), and each command logs in as the user the test names with
+ * CRM_USER: on a team server the login is who you are, so that is how a test becomes alice or bob there.
  */
 export function sandbox(extra: Record<string, string> = {}) {
   const home = mkdtempSync(join(tmpdir(), 'crm-t-'));
@@ -55,15 +60,25 @@ export function sandbox(extra: Record<string, string> = {}) {
     CRM_USER: 'alice',
     ...extra,
   };
+  let database: Promise<string> | undefined;
+  const engineEnv = async (given: Record<string, string>): Promise<Record<string, string>> => {
+    if (!onPostgres) return {};
+    const user = given.CRM_USER || 'alice';
+    await ensureRole(user);
+    database ??= freshDatabase();
+    return { CRM_DB: databaseUrl(await database, user) };
+  };
   const exec = async (args: string[], opts: RunOptions): Promise<Run & Screen> => {
     const both: Buffer[] = [];
+    const given = { ...env, ...opts.env };
+    const engine = await engineEnv(given);
     const stdout = new Capture(Boolean(opts.tty), both);
     const stderr = new Capture(Boolean(opts.tty), both);
     const stdin = Object.assign(Readable.from([Buffer.from(opts.input ?? '')]), { isTTY: false });
     const cwd = process.cwd();
     process.chdir(opts.cwd ?? home);
     try {
-      const exitCode = await main(args, { stdin, stdout, stderr }, { ...env, ...opts.env });
+      const exitCode = await main(args, { stdin, stdout, stderr }, { ...env, ...engine, ...opts.env });
       return { exitCode, stdout: stdout.text(), stderr: stderr.text(), output: Buffer.concat(both).toString('utf8') };
     } finally {
       process.chdir(cwd);

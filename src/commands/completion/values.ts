@@ -26,7 +26,7 @@ async function candidates(kind: LiveKind, prefix: string, ctx: Context): Promise
   if (kind === 'reason') return startingWith((ctx.config.lostReasons ?? DEFAULT_LOST_REASONS).map((r) => ({ value: r })), prefix);
   // Loaded here, not above: the driver costs milliseconds that a Tab on reasons need not pay.
   const { openCandidates } = await import('../../store/candidates.js');
-  const db = await openCandidates(ctx.dbLocation);
+  const db = await openCandidates(ctx.dbLocation, ctx.env);
   if (!db) return [];
   try {
     return await fromDatabase(db, kind, prefix, ctx.user);

@@ -19,8 +19,8 @@ export async function run({ opts }: DemoInput, ctx: Context) {
   // The demo never touches your data: it gets its own file unless you name one with --db, and it replaces a file
   // only when all it holds is what a demo wrote (or you say --force).
   const chosen = ctx.global.db !== undefined;
-  const path = chosen ? ctx.dbLocation.path : join(dataDir(ctx.env), 'demo.db');
-  const location = { path, source: chosen ? ctx.dbLocation.source : 'default' } as const;
+  const location = chosen ? ctx.dbLocation : { path: join(dataDir(ctx.env), 'demo.db'), source: 'default' as const };
+  const { path } = location;
   if (existsSync(path)) {
     const found = opts.force ? undefined : await demoContents(location);
     const yours = found && (found.changes > 0 || found.segmentations.length > 0 || (found.records && !found.demo));

@@ -48,7 +48,7 @@ export async function run({ args: [file], opts }: ImportInput<'backup'>, ctx: Co
     }
   }
 
-  const target = await openRestoreTarget(ctx.dbLocation, ctx.busyTimeoutMs);
+  const target = await openRestoreTarget(ctx.dbLocation, ctx.busyTimeoutMs, ctx.env);
   let failed = true;
   try {
     const holdings = await target.holdings();

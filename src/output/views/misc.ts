@@ -25,6 +25,14 @@ export const restoreFields: Column[] = [
   { header: 'Previous database', key: 'backup', value: (r) => r.backup },
 ];
 
+export const copyFields: Column[] = [
+  { header: 'From', key: 'from', value: (r) => r.from },
+  { header: 'To', key: 'to', value: (r) => r.to },
+  { header: 'Migrated', key: 'migrated', value: (r) => r.migrated, type: 'list' },
+  { header: 'Rows', key: 'total', value: (r) => r.total, type: 'count' },
+  { header: 'Search index', key: 'indexed', value: (r) => r.indexed, type: 'count' },
+];
+
 export const migrateFields: Column[] = [
   { header: 'Applied', key: 'applied', value: (r) => r.applied, type: 'list' },
   { header: 'Backup', key: 'backup', value: (r) => r.backup },

@@ -91,6 +91,9 @@ export const restoreQuestion = (file: string, into: string): [string, string] =>
   [`Replace the database ${into} with ${file}? (the current one is backed up first)`, 'replace the database'];
 export const migrated = (applied: number, backup: string | null) =>
   (applied ? `applied ${applied} migration(s)${backup ? `; backup at ${backup}` : ''}` : 'schema is up to date');
+export const copied = (from: string, to: string, rows: number) => `copied ${rows} rows from ${from} to ${to}`;
+export const copyTargetNotEmpty = (path: string, what: string) => `${path} holds ${what}; crm db copy fills only an empty database`;
+export const copyTargetHint = 'copy into a new database (createdb, or a new file), or empty it first';
 export const checked = (ok: boolean) => (ok ? 'database is healthy' : 'database has problems (see above)');
 
 /** What a search that found nothing says, naming what was looked for. */

@@ -30,4 +30,6 @@ export interface EngineSql {
   readonly search: SearchIndex;
   /** `text` occurs in `column` as it is, no wildcards (instr in SQLite, strpos in PostgreSQL). */
   contains(column: string, text: string): RawBuilder<SqlBool>;
+  /** `column` as a query names it when its index must not be used (SQLite's unary plus; PostgreSQL plans for itself). */
+  unindexed(column: string): RawBuilder<unknown>;
 }

@@ -3,6 +3,7 @@ import {
   bestMatches, type Candidate, type Match, type Matches, MAX_CANDIDATES, nameKey, parseRef, pickOne, type RecordKind, type RefQuery,
 } from '../../domain/reference.js';
 import { CrmError } from '../../errors.js';
+import type { EngineSql } from './engine.js';
 import { Repository } from './repository.js';
 
 // Above every character a name can hold, so `key >= prefix and key < prefix || TOP` is a prefix range on the index.
@@ -14,7 +15,7 @@ type NamedKind = Exclude<RecordKind, 'activity'>;
  * Per kind: the table, its case-folded key column (indexed), what else names a record exactly, and which rows a
  * name may find at all.
  */
-const NAMED: Record<NamedKind, { table: string; key: string; alsoExact?: (text: string) => RawBuilder<SqlBool>; only?: RawBuilder<SqlBool> }> = {
+const NAMED: Record<NamedKind, { table: string; key: string; alsoExact?: (text: string) => RawBuilder<SqlBool>; only?: (engine: EngineSql) => RawBuilder<SqlBool> }> = {
   company: { table: 'company', key: 'name_key', alsoExact: (text) => sql<SqlBool>`domain = ${text.toLowerCase()} or external_id = ${text}` },
   contact: {
     table: 'contact', key: 'name_key',
@@ -23,7 +24,7 @@ const NAMED: Record<NamedKind, { table: string; key: string; alsoExact?: (text: 
   deal: { table: 'deal', key: 'title_key' },
   // By title, only open follow-ups: a repeating one leaves a trail of done copies with the same title. The unary plus
   // keeps SQLite on the title index (a range, stopping at the limit) rather than on the status index.
-  followup: { table: 'followup', key: 'title_key', only: sql<SqlBool>`+status = 'open'` },
+  followup: { table: 'followup', key: 'title_key', only: (engine) => sql<SqlBool>`${engine.unindexed('status')} = 'open'` },
 };
 
 /**
@@ -51,7 +52,7 @@ export class References extends Repository {
       // A prefix is an index range on the key; a substring is one scan of it.
       : match === 'prefix' ? sql<SqlBool>`${keyRef} >= ${key} and ${keyRef} < ${key + TOP}`
       : this.engine.contains(column, key);
-    const where = only ? sql<SqlBool>`${onName} and ${only}` : onName;
+    const where = only ? sql<SqlBool>`${onName} and ${only(this.engine)}` : onName;
     const order = match === 'exact' ? sql`id` : sql`${keyRef}, id`;
     const { rows } = await sql<{ id: number }>`select id from ${sql.table(table)} where ${where} order by ${order} limit ${MAX_CANDIDATES + 1}`
       .execute(this.db);

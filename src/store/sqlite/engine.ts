@@ -12,5 +12,6 @@ export function sqliteSql(db: Kysely<DB>): EngineSql {
     search: new Fts5Index(db),
     // instr, not LIKE: no wildcards to escape.
     contains: (column, text) => sql<SqlBool>`instr(${sql.ref(column)}, ${text}) > 0`,
+    unindexed: (column) => sql`+${sql.ref(column)}`,
   };
 }

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import { companyJson } from '../../domain/company.js';
-import { contactJson } from '../../domain/contact.js';
 import { nameKey } from '../../domain/reference.js';
 import type { ImportRow } from '../../domain/order-import.js';
-import type { CustomerMatch, CustomerRef, OrderIds, OrderImport } from '../order-import.js';
+import { type CustomerMatch, type CustomerRef, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
 import type { Journal } from '../repos/journal.js';
 import { searchRowid } from './search.js';
 
@@ -127,14 +125,4 @@ export class SqliteOrderImport implements OrderImport {
   private lastOrderId(): number {
     return Number(this.raw.prepare('select coalesce(max(id), 0) from orders').pluck().get());
   }
-}
-
-/** A customer the import made, as the repositories journal a company or contact they create. */
-function newCustomer(kind: CustomerRef['kind'], id: number, key: string, [uuid, at, , actor]: (string)[]): object {
-  const stamps = { uuid: uuid!, createdAt: at!, updatedAt: at!, createdBy: actor!, updatedBy: actor! };
-  const common = { id, name: key, wallet: null, owner: actor!, notes: null, externalId: key, tags: [], ...stamps };
-  return kind === 'company'
-    ? companyJson({ ...common, domain: null, industry: null, size: null, address: null })
-    : contactJson({ ...common, emails: [], phones: [], title: null, company: null, companyId: null, role: null, reportsTo: null,
-      reportsToId: null, source: null, lifecycle: 'customer', consent: 'unknown', doNotContact: false });
 }

@@ -1,0 +1,71 @@
+import type pg from 'pg';
+import type { Customer } from '../../domain/order.js';
+import type { CustomerName, CustomerOrders, CustomerValues, SavedSegmentation } from '../customer-value.js';
+import type { Journal } from '../repos/journal.js';
+
+type Row = unknown[];
+
+/** One aggregation or one scan over every order, on the driver, rows as arrays (no object per row). */
+export class PgCustomerValues implements CustomerValues {
+  constructor(private readonly client: pg.Client, private readonly journal?: Journal) {}
+
+  private async rows<T extends Row>(text: string, values: unknown[] = []): Promise<T[]> {
+    return (await this.client.query<T>({ text, values, rowMode: 'array' })).rows;
+  }
+
+  async orders(asOf: string, since: string | null): Promise<CustomerOrders[]> {
+    const rows = await this.rows<[number | null, number | null, string, number, number, string | null, string, number]>(
+      `select company_id, contact_id, currency, count(*),
+        sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
+        sum(amount_minor)
+      from orders where ordered_on <= $1 and ordered_on >= $2 group by company_id, contact_id, currency`, [asOf, since ?? '0000-00-00']);
+    return rows.map(([company, contact, currency, orders, frequency, lastPositive, firstOrder, monetary]) => ({
+      kind: company !== null ? 'company' : 'contact', id: (company ?? contact)!, currency, orders, frequency, lastPositive, firstOrder,
+      monetaryMinor: Number(monetary),
+    }));
+  }
+
+  async purchaseDays(asOf: string, visit: (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void): Promise<void> {
+    const rows = await this.rows<[number | null, number | null, string, string, number, number]>(
+      `select company_id, contact_id, ordered_on, currency, sum(amount_minor), count(*) from orders
+      where amount_minor >= 0 and ordered_on <= $1 group by company_id, contact_id, ordered_on, currency
+      order by company_id nulls first, contact_id nulls first, ordered_on`, [asOf]);
+    for (const [company, contact, day, currency, minor, orders] of rows) {
+      visit(company !== null ? 'company' : 'contact', (company ?? contact)!, day, currency, Number(minor), orders);
+    }
+  }
+
+  async names(): Promise<Map<string, CustomerName>> {
+    const out = new Map<string, CustomerName>();
+    type N = [number, string, string | null, number | null, string | null];
+    for (const [id, name, ext, w, c] of await this.rows<N>('select id, name, external_id, wallet_minor, currency from company')) {
+      out.set(`company:${id}`, { name, externalId: ext, walletMinor: w === null ? null : Number(w), walletCurrency: c });
+    }
+    for (const [id, name, ext, w, c] of await this.rows<N>('select id, name, external_id, wallet_minor, currency from contact where company_id is null')) {
+      out.set(`contact:${id}`, { name, externalId: ext, walletMinor: w === null ? null : Number(w), walletCurrency: c });
+    }
+    return out;
+  }
+
+  async saveSnapshot(name: string, asOf: string, bins: number, members: readonly { key: string; segment: string }[]): Promise<number> {
+    if (!this.journal) throw new Error('write outside a transaction');
+    await this.client.query('delete from rfm_snapshot where name = $1', [name]);
+    const [[id]] = await this.rows<[number]>('insert into rfm_snapshot (name, as_of, bins, created_at, created_by) values ($1, $2, $3, $4, $5) returning id',
+      [name, asOf, bins, this.journal.at, this.journal.actor]) as [[number]];
+    await this.client.query(`insert into rfm_snapshot_member (snapshot_id, customer, segment)
+      select $1, * from unnest($2::text[], $3::text[])`, [id, members.map((m) => m.key), members.map((m) => m.segment)]);
+    await this.journal.record('rfm_snapshot', id, 'create', null, { name, asOf, bins, customers: members.length });
+    return id;
+  }
+
+  async snapshot(name: string): Promise<SavedSegmentation | undefined> {
+    const [s] = await this.rows<[number, string, number]>('select id, as_of, bins from rfm_snapshot where name = $1', [name]);
+    if (!s) return undefined;
+    const members = new Map(await this.rows<[string, string]>('select customer, segment from rfm_snapshot_member where snapshot_id = $1', [s[0]]));
+    return { asOf: s[1], bins: s[2], members };
+  }
+
+  async snapshotNames(): Promise<string[]> {
+    return (await this.rows<[string]>('select name from rfm_snapshot order by created_at, id')).map((r) => r[0]);
+  }
+}

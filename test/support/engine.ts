@@ -1,0 +1,55 @@
+import pg from 'pg';
+import { inject, it } from 'vitest';
+import type { PgServer } from './pg-global.js';
+
+/** The engine this run of the suite tests: the postgres project provides its cluster, the sqlite one nothing. */
+export const server: PgServer | null = inject('pg') ?? null;
+export const onPostgres = server !== null;
+export const engineName = onPostgres ? 'postgres' : 'sqlite';
+
+let admin: Promise<pg.Client> | undefined;
+let made = 0;
+
+function adminClient(s: PgServer): Promise<pg.Client> {
+  admin ??= (async () => {
+    const c = new pg.Client({ host: s.socket, port: s.port, user: s.superuser, database: 'postgres' });
+    c.on('error', () => {});
+    await c.connect();
+    return c;
+  })();
+  return admin;
+}
+
+const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** A login role for `user` (a superuser: the command tests are about crm's behaviour, the team tests make real roles). */
+export async function ensureRole(user: string): Promise<void> {
+  const c = await adminClient(server!);
+  try {
+    await c.query(`create role ${quoteId(user)} login superuser`);
+  } catch (e) {
+    // Another test (or worker) made it first.
+    if ((e as { code?: string }).code !== '42710' && (e as { code?: string }).code !== '23505') throw e;
+  }
+}
+
+/** A fresh database made from the migrated template; returns its name. */
+export async function freshDatabase(owner?: string): Promise<string> {
+  const s = server!;
+  const c = await adminClient(s);
+  const name = `crm_${process.pid}_${++made}`;
+  await c.query(`create database ${name} template ${s.template} strategy file_copy${owner ? ` owner ${quoteId(owner)}` : ''}`);
+  return name;
+}
+
+/** The URL of `database` on the suite's cluster, logged in as `user`. */
+export function databaseUrl(database: string, user: string): string {
+  const s = server!;
+  return `postgresql:///${database}?host=${encodeURIComponent(s.socket)}&port=${s.port}&user=${encodeURIComponent(user)}`;
+}
+
+/**
+ * A test of SQLite itself (its file, its modes, its locks) or of who you are by CRM_USER and config "user", which a
+ * team server replaces by the login: run on SQLite only.
+ */
+export const sqliteOnly = it.skipIf(onPostgres);
