@@ -2,14 +2,19 @@ import { type Kysely, sql } from 'kysely';
 import { isPostgres } from './dialect.js';
 
 /**
- * History is insert-only, and the database itself holds to it (issue 17): a change set and its journal entries,
- * once written, are never updated or deleted, whatever program writes to the file. The one change a change set
- * takes after its insert is its note (why the command's writes were allowed, noted as the command runs).
+ * History is insert-only, and the database itself holds to it (issue 17): a change set and its journal entries, once
+ * written, are never updated or deleted, whatever program writes to the file. The one change a change set takes
+ * after its insert is its note (why the command's writes were allowed, noted as the command runs). And each journal
+ * entry keeps its record's rows (row_image), which `crm undo` puts back.
  *
  * On PostgreSQL the team server enforces the same with grants (no UPDATE or DELETE on these tables for any crm
  * role), made by its own migrations; this one leaves PostgreSQL alone.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // The rows a journal entry left its record as (and, for an undo's own entries, the rows it replaced), so that
+  // `crm undo` can put a record back exactly: id, UUID, links, children. Domain snapshots (before, after) stay what
+  // history shows; these are for the store alone.
+  await db.schema.alterTable('journal').addColumn('row_image', 'text').execute();
   if (isPostgres(db)) return;
   const refuse = (what: string) => sql.raw(`select raise(abort, 'history is insert-only: ${what}')`);
   await sql`create trigger journal_no_update before update on journal begin ${refuse('a journal entry cannot be changed')}; end`.execute(db);

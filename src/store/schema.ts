@@ -78,6 +78,8 @@ export interface JournalTable {
   action: string;
   before: string | null;
   after: string | null;
+  /** JSON: the record's rows after the entry (and, in an undo's entries, before it); see repos/row-images.ts. */
+  row_image: string | null;
 }
 
 export interface StageTable extends Stamped {

@@ -176,6 +176,7 @@ export class Contacts extends Repository {
   async update(before: Contact, fields: ContactFields, mergedFrom?: { id: number; name: string }): Promise<Contact> {
     if (!mergedFrom && unchanged(before, fields)) return before;
     await this.assertEmailsFree(fields.emails, before.id);
+    await this.j.touch('contact', before.id);
     await this.db.updateTable('contact').set({ ...toFields(fields), ...this.j.updated() })
       .where('id', '=', before.id).execute();
     await this.writeChildren(before.id, fields);
@@ -232,6 +233,7 @@ export class Contacts extends Repository {
   }
 
   private async delete(contact: Contact): Promise<void> {
+    await this.j.touch('contact', contact.id);
     await setTags(this.db, 'contact', contact.id, []);
     await this.db.deleteFrom('contact').where('id', '=', contact.id).execute();
     await this.engine.search.remove('contact', contact.id);

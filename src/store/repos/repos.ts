@@ -17,6 +17,7 @@ import { References } from './references.js';
 import { ReportData } from './report-data.js';
 import type { Session } from './repository.js';
 import { Stages } from './stages.js';
+import { Undo } from './undo.js';
 
 /**
  * The repositories over one connection, written once in Kysely for every engine; an engine adds its fast paths
@@ -34,6 +35,7 @@ export abstract class KyselyRepos implements Repos {
   readonly quotas: Quotas;
   readonly reports: ReportData;
   readonly search: Search;
+  readonly undo: Undo;
   abstract readonly customerValue: CustomerValues;
 
   constructor(protected readonly db: Kysely<DB>, engine: EngineSql, readonly journal?: Journal) {
@@ -50,6 +52,7 @@ export abstract class KyselyRepos implements Repos {
     this.orders = new Orders(session);
     this.quotas = new Quotas(session);
     this.reports = new ReportData(session);
+    this.undo = new Undo(session, this.companies);
   }
 
   abstract importOrders(): Promise<OrderImport>;
