@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import backup' 'import help' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import backup' 'import help' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -119,6 +119,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --as-of --since --owner
         case 'search'
             printf '%s\n' --kind --limit
+        case 'undo'
+            printf '%s\n' --limit
         case 'demo'
             printf '%s\n' --scale --seed
         case 'export vcard'
@@ -234,6 +236,7 @@ complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and mont
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
+complete -c crm -n '__crm_sub ""' -a 'undo' -d 'revert your last change (a whole command), or change set ID; --list shows the recent ones'
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
 complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
@@ -845,6 +848,11 @@ complete -c crm -n '__crm_using "search"' -s h -l help -d 'display help for comm
 complete -c crm -n '__crm_using "history"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "history" 1' -a '(__crm_live ref)'
 
+# crm undo
+complete -c crm -n '__crm_using "undo"' -l list -d 'list the recent change sets instead of reverting one'
+complete -c crm -n '__crm_using "undo"' -l limit -x -d 'with --list: at most n change sets (default 20)'
+complete -c crm -n '__crm_using "undo"' -s h -l help -d 'display help for command'
+
 # crm db
 complete -c crm -n '__crm_sub "db"' -a 'path' -d 'print the database location and where it was chosen from'
 complete -c crm -n '__crm_sub "db"' -a 'check' -d 'check integrity, foreign keys and schema version'
@@ -965,4 +973,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history undo db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'

@@ -16,6 +16,7 @@ import type { References } from './repos/references.js';
 import type { ReportData } from './repos/report-data.js';
 import type { Stages } from './repos/stages.js';
 import type { Search } from './search.js';
+import type { Undo } from './repos/undo.js';
 
 /**
  * The records as every engine serves them. Outside a transaction the repositories read; inside one (Store.write)
@@ -34,6 +35,8 @@ export interface Repos {
   readonly quotas: Quotas;
   readonly reports: ReportData;
   readonly search: Search;
+  /** Change sets: the recent ones, and reverting one (inside a write, which is the undo's own change set). */
+  readonly undo: Undo;
   /** The customer-value reports' scans over every order, and their saved segmentations. */
   readonly customerValue: CustomerValues;
   /** Inside a write: what the command adds to its change set. */
