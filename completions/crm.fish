@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import backup' 'import help' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact forget' 'contact export' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import backup' 'import help' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -333,6 +333,8 @@ complete -c crm -n '__crm_sub "contact"' -a 'ls' -d 'list contacts'
 complete -c crm -n '__crm_sub "contact"' -a 'show' -d 'show a contact'
 complete -c crm -n '__crm_sub "contact"' -a 'edit' -d 'change fields of a contact (no flags: asks, offering current values)'
 complete -c crm -n '__crm_sub "contact"' -a 'rm' -d 'delete a contact (people who reported to them report to nobody)'
+complete -c crm -n '__crm_sub "contact"' -a 'forget' -d 'erase a person everywhere, history included (the right to be forgotten)'
+complete -c crm -n '__crm_sub "contact"' -a 'export' -d 'everything crm holds about one person, as JSON (a subject access request)'
 complete -c crm -n '__crm_sub "contact"' -a 'merge' -d 'merge DUP into KEEP: emails, phones, tags, reports and empty fields move over'
 complete -c crm -n '__crm_sub "contact"' -a 'dupes' -d 'likely duplicates: same email or phone written another way, or the same name'
 complete -c crm -n '__crm_sub "contact"' -a 'help' -d 'display help for command'
@@ -341,6 +343,7 @@ complete -c crm -n '__crm_using "contact"' -s h -l help -d 'display help for com
 # crm contact add
 complete -c crm -n '__crm_using "contact add"' -l email -x -d 'email address (repeatable)'
 complete -c crm -n '__crm_using "contact add"' -l phone -x -d 'phone number (repeatable)'
+complete -c crm -n '__crm_using "contact add"' -l allow-forgotten -d 'add the person though an email of theirs was erased (crm contact forget) before'
 complete -c crm -n '__crm_using "contact add"' -l tag -x -a '(__crm_live tag)' -d 'tag (repeatable)'
 complete -c crm -n '__crm_using "contact add"' -l title -x -d 'job title'
 complete -c crm -n '__crm_using "contact add"' -l company -x -a '(__crm_live company)' -d 'company: id, name or domain'
@@ -406,6 +409,14 @@ complete -c crm -n '__crm_arg "contact edit" 1' -a '(__crm_live contact)'
 complete -c crm -n '__crm_using "contact rm"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "contact rm" 1' -a '(__crm_live contact)'
 
+# crm contact forget
+complete -c crm -n '__crm_using "contact forget"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "contact forget" 1' -a '(__crm_live contact)'
+
+# crm contact export
+complete -c crm -n '__crm_using "contact export"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "contact export" 1' -a '(__crm_live contact)'
+
 # crm contact merge
 complete -c crm -n '__crm_using "contact merge"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "contact merge" 1' -a '(__crm_live contact)'
@@ -416,7 +427,7 @@ complete -c crm -n '__crm_using "contact dupes"' -l limit -x -d 'show at most n 
 complete -c crm -n '__crm_using "contact dupes"' -s h -l help -d 'display help for command'
 
 # crm contact help
-complete -c crm -n '__crm_arg "contact help" 1' -a 'add list show edit rm merge dupes'
+complete -c crm -n '__crm_arg "contact help" 1' -a 'add list show edit rm forget export merge dupes'
 
 # crm stage
 complete -c crm -n '__crm_sub "stage"' -a 'list' -d 'the pipeline: every stage with its open deals and their amounts'
@@ -928,6 +939,7 @@ complete -c crm -n '__crm_using "import"' -s h -l help -d 'display help for comm
 # crm import vcard
 complete -c crm -n '__crm_using "import vcard"' -l dry-run -d 'check every card and count what would change; write nothing'
 complete -c crm -n '__crm_using "import vcard"' -l update -d 'give contacts that are already there the card\'s fields (without it they are left as they are)'
+complete -c crm -n '__crm_using "import vcard"' -l allow-forgotten -d 'add people though an email of theirs was erased (crm contact forget) before'
 complete -c crm -n '__crm_using "import vcard"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import vcard" 1' -F
 

@@ -232,6 +232,11 @@ export class Contacts extends Repository {
     return this.update(keep, merged, { id: dup.id, name: dup.name });
   }
 
+  /** Deletes a contact whose links are already gone (crm contact forget detaches them first). */
+  erase(contact: Contact): Promise<void> {
+    return this.delete(contact);
+  }
+
   private async delete(contact: Contact): Promise<void> {
     await this.j.touch('contact', contact.id);
     await setTags(this.db, 'contact', contact.id, []);

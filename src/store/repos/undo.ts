@@ -103,6 +103,9 @@ export class Undo extends Repository {
   }
 
   private async revertRecord(e: Entry): Promise<void> {
+    if (parse(e.before)?.forgotten || parse(e.after)?.forgotten) {
+      throw conflict('this change set erased a person (crm contact forget); an erasure cannot be undone', 'add the person again if they come back');
+    }
     if (!hasRows(e.entity)) {
       throw conflict(`change set entries of ${e.entity} cannot be undone`, e.entity === 'demo' ? 'remove the demo with crm demo --force' : 'change it back by hand');
     }

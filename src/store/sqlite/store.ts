@@ -96,6 +96,13 @@ class SqliteStore extends SqliteRepos implements Store {
     return checkSqlite(this.handle, this.path);
   }
 
+  async compact(): Promise<void> {
+    this.raw.exec("insert into search_index (search_index) values ('optimize')");
+    this.raw.pragma('wal_checkpoint(TRUNCATE)');
+    this.raw.exec('vacuum');
+    this.raw.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   backupPath(now: Date): string {
     return backupPath(this.path, now);
   }
