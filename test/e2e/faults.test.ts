@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sandbox as inProcess } from '../support/inprocess.js';
@@ -234,6 +235,21 @@ describe('8 processes x 250 writes on one SQLite file', () => {
     expect(scalar(db, 'select count(distinct name) from contact')).toBe(2000);
     expect(scalar(db, 'select count(*) from change_set')).toBe(2001);
     expect(integrity(db)).toBe('ok');
+  });
+});
+
+describe('a writer busy past the busy timeout', () => {
+  it('is waited out by the retries inside the command (up to three busy timeouts), then the write goes through', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'crm-busy-'));
+    const db = join(home, 'crm.db');
+    expect(crm(home, ['company', 'add', 'Acme', '--db', db]).status).toBe(0);
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    // Another program holds the write lock for 700 ms; crm waits 400 ms at a time.
+    const holder = spawn('node', ['-e', `const D = require(${JSON.stringify(driver)}); const d = new D(${JSON.stringify(db)});
+      d.exec('begin immediate'); console.log('held'); setTimeout(() => { d.exec('rollback'); d.close(); }, 700);`]);
+    await new Promise((ready) => holder.stdout.once('data', ready));
+    const r = spawnSync('node', [BIN, 'company', 'add', 'Globex', '-q', '--db', db], { env: { ...ENV, HOME: home, CRM_BUSY_TIMEOUT: '400' }, encoding: 'utf8' });
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, '2\n', '']);
   });
 });
 
