@@ -5,7 +5,7 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota report search history db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota report search history undo db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
     'company') _crm_subs='add list ls show edit rm tree merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
@@ -16,12 +16,14 @@ _crm_command() {
     'company merge') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='keep dup' ;;
     'company dupes') _crm_subs='' _crm_flags='--limit -h --help' _crm_vflags='--limit' _crm_args='' ;;
     'company help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'contact') _crm_subs='add list ls show edit rm merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
-    'contact add') _crm_subs='' _crm_flags='--email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --do-not-contact --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
+    'contact') _crm_subs='add list ls show edit rm forget export merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'contact add') _crm_subs='' _crm_flags='--email --phone --allow-forgotten --tag --title --company --role --reports-to --source --lifecycle --consent --do-not-contact --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--email --phone --tag --title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'contact list') _crm_subs='' _crm_flags='--company --lifecycle --consent --do-not-contact --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--company --lifecycle --consent --tag --owner --search --sort --limit' _crm_args='' ;;
     'contact show') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='contact' ;;
     'contact edit') _crm_subs='' _crm_flags='--title --company --role --reports-to --source --lifecycle --consent --do-not-contact --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag --no-company --no-reports-to --allow-contact -h --help' _crm_vflags='--title --company --role --reports-to --source --lifecycle --consent --wallet --currency --owner --notes --external-id --name --add-email --remove-email --add-phone --remove-phone --add-tag --remove-tag' _crm_args='contact' ;;
     'contact rm') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='contact' ;;
+    'contact forget') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='contact' ;;
+    'contact export') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='contact' ;;
     'contact merge') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='keep dup' ;;
     'contact dupes') _crm_subs='' _crm_flags='--limit -h --help' _crm_vflags='--limit' _crm_args='' ;;
     'contact help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
@@ -80,6 +82,7 @@ _crm_command() {
     'report help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'search') _crm_subs='' _crm_flags='--kind --limit -h --help' _crm_vflags='--kind --limit' _crm_args='text...' ;;
     'history') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='ref' ;;
+    'undo') _crm_subs='' _crm_flags='--list --limit -h --help' _crm_vflags='--limit' _crm_args='id' ;;
     'db') _crm_subs='path check backup migrate restore copy help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db path') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db check') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
@@ -103,7 +106,7 @@ _crm_command() {
     'import activities') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import followups') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import orders') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import vcard') _crm_subs='' _crm_flags='--dry-run --update -h --help' _crm_vflags='' _crm_args='file' ;;
+    'import vcard') _crm_subs='' _crm_flags='--dry-run --update --allow-forgotten -h --help' _crm_vflags='' _crm_args='file' ;;
     'import backup') _crm_subs='' _crm_flags='--force -h --help' _crm_vflags='' _crm_args='file' ;;
     'import help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'export') _crm_subs='companies contacts deals activities followups orders vcard ics backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
@@ -148,13 +151,13 @@ _crm_values() {
     'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
     'company show <company>'|'company edit <company>'|'company rm <company>'|'company tree <company>'|'contact add --company'|'contact list --company'|'contact edit --company'|'deal add --company'|'deal list --company'|'deal edit --company'|'log call --company'|'log email --company'|'log meeting --company'|'log note --company'|'log list --company'|'followup add --company'|'followup edit --company') _crm_live company ;;
-    'company merge <keep>'|'company merge <dup>'|'contact add --reports-to'|'contact show <contact>'|'contact edit --reports-to'|'contact edit <contact>'|'contact rm <contact>'|'contact merge <keep>'|'contact merge <dup>'|'deal add --contact'|'deal list --contact'|'deal edit --contact'|'log call --contact'|'log email --contact'|'log meeting --contact'|'log note --contact'|'log list --contact'|'followup add --contact'|'followup edit --contact') _crm_live contact ;;
+    'company merge <keep>'|'company merge <dup>'|'contact add --reports-to'|'contact show <contact>'|'contact edit --reports-to'|'contact edit <contact>'|'contact rm <contact>'|'contact forget <contact>'|'contact export <contact>'|'contact merge <keep>'|'contact merge <dup>'|'deal add --contact'|'deal list --contact'|'deal edit --contact'|'log call --contact'|'log email --contact'|'log meeting --contact'|'log note --contact'|'log list --contact'|'followup add --contact'|'followup edit --contact') _crm_live contact ;;
     'company help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'tree' 'merge' 'dupes' ;;
     'contact add --role'|'contact edit --role') _crm_choices 'decision-maker' 'influencer' 'champion' 'user' 'buyer' 'gatekeeper' ;;
     'contact add --lifecycle'|'contact list --lifecycle'|'contact edit --lifecycle') _crm_choices 'lead' 'prospect' 'customer' 'former' ;;
     'contact add --consent'|'contact list --consent'|'contact edit --consent') _crm_choices 'opted-in' 'opted-out' 'unknown' ;;
     'contact list --sort') _crm_choices 'name' 'id' 'created' 'updated' 'company' ;;
-    'contact help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'merge' 'dupes' ;;
+    'contact help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'forget' 'export' 'merge' 'dupes' ;;
     'stage add --outcome') _crm_choices 'open' 'won' 'lost' ;;
     'stage add --category'|'stage edit --category'|'deal add --category'|'deal edit --category') _crm_choices 'pipeline' 'best-case' 'commit' 'closed' 'omitted' ;;
     'stage edit <stage>'|'stage rm --move-to'|'stage rm <stage>'|'deal list --stage') _crm_live stage ;;
@@ -190,7 +193,7 @@ _crm_values() {
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
     'export help <command>') _crm_choices 'companies' 'contacts' 'deals' 'activities' 'followups' 'orders' 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'import' 'export' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'safety' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'import' 'export' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

@@ -23,7 +23,7 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db copy' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact forget' 'contact export' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db copy' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -119,6 +119,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --as-of --since --owner
         case 'search'
             printf '%s\n' --kind --limit
+        case 'undo'
+            printf '%s\n' --limit
         case 'db copy'
             printf '%s\n' --to --from
         case 'demo'
@@ -260,13 +262,14 @@ complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and mont
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
+complete -c crm -n '__crm_sub ""' -a 'undo' -d 'revert your last change (a whole command), or change set ID; --list shows the recent ones'
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
 complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
 complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in: crm\'s own exports, other products\' CSV exports, vCard files, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: CSV, JSON, NDJSON, vCard, iCalendar, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, import, export, prompts, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, safety, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, import, export, prompts, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -356,6 +359,8 @@ complete -c crm -n '__crm_sub "contact"' -a 'ls' -d 'list contacts'
 complete -c crm -n '__crm_sub "contact"' -a 'show' -d 'show a contact'
 complete -c crm -n '__crm_sub "contact"' -a 'edit' -d 'change fields of a contact (no flags: asks, offering current values)'
 complete -c crm -n '__crm_sub "contact"' -a 'rm' -d 'delete a contact (people who reported to them report to nobody)'
+complete -c crm -n '__crm_sub "contact"' -a 'forget' -d 'erase a person everywhere, history included (the right to be forgotten)'
+complete -c crm -n '__crm_sub "contact"' -a 'export' -d 'everything crm holds about one person, as JSON (a subject access request)'
 complete -c crm -n '__crm_sub "contact"' -a 'merge' -d 'merge DUP into KEEP: emails, phones, tags, reports and empty fields move over'
 complete -c crm -n '__crm_sub "contact"' -a 'dupes' -d 'likely duplicates: same email or phone written another way, or the same name'
 complete -c crm -n '__crm_sub "contact"' -a 'help' -d 'display help for command'
@@ -364,6 +369,7 @@ complete -c crm -n '__crm_using "contact"' -s h -l help -d 'display help for com
 # crm contact add
 complete -c crm -n '__crm_using "contact add"' -l email -x -d 'email address (repeatable)'
 complete -c crm -n '__crm_using "contact add"' -l phone -x -d 'phone number (repeatable)'
+complete -c crm -n '__crm_using "contact add"' -l allow-forgotten -d 'add the person though an email of theirs was erased (crm contact forget) before'
 complete -c crm -n '__crm_using "contact add"' -l tag -x -a '(__crm_live tag)' -d 'tag (repeatable)'
 complete -c crm -n '__crm_using "contact add"' -l title -x -d 'job title'
 complete -c crm -n '__crm_using "contact add"' -l company -x -a '(__crm_live company)' -d 'company: id, name or domain'
@@ -429,6 +435,14 @@ complete -c crm -n '__crm_arg "contact edit" 1' -a '(__crm_live contact)'
 complete -c crm -n '__crm_using "contact rm"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "contact rm" 1' -a '(__crm_live contact)'
 
+# crm contact forget
+complete -c crm -n '__crm_using "contact forget"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "contact forget" 1' -a '(__crm_live contact)'
+
+# crm contact export
+complete -c crm -n '__crm_using "contact export"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "contact export" 1' -a '(__crm_live contact)'
+
 # crm contact merge
 complete -c crm -n '__crm_using "contact merge"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "contact merge" 1' -a '(__crm_live contact)'
@@ -439,7 +453,7 @@ complete -c crm -n '__crm_using "contact dupes"' -l limit -x -d 'show at most n 
 complete -c crm -n '__crm_using "contact dupes"' -s h -l help -d 'display help for command'
 
 # crm contact help
-complete -c crm -n '__crm_arg "contact help" 1' -a 'add list show edit rm merge dupes'
+complete -c crm -n '__crm_arg "contact help" 1' -a 'add list show edit rm forget export merge dupes'
 
 # crm stage
 complete -c crm -n '__crm_sub "stage"' -a 'list' -d 'the pipeline: every stage with its open deals and their amounts'
@@ -871,6 +885,11 @@ complete -c crm -n '__crm_using "search"' -s h -l help -d 'display help for comm
 complete -c crm -n '__crm_using "history"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "history" 1' -a '(__crm_live ref)'
 
+# crm undo
+complete -c crm -n '__crm_using "undo"' -l list -d 'list the recent change sets instead of reverting one'
+complete -c crm -n '__crm_using "undo"' -l limit -x -d 'with --list: at most n change sets (default 20)'
+complete -c crm -n '__crm_using "undo"' -s h -l help -d 'display help for command'
+
 # crm db
 complete -c crm -n '__crm_sub "db"' -a 'path' -d 'print the database location and where it was chosen from'
 complete -c crm -n '__crm_sub "db"' -a 'check' -d 'check integrity, foreign keys and schema version'
@@ -1024,6 +1043,7 @@ complete -c crm -n '__crm_arg "import orders" 1' -F
 # crm import vcard
 complete -c crm -n '__crm_using "import vcard"' -l dry-run -d 'check every card and count what would change; write nothing'
 complete -c crm -n '__crm_using "import vcard"' -l update -d 'give contacts that are already there the card\'s fields (without it they are left as they are)'
+complete -c crm -n '__crm_using "import vcard"' -l allow-forgotten -d 'add people though an email of theirs was erased (crm contact forget) before'
 complete -c crm -n '__crm_using "import vcard"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import vcard" 1' -F
 
@@ -1099,4 +1119,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv import export prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history undo db config demo import export completion exit-codes dates formats references duplicates backups safety report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv import export prompts environment'

@@ -11,5 +11,7 @@ export function registerContact(program: CommandUnknownOpts, ctx: Context): void
   lazy(ctx, contact.edit, () => import('../commands/contact/edit.js'));
   lazy(ctx, contact.rm, () => import('../commands/contact/rm.js'));
   lazy(ctx, contact.merge, () => import('../commands/contact/merge.js'));
+  lazy(ctx, contact.forget, () => import('../commands/contact/forget.js'));
+  lazy(ctx, contact.export, () => import('../commands/contact/export.js'));
   lazy(ctx, contact.dupes, () => import('../commands/contact/dupes.js'));
 }

@@ -2,6 +2,7 @@ import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { configSpec } from '../commands/config/spec.js';
 import { dbSpec } from '../commands/db/spec.js';
 import { historySpec } from '../commands/history/spec.js';
+import { undoSpec } from '../commands/undo/spec.js';
 import { searchSpec } from '../commands/search/spec.js';
 import type { Context } from '../context.js';
 import { lazy } from './action.js';
@@ -31,4 +32,5 @@ export function registerSearch(program: CommandUnknownOpts, ctx: Context): void 
 
 export function registerHistory(program: CommandUnknownOpts, ctx: Context): void {
   lazy(ctx, historySpec(program), () => import('../commands/history/history.js'));
+  lazy(ctx, undoSpec(program), () => import('../commands/undo/undo.js'));
 }

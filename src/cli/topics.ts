@@ -121,7 +121,7 @@ pointed at DUP and DUP's values for its empty fields; DUP is deleted (crm histor
   crm export backup [--output FILE]  the whole database as one JSON document: portable, for another machine, a later
                                      crm or a team server; to stdout, or to FILE in full or not at all (mode 0600)
   crm import backup FILE|- [--force] restores such a document into an empty database
-The document: {"format": "crm-backup", "version": 1, "schema": 5, "exportedAt", "exportedBy", "sequences",
+The document: {"format": "crm-backup", "version": 1, "schema": 6, "exportedAt", "exportedBy", "sequences",
 "tables": {"company": [{...}, ...], ...}}. Every table of the database, one row a line: ids and UUIDs as they are,
 money as integers of minor units, text exactly, NULL as null; records, tags, stages, deal stage history, activities,
 follow-ups, orders, quotas, the history (change sets and journal) and saved RFM segmentations. "sequences" keeps
@@ -133,6 +133,24 @@ Restoring a document: the database must hold no records of yours (a new one's de
 (exit 4) naming what it holds; --force replaces them, keeping a copy in backups/ first. A backup from an older crm
 is restored at its schema, then migrated; a newer format version or schema is refused (exit 2). One transaction: a
 truncated or damaged file exits 2 and leaves the database as it was.`,
+  },
+  safety: {
+    summary: 'what crm guarantees about your data: transactions, undo, upgrades, crashes, privacy, erasure',
+    text: `Your data is safe
+  every write       one transaction; bad input changes nothing (exit 2/3/4/5, one line naming the field)
+  crm undo [ID]     reverts your last command (or change set ID), as a change set of its own: crm undo again
+                    redoes it; a change set a later one touched is refused (exit 4) naming the later one;
+                    crm undo --list shows the recent change sets
+  history           insert-only, enforced by the database (triggers); an erasure is the one exception
+  upgrades          a backup to backups/ first (newest five kept); crm db restore FILE puts one back
+  crashes           killed at any moment, the database is whole and holds all or nothing of the command
+  read-only file    readable; a write exits 5
+  files             database, -wal, -shm, backups, --output exports, spool files: 0600 in 0700 folders
+  crm contact forget REF   erases a person everywhere (history: a tombstone; the file: scrubbed); their emails
+                    are kept as salted hashes and refused by contact add and vCard import unless
+                    --allow-forgotten; cannot be undone; older backups still hold them
+  crm contact export REF   everything crm holds about one person, as JSON
+README.md ("Your data is safe") names the test that proves each.`,
   },
   'report-pipeline': {
     summary: 'what crm report pipeline computes',

@@ -78,6 +78,8 @@ export interface JournalTable {
   action: string;
   before: string | null;
   after: string | null;
+  /** JSON: the record's rows after the entry (and, in an undo's entries, before it); see repos/row-images.ts. */
+  row_image: string | null;
 }
 
 export interface StageTable extends Stamped {
@@ -190,6 +192,19 @@ export interface RfmSnapshotMemberTable {
   segment: string;
 }
 
+export interface ErasureTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  in_progress: number;
+}
+
+export interface SuppressionTable {
+  salt: string;
+  hash: string;
+  erasure_id: number;
+}
+
 export interface DB {
   company: CompanyTable;
   contact: ContactTable;
@@ -207,6 +222,8 @@ export interface DB {
   quota: QuotaTable;
   rfm_snapshot: RfmSnapshotTable;
   rfm_snapshot_member: RfmSnapshotMemberTable;
+  erasure: ErasureTable;
+  suppression: SuppressionTable;
 }
 
 /**
@@ -216,7 +233,7 @@ export interface DB {
  */
 const TABLE_ORDER: { [Table in keyof DB]: number } = {
   company: 1, contact: 2, contact_email: 3, contact_phone: 4, tag: 5, stage: 6, deal: 7, deal_stage_change: 8, activity: 9,
-  followup: 10, orders: 11, quota: 12, change_set: 13, journal: 14, rfm_snapshot: 15, rfm_snapshot_member: 16,
+  followup: 10, orders: 11, quota: 12, change_set: 13, journal: 14, rfm_snapshot: 15, rfm_snapshot_member: 16, erasure: 17, suppression: 18,
 };
 
 export const TABLES = (Object.keys(TABLE_ORDER) as (keyof DB)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);

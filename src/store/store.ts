@@ -17,6 +17,8 @@ import type { ReportData } from './repos/report-data.js';
 import type { Stages } from './repos/stages.js';
 import type { Transfer } from './repos/transfer.js';
 import type { Search } from './search.js';
+import type { Undo } from './repos/undo.js';
+import type { Forget } from './repos/forget.js';
 
 /**
  * The records as every engine serves them. Outside a transaction the repositories read; inside one (Store.write)
@@ -37,6 +39,10 @@ export interface Repos {
   readonly search: Search;
   /** What imports and exports read in bulk: every record's keys, every record's uuid. */
   readonly transfer: Transfer;
+  /** Change sets: the recent ones, and reverting one (inside a write, which is the undo's own change set). */
+  readonly undo: Undo;
+  /** The right to be forgotten: erasing a person (inside a write), and the suppression list of erased emails. */
+  readonly forget: Forget;
   /** The customer-value reports' scans over every order, and their saved segmentations. */
   readonly customerValue: CustomerValues;
   /** Inside a write: what the command adds to its change set. */
@@ -79,6 +85,11 @@ export interface Store extends Repos {
    */
   dump<T>(fn: (dump: Dump) => Promise<T>): Promise<T>;
   check(): Promise<IntegrityReport>;
+  /**
+   * Scrubs deleted bytes from the engine's files (after an erasure): on SQLite the search index is merged, the WAL
+   * folded in and emptied, and the file rewritten without free pages (deletes already overwrite with zeros).
+   */
+  compact(): Promise<void>;
   /** Where a backup taken `now` goes unless the user names a file. */
   backupPath(now: Date): string;
   /** A consistent copy of the live database at `dest`; returns its size in bytes. */

@@ -135,7 +135,7 @@ describe('crm export backup / crm import backup', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ format: 'crm-backup', version: 1, schema: schemaVersion, exportedAt: '2026-03-11T10:30:00.000Z', exportedBy: 'alice' });
     expect(Object.keys(doc.tables)).toEqual(['company', 'contact', 'contact_email', 'contact_phone', 'tag', 'stage', 'deal', 'deal_stage_change',
-      'activity', 'followup', 'orders', 'quota', 'change_set', 'journal', 'rfm_snapshot', 'rfm_snapshot_member']);
+      'activity', 'followup', 'orders', 'quota', 'change_set', 'journal', 'rfm_snapshot', 'rfm_snapshot_member', 'erasure', 'suppression']);
     expect(doc.sequences).toMatchObject({ company: 4, contact: 4, deal: 4 });
     const acme = doc.tables.company.find((c: any) => c.id === 1);
     expect(acme).toMatchObject({ name: 'Acme GmbH', wallet_minor: 25000000, currency: 'EUR', notes: 'First line\nsecond line\r\nthird', size: null });

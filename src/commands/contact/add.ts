@@ -4,7 +4,7 @@ import { contactView } from '../../output/views/contact.js';
 import { added } from '../../output/views/notices.js';
 import { askMissing } from '../ask/questions.js';
 import { newContactQuestions } from './ask.js';
-import { contactFields } from './shared.js';
+import { contactFields, refuseForgotten } from './shared.js';
 import type { ContactFlags, ContactInput } from './spec.js';
 
 export async function run({ args: [name], opts }: ContactInput<'add'>, ctx: Context) {
@@ -14,6 +14,10 @@ export async function run({ args: [name], opts }: ContactInput<'add'>, ctx: Cont
     const { firstEmail, ...answers } = await askMissing(p, { ...flags, firstEmail: opts.email?.[0] }, newContactQuestions(ctx));
     flags = { ...answers, email: opts.email ?? (firstEmail ? [firstEmail] : undefined) };
   }
-  const contact = await ctx.write(async (tx) => tx.contacts.create(await contactFields(flags, ctx, tx)));
+  const contact = await ctx.write(async (tx) => {
+    const fields = await contactFields(flags, ctx, tx);
+    if (!opts.allowForgotten) await refuseForgotten(tx, fields.emails, '--email');
+    return tx.contacts.create(fields);
+  });
   return contactView(contactJson(contact), null, added('contact', contact));
 }

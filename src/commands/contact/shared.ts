@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { BUYING_ROLES, CONSENTS, type Contact, type ContactFields, LIFECYCLES } from '../../domain/contact.js';
 import { check, checkAll, choice, email, name, phone, unique } from '../../domain/fields.js';
 import { reportingLoop } from '../../domain/orgchart.js';
-import { invalid, usageError } from '../../errors.js';
+import { CrmError, invalid, usageError } from '../../errors.js';
 import type { Repos } from '../../store/store.js';
 import { ownerOf, tags, text, wallet } from '../fields.js';
 import type { ContactFlags } from './spec.js';
@@ -71,4 +71,14 @@ export async function contactFields(opts: ContactFlags, ctx: Context, repos: Rep
     externalId: text(opts.externalId, base?.externalId),
     tags: tags(opts, base?.tags ?? []),
   };
+}
+
+/** An email of a person who was erased (crm contact forget) is not taken back in without --allow-forgotten (exit 5). */
+export async function refuseForgotten(repos: Repos, emails: readonly string[], field: string): Promise<void> {
+  for (const email of emails) {
+    if (await repos.forget.isSuppressed(email)) {
+      throw new CrmError('not_permitted', `${field}: ${email} belonged to a person who was erased (crm contact forget)`,
+        'pass --allow-forgotten if they asked to be added again', { field });
+    }
+  }
 }

@@ -21,7 +21,8 @@ export function contactSpec(program: CommandUnknownOpts) {
   return {
     add: contactFlags(tagFlag(contact.command('add').description('add a contact (asks for what is left out, on a terminal)').argument('[name]', 'full name')
       .addOption(repeatable('--email <email>', 'email address (repeatable)'))
-      .addOption(repeatable('--phone <phone>', 'phone number (repeatable)'))))
+      .addOption(repeatable('--phone <phone>', 'phone number (repeatable)'))
+      .option('--allow-forgotten', 'add the person though an email of theirs was erased (crm contact forget) before')))
       .addHelpText('after', '\nExample:\n  crm contact add "Li Na" --email li@acme.example --company "Acme GmbH" --role champion --reports-to 1'),
 
     list: listFlags(contact.command('list').alias('ls').description('list contacts')
@@ -47,6 +48,20 @@ export function contactSpec(program: CommandUnknownOpts) {
     rm: contact.command('rm').description('delete a contact (people who reported to them report to nobody)')
       .argument('<contact>', 'id, name or email')
       .hook('preAction', listsNoRecords),
+
+    forget: contact.command('forget').description('erase a person everywhere, history included (the right to be forgotten)')
+      .argument('<contact>', 'id, name or email')
+      .hook('preAction', listsNoRecords)
+      .addHelpText('after', `
+The contact, their emails and phones, tags, segment memberships and search entry are deleted; their values in
+history become a tombstone that says only that a person was erased, when and by whom; deals, activities,
+follow-ups and orders keep their amounts and dates but lose the person. The database file is then scrubbed
+(deleted bytes zeroed, the index merged, free pages dropped). Their emails are kept as salted hashes only, so that
+contact add and imports refuse to bring them back without --allow-forgotten. Backups made before still hold them.
+Cannot be undone.`),
+
+    export: contact.command('export').description('everything crm holds about one person, as JSON (a subject access request)')
+      .argument('<contact>', 'id, name or email'),
 
     merge: contact.command('merge').description('merge DUP into KEEP: emails, phones, tags, reports and empty fields move over')
       .argument('<keep>', 'the contact that stays').argument('<dup>', 'the duplicate, deleted afterwards'),

@@ -42,6 +42,7 @@ export function importSpec(program: CommandUnknownOpts) {
       .argument('<file>', '.vcf file, or - for standard input')
       .option('--dry-run', 'check every card and count what would change; write nothing')
       .option('--update', "give contacts that are already there the card's fields (without it they are left as they are)")
+      .option('--allow-forgotten', 'add people though an email of theirs was erased (crm contact forget) before')
       .addHelpText('after', `
 A card is the contact already in crm with its UID (a card crm exported), else one of its emails, else its external
 id (X-CRM-EXTERNAL-ID), else its exact name; any other card adds a contact. With --update a matched contact takes

@@ -65,9 +65,13 @@ class CardImport implements ImportTarget<CardRow, Match, CardImportSummary> {
   private claimed = new Set<Person>();
   private counts = { added: 0, updated: 0, unchanged: 0, companiesAdded: 0, companiesUpdated: 0, skipped: 0 };
 
-  constructor(private repos: Repos, private o: { file: string; dryRun: boolean; update: boolean; owner: string }) {}
+  /** Whether an email belonged to a person who was erased (crm contact forget). */
+  private erased: (email: string) => boolean = () => false;
+
+  constructor(private repos: Repos, private o: { file: string; dryRun: boolean; update: boolean; owner: string; allowForgotten?: boolean }) {}
 
   async load(): Promise<this> {
+    if (!this.o.allowForgotten) this.erased = await this.repos.forget.checker();
     for (const c of await this.repos.contacts.list()) this.remember({ id: c.id, name: c.name, contact: c });
     for (const c of await this.repos.companies.list()) this.companies.add(nameKey(c.name), c);
     return this;
@@ -127,6 +131,10 @@ class CardImport implements ImportTarget<CardRow, Match, CardImportSummary> {
     }
     const person = this.person(row);
     if (person instanceof FieldProblem) return person;
+    const gone = person === null ? row.emails.find((e) => this.erased(e)) : undefined;
+    if (gone !== undefined) {
+      return new FieldProblem('emails', `"${gone}" belonged to a person who was erased (crm contact forget); pass --allow-forgotten if they asked to be added again`);
+    }
     const company = this.companyOf(row.company, 'company');
     if (company instanceof FieldProblem) return company;
     return { kind: 'contact', person, companyId: company === null || company === 'new' ? company : company.id };
@@ -268,7 +276,7 @@ export async function run({ args: [file], opts }: ImportInput<'vcard'>, ctx: Con
     throw invalid('FILE', `${file} is not a readable file`, 'give a .vcf file, or - for standard input');
   }
   const dryRun = Boolean(opts.dryRun);
-  const o = { file, dryRun, update: Boolean(opts.update), owner: ctx.user };
+  const o = { file, dryRun, update: Boolean(opts.update), owner: ctx.user, allowForgotten: Boolean(opts.allowForgotten) };
   const summary = await runImport<CardField, CardRow, Match, CardImportSummary>({
     file, stdin: ctx.streams.stdin, schema: cardRows, preset: CARD_COLUMNS, read: vcardRecords(file), dryRun, unit: 'cards', progress: ctx.streams.stderr,
     session: dryRun ? async (pass) => pass(await new CardImport(await ctx.store(), o).load())

@@ -60,3 +60,21 @@ export function contactView(contact: ContactJson & { mergedFrom?: Link }, report
     ],
   });
 }
+
+export const forgetQuestion = (c: { id: number; name: string }): [string, string] =>
+  [`Erase contact #${c.id} ${c.name} everywhere, history included? This cannot be undone.`, `erase contact #${c.id}`];
+
+export const forgottenFields: Column[] = [
+  { header: 'Erasure', key: 'erasure', value: (r) => r.erasure },
+  { header: 'At', key: 'at', value: (r) => r.at, type: 'datetime' },
+  { header: 'By', key: 'by', value: (r) => r.by },
+  { header: 'Deals kept', key: 'deals', value: (r) => r.deals, type: 'count' },
+  { header: 'Activities kept', key: 'activities', value: (r) => r.activities, type: 'count' },
+  { header: 'Follow-ups kept', key: 'followups', value: (r) => r.followups, type: 'count' },
+  { header: 'Orders kept', key: 'orders', value: (r) => r.orders, type: 'count' },
+  { header: 'Reports detached', key: 'reports', value: (r) => r.reports, type: 'count' },
+  { header: 'History entries erased', key: 'historyEntries', value: (r) => r.historyEntries, type: 'count' },
+];
+
+export const forgotten = (e: { erasure: number }) =>
+  `erased the person everywhere (erasure #${e.erasure}); backups made before still hold them`;

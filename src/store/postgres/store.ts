@@ -132,6 +132,14 @@ export class PgStore extends PgRepos implements Store {
     };
   }
 
+  async compact(): Promise<void> {
+    // A deleted row stays in its table's pages until they are rewritten: VACUUM FULL writes every table that can hold
+    // a person anew (outside any transaction, as PostgreSQL requires), so the erased values leave the database files.
+    for (const table of ['contact', 'contact_email', 'contact_phone', 'tag', 'journal', 'search_index', 'activity', 'deal', 'followup', 'orders']) {
+      await this.client.query(`vacuum full ${table}`);
+    }
+  }
+
   backupPath(): string {
     throw new CrmError('usage', `crm db backup writes a SQLite file; ${this.path} is a PostgreSQL server`,
       'use crm export backup (a document any crm restores), crm db copy --from URL, or pg_dump');

@@ -111,6 +111,7 @@ export class Activities extends Repository {
     const moved = await this.db.selectFrom('activity').select('id').where(column, '=', from).execute();
     for (const { id } of moved) {
       const before = (await this.get(id))!;
+      await this.j.touch('activity', id);
       await this.db.updateTable('activity').set({ [column]: to, ...this.j.updated() }).where('id', '=', id).execute();
       const after = (await this.get(id))!;
       await this.index(after);

@@ -89,6 +89,7 @@ export class Companies extends Repository {
   /** `mergedFrom` marks the journal entry of a merge, so history says which company this one absorbed. */
   async update(before: Company, fields: CompanyFields, mergedFrom?: { id: number; name: string }): Promise<Company> {
     if (!mergedFrom && unchanged(before, fields)) return before;
+    await this.j.touch('company', before.id);
     await this.db.updateTable('company')
       .set({ ...toRow(fields), ...this.j.updated() })
       .where('id', '=', before.id).execute();
@@ -144,6 +145,7 @@ export class Companies extends Repository {
   }
 
   private async delete(company: Company): Promise<void> {
+    await this.j.touch('company', company.id);
     await setTags(this.db, 'company', company.id, []);
     await this.db.deleteFrom('company').where('id', '=', company.id).execute();
     await this.engine.search.remove('company', company.id);

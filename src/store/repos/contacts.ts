@@ -180,6 +180,7 @@ export class Contacts extends Repository {
   async update(before: Contact, fields: ContactFields, mergedFrom?: { id: number; name: string }): Promise<Contact> {
     if (!mergedFrom && unchanged(before, fields)) return before;
     await this.assertEmailsFree(fields.emails, before.id);
+    await this.j.touch('contact', before.id);
     await this.db.updateTable('contact').set({ ...toFields(fields), ...this.j.updated() })
       .where('id', '=', before.id).execute();
     await this.writeChildren(before.id, fields);
@@ -235,7 +236,13 @@ export class Contacts extends Repository {
     return this.update(keep, merged, { id: dup.id, name: dup.name });
   }
 
+  /** Deletes a contact whose links are already gone (crm contact forget detaches them first). */
+  erase(contact: Contact): Promise<void> {
+    return this.delete(contact);
+  }
+
   private async delete(contact: Contact): Promise<void> {
+    await this.j.touch('contact', contact.id);
     await setTags(this.db, 'contact', contact.id, []);
     await this.db.deleteFrom('contact').where('id', '=', contact.id).execute();
     await this.engine.search.remove('contact', contact.id);

@@ -131,6 +131,7 @@ export class Deals extends Repository {
   async update(before: Deal, fields: DealFields): Promise<Deal> {
     if (unchanged(before, fields)) return before;
     const moved = fields.stageId !== before.stageId;
+    await this.j.touch('deal', before.id);
     await this.db.updateTable('deal')
       .set({ ...toFields(fields), ...(moved ? { stage_changed_at: this.j.at } : {}), ...this.j.updated() })
       .where('id', '=', before.id).execute();
@@ -165,6 +166,7 @@ export class Deals extends Repository {
     await followups.relink('deal_id', deal.id, null);
     await orders.unlinkDeal(deal.id);
     const before = dealJson(deal, new Date(this.j.at));
+    await this.j.touch('deal', deal.id);
     await this.db.deleteFrom('deal').where('id', '=', deal.id).execute();
     await this.engine.search.remove('deal', deal.id);
     await this.j.record('deal', deal.id, 'delete', before, null);

@@ -72,6 +72,7 @@ export class Followups extends Repository {
 
   async update(before: Followup, fields: FollowupFields): Promise<Followup> {
     if (unchanged(before, fields)) return before;
+    await this.j.touch('followup', before.id);
     await this.db.updateTable('followup').set({ ...toFields(fields), ...this.j.updated() }).where('id', '=', before.id).execute();
     const after = (await this.get(before.id))!;
     await this.j.record('followup', before.id, 'update', this.snap(before), this.snap(after));
@@ -83,6 +84,7 @@ export class Followups extends Repository {
     const ids = (await this.db.selectFrom('followup').select('id').where(column, '=', from).execute()).map((r) => r.id);
     for (const id of ids) {
       const before = (await this.get(id))!;
+      await this.j.touch('followup', id);
       await this.db.updateTable('followup').set({ [column]: to, ...this.j.updated() }).where('id', '=', id).execute();
       await this.j.record('followup', id, 'update', this.snap(before), this.snap((await this.get(id))!));
     }
@@ -90,6 +92,7 @@ export class Followups extends Repository {
   }
 
   async remove(f: Followup): Promise<void> {
+    await this.j.touch('followup', f.id);
     await this.db.deleteFrom('followup').where('id', '=', f.id).execute();
     await this.j.record('followup', f.id, 'delete', this.snap(f), null);
   }

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 import type { ChangeNotes, Identity, JournalAction, JournalEntry, WriteMeta } from '../journal.js';
+import { hasRows, readRows, type RowImage, type Rows } from './row-images.js';
 
 /** Records every write of one command under one change set, inside that command's transaction. */
 export class Journal implements ChangeNotes {
   private changeSetId: number | undefined;
   private why: string | null = null;
+  /** Records' rows as they were before this write first changed them (see touch). */
+  private readonly before = new Map<string, Rows | null>();
 
   constructor(private readonly db: Kysely<DB>, private readonly meta: WriteMeta) {}
 
@@ -41,14 +44,40 @@ export class Journal implements ChangeNotes {
     await this.db.updateTable('change_set').set({ note: text }).where('id', '=', this.changeSetId).execute();
   }
 
-  async record(entity: string, entityId: number, action: JournalAction, before: object | null, after: object | null) {
+  /**
+   * Notes the rows of record `entity` #`id` as they are, before the repository changes them: the entry that journals
+   * the change keeps them, so that an undo can put them back even when no earlier entry has them (a record made by a
+   * migration, the demo or an older crm).
+   */
+  async touch(entity: string, id: number): Promise<void> {
+    const key = `${entity}:${id}`;
+    if (!this.before.has(key)) this.before.set(key, await readRows(this.db, entity, id));
+  }
+
+  /** The change set this write's entries go under (made on first use). */
+  async changeSet(): Promise<number> {
     this.changeSetId ??= Number((await this.db.insertInto('change_set')
       .values({ at: this.meta.at, actor: this.meta.actor, command: this.meta.command, note: this.why })
       .returning('id').executeTakeFirstOrThrow()).id);
+    return this.changeSetId;
+  }
+
+  /**
+   * Journals a write to record `entity` #`entityId`: the snapshots history shows, and the record's rows as the write
+   * left them (for an undo; `image` when the caller has them, as an undo and an order import do).
+   */
+  async record(entity: string, entityId: number, action: JournalAction, before: object | null, after: object | null, image?: RowImage) {
+    const changeSetId = await this.changeSet();
+    const key = `${entity}:${entityId}`;
+    const touched = this.before.get(key);
+    this.before.delete(key);
+    const rows = image ?? (hasRows(entity)
+      ? { after: await readRows(this.db, entity, entityId), ...(touched !== undefined ? { before: touched } : {}) } : null);
     await this.db.insertInto('journal').values({
-      change_set_id: this.changeSetId, entity, entity_id: entityId, action,
+      change_set_id: changeSetId, entity, entity_id: entityId, action,
       before: before === null ? null : JSON.stringify(before),
       after: after === null ? null : JSON.stringify(after),
+      row_image: rows === null ? null : JSON.stringify(rows),
     }).execute();
   }
 }

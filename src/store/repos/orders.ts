@@ -88,6 +88,7 @@ export class Orders extends Repository {
       .execute()).map((r) => r.id));
     const orders = (await this.list({ dealId })).filter((o) => ids.has(o.id));
     for (const o of orders) {
+      await this.j.touch('order', o.id);
       await this.db.deleteFrom('orders').where('id', '=', o.id).execute();
       await this.j.record('order', o.id, 'delete', orderJson(o), null);
     }
@@ -97,6 +98,7 @@ export class Orders extends Repository {
   /** Keeps a deleted deal's orders, without the link. */
   async unlinkDeal(dealId: number): Promise<void> {
     for (const o of await this.list({ dealId })) {
+      await this.j.touch('order', o.id);
       await this.db.updateTable('orders').set({ deal_id: null, ...this.j.updated() }).where('id', '=', o.id).execute();
       await this.j.record('order', o.id, 'update', orderJson(o), orderJson((await this.get(o.id))!));
     }
@@ -108,6 +110,7 @@ export class Orders extends Repository {
       .where(from.kind === 'company' ? 'company_id' : 'contact_id', '=', from.id).execute()).map((r) => r.id);
     for (const id of ids) {
       const before = (await this.get(id))!;
+      await this.j.touch('order', id);
       await this.db.updateTable('orders').set({ ...toFields({ ...before, customer: to }), ...this.j.updated() })
         .where('id', '=', id).execute();
       await this.j.record('order', id, 'update', orderJson(before), orderJson((await this.get(id))!));

@@ -24,6 +24,7 @@ export class Quotas extends Repository {
       .where('period', '=', quota.period).executeTakeFirst();
     let id = existing?.id;
     if (id !== undefined) {
+      await this.j.touch('quota', id);
       await this.db.updateTable('quota').set({ amount_minor: quota.amountMinor, currency: quota.currency, ...this.j.updated() })
         .where('id', '=', id).execute();
     } else {

@@ -18,6 +18,8 @@ import { ReportData } from './report-data.js';
 import type { Session } from './repository.js';
 import { Stages } from './stages.js';
 import { Transfer } from './transfer.js';
+import { Undo } from './undo.js';
+import { Forget } from './forget.js';
 
 /**
  * The repositories over one connection, written once in Kysely for every engine; an engine adds its fast paths
@@ -36,6 +38,8 @@ export abstract class KyselyRepos implements Repos {
   readonly reports: ReportData;
   readonly search: Search;
   readonly transfer: Transfer;
+  readonly undo: Undo;
+  readonly forget: Forget;
   abstract readonly customerValue: CustomerValues;
 
   constructor(protected readonly db: Kysely<DB>, engine: EngineSql, readonly journal?: Journal) {
@@ -53,6 +57,8 @@ export abstract class KyselyRepos implements Repos {
     this.quotas = new Quotas(session);
     this.reports = new ReportData(session);
     this.transfer = new Transfer(session);
+    this.undo = new Undo(session, this.companies);
+    this.forget = new Forget(session);
   }
 
   abstract importOrders(): Promise<OrderImport>;

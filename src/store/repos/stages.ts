@@ -60,6 +60,7 @@ export class Stages extends Repository {
 
   async update(before: Stage, fields: StageFields): Promise<Stage> {
     if (unchanged(before, fields)) return before;
+    await this.j.touch('stage', before.id);
     await this.db.updateTable('stage').set({ ...toFields(fields), ...this.j.updated() }).where('id', '=', before.id).execute();
     const after = (await this.get(before.id))!;
     await this.j.record('stage', before.id, 'update', stageJson(before), stageJson(after));
@@ -74,6 +75,7 @@ export class Stages extends Repository {
   async remove(stage: Stage, moveDealsTo: Stage | null = null): Promise<number> {
     const deals = moveDealsTo ? await this.linked.deals.list({ stageId: stage.id, status: 'all' }) : [];
     for (const d of deals) await this.linked.deals.update(d, enterStage(d, moveDealsTo!));
+    await this.j.touch('stage', stage.id);
     await this.db.deleteFrom('stage').where('id', '=', stage.id).execute();
     await this.j.record('stage', stage.id, 'delete', stageJson(stage), null);
     return deals.length;

@@ -17,6 +17,11 @@ export function translateSqliteError(e: unknown, path: string): unknown {
     return new CrmError('conflict', `that value is already taken: ${(e as Error).message.replace(/^UNIQUE constraint failed: /, '')}`,
       'run the command again to see the current state');
   }
+  if (code === 'SQLITE_FULL' || code?.startsWith('SQLITE_IOERR')) {
+    // The transaction rolled back: the database holds what it held before the command.
+    return new CrmError('database', `the disk holding ${path} is full (or failing); nothing was changed`,
+      'free some space on it and run the command again');
+  }
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
     return new CrmError('database', `cannot open the database ${path} for writing`,
       'check the file and folder permissions, or pass another path with --db');

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Migration, Migrator } from 'kysely';
 import type Database from 'better-sqlite3';
@@ -26,14 +26,19 @@ export function backupSqlite(raw: Database.Database, dest: string): void {
       'pass a backup path in a folder you can write to');
   }
   // VACUUM INTO writes into an empty file that exists: made here with mode 0600, a backup is as private as the
-  // database from its first byte (SQLite would create it with the umask's 0644).
+  // database from its first byte (SQLite would create it with the umask's 0644). It is written under a temporary
+  // name and renamed when complete: a backup interrupted (killed, disk full) is never mistaken for one.
+  if (existsSync(dest)) throw new CrmError('conflict', `${dest} already exists`, 'name a new file; backups never overwrite');
+  const temp = join(dirname(dest), `.${basename(dest)}.${process.pid}.partial`);
   try {
-    closeSync(openSync(dest, 'wx', 0o600));
+    closeSync(openSync(temp, 'w', 0o600));
+    raw.prepare('vacuum into ?').run(temp);
+    chmodSync(temp, 0o600);
+    renameSync(temp, dest);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    rmSync(temp, { force: true });
+    throw e;
   }
-  raw.prepare('vacuum into ?').run(dest);
-  chmodSync(dest, 0o600);
 }
 
 /** How many of the backups taken before migrations are kept: the newest five. `crm db backup`'s are never removed. */

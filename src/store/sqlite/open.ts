@@ -147,6 +147,8 @@ export function openSqlite(path: string, opts: OpenOptions = {}): SqliteHandle {
   }
   raw.pragma('foreign_keys = ON');
   raw.pragma('synchronous = NORMAL');
+  // Deleted content is overwritten with zeros, not left in free space: an erased person is gone from the file.
+  raw.pragma('secure_delete = ON');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(raw) }) });
   return { raw, db, created };
 }

@@ -86,8 +86,9 @@ export class SqliteOrderImport implements OrderImport {
       : Number(this.statement(`insert into contact (name, name_key, lifecycle, consent, owner, external_id, uuid, created_at,
           updated_at, created_by, updated_by) values (?, ?, 'customer', 'unknown', ?, ?, ?, ?, ?, ?, ?)`)
         .run(key, nameKey(key), actor, key, ...stamp).lastInsertRowid);
+    // Indexed as the repositories index a company or contact with only a name (search-text.ts): by its name.
     this.statement('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)')
-      .run(searchRowid(kind, id), kind, id, key, key);
+      .run(searchRowid(kind, id), kind, id, key, '');
     const m = { kind, id };
     this.cache.set(key, m);
     this.created.push({ ...m, snapshot: newCustomer(kind, id, key, stamp) });

@@ -43,6 +43,9 @@ class SqliteTx extends SqliteRepos implements Tx {
   }
 }
 
+/** How many times a write tries to begin (each waiting up to the busy timeout) before it reports the lock. */
+const WRITE_ATTEMPTS = 3;
+
 class SqliteStore extends SqliteRepos implements Store {
   constructor(private readonly handle: SqliteHandle, readonly path: string, readonly migration: MigrationReport) {
     super(handle.raw, handle.db);
@@ -59,10 +62,16 @@ class SqliteStore extends SqliteRepos implements Store {
   async write<T>(meta: WriteMeta, fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.handle.readOnly) throw readOnlyDatabase(this.path);
     return this.db.connection().execute(async (conn) => {
-      try {
-        await sql`begin immediate`.execute(conn);
-      } catch (e) {
-        throw translateSqliteError(e, this.path);
+      // The busy timeout waits for another writer; a writer still busy after it (a long import) gets two more tries
+      // before the command gives up with "locked" (exit 4).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await sql`begin immediate`.execute(conn);
+          break;
+        } catch (e) {
+          const busy = /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '');
+          if (!busy || attempt >= WRITE_ATTEMPTS) throw translateSqliteError(e, this.path);
+        }
       }
       try {
         const result = await fn(new SqliteTx(this.raw, conn, new Journal(conn, meta)));
@@ -94,6 +103,13 @@ class SqliteStore extends SqliteRepos implements Store {
   async check(): Promise<IntegrityReport> {
     const { checkSqlite } = await import('./maintenance.js');
     return checkSqlite(this.handle, this.path);
+  }
+
+  async compact(): Promise<void> {
+    this.raw.exec("insert into search_index (search_index) values ('optimize')");
+    this.raw.pragma('wal_checkpoint(TRUNCATE)');
+    this.raw.exec('vacuum');
+    this.raw.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   backupPath(now: Date): string {
