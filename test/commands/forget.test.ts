@@ -75,6 +75,8 @@ describe('crm contact forget', () => {
     expect((await json(['order', 'list'])).map((o: { amount: number; reference: string; customer: unknown }) => [o.amount, o.reference, o.customer]))
       .toEqual([[50, 'Z-1', { kind: 'contact', id: null, name: '[forgotten]' }]]);
     expect((await run(['order', 'list'])).stdout).toMatch(/^1\t2026-03-11\t\[forgotten\]\t50.00/);
+    // ... and no customer's: customer analytics leave it out (it would be one made-up customer of every erased buyer).
+    expect((await json(['report', 'rfm'])).customers).toEqual([]);
   });
 
   it('keeps the person from coming back: contact add and vCard import refuse their email without --allow-forgotten', async () => {

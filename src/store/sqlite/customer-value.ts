@@ -14,7 +14,8 @@ export class SqliteCustomerValues implements CustomerValues {
     const rows = this.raw.prepare(`select company_id, contact_id, currency, count(*),
         sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
         sum(amount_minor)
-      from orders where ordered_on <= ? and ordered_on >= ? group by company_id, contact_id, currency`)
+      from orders where ordered_on <= ? and ordered_on >= ? and (company_id is not null or contact_id is not null)
+      group by company_id, contact_id, currency`)
       .raw().all(asOf, since ?? '0000-00-00') as [number | null, number | null, string, number, number, string | null, string, number][];
     return rows.map(([company, contact, currency, orders, frequency, lastPositive, firstOrder, monetary]) => ({
       kind: company !== null ? 'company' : 'contact', id: (company ?? contact)!, currency, orders, frequency, lastPositive, firstOrder,
@@ -24,7 +25,8 @@ export class SqliteCustomerValues implements CustomerValues {
 
   async purchaseDays(asOf: string, visit: (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void): Promise<void> {
     const rows = this.raw.prepare(`select company_id, contact_id, ordered_on, currency, sum(amount_minor), count(*) from orders
-      where amount_minor >= 0 and ordered_on <= ? group by company_id, contact_id, ordered_on, currency
+      where amount_minor >= 0 and ordered_on <= ? and (company_id is not null or contact_id is not null)
+      group by company_id, contact_id, ordered_on, currency
       order by company_id, contact_id, ordered_on`).raw().iterate(asOf) as Iterable<[number | null, number | null, string, string, number, number]>;
     for (const [company, contact, day, currency, minor, orders] of rows) {
       visit(company !== null ? 'company' : 'contact', (company ?? contact)!, day, currency, Number(minor), orders);
