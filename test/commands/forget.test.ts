@@ -77,6 +77,18 @@ describe('crm contact forget', () => {
     expect([undo.exitCode, undo.stderr]).toEqual([4, 'error: this change set erased a person (crm contact forget); an erasure cannot be undone (add the person again if they come back)\n']);
   });
 
+  it('keeps the orders of a person who bought for themselves, as revenue of nobody', async () => {
+    const { run, json } = sandbox();
+    await run(['contact', 'add', 'Zoe Buyer', '--email', 'zoe@example.com']);
+    await run(['order', 'add', 'Zoe Buyer', '--amount', '50', '--reference', 'Z-1']);
+    expect((await json(['contact', 'forget', 'Zoe Buyer', '--yes'])).orders).toBe(1);
+    expect((await json(['order', 'list'])).map((o: { amount: number; reference: string; customer: unknown }) => [o.amount, o.reference, o.customer]))
+      .toEqual([[50, 'Z-1', { kind: 'contact', id: null, name: '[forgotten]' }]]);
+    expect((await run(['order', 'list'])).stdout).toMatch(/^1\t2026-03-11\t\[forgotten\]\t50.00/);
+    // ... and no customer's: customer analytics leave it out (it would be one made-up customer of every erased buyer).
+    expect((await json(['report', 'rfm'])).customers).toEqual([]);
+  });
+
   it('keeps the person from coming back: contact add and vCard import refuse their email without --allow-forgotten', async () => {
     const { run, json } = await seeded();
     await run(['contact', 'forget', EMAIL, '--yes']);

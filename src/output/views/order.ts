@@ -5,7 +5,7 @@ import { type Column, list, type Output, record } from '../view.js';
 export const orderColumns: Column<OrderJson>[] = [
   { header: 'ID', key: 'id', value: (o) => o.id },
   { header: 'Date', key: 'date', value: (o) => o.date },
-  { header: 'Customer', key: 'customer', value: (o) => `${o.customer.name} (${o.customer.kind} #${o.customer.id})` },
+  { header: 'Customer', key: 'customer', value: (o) => (o.customer.id === null ? o.customer.name : `${o.customer.name} (${o.customer.kind} #${o.customer.id})`) },
   { header: 'Amount', key: 'amount', value: (o) => o.amount, type: 'money', currency: (o) => o.currency },
   { header: 'Reference', key: 'reference', value: (o) => o.reference },
   { header: 'Deal', key: 'deal', value: (o) => o.deal?.name },

@@ -18,7 +18,8 @@ export class PgCustomerValues implements CustomerValues {
       `select company_id, contact_id, currency, count(*),
         sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
         sum(amount_minor)
-      from orders where ordered_on <= $1 and ordered_on >= $2 group by company_id, contact_id, currency`, [asOf, since ?? '0000-00-00']);
+      from orders where ordered_on <= $1 and ordered_on >= $2 and (company_id is not null or contact_id is not null)
+      group by company_id, contact_id, currency`, [asOf, since ?? '0000-00-00']);
     return rows.map(([company, contact, currency, orders, frequency, lastPositive, firstOrder, monetary]) => ({
       kind: company !== null ? 'company' : 'contact', id: (company ?? contact)!, currency, orders, frequency, lastPositive, firstOrder,
       monetaryMinor: Number(monetary),
@@ -28,7 +29,8 @@ export class PgCustomerValues implements CustomerValues {
   async purchaseDays(asOf: string, visit: (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void): Promise<void> {
     const rows = await this.rows<[number | null, number | null, string, string, number, number]>(
       `select company_id, contact_id, ordered_on, currency, sum(amount_minor), count(*) from orders
-      where amount_minor >= 0 and ordered_on <= $1 group by company_id, contact_id, ordered_on, currency
+      where amount_minor >= 0 and ordered_on <= $1 and (company_id is not null or contact_id is not null)
+      group by company_id, contact_id, ordered_on, currency
       order by company_id nulls first, contact_id nulls first, ordered_on`, [asOf]);
     for (const [company, contact, day, currency, minor, orders] of rows) {
       visit(company !== null ? 'company' : 'contact', (company ?? contact)!, day, currency, Number(minor), orders);

@@ -58,7 +58,8 @@ export class Orders extends Repository {
       id: r.id,
       customer: r.company_id !== null
         ? { kind: 'company' as const, id: r.company_id, name: r.company_name ?? '' }
-        : { kind: 'contact' as const, id: r.contact_id!, name: r.contact_name ?? '' },
+        // An order whose person was erased (crm contact forget) keeps its amount, of nobody.
+        : { kind: 'contact' as const, id: r.contact_id!, name: r.contact_id === null ? '[forgotten]' : r.contact_name ?? '' },
       orderedOn: r.ordered_on, amountMinor: Number(r.amount_minor), currency: r.currency, reference: r.reference,
       dealId: r.deal_id, deal: r.deal_id === null ? null : { id: r.deal_id, name: r.deal_title ?? '' },
       uuid: r.uuid, createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by, updatedBy: r.updated_by,
