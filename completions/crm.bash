@@ -5,7 +5,7 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota report search history db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota product report search history db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
     'company') _crm_subs='add list ls show edit rm tree merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
@@ -67,6 +67,11 @@ _crm_command() {
     'quota set') _crm_subs='' _crm_flags='--currency -h --help' _crm_vflags='--currency' _crm_args='owner period amount' ;;
     'quota list') _crm_subs='' _crm_flags='--owner --mine --period -h --help' _crm_vflags='--owner --period' _crm_args='' ;;
     'quota help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
+    'product') _crm_subs='add list ls show help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'product add') _crm_subs='' _crm_flags='--name --price --currency -h --help' _crm_vflags='--name --price --currency' _crm_args='code' ;;
+    'product list') _crm_subs='' _crm_flags='--search --limit -h --help' _crm_vflags='--search --limit' _crm_args='' ;;
+    'product show') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='product' ;;
+    'product help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report pipeline') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report forecast') _crm_subs='' _crm_flags='--as-of --since --owner --mine --period --periods --by -h --help' _crm_vflags='--as-of --since --owner --period --periods --by' _crm_args='' ;;
@@ -132,6 +137,7 @@ _crm_canonical() {
     'followup ls') _crm_path='followup list' ;;
     'order ls') _crm_path='order list' ;;
     'quota ls') _crm_path='quota list' ;;
+    'product ls') _crm_path='product list' ;;
     'config ls') _crm_path='config list' ;;
     *) _crm_path=$1 ;;
   esac
@@ -173,6 +179,7 @@ _crm_values() {
     'order import --create-customers') _crm_choices 'company' 'contact' ;;
     'order help <command>') _crm_choices 'add' 'import' 'list' ;;
     'quota help <command>') _crm_choices 'set' 'list' ;;
+    'product help <command>') _crm_choices 'add' 'list' 'show' ;;
     'report forecast --period') _crm_choices 'month' 'quarter' ;;
     'report forecast --by') _crm_choices 'owner' 'category' ;;
     'report rfm --segment') _crm_choices 'champions' 'loyal-customers' 'potential-loyalists' 'new-customers' 'promising' 'need-attention' 'about-to-sleep' 'at-risk' 'cant-lose-them' 'hibernating' ;;
@@ -188,7 +195,7 @@ _crm_values() {
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
     'export help <command>') _crm_choices 'companies' 'contacts' 'deals' 'activities' 'followups' 'orders' 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'import' 'export' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'import' 'export' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

@@ -21,9 +21,11 @@ function __crm_subcommand --argument-names key
             echo 'order list'
         case 'quota ls'
             echo 'quota list'
+        case 'product ls'
+            echo 'product list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -99,6 +101,10 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --currency
         case 'quota list'
             printf '%s\n' --owner --period
+        case 'product add'
+            printf '%s\n' --name --price --currency
+        case 'product list'
+            printf '%s\n' --search --limit
         case 'report pipeline'
             printf '%s\n' --as-of --since --owner
         case 'report forecast'
@@ -255,6 +261,7 @@ complete -c crm -n '__crm_sub ""' -a 'followup' -d 'follow-ups: due dates, prior
 complete -c crm -n '__crm_sub ""' -a 'agenda' -d 'overdue items, then day by day: follow-ups due, deals closing, meetings'
 complete -c crm -n '__crm_sub ""' -a 'order' -d 'orders (purchases) of customers: companies, or contacts without one'
 complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and month or quarter'
+complete -c crm -n '__crm_sub ""' -a 'product' -d 'products that order lines sell (codes match ignoring case)'
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
@@ -779,6 +786,31 @@ complete -c crm -n '__crm_using "quota list"' -s h -l help -d 'display help for 
 # crm quota help
 complete -c crm -n '__crm_arg "quota help" 1' -a 'set list'
 
+# crm product
+complete -c crm -n '__crm_sub "product"' -a 'add' -d 'add a product'
+complete -c crm -n '__crm_sub "product"' -a 'list' -d 'products by code'
+complete -c crm -n '__crm_sub "product"' -a 'ls' -d 'products by code'
+complete -c crm -n '__crm_sub "product"' -a 'show' -d 'a product and what was sold of it'
+complete -c crm -n '__crm_sub "product"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "product"' -s h -l help -d 'display help for command'
+
+# crm product add
+complete -c crm -n '__crm_using "product add"' -l name -x -d 'what it is called (required)'
+complete -c crm -n '__crm_using "product add"' -l price -x -d 'list price per unit'
+complete -c crm -n '__crm_using "product add"' -l currency -x -d 'currency of --price (default: config currency)'
+complete -c crm -n '__crm_using "product add"' -s h -l help -d 'display help for command'
+
+# crm product list
+complete -c crm -n '__crm_using "product list"' -l search -x -d 'code or name containing this'
+complete -c crm -n '__crm_using "product list"' -l limit -x -d 'at most n'
+complete -c crm -n '__crm_using "product list"' -s h -l help -d 'display help for command'
+
+# crm product show
+complete -c crm -n '__crm_using "product show"' -s h -l help -d 'display help for command'
+
+# crm product help
+complete -c crm -n '__crm_arg "product help" 1' -a 'add list show'
+
 # crm report
 complete -c crm -n '__crm_sub "report"' -a 'pipeline' -d 'open deals by stage, win rate, sales cycle, conversion, velocity'
 complete -c crm -n '__crm_sub "report"' -a 'forecast' -d 'closed, commit, best case, pipeline, weighted and historical per period, against quota'
@@ -1086,4 +1118,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv import export prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota product report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv import export prompts environment'

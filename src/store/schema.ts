@@ -190,6 +190,26 @@ export interface RfmSnapshotMemberTable {
   segment: string;
 }
 
+export interface ProductTable extends Stamped {
+  id: Generated<number>;
+  code: string;
+  code_key: string;
+  name: string;
+  price_minor: number | null;
+  currency: string | null;
+}
+
+export interface OrderLineTable {
+  id: Generated<number>;
+  order_id: number;
+  position: number;
+  product_id: number;
+  description: string | null;
+  quantity: number;
+  unit_price_minor: number;
+  amount_minor: number;
+}
+
 export interface DB {
   company: CompanyTable;
   contact: ContactTable;
@@ -207,6 +227,8 @@ export interface DB {
   quota: QuotaTable;
   rfm_snapshot: RfmSnapshotTable;
   rfm_snapshot_member: RfmSnapshotMemberTable;
+  product: ProductTable;
+  order_line: OrderLineTable;
 }
 
 /**
@@ -217,6 +239,7 @@ export interface DB {
 const TABLE_ORDER: { [Table in keyof DB]: number } = {
   company: 1, contact: 2, contact_email: 3, contact_phone: 4, tag: 5, stage: 6, deal: 7, deal_stage_change: 8, activity: 9,
   followup: 10, orders: 11, quota: 12, change_set: 13, journal: 14, rfm_snapshot: 15, rfm_snapshot_member: 16,
+  product: 17, order_line: 18,
 };
 
 export const TABLES = (Object.keys(TABLE_ORDER) as (keyof DB)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);

@@ -12,6 +12,7 @@ import type { EngineSql } from './engine.js';
 import { Followups } from './followups.js';
 import { historyOf, type Journal, lastJournaledName } from './journal.js';
 import { Orders } from './orders.js';
+import { Products } from './products.js';
 import { Quotas } from './quotas.js';
 import { References } from './references.js';
 import { ReportData } from './report-data.js';
@@ -33,6 +34,7 @@ export abstract class KyselyRepos implements Repos {
   readonly followups: Followups;
   readonly orders: Orders;
   readonly quotas: Quotas;
+  readonly products: Products;
   readonly reports: ReportData;
   readonly search: Search;
   readonly transfer: Transfer;
@@ -51,6 +53,7 @@ export abstract class KyselyRepos implements Repos {
     this.followups = new Followups(session);
     this.orders = new Orders(session);
     this.quotas = new Quotas(session);
+    this.products = new Products(session);
     this.reports = new ReportData(session);
     this.transfer = new Transfer(session);
   }
