@@ -23,9 +23,11 @@ function __crm_subcommand --argument-names key
             echo 'quota list'
         case 'product ls'
             echo 'product list'
+        case 'campaign ls'
+            echo 'campaign list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'campaign add' 'campaign list' 'campaign show' 'campaign edit' 'campaign rm' 'campaign target' 'campaign members' 'campaign touch' 'campaign respond' 'campaign help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import responses' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -105,6 +107,18 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --name --price --currency
         case 'product list'
             printf '%s\n' --search --limit
+        case 'campaign add'
+            printf '%s\n' --channel --budget --currency --start --end --window --owner --notes
+        case 'campaign edit'
+            printf '%s\n' --name --channel --cost --budget --currency --start --end --window --owner --notes
+        case 'campaign target'
+            printf '%s\n' --segment --snapshot --tier --tag --lifecycle --owner --company --ids --holdout --seed --as-of
+        case 'campaign members'
+            printf '%s\n' --group
+        case 'campaign touch'
+            printf '%s\n' --at --summary
+        case 'campaign respond'
+            printf '%s\n' --at --outcome
         case 'report pipeline'
             printf '%s\n' --as-of --since --owner
         case 'report forecast'
@@ -139,6 +153,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --preset --map --delimiter --encoding --currency
         case 'import orders'
             printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import responses'
+            printf '%s\n' --campaign --map --delimiter
         case 'export companies'
             printf '%s\n' --output
         case 'export contacts'
@@ -262,6 +278,7 @@ complete -c crm -n '__crm_sub ""' -a 'agenda' -d 'overdue items, then day by day
 complete -c crm -n '__crm_sub ""' -a 'order' -d 'orders (purchases) of customers: companies, or contacts without one'
 complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and month or quarter'
 complete -c crm -n '__crm_sub ""' -a 'product' -d 'products that order lines sell (codes match ignoring case)'
+complete -c crm -n '__crm_sub ""' -a 'campaign' -d 'marketing campaigns: target, holdout, touch, responses (crm report campaign)'
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
@@ -811,6 +828,90 @@ complete -c crm -n '__crm_using "product show"' -s h -l help -d 'display help fo
 # crm product help
 complete -c crm -n '__crm_arg "product help" 1' -a 'add list show'
 
+# crm campaign
+complete -c crm -n '__crm_sub "campaign"' -a 'add' -d 'add a campaign'
+complete -c crm -n '__crm_sub "campaign"' -a 'list' -d 'campaigns by start date, with member counts'
+complete -c crm -n '__crm_sub "campaign"' -a 'ls' -d 'campaigns by start date, with member counts'
+complete -c crm -n '__crm_sub "campaign"' -a 'show' -d 'a campaign and its member counts'
+complete -c crm -n '__crm_sub "campaign"' -a 'edit' -d 'change a campaign\'s fields'
+complete -c crm -n '__crm_sub "campaign"' -a 'rm' -d 'delete a campaign and its members (logged touches stay)'
+complete -c crm -n '__crm_sub "campaign"' -a 'target' -d 'add members by filters; opted-out and do-not-contact contacts are always left out'
+complete -c crm -n '__crm_sub "campaign"' -a 'members' -d 'members with group, touch and response (--format csv for a mail merge)'
+complete -c crm -n '__crm_sub "campaign"' -a 'touch' -d 'record that treated members were contacted, and log the activity on each'
+complete -c crm -n '__crm_sub "campaign"' -a 'respond' -d 'record a response of a member'
+complete -c crm -n '__crm_sub "campaign"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "campaign"' -s h -l help -d 'display help for command'
+
+# crm campaign add
+complete -c crm -n '__crm_using "campaign add"' -l channel -x -a 'email call mail event ads' -d 'how members are reached (required)'
+complete -c crm -n '__crm_using "campaign add"' -l budget -x -d 'what it may cost (ROI uses it unless --cost is recorded)'
+complete -c crm -n '__crm_using "campaign add"' -l currency -x -d 'currency of --budget and --cost (default: config currency)'
+complete -c crm -n '__crm_using "campaign add"' -l start -x -d 'first day (default: today)'
+complete -c crm -n '__crm_using "campaign add"' -l end -x -d 'last day (default: --start)'
+complete -c crm -n '__crm_using "campaign add"' -l window -x -d 'attribution window: days after --end in which responses and orders still count (default 30)'
+complete -c crm -n '__crm_using "campaign add"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
+complete -c crm -n '__crm_using "campaign add"' -l notes -x -d 'free-form notes'
+complete -c crm -n '__crm_using "campaign add"' -s h -l help -d 'display help for command'
+
+# crm campaign list
+complete -c crm -n '__crm_using "campaign list"' -s h -l help -d 'display help for command'
+
+# crm campaign show
+complete -c crm -n '__crm_using "campaign show"' -s h -l help -d 'display help for command'
+
+# crm campaign edit
+complete -c crm -n '__crm_using "campaign edit"' -l name -x -d 'new name'
+complete -c crm -n '__crm_using "campaign edit"' -l channel -x -a 'email call mail event ads' -d 'how members are reached'
+complete -c crm -n '__crm_using "campaign edit"' -l cost -x -d 'what it actually cost (ROI uses it instead of the budget)'
+complete -c crm -n '__crm_using "campaign edit"' -l budget -x -d 'what it may cost (ROI uses it unless --cost is recorded)'
+complete -c crm -n '__crm_using "campaign edit"' -l currency -x -d 'currency of --budget and --cost (default: config currency)'
+complete -c crm -n '__crm_using "campaign edit"' -l start -x -d 'first day (default: today)'
+complete -c crm -n '__crm_using "campaign edit"' -l end -x -d 'last day (default: --start)'
+complete -c crm -n '__crm_using "campaign edit"' -l window -x -d 'attribution window: days after --end in which responses and orders still count (default 30)'
+complete -c crm -n '__crm_using "campaign edit"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
+complete -c crm -n '__crm_using "campaign edit"' -l notes -x -d 'free-form notes'
+complete -c crm -n '__crm_using "campaign edit"' -s h -l help -d 'display help for command'
+
+# crm campaign rm
+complete -c crm -n '__crm_using "campaign rm"' -s h -l help -d 'display help for command'
+
+# crm campaign target
+complete -c crm -n '__crm_using "campaign target"' -l segment -x -a 'champions loyal-customers potential-loyalists new-customers promising need-attention about-to-sleep at-risk cant-lose-them hibernating' -d 'customers in this RFM segment, e.g. at-risk, champions'
+complete -c crm -n '__crm_using "campaign target"' -l snapshot -x -d 'with --segment: the segment as a saved RFM snapshot (crm report rfm --save) had it'
+complete -c crm -n '__crm_using "campaign target"' -l tier -x -a 'MVC MGC BZ maintain prospect' -d 'customers in this value tier (crm report portfolio)'
+complete -c crm -n '__crm_using "campaign target"' -l at-risk -d 'valuable customers whose P(alive) fell below 50% (crm report clv --at-risk)'
+complete -c crm -n '__crm_using "campaign target"' -l tag -x -a '(__crm_live tag)' -d 'only records with this tag (repeat: all must match)'
+complete -c crm -n '__crm_using "campaign target"' -l lifecycle -x -a 'lead prospect customer former' -d 'only contacts at this lifecycle stage'
+complete -c crm -n '__crm_using "campaign target"' -l owner -x -a '(__crm_live owner)' -d 'only records owned by this user'
+complete -c crm -n '__crm_using "campaign target"' -l mine -d 'only records you own'
+complete -c crm -n '__crm_using "campaign target"' -l company -x -a '(__crm_live company)' -d 'the people of this company'
+complete -c crm -n '__crm_using "campaign target"' -l ids -x -a 'contact company' -d 'read ids (one a line, as -q prints them) from standard input'
+complete -c crm -n '__crm_using "campaign target"' -l holdout -x -d 'set aside a random control group of this share, e.g. 10%'
+complete -c crm -n '__crm_using "campaign target"' -l seed -x -d 'seed of the holdout draw: the same seed and members give the same split (default: random, shown)'
+complete -c crm -n '__crm_using "campaign target"' -l as-of -x -d 'date the customer-value filters are computed at (default: today)'
+complete -c crm -n '__crm_using "campaign target"' -l dry-run -d 'count, add nobody'
+complete -c crm -n '__crm_using "campaign target"' -s h -l help -d 'display help for command'
+
+# crm campaign members
+complete -c crm -n '__crm_using "campaign members"' -l group -x -a 'treated holdout' -d 'only this group'
+complete -c crm -n '__crm_using "campaign members"' -l untouched -d 'only treated members not contacted yet'
+complete -c crm -n '__crm_using "campaign members"' -s h -l help -d 'display help for command'
+
+# crm campaign touch
+complete -c crm -n '__crm_using "campaign touch"' -l at -x -d 'when (default: today)'
+complete -c crm -n '__crm_using "campaign touch"' -l summary -x -d 'what the activity says (default: the campaign and channel)'
+complete -c crm -n '__crm_using "campaign touch"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "campaign touch" 2+' -a '(__crm_live customer)'
+
+# crm campaign respond
+complete -c crm -n '__crm_using "campaign respond"' -l at -x -d 'when (default: today)'
+complete -c crm -n '__crm_using "campaign respond"' -l outcome -x -d 'what they did, e.g. booked a demo'
+complete -c crm -n '__crm_using "campaign respond"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "campaign respond" 2' -a '(__crm_live customer)'
+
+# crm campaign help
+complete -c crm -n '__crm_arg "campaign help" 1' -a 'add list show edit rm target members touch respond'
+
 # crm report
 complete -c crm -n '__crm_sub "report"' -a 'pipeline' -d 'open deals by stage, win rate, sales cycle, conversion, velocity'
 complete -c crm -n '__crm_sub "report"' -a 'forecast' -d 'closed, commit, best case, pipeline, weighted and historical per period, against quota'
@@ -969,6 +1070,7 @@ complete -c crm -n '__crm_sub "import"' -a 'deals' -d 'import deals from CSV (- 
 complete -c crm -n '__crm_sub "import"' -a 'activities' -d 'import activities from CSV (- reads stdin)'
 complete -c crm -n '__crm_sub "import"' -a 'followups' -d 'import followups from CSV (- reads stdin)'
 complete -c crm -n '__crm_sub "import"' -a 'orders' -d 'import orders from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'responses' -d 'responses to campaigns from CSV (campaign,member,date[,outcome]); - reads stdin'
 complete -c crm -n '__crm_sub "import"' -a 'vcard' -d 'contacts from a vCard file (2.1, 3.0 or 4.0), e.g. a phone\'s export; - reads stdin'
 complete -c crm -n '__crm_sub "import"' -a 'backup' -d 'restore a backup written by crm export backup into an empty database'
 complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
@@ -1040,6 +1142,14 @@ complete -c crm -n '__crm_using "import orders"' -l currency -x -d 'currency of 
 complete -c crm -n '__crm_using "import orders"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import orders" 1' -F
 
+# crm import responses
+complete -c crm -n '__crm_using "import responses"' -l campaign -x -d 'the campaign of every row (then the file needs no campaign column)'
+complete -c crm -n '__crm_using "import responses"' -l map -x -d 'read a field from another column, e.g. member=Email (repeatable)'
+complete -c crm -n '__crm_using "import responses"' -l dry-run -d 'check every row and count; write nothing'
+complete -c crm -n '__crm_using "import responses"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import responses"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import responses" 1' -F
+
 # crm import vcard
 complete -c crm -n '__crm_using "import vcard"' -l dry-run -d 'check every card and count what would change; write nothing'
 complete -c crm -n '__crm_using "import vcard"' -l update -d 'give contacts that are already there the card\'s fields (without it they are left as they are)'
@@ -1052,7 +1162,7 @@ complete -c crm -n '__crm_using "import backup"' -s h -l help -d 'display help f
 complete -c crm -n '__crm_arg "import backup" 1' -F
 
 # crm import help
-complete -c crm -n '__crm_arg "import help" 1' -a 'contacts companies deals activities followups orders vcard backup'
+complete -c crm -n '__crm_arg "import help" 1' -a 'contacts companies deals activities followups orders responses vcard backup'
 
 # crm export
 complete -c crm -n '__crm_sub "export"' -a 'companies' -d 'every company, as CSV (default), JSON or NDJSON'
@@ -1118,4 +1228,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota product report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv import export prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota product campaign report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv import export prompts environment'

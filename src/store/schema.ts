@@ -210,6 +210,35 @@ export interface OrderLineTable {
   amount_minor: number;
 }
 
+export interface CampaignTable extends Stamped {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  channel: string;
+  budget_minor: number | null;
+  cost_minor: number | null;
+  currency: string;
+  starts_on: string;
+  ends_on: string;
+  window_days: number;
+  excluded: number;
+  owner: string;
+  notes: string | null;
+}
+
+export interface CampaignMemberTable {
+  id: Generated<number>;
+  campaign_id: number;
+  member_key: string;
+  company_id: number | null;
+  contact_id: number | null;
+  arm: string;
+  added_on: string;
+  touched_on: string | null;
+  responded_on: string | null;
+  outcome: string | null;
+}
+
 export interface DB {
   company: CompanyTable;
   contact: ContactTable;
@@ -229,6 +258,8 @@ export interface DB {
   rfm_snapshot_member: RfmSnapshotMemberTable;
   product: ProductTable;
   order_line: OrderLineTable;
+  campaign: CampaignTable;
+  campaign_member: CampaignMemberTable;
 }
 
 /**
@@ -239,7 +270,7 @@ export interface DB {
 const TABLE_ORDER: { [Table in keyof DB]: number } = {
   company: 1, contact: 2, contact_email: 3, contact_phone: 4, tag: 5, stage: 6, deal: 7, deal_stage_change: 8, activity: 9,
   followup: 10, orders: 11, quota: 12, change_set: 13, journal: 14, rfm_snapshot: 15, rfm_snapshot_member: 16,
-  product: 17, order_line: 18,
+  product: 17, order_line: 18, campaign: 19, campaign_member: 20,
 };
 
 export const TABLES = (Object.keys(TABLE_ORDER) as (keyof DB)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);
