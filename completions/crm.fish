@@ -27,7 +27,7 @@ function __crm_subcommand --argument-names key
             echo 'campaign list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'campaign add' 'campaign list' 'campaign show' 'campaign edit' 'campaign rm' 'campaign target' 'campaign members' 'campaign touch' 'campaign respond' 'campaign help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import responses' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'campaign add' 'campaign list' 'campaign show' 'campaign edit' 'campaign rm' 'campaign target' 'campaign members' 'campaign touch' 'campaign respond' 'campaign help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report campaign' 'report campaigns' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import responses' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -921,6 +921,8 @@ complete -c crm -n '__crm_sub "report"' -a 'deciles' -d 'customers in ten revenu
 complete -c crm -n '__crm_sub "report"' -a 'portfolio' -d 'value tiers (MVC, MGC, BZ) and Retain / Develop / Acquire strategies, with share of wallet'
 complete -c crm -n '__crm_sub "report"' -a 'loyalty' -d 'Griffin\'s loyalty matrix: repeat purchase against satisfaction'
 complete -c crm -n '__crm_sub "report"' -a 'clv' -d 'BG/NBD + Gamma-Gamma: P(alive), expected purchases and spend, lifetime value'
+complete -c crm -n '__crm_sub "report"' -a 'campaign' -d 'a campaign measured: response of treated vs holdout, lift with its 95% interval, revenue, ROI'
+complete -c crm -n '__crm_sub "report"' -a 'campaigns' -d 'every campaign side by side: response, lift, incremental revenue, cost, ROI'
 complete -c crm -n '__crm_sub "report"' -a 'activity' -d 'activities per owner and type per week; follow-ups completed and overdue'
 complete -c crm -n '__crm_sub "report"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "report"' -s h -l help -d 'display help for command'
@@ -983,6 +985,12 @@ complete -c crm -n '__crm_using "report clv"' -l at-risk -d 'only valuable custo
 complete -c crm -n '__crm_using "report clv"' -l limit -x -d 'at most n customers'
 complete -c crm -n '__crm_using "report clv"' -s h -l help -d 'display help for command'
 
+# crm report campaign
+complete -c crm -n '__crm_using "report campaign"' -s h -l help -d 'display help for command'
+
+# crm report campaigns
+complete -c crm -n '__crm_using "report campaigns"' -s h -l help -d 'display help for command'
+
 # crm report activity
 complete -c crm -n '__crm_using "report activity"' -l as-of -x -d 'end of the window (default: today)'
 complete -c crm -n '__crm_using "report activity"' -l since -x -d 'start (default: 8 weeks back, from a Monday)'
@@ -991,7 +999,7 @@ complete -c crm -n '__crm_using "report activity"' -l mine -d 'only yours'
 complete -c crm -n '__crm_using "report activity"' -s h -l help -d 'display help for command'
 
 # crm report help
-complete -c crm -n '__crm_arg "report help" 1' -a 'pipeline forecast winloss rfm deciles portfolio loyalty clv activity'
+complete -c crm -n '__crm_arg "report help" 1' -a 'pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns activity'
 
 # crm search
 complete -c crm -n '__crm_using "search"' -l kind -x -a 'company contact deal activity' -d 'only this kind of record'

@@ -15,6 +15,8 @@ export function registerReport(program: CommandUnknownOpts, ctx: Context): void 
   lazy(ctx, report.loyalty, () => import('../commands/report/loyalty.js'));
   lazy(ctx, report.clv, () => import('../commands/report/clv.js'));
   lazy(ctx, report.activity, () => import('../commands/report/activity.js'));
+  lazy(ctx, report.campaign, () => import('../commands/report/campaign.js'));
+  lazy(ctx, report.campaigns, () => import('../commands/report/campaigns.js'));
 }
 
 export function registerQuota(program: CommandUnknownOpts, ctx: Context): void {

@@ -108,4 +108,44 @@ describe('crm campaign', () => {
     const mixed = await s.run(['campaign', 'target', 'Thanks', '--tier', 'MVC', '--lifecycle', 'lead']);
     expect([mixed.exitCode, mixed.stderr.split(' (')[0]]).toEqual([2, 'error: --lifecycle picks contacts; it does not combine with --segment, --tier or --at-risk, which pick customers']);
   });
+
+  it('report campaign measures the hand-built campaign of test/unit/campaign.test.ts end to end', async () => {
+    const s = sandbox();
+    for (let i = 1; i <= 12; i++) await s.run(['contact', 'add', `P${i}`]);
+    await s.run(['campaign', 'add', 'Spring', '--channel', 'email', '--budget', '100', '--start', '2026-03-01', '--end', '2026-03-31']);
+    await s.json(['campaign', 'target', 'Spring', '--ids', 'contact'], { input: '1\n2\n3\n4\n5\n6\n7\n8\n' });
+    await s.json(['campaign', 'target', 'Spring', '--ids', 'contact', '--holdout', '99%', '--seed', '1'], { input: '9\n10\n11\n12\n' });
+    expect((await s.json(['campaign', 'members', 'Spring', '--group', 'holdout'])).map((m: any) => m.id)).toEqual([9, 10, 11, 12]);
+    await s.run(['campaign', 'touch', 'Spring', '--at', '2026-03-02']);
+    await s.run(['campaign', 'respond', 'Spring', 'P1', '--at', '2026-03-05']);
+    await s.run(['campaign', 'respond', 'Spring', 'P2', '--at', '2026-04-30']);
+    await s.run(['campaign', 'respond', 'Spring', 'P10', '--at', '2026-05-01']);
+    for (const [who, amount, date] of [['P3', '300', '2026-03-10'], ['P4', '600', '2026-04-20'], ['P5', '999', '2026-02-27'], ['P6', '-100', '2026-03-15'],
+      ['P9', '200', '2026-03-20']]) await s.run(['order', 'add', who!, '--amount', amount!, '--date', date!]);
+    const r = await s.json(['report', 'campaign', 'Spring']);
+    // The figures worked on paper in test/unit/campaign.test.ts.
+    expect(r).toEqual({
+      campaign: 'Spring', channel: 'email', currency: 'USD', window: { from: '2026-03-01', to: '2026-04-30' }, excluded: 0, targeted: 12, contacted: 8,
+      groups: { treated: { members: 8, responded: 4, rate: 0.5, revenue: 800, revenuePerMember: 100 },
+        holdout: { members: 4, responded: 1, rate: 0.25, revenue: 200, revenuePerMember: 50 } },
+      lift: { absolute: 0.25, low: -0.297827, high: 0.797827, relative: 1 }, incrementalRevenue: 400, cost: 100, roi: 3, note: null,
+    });
+    const all = await s.json(['report', 'campaigns']);
+    expect(all.campaigns).toHaveLength(1);
+    expect(all.campaigns[0]).toMatchObject({ campaign: 'Spring', roi: 3 });
+    const screen = await s.terminal(['report', 'campaign', 'Spring']);
+    expect(screen.output).toContain('+25.0 pp (95% CI -29.8 pp to +79.8 pp)');
+  });
+
+  it('report campaign without a holdout gives response and says lift cannot be measured', async () => {
+    const s = sandbox();
+    await s.run(['contact', 'add', 'Ann']);
+    await s.run(['campaign', 'add', 'Solo', '--channel', 'call', '--start', '2026-03-01']);
+    await s.json(['campaign', 'target', 'Solo']);
+    await s.run(['campaign', 'respond', 'Solo', 'Ann', '--at', '2026-03-02']);
+    const r = await s.run(['report', 'campaign', 'Solo', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ groups: { treated: { members: 1, rate: 1 }, holdout: { members: 0, rate: null } }, lift: null,
+      incrementalRevenue: null, roi: null, note: 'no holdout group: lift cannot be measured (target with --holdout, e.g. 10%)' });
+    expect(r.stderr).toContain('lift cannot be measured');
+  });
 });

@@ -49,6 +49,11 @@ export function reportSpec(program: CommandUnknownOpts) {
       .option('--at-risk', 'only valuable customers (top fifth by spend) whose P(alive) fell below 50%')
       .option('--limit <n>', 'at most n customers'),
 
+    campaign: report.command('campaign').description('a campaign measured: response of treated vs holdout, lift with its 95% interval, revenue, ROI')
+      .argument('<campaign>', 'campaign name or id'),
+
+    campaigns: report.command('campaigns').description('every campaign side by side: response, lift, incremental revenue, cost, ROI'),
+
     activity: windowFlags(report.command('activity').description('activities per owner and type per week; follow-ups completed and overdue'),
       'end of the window (default: today)', 'start (default: 8 weeks back, from a Monday)')
       .option('--owner <user>', "only this user's").option('--mine', 'only yours'),

@@ -71,3 +71,77 @@ export const memberList = (rows: MemberJson[]): Output => list(rows, memberColum
 export const touched = (n: number, campaign: string, skipped: number) =>
   `recorded ${n} touches of ${campaign} and logged them${skipped ? `; ${skipped} left out: opted out or do-not-contact since targeting` : ''}`;
 export const responded = (name: string, campaign: string, on: string) => `recorded the response of ${name} to ${campaign} on ${on}`;
+
+/** What report campaign gives (commands/report/campaign-result.ts): money in major units of `currency`, rates as fractions. */
+export interface CampaignReportData {
+  campaign: string;
+  channel: string;
+  currency: string;
+  window: { from: string; to: string };
+  excluded: number;
+  targeted: number;
+  contacted: number;
+  groups: Record<'treated' | 'holdout', { members: number; responded: number; rate: number | null; revenue: number | null; revenuePerMember: number | null }>;
+  lift: { absolute: number; low: number; high: number; relative: number | null } | null;
+  incrementalRevenue: number | null;
+  cost: number | null;
+  roi: number | null;
+  note: string | null;
+}
+
+const pp = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pp`;
+const liftText = (r: CampaignReportData) => (r.lift ? `${pp(r.lift.absolute)} (95% CI ${pp(r.lift.low)} to ${pp(r.lift.high)})` : 'not measurable: no holdout');
+
+type GroupRow = CampaignReportData['groups']['treated'] & { group: string; _currency: string };
+
+export function campaignReportView(r: CampaignReportData, warnings: string[]): Output {
+  const money = (header: string, key: string, get: (x: CampaignReportData) => number | null): Column<CampaignReportData> =>
+    ({ header, key, value: get, type: 'money', currency: (x) => x.currency });
+  return record({ ...r }, [
+    { header: 'Campaign', key: 'campaign', value: (x: CampaignReportData) => x.campaign },
+    { header: 'Channel', key: 'channel', value: (x: CampaignReportData) => x.channel },
+    { header: 'Attribution window', key: 'window', value: (x: CampaignReportData) => `${x.window.from} to ${x.window.to}` },
+    { header: 'Targeted', key: 'targeted', value: (x: CampaignReportData) => x.targeted, type: 'count' },
+    { header: 'Contacted', key: 'contacted', value: (x: CampaignReportData) => x.contacted, type: 'count' },
+    { header: 'Excluded (consent)', key: 'excluded', value: (x: CampaignReportData) => x.excluded, type: 'count' },
+    { header: 'Lift (treated - holdout)', key: 'lift', value: liftText },
+    { header: 'Relative lift', key: 'relativeLift', value: (x: CampaignReportData) => x.lift?.relative ?? null, type: 'percent' },
+    money('Incremental revenue', 'incrementalRevenue', (x) => x.incrementalRevenue),
+    money('Cost', 'cost', (x) => x.cost),
+    { header: 'ROI', key: 'roi', value: (x: CampaignReportData) => x.roi, type: 'percent' },
+  ], {
+    warnings,
+    sections: [{
+      title: 'Response by group', key: 'groups',
+      rows: (x: CampaignReportData): GroupRow[] => (['treated', 'holdout'] as const).map((g) => ({ group: g, ...x.groups[g], _currency: x.currency })),
+      columns: [
+        { header: 'Group', key: 'group', value: (g: GroupRow) => g.group },
+        { header: 'Members', key: 'members', value: (g: GroupRow) => g.members, type: 'count' },
+        { header: 'Responded', key: 'responded', value: (g: GroupRow) => g.responded, type: 'count' },
+        { header: 'Response rate', key: 'rate', value: (g: GroupRow) => g.rate, type: 'percent' },
+        { header: 'Revenue', key: 'revenue', value: (g: GroupRow) => g.revenue, type: 'money', currency: (g: GroupRow) => g._currency },
+        { header: 'Revenue per member', key: 'revenuePerMember', value: (g: GroupRow) => g.revenuePerMember, type: 'money', currency: (g: GroupRow) => g._currency },
+      ],
+    }],
+  });
+}
+
+export function campaignsView(r: { campaigns: CampaignReportData[] }): Output {
+  return record(r, [], {
+    sections: [{
+      title: 'Campaigns', key: 'campaigns', rows: (x: { campaigns: CampaignReportData[] }) => x.campaigns, empty: 'no campaigns yet',
+      columns: [
+        { header: 'Campaign', key: 'campaign', value: (c: CampaignReportData) => c.campaign },
+        { header: 'Channel', key: 'channel', value: (c: CampaignReportData) => c.channel },
+        { header: 'Start', key: 'start', value: (c: CampaignReportData) => c.window.from, type: 'date' },
+        { header: 'Members', key: 'members', value: (c: CampaignReportData) => c.targeted, type: 'count' },
+        { header: 'Treated rate', key: 'treatedRate', value: (c: CampaignReportData) => c.groups.treated.rate, type: 'percent' },
+        { header: 'Holdout rate', key: 'holdoutRate', value: (c: CampaignReportData) => c.groups.holdout.rate, type: 'percent' },
+        { header: 'Lift', key: 'lift', value: (c: CampaignReportData) => (c.lift ? pp(c.lift.absolute) : 'n/a (no holdout)') },
+        { header: 'Incremental revenue', key: 'incrementalRevenue', value: (c: CampaignReportData) => c.incrementalRevenue, type: 'money', currency: (c: CampaignReportData) => c.currency },
+        { header: 'Cost', key: 'cost', value: (c: CampaignReportData) => c.cost, type: 'money', currency: (c: CampaignReportData) => c.currency },
+        { header: 'ROI', key: 'roi', value: (c: CampaignReportData) => c.roi, type: 'percent' },
+      ],
+    }],
+  });
+}
