@@ -17,6 +17,7 @@ export function registerReport(program: CommandUnknownOpts, ctx: Context): void 
   lazy(ctx, report.activity, () => import('../commands/report/activity.js'));
   lazy(ctx, report.campaign, () => import('../commands/report/campaign.js'));
   lazy(ctx, report.campaigns, () => import('../commands/report/campaigns.js'));
+  lazy(ctx, report['cross-sell'], () => import('../commands/report/cross-sell.js'));
 }
 
 export function registerQuota(program: CommandUnknownOpts, ctx: Context): void {

@@ -79,6 +79,34 @@ describe('order import with invoice lines (Online Retail)', () => {
   });
 });
 
+describe('crm report cross-sell on the Online Retail excerpt', () => {
+  /*
+   * Counted independently (Python over the CSV): 10 baskets (the 12 invoices less the two cancellations). At
+   * --min-support 0.2 four pairs remain, each in 2 baskets of products each in 2 baskets: support 0.2, confidence
+   * 2/2 = 1, lift 2 x 10 / (2 x 2) = 5 for all eight rules, so they are ordered by antecedent and consequent code.
+   */
+  it('lists rules with support, confidence and lift, and a customer\'s next products with the rule behind each', async () => {
+    const s = sandbox();
+    await s.json(['order', 'import', fixture(s.home), ...LINES, '--create-customers', 'company']);
+    const r = await s.json(['report', 'cross-sell', '--min-support', '0.2', '--as-of', '2011-12-09']);
+    expect(r).toMatchObject({ baskets: 10, minSupport: 0.2, minConfidence: 0.1 });
+    expect(r.rules.map((x: any) => `${x.antecedent}->${x.consequent}`)).toEqual(['22632->22633', '22633->22632', '71053->84406B', '71053->85123A',
+      '84406B->71053', '84406B->85123A', '85123A->71053', '85123A->84406B']);
+    expect(r.rules[6]).toEqual({ antecedent: '85123A', consequent: '71053', antecedentName: 'WHITE HANGING HEART T-LIGHT HOLDER',
+      consequentName: 'WHITE METAL LANTERN', support: 0.2, confidence: 1, lift: 5 });
+    expect((await s.json(['report', 'cross-sell', '--as-of', '2011-12-09', '--top', '3'])).rules).toHaveLength(3);
+    // A new customer who bought the heart only makes 11 baskets, the heart in 3: 85123A->71053 has support 2/11 = 0.181818,
+    // confidence 2/3, lift 2 x 11 / (3 x 2) = 3.666667, score 2/3 x 11/3 = 22/9 = 2.444444; so has 85123A->84406B; the tie goes by code.
+    await s.json(['order', 'import', '-', ...LINES, '--create-customers', 'company'],
+      { input: 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID\nN1,85123a,,1,2011-06-01,2.55,Newbie\n' });
+    const next = await s.json(['report', 'cross-sell', '--min-support', '0.15', '--customer', 'Newbie', '--as-of', '2011-12-09']);
+    expect(next).toMatchObject({ baskets: 11, customer: { kind: 'company', name: 'Newbie' }, bought: 1 });
+    expect(next.recommendations.map((x: any) => [x.product, x.score, x.rule.antecedent])).toEqual([['71053', 2.444444, '85123A'], ['84406B', 2.444444, '85123A']]);
+    const bad = await s.run(['report', 'cross-sell', '--min-support', '2']);
+    expect([bad.exitCode, bad.stderr]).toEqual([2, 'error: --min-support: "2" is not a share (give a fraction from 0 to 1, e.g. 0.02, or a percentage, e.g. 2%)\n']);
+  });
+});
+
 describe('crm product', () => {
   it('adds, lists and shows products; a code is unique ignoring case', async () => {
     const s = sandbox();

@@ -54,6 +54,13 @@ export function reportSpec(program: CommandUnknownOpts) {
 
     campaigns: report.command('campaigns').description('every campaign side by side: response, lift, incremental revenue, cost, ROI'),
 
+    'cross-sell': valueFlags(report.command('cross-sell').description('products bought together: support, confidence and lift; next products for a customer'),
+      'analysis date; later orders are ignored')
+      .option('--min-support <share>', 'least share of baskets holding both products', '0.01')
+      .option('--min-confidence <share>', 'least confidence of a rule', '0.1')
+      .option('--top <n>', 'at most n rules or products', '20')
+      .option('--customer <customer>', "products this customer is most likely to buy next and has not bought, each with the rule behind it"),
+
     activity: windowFlags(report.command('activity').description('activities per owner and type per week; follow-ups completed and overdue'),
       'end of the window (default: today)', 'start (default: 8 weeks back, from a Monday)')
       .option('--owner <user>', "only this user's").option('--mine', 'only yours'),

@@ -77,4 +77,37 @@ export class Products extends Repository {
       quantity: Number(r.quantity), unitPriceMinor: Number(r.unit_price_minor), amountMinor: Number(r.amount_minor),
     }));
   }
+
+  /**
+   * Every basket (analytics.md "Cross-sell"): the products of each order with lines dated from `from` to `asOf`, lines
+   * with a positive quantity of orders that are not refunds (amount >= 0). Read as columns, in order id order.
+   */
+  async baskets(asOf: string, from: string | null): Promise<number[][]> {
+    let q = this.db.selectFrom('order_line as l').innerJoin('orders as o', 'o.id', 'l.order_id').select(['l.order_id', 'l.product_id'])
+      .where('l.quantity', '>', 0).where('o.amount_minor', '>=', 0).where('o.ordered_on', '<=', asOf);
+    if (from !== null) q = q.where('o.ordered_on', '>=', from);
+    const [orders, products] = await this.engine.columns(q, ['order_id', 'product_id']) as [number[], number[]];
+    const byOrder = new Map<number, number[]>();
+    for (let i = 0; i < orders.length; i++) {
+      const list = byOrder.get(orders[i]!);
+      if (list) list.push(products[i]!);
+      else byOrder.set(orders[i]!, [products[i]!]);
+    }
+    return [...byOrder.keys()].sort((a, b) => a - b).map((k) => byOrder.get(k)!);
+  }
+
+  /** Products a customer bought (a line with a positive quantity on or before `asOf`). */
+  async boughtBy(customer: { kind: 'company' | 'contact'; id: number }, asOf: string): Promise<Set<number>> {
+    const rows = await this.db.selectFrom('order_line as l').innerJoin('orders as o', 'o.id', 'l.order_id').select('l.product_id').distinct()
+      .where(customer.kind === 'company' ? 'o.company_id' : 'o.contact_id', '=', customer.id).where('l.quantity', '>', 0)
+      .where('o.ordered_on', '<=', asOf).execute();
+    return new Set(rows.map((r) => r.product_id));
+  }
+
+  /** Code and name of every product, by id. */
+  async names(): Promise<Map<number, { code: string; name: string }>> {
+    const [ids, codes, names] = await this.engine.columns(this.db.selectFrom('product').select(['id', 'code', 'name']), ['id', 'code', 'name']) as
+      [number[], string[], string[]];
+    return new Map(ids.map((id, i) => [id, { code: codes[i]!, name: names[i]! }]));
+  }
 }
