@@ -83,7 +83,7 @@ _crm_command() {
     'campaign touch') _crm_subs='' _crm_flags='--at --summary -h --help' _crm_vflags='--at --summary' _crm_args='campaign members...' ;;
     'campaign respond') _crm_subs='' _crm_flags='--at --outcome -h --help' _crm_vflags='--at --outcome' _crm_args='campaign member' ;;
     'campaign help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns cross-sell activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns cross-sell churn activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report pipeline') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report forecast') _crm_subs='' _crm_flags='--as-of --since --owner --mine --period --periods --by -h --help' _crm_vflags='--as-of --since --owner --period --periods --by' _crm_args='' ;;
     'report winloss') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
@@ -95,6 +95,7 @@ _crm_command() {
     'report campaign') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='campaign' ;;
     'report campaigns') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report cross-sell') _crm_subs='' _crm_flags='--as-of --since --min-support --min-confidence --top --customer -h --help' _crm_vflags='--as-of --since --min-support --min-confidence --top --customer' _crm_args='' ;;
+    'report churn') _crm_subs='' _crm_flags='--as-of --factor --threshold --limit -h --help' _crm_vflags='--as-of --factor --threshold --limit' _crm_args='' ;;
     'report activity') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'search') _crm_subs='' _crm_flags='--kind --limit -h --help' _crm_vflags='--kind --limit' _crm_args='text...' ;;
@@ -205,7 +206,7 @@ _crm_values() {
     'report forecast --period') _crm_choices 'month' 'quarter' ;;
     'report forecast --by') _crm_choices 'owner' 'category' ;;
     'report clv --unit') _crm_choices 'day' 'week' ;;
-    'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'campaign' 'campaigns' 'cross-sell' 'activity' ;;
+    'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'campaign' 'campaigns' 'cross-sell' 'churn' 'activity' ;;
     'search --kind') _crm_choices 'company' 'contact' 'deal' 'activity' ;;
     'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' ;;
     'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' 'phoneCountry' ;;

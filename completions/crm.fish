@@ -27,7 +27,7 @@ function __crm_subcommand --argument-names key
             echo 'campaign list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'campaign add' 'campaign list' 'campaign show' 'campaign edit' 'campaign rm' 'campaign target' 'campaign members' 'campaign touch' 'campaign respond' 'campaign help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report campaign' 'report campaigns' 'report cross-sell' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import responses' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'campaign add' 'campaign list' 'campaign show' 'campaign edit' 'campaign rm' 'campaign target' 'campaign members' 'campaign touch' 'campaign respond' 'campaign help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report campaign' 'report campaigns' 'report cross-sell' 'report churn' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import responses' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -137,6 +137,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --as-of --unit --horizon --discount --limit
         case 'report cross-sell'
             printf '%s\n' --as-of --since --min-support --min-confidence --top --customer
+        case 'report churn'
+            printf '%s\n' --as-of --factor --threshold --limit
         case 'report activity'
             printf '%s\n' --as-of --since --owner
         case 'search'
@@ -926,6 +928,7 @@ complete -c crm -n '__crm_sub "report"' -a 'clv' -d 'BG/NBD + Gamma-Gamma: P(ali
 complete -c crm -n '__crm_sub "report"' -a 'campaign' -d 'a campaign measured: response of treated vs holdout, lift with its 95% interval, revenue, ROI'
 complete -c crm -n '__crm_sub "report"' -a 'campaigns' -d 'every campaign side by side: response, lift, incremental revenue, cost, ROI'
 complete -c crm -n '__crm_sub "report"' -a 'cross-sell' -d 'products bought together: support, confidence and lift; next products for a customer'
+complete -c crm -n '__crm_sub "report"' -a 'churn' -d 'customers slipping away: overdue against their own rhythm, or P(alive) below a threshold, by value at risk'
 complete -c crm -n '__crm_sub "report"' -a 'activity' -d 'activities per owner and type per week; follow-ups completed and overdue'
 complete -c crm -n '__crm_sub "report"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "report"' -s h -l help -d 'display help for command'
@@ -1003,6 +1006,13 @@ complete -c crm -n '__crm_using "report cross-sell"' -l top -x -d 'at most n rul
 complete -c crm -n '__crm_using "report cross-sell"' -l customer -x -a '(__crm_live customer)' -d 'products this customer is most likely to buy next and has not bought, each with the rule behind it'
 complete -c crm -n '__crm_using "report cross-sell"' -s h -l help -d 'display help for command'
 
+# crm report churn
+complete -c crm -n '__crm_using "report churn"' -l as-of -x -d 'analysis date; later orders are ignored'
+complete -c crm -n '__crm_using "report churn"' -l factor -x -d 'overdue when the days since the last purchase exceed this times their rhythm'
+complete -c crm -n '__crm_using "report churn"' -l threshold -x -d 'at risk when P(alive) is below this'
+complete -c crm -n '__crm_using "report churn"' -l limit -x -d 'at most n customers'
+complete -c crm -n '__crm_using "report churn"' -s h -l help -d 'display help for command'
+
 # crm report activity
 complete -c crm -n '__crm_using "report activity"' -l as-of -x -d 'end of the window (default: today)'
 complete -c crm -n '__crm_using "report activity"' -l since -x -d 'start (default: 8 weeks back, from a Monday)'
@@ -1011,7 +1021,7 @@ complete -c crm -n '__crm_using "report activity"' -l mine -d 'only yours'
 complete -c crm -n '__crm_using "report activity"' -s h -l help -d 'display help for command'
 
 # crm report help
-complete -c crm -n '__crm_arg "report help" 1' -a 'pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns cross-sell activity'
+complete -c crm -n '__crm_arg "report help" 1' -a 'pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns cross-sell churn activity'
 
 # crm search
 complete -c crm -n '__crm_using "search"' -l kind -x -a 'company contact deal activity' -d 'only this kind of record'

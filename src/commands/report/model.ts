@@ -10,11 +10,15 @@ import { converter, Unconverted } from '../../domain/fx.js';
  * The lifetime-value models fitted at `asOf` (weeks, 12 months, 1% a month: report clv's defaults) and each
  * customer's forecast: what campaign targeting (--at-risk), report churn and crm next read of P(alive).
  */
-export async function fittedForecasts(ctx: Context, asOf: string) {
+export async function fittedForecasts(ctx: Context, asOf: string,
+  also?: (kind: 'company' | 'contact', id: number, day: string, currency: string, minor: number, orders: number) => void) {
   const store = await ctx.store();
   const data = store.customerValue;
   const histories = new PurchaseHistories(converter(ctx.currency, ctx.config.rates ?? {}), new Unconverted());
-  await data.purchaseDays(asOf, histories.add);
+  await data.purchaseDays(asOf, also ? (...a) => {
+    histories.add(...a);
+    also(...a);
+  } : histories.add);
   const { customers } = histories;
   const sample = clvSample(customers, asOf, 7, ctx.currency);
   const bg = fitBgNbd(sample.rft);

@@ -61,6 +61,12 @@ export function reportSpec(program: CommandUnknownOpts) {
       .option('--top <n>', 'at most n rules or products', '20')
       .option('--customer <customer>', "products this customer is most likely to buy next and has not bought, each with the rule behind it"),
 
+    churn: report.command('churn').description('customers slipping away: overdue against their own rhythm, or P(alive) below a threshold, by value at risk')
+      .option('--as-of <date>', 'analysis date; later orders are ignored')
+      .option('--factor <x>', 'overdue when the days since the last purchase exceed this times their rhythm', '2')
+      .option('--threshold <p>', 'at risk when P(alive) is below this', '0.5')
+      .option('--limit <n>', 'at most n customers'),
+
     activity: windowFlags(report.command('activity').description('activities per owner and type per week; follow-ups completed and overdue'),
       'end of the window (default: today)', 'start (default: 8 weeks back, from a Monday)')
       .option('--owner <user>', "only this user's").option('--mine', 'only yours'),
