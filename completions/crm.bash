@@ -5,7 +5,7 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota product campaign report search history db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota product campaign next report search history db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
     'company') _crm_subs='add list ls show edit rm tree merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
@@ -83,6 +83,7 @@ _crm_command() {
     'campaign touch') _crm_subs='' _crm_flags='--at --summary -h --help' _crm_vflags='--at --summary' _crm_args='campaign members...' ;;
     'campaign respond') _crm_subs='' _crm_flags='--at --outcome -h --help' _crm_vflags='--at --outcome' _crm_args='campaign member' ;;
     'campaign help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
+    'next') _crm_subs='' _crm_flags='--owner --limit -h --help' _crm_vflags='--owner --limit' _crm_args='' ;;
     'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns cross-sell churn activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report pipeline') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report forecast') _crm_subs='' _crm_flags='--as-of --since --owner --mine --period --periods --by -h --help' _crm_vflags='--as-of --since --owner --period --periods --by' _crm_args='' ;;
@@ -166,7 +167,7 @@ _crm_values() {
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
     '--db'|'order import <file>'|'db backup <file>'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'import responses <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
     'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag'|'campaign target --tag') _crm_live tag ;;
-    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'campaign add --owner'|'campaign edit --owner'|'campaign target --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
+    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'campaign add --owner'|'campaign edit --owner'|'campaign target --owner'|'next --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
     'company show <company>'|'company edit <company>'|'company rm <company>'|'company tree <company>'|'contact add --company'|'contact list --company'|'contact edit --company'|'deal add --company'|'deal list --company'|'deal edit --company'|'log call --company'|'log email --company'|'log meeting --company'|'log note --company'|'log list --company'|'followup add --company'|'followup edit --company'|'campaign target --company') _crm_live company ;;
     'company merge <keep>'|'company merge <dup>'|'contact add --reports-to'|'contact show <contact>'|'contact edit --reports-to'|'contact edit <contact>'|'contact rm <contact>'|'contact merge <keep>'|'contact merge <dup>'|'deal add --contact'|'deal list --contact'|'deal edit --contact'|'log call --contact'|'log email --contact'|'log meeting --contact'|'log note --contact'|'log list --contact'|'followup add --contact'|'followup edit --contact') _crm_live contact ;;
@@ -217,7 +218,7 @@ _crm_values() {
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
     'export help <command>') _crm_choices 'companies' 'contacts' 'deals' 'activities' 'followups' 'orders' 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'import' 'export' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'next' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'import' 'export' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

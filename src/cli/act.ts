@@ -1,5 +1,6 @@
 import type { CommandUnknownOpts } from '@commander-js/extra-typings';
 import { campaignSpec } from '../commands/campaign/spec.js';
+import { nextSpec } from '../commands/next/spec.js';
 import { productSpec } from '../commands/product/spec.js';
 import type { Context } from '../context.js';
 import { lazy } from './action.js';
@@ -20,4 +21,5 @@ export function registerAct(program: CommandUnknownOpts, ctx: Context): void {
   lazy(ctx, campaign.members, () => import('../commands/campaign/members.js'));
   lazy(ctx, campaign.touch, () => import('../commands/campaign/touch.js'));
   lazy(ctx, campaign.respond, () => import('../commands/campaign/respond.js'));
+  lazy(ctx, nextSpec(program), () => import('../commands/next/next.js'));
 }
