@@ -83,7 +83,7 @@ _crm_command() {
     'campaign touch') _crm_subs='' _crm_flags='--at --summary -h --help' _crm_vflags='--at --summary' _crm_args='campaign members...' ;;
     'campaign respond') _crm_subs='' _crm_flags='--at --outcome -h --help' _crm_vflags='--at --outcome' _crm_args='campaign member' ;;
     'campaign help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'next') _crm_subs='' _crm_flags='--owner --limit -h --help' _crm_vflags='--owner --limit' _crm_args='' ;;
+    'next') _crm_subs='' _crm_flags='--owner --date --limit -h --help' _crm_vflags='--owner --date --limit' _crm_args='' ;;
     'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns cross-sell churn activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report pipeline') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report forecast') _crm_subs='' _crm_flags='--as-of --since --owner --mine --period --periods --by -h --help' _crm_vflags='--as-of --since --owner --period --periods --by' _crm_args='' ;;
@@ -218,7 +218,7 @@ _crm_values() {
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
     'export help <command>') _crm_choices 'companies' 'contacts' 'deals' 'activities' 'followups' 'orders' 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'next' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'import' 'export' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'next' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'report-campaign' 'report-cross-sell' 'report-churn' 'next' 'import' 'export' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

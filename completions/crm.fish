@@ -120,7 +120,7 @@ function __crm_value_flags --argument-names path
         case 'campaign respond'
             printf '%s\n' --at --outcome
         case 'next'
-            printf '%s\n' --owner --limit
+            printf '%s\n' --owner --date --limit
         case 'report pipeline'
             printf '%s\n' --as-of --since --owner
         case 'report forecast'
@@ -295,7 +295,7 @@ complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database 
 complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in: crm\'s own exports, other products\' CSV exports, vCard files, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: CSV, JSON, NDJSON, vCard, iCalendar, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, import, export, prompts, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, report-campaign, report-cross-sell, report-churn, next, import, export, prompts, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -921,6 +921,7 @@ complete -c crm -n '__crm_arg "campaign help" 1' -a 'add list show edit rm targe
 
 # crm next
 complete -c crm -n '__crm_using "next"' -l owner -x -a '(__crm_live owner)' -d 'whose day (default: you)'
+complete -c crm -n '__crm_using "next"' -l date -x -d 'the day to plan (default: today): monday plans the coming Monday'
 complete -c crm -n '__crm_using "next"' -l limit -x -d 'at most n actions (default 15)'
 complete -c crm -n '__crm_using "next"' -s h -l help -d 'display help for command'
 
@@ -1266,4 +1267,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota product campaign next report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv import export prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota product campaign next report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv report-campaign report-cross-sell report-churn next import export prompts environment'

@@ -2,7 +2,7 @@ import { differenceInCalendarDays } from 'date-fns';
 import type { Context } from '../../context.js';
 import { analyseBaskets, recommend } from '../../domain/basket.js';
 import { check, listLimit } from '../../domain/check.js';
-import { isoDate } from '../../domain/dates.js';
+import { isoDate, parseWhen } from '../../domain/dates.js';
 import { owner as ownerRule } from '../../domain/fields.js';
 import { type NextFacts, nextActions, rankActions } from '../../domain/next.js';
 import { customerPortfolio } from '../../domain/portfolio.js';
@@ -17,7 +17,8 @@ const FEW = 5;
 export async function run({ opts }: NextInput, ctx: Context) {
   const who = opts.owner === undefined ? ctx.user : check(ownerRule, opts.owner, '--owner');
   const limit = check(listLimit, opts.limit, '--limit') ?? 15;
-  const today = isoDate(ctx.now);
+  const day = opts.date === undefined ? ctx.now : parseWhen(opts.date, ctx.now, '--date').at;
+  const today = isoDate(day);
   const store = await ctx.store();
   const [followups, deals, companies, contacts, campaigns] = await Promise.all([
     store.followups.list({ owner: who, status: 'open', dueTo: today }), store.deals.list({ owner: who, status: 'open' }),
@@ -31,7 +32,7 @@ export async function run({ opts }: NextInput, ctx: Context) {
     deals: deals.map((d) => {
       const last = [d.stageChangedAt, d.lastActivityAt].filter((x): x is string => x !== null).sort().at(-1)!;
       return { id: d.id, title: d.title, amountMinor: d.amountMinor, currency: d.currency, stage: d.stage.name, expectedClose: d.expectedClose,
-        nextStep: d.nextStep, idleDays: differenceInCalendarDays(ctx.now, new Date(last)), rottingDays: d.stage.rottingDays };
+        nextStep: d.nextStep, idleDays: differenceInCalendarDays(day, new Date(last)), rottingDays: d.stage.rottingDays };
     }),
     atRisk: [], campaignMembers: [], crossSell: [],
   };

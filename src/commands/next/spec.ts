@@ -5,6 +5,7 @@ import type { InputOf } from '../input.js';
 export function nextSpec(program: CommandUnknownOpts) {
   return program.command('next').description("the day's best actions for one salesperson, ranked, each with its reason and command")
     .option('--owner <user>', 'whose day (default: you)')
+    .option('--date <date>', 'the day to plan (default: today): monday plans the coming Monday')
     .option('--limit <n>', 'at most n actions (default 15)')
     .addHelpText('after', `
 In this order, each kind by what is at stake: overdue follow-ups (then those due today), deals closing this week

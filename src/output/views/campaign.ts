@@ -127,7 +127,7 @@ export function campaignReportView(r: CampaignReportData, warnings: string[]): O
 }
 
 export function campaignsView(r: { campaigns: CampaignReportData[] }): Output {
-  return record(r, [], {
+  return record(r, [{ header: 'Campaigns', key: 'count', value: (x: { campaigns: CampaignReportData[] }) => x.campaigns.length, type: 'count' }], {
     sections: [{
       title: 'Campaigns', key: 'campaigns', rows: (x: { campaigns: CampaignReportData[] }) => x.campaigns, empty: 'no campaigns yet',
       columns: [
