@@ -29,3 +29,27 @@ describe('crm demo: products, order lines and campaigns (issue 18)', () => {
     expect(await t.json(['report', 'campaign', 'Winter win-back', '--db', db2])).toEqual(winBack);
   });
 });
+
+describe('crm campaign target by customer value, on the demo', () => {
+  it('takes the customers of an RFM segment (live or saved), a value tier, or at risk, less those none may contact', async () => {
+    const s = sandbox();
+    const db = join(s.home, 'demo.db');
+    await s.json(['demo', '--db', db]);
+    const rfm = await s.json(['report', 'rfm', '--db', db, '--save', 'March']);
+    const champions = rfm.customers.filter((c: any) => c.segment === 'Champions');
+    expect(champions.length).toBeGreaterThan(0);
+    await s.run(['campaign', 'add', 'Thanks', '--channel', 'mail', '--db', db]);
+    const live = await s.json(['campaign', 'target', 'Thanks', '--segment', 'champions', '--dry-run', '--db', db]);
+    expect(live.added + live.excluded).toBe(champions.length);
+    const saved = await s.json(['campaign', 'target', 'Thanks', '--segment', 'champions', '--snapshot', 'March', '--db', db]);
+    expect(saved).toMatchObject({ added: live.added, excluded: live.excluded });
+    const members = await s.json(['campaign', 'members', 'Thanks', '--db', db]);
+    expect(members.map((m: any) => `${m.kind}:${m.id}`).sort())
+      .toEqual(champions.map((c: any) => `${c.kind}:${c.id}`).filter((k: string) => members.some((m: any) => `${m.kind}:${m.id}` === k)).sort());
+    const clv = await s.json(['report', 'clv', '--at-risk', '--db', db]);
+    const risky = await s.json(['campaign', 'target', 'Thanks', '--at-risk', '--dry-run', '--db', db]);
+    expect(risky.added + risky.excluded + risky.alreadyMembers).toBe(clv.customers.length);
+    const missing = await s.run(['campaign', 'target', 'Thanks', '--segment', 'champions', '--snapshot', 'Nope', '--db', db]);
+    expect(missing.exitCode).toBe(3);
+  });
+});

@@ -160,7 +160,8 @@ export class SqliteOrderImport implements OrderImport {
     const out = { ...summary, ...ids };
     const createdCustomers = this.created.length
       ? { kind: this.created[0]!.kind, firstId: this.created[0]!.id, lastId: this.created.at(-1)!.id } : null;
-    await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers });
+    const createdProducts = this.newProducts.length ? { firstId: this.newProducts[0]!, lastId: this.newProducts.at(-1)! } : null;
+    await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers, ...(createdProducts ? { createdProducts } : {}) });
     return out;
   }
 
