@@ -117,6 +117,9 @@ describe('crm product', () => {
     expect([noName.exitCode, noName.stderr.split(' (')[0]]).toEqual([2, 'error: --name: a product needs a name']);
     expect((await s.json(['product', 'list'])).map((p: any) => p.code)).toEqual(['WH-1']);
     expect(await s.json(['product', 'show', 'heart'])).toMatchObject({ code: 'WH-1', sales: { orders: 0, quantity: 0 } });
+    // A search is plain text, whatever the engine's LIKE makes of % and _.
+    expect(await s.json(['product', 'list', '--search', '%'])).toEqual([]);
+    expect((await s.json(['product', 'list', '--search', 'H-'])).map((p: any) => p.code)).toEqual(['WH-1']);
     const missing = await s.run(['product', 'show', 'nothing']);
     expect(missing.exitCode).toBe(3);
   });

@@ -27,12 +27,14 @@ export class Products extends Repository {
     return r && hydrate(r);
   }
 
-  /** Products whose code or name contains `text` (ignoring case), for a reference that is not a code. */
+  /**
+   * Products whose code or name contains `text` (ignoring case), at most 21 (a reference that is not a code). Matched
+   * here rather than with LIKE, whose wildcards and escapes differ between the engines; catalogues are small.
+   */
   async byName(text: string): Promise<Product[]> {
-    const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await this.select().where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb('code_key', 'like', like)]))
-      .orderBy('code_key').limit(21).execute();
-    return rows.map(hydrate);
+    const t = text.toLowerCase();
+    const rows = await this.select().orderBy('code_key').execute();
+    return rows.filter((r) => r.code.toLowerCase().includes(t) || r.name.toLowerCase().includes(t)).slice(0, 21).map(hydrate);
   }
 
   async list(f: { search?: string; limit?: number } = {}): Promise<Product[]> {
