@@ -36,6 +36,18 @@ async function aggregateOnlineRetail(gz, out) {
   return invoices.size;
 }
 
+/** Online Retail invoice lines that name a customer, as they are (crm order import reads them as invoices with lines). */
+async function onlineRetailLines(gz, out) {
+  const rows = ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID'];
+  const q = (s) => (/[",]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const records = createReadStream(gz).pipe(createGunzip()).pipe(parse({ columns: true }));
+  for await (const r of records) {
+    if (r.CustomerID) rows.push([r.InvoiceNo, r.StockCode, r.Description, r.Quantity, r.InvoiceDate, r.UnitPrice, r.CustomerID].map(q).join(','));
+  }
+  writeFileSync(out, rows.join('\n') + '\n');
+  return rows.length - 1;
+}
+
 /** 1,000,000 orders of 100,000 customers over two years, deterministic. */
 export function syntheticOrders(out) {
   let a = 42;
@@ -81,6 +93,18 @@ export async function valueBench({ bin, data, env, root }) {
     const clvR = measure(bin, ['report', 'clv', '--as-of', '2011-12-09', '--json', '--db', db], env);
     const model = JSON.parse(clvR.stdout).model;
     say(`Online Retail: report rfm ${(rfm.seconds * 1000).toFixed(0)} ms, report clv ${(clvR.seconds * 1000).toFixed(0)} ms (r=${model.r.toFixed(3)} alpha=${model.alpha.toFixed(2)} a=${model.a.toFixed(3)} b=${model.b.toFixed(3)}), peak ${mb(Math.max(rfm.rss ?? 0, clvR.rss ?? 0))}`);
+    // The same file as invoice lines: products, baskets, cross-sell (issue 18).
+    const linesCsv = join(data, 'online-retail-lines.csv');
+    const nLines = await onlineRetailLines(gz, linesCsv);
+    const linesDb = join(data, 'online-retail-lines.db');
+    const maps = ['customer=CustomerID', 'date=InvoiceDate', 'reference=InvoiceNo', 'product=StockCode', 'description=Description', 'quantity=Quantity', 'price=UnitPrice']
+      .flatMap((m) => ['--map', m]);
+    const limp = measure(bin, ['order', 'import', linesCsv, ...maps, '--currency', 'GBP', '--create-customers', 'company', '--db', linesDb, '--json'], env);
+    const li = JSON.parse(limp.stdout);
+    say(`Online Retail lines: ${nLines.toLocaleString('en-US')} lines as ${li.imported.toLocaleString('en-US')} invoices and ${li.newProducts.toLocaleString('en-US')} products in ${limp.seconds.toFixed(1)} s, peak ${mb(limp.rss)}`);
+    const xs = measure(bin, ['report', 'cross-sell', '--as-of', '2011-12-09', '--json', '--db', linesDb], env);
+    const top = JSON.parse(xs.stdout);
+    say(`Online Retail: report cross-sell over ${top.baskets.toLocaleString('en-US')} baskets ${(xs.seconds * 1000).toFixed(0)} ms (${top.rules.length} rules shown; best ${top.rules[0]?.antecedent} -> ${top.rules[0]?.consequent}, lift ${top.rules[0]?.lift.toFixed(1)}), peak ${mb(xs.rss)}`);
   } else {
     say(`Online Retail: skipped (${gz} not found; set BENCH_ONLINE_RETAIL)`);
   }

@@ -5,7 +5,7 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota report search history undo db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota product campaign next report search history undo db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
     'company') _crm_subs='add list ls show edit rm tree merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
@@ -69,7 +69,24 @@ _crm_command() {
     'quota set') _crm_subs='' _crm_flags='--currency -h --help' _crm_vflags='--currency' _crm_args='owner period amount' ;;
     'quota list') _crm_subs='' _crm_flags='--owner --mine --period -h --help' _crm_vflags='--owner --period' _crm_args='' ;;
     'quota help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'product') _crm_subs='add list ls show help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'product add') _crm_subs='' _crm_flags='--name --price --currency -h --help' _crm_vflags='--name --price --currency' _crm_args='code' ;;
+    'product list') _crm_subs='' _crm_flags='--search --limit -h --help' _crm_vflags='--search --limit' _crm_args='' ;;
+    'product show') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='product' ;;
+    'product help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
+    'campaign') _crm_subs='add list ls show edit rm target members touch respond help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'campaign add') _crm_subs='' _crm_flags='--channel --budget --currency --start --end --window --owner --notes -h --help' _crm_vflags='--channel --budget --currency --start --end --window --owner --notes' _crm_args='name' ;;
+    'campaign list') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'campaign show') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='campaign' ;;
+    'campaign edit') _crm_subs='' _crm_flags='--name --channel --cost --budget --currency --start --end --window --owner --notes -h --help' _crm_vflags='--name --channel --cost --budget --currency --start --end --window --owner --notes' _crm_args='campaign' ;;
+    'campaign rm') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='campaign' ;;
+    'campaign target') _crm_subs='' _crm_flags='--segment --snapshot --tier --at-risk --tag --lifecycle --owner --mine --company --ids --holdout --seed --as-of --dry-run -h --help' _crm_vflags='--segment --snapshot --tier --tag --lifecycle --owner --company --ids --holdout --seed --as-of' _crm_args='campaign' ;;
+    'campaign members') _crm_subs='' _crm_flags='--group --untouched -h --help' _crm_vflags='--group' _crm_args='campaign' ;;
+    'campaign touch') _crm_subs='' _crm_flags='--at --summary -h --help' _crm_vflags='--at --summary' _crm_args='campaign members...' ;;
+    'campaign respond') _crm_subs='' _crm_flags='--at --outcome -h --help' _crm_vflags='--at --outcome' _crm_args='campaign member' ;;
+    'campaign help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
+    'next') _crm_subs='' _crm_flags='--owner --date --limit -h --help' _crm_vflags='--owner --date --limit' _crm_args='' ;;
+    'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns cross-sell churn activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report pipeline') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report forecast') _crm_subs='' _crm_flags='--as-of --since --owner --mine --period --periods --by -h --help' _crm_vflags='--as-of --since --owner --period --periods --by' _crm_args='' ;;
     'report winloss') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
@@ -78,6 +95,10 @@ _crm_command() {
     'report portfolio') _crm_subs='' _crm_flags='--as-of --since --cost-to-serve -h --help' _crm_vflags='--as-of --since --cost-to-serve' _crm_args='' ;;
     'report loyalty') _crm_subs='' _crm_flags='--as-of --since -h --help' _crm_vflags='--as-of --since' _crm_args='' ;;
     'report clv') _crm_subs='' _crm_flags='--as-of --unit --horizon --discount --at-risk --limit -h --help' _crm_vflags='--as-of --unit --horizon --discount --limit' _crm_args='' ;;
+    'report campaign') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='campaign' ;;
+    'report campaigns') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'report cross-sell') _crm_subs='' _crm_flags='--as-of --since --min-support --min-confidence --top --customer -h --help' _crm_vflags='--as-of --since --min-support --min-confidence --top --customer' _crm_args='' ;;
+    'report churn') _crm_subs='' _crm_flags='--as-of --factor --threshold --limit -h --help' _crm_vflags='--as-of --factor --threshold --limit' _crm_args='' ;;
     'report activity') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'search') _crm_subs='' _crm_flags='--kind --limit -h --help' _crm_vflags='--kind --limit' _crm_args='text...' ;;
@@ -99,13 +120,14 @@ _crm_command() {
     'config path') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'config help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'demo') _crm_subs='' _crm_flags='--scale --seed --force -h --help' _crm_vflags='--scale --seed' _crm_args='' ;;
-    'import') _crm_subs='contacts companies deals activities followups orders vcard backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'import') _crm_subs='contacts companies deals activities followups orders responses vcard backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'import contacts') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import companies') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import deals') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import activities') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import followups') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import orders') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import responses') _crm_subs='' _crm_flags='--campaign --map --dry-run --delimiter -h --help' _crm_vflags='--campaign --map --delimiter' _crm_args='file' ;;
     'import vcard') _crm_subs='' _crm_flags='--dry-run --update --allow-forgotten -h --help' _crm_vflags='' _crm_args='file' ;;
     'import backup') _crm_subs='' _crm_flags='--force -h --help' _crm_vflags='' _crm_args='file' ;;
     'import help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
@@ -137,6 +159,8 @@ _crm_canonical() {
     'followup ls') _crm_path='followup list' ;;
     'order ls') _crm_path='order list' ;;
     'quota ls') _crm_path='quota list' ;;
+    'product ls') _crm_path='product list' ;;
+    'campaign ls') _crm_path='campaign list' ;;
     'config ls') _crm_path='config list' ;;
     *) _crm_path=$1 ;;
   esac
@@ -146,15 +170,15 @@ _crm_canonical() {
 _crm_values() {
   case $1 in
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
-    '--db'|'order import <file>'|'db backup <file>'|'db restore <file>'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
-    'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag') _crm_live tag ;;
-    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
+    '--db'|'order import <file>'|'db backup <file>'|'db restore <file>'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'import responses <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
+    'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag'|'campaign target --tag') _crm_live tag ;;
+    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'campaign add --owner'|'campaign edit --owner'|'campaign target --owner'|'next --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
-    'company show <company>'|'company edit <company>'|'company rm <company>'|'company tree <company>'|'contact add --company'|'contact list --company'|'contact edit --company'|'deal add --company'|'deal list --company'|'deal edit --company'|'log call --company'|'log email --company'|'log meeting --company'|'log note --company'|'log list --company'|'followup add --company'|'followup edit --company') _crm_live company ;;
+    'company show <company>'|'company edit <company>'|'company rm <company>'|'company tree <company>'|'contact add --company'|'contact list --company'|'contact edit --company'|'deal add --company'|'deal list --company'|'deal edit --company'|'log call --company'|'log email --company'|'log meeting --company'|'log note --company'|'log list --company'|'followup add --company'|'followup edit --company'|'campaign target --company') _crm_live company ;;
     'company merge <keep>'|'company merge <dup>'|'contact add --reports-to'|'contact show <contact>'|'contact edit --reports-to'|'contact edit <contact>'|'contact rm <contact>'|'contact forget <contact>'|'contact export <contact>'|'contact merge <keep>'|'contact merge <dup>'|'deal add --contact'|'deal list --contact'|'deal edit --contact'|'log call --contact'|'log email --contact'|'log meeting --contact'|'log note --contact'|'log list --contact'|'followup add --contact'|'followup edit --contact') _crm_live contact ;;
     'company help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'tree' 'merge' 'dupes' ;;
     'contact add --role'|'contact edit --role') _crm_choices 'decision-maker' 'influencer' 'champion' 'user' 'buyer' 'gatekeeper' ;;
-    'contact add --lifecycle'|'contact list --lifecycle'|'contact edit --lifecycle') _crm_choices 'lead' 'prospect' 'customer' 'former' ;;
+    'contact add --lifecycle'|'contact list --lifecycle'|'contact edit --lifecycle'|'campaign target --lifecycle') _crm_choices 'lead' 'prospect' 'customer' 'former' ;;
     'contact add --consent'|'contact list --consent'|'contact edit --consent') _crm_choices 'opted-in' 'opted-out' 'unknown' ;;
     'contact list --sort') _crm_choices 'name' 'id' 'created' 'updated' 'company' ;;
     'contact help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'forget' 'export' 'merge' 'dupes' ;;
@@ -174,26 +198,32 @@ _crm_values() {
     'followup add --priority'|'followup edit --priority') _crm_choices 'low' 'normal' 'high' ;;
     'followup done <followup>'|'followup snooze <followup>'|'followup edit <followup>'|'followup rm <followup>') _crm_live followup ;;
     'followup help <command>') _crm_choices 'add' 'list' 'done' 'snooze' 'edit' 'rm' ;;
-    'order add <customer>'|'order list --customer') _crm_live customer ;;
+    'order add <customer>'|'order list --customer'|'campaign touch <members>'|'campaign respond <member>'|'report cross-sell --customer') _crm_live customer ;;
     'order import --create-customers') _crm_choices 'company' 'contact' ;;
     'order help <command>') _crm_choices 'add' 'import' 'list' ;;
     'quota help <command>') _crm_choices 'set' 'list' ;;
+    'product help <command>') _crm_choices 'add' 'list' 'show' ;;
+    'campaign add --channel'|'campaign edit --channel') _crm_choices 'email' 'call' 'mail' 'event' 'ads' ;;
+    'campaign target --segment'|'report rfm --segment') _crm_choices 'champions' 'loyal-customers' 'potential-loyalists' 'new-customers' 'promising' 'need-attention' 'about-to-sleep' 'at-risk' 'cant-lose-them' 'hibernating' ;;
+    'campaign target --tier') _crm_choices 'MVC' 'MGC' 'BZ' 'maintain' 'prospect' ;;
+    'campaign target --ids') _crm_choices 'contact' 'company' ;;
+    'campaign members --group') _crm_choices 'treated' 'holdout' ;;
+    'campaign help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'target' 'members' 'touch' 'respond' ;;
     'report forecast --period') _crm_choices 'month' 'quarter' ;;
     'report forecast --by') _crm_choices 'owner' 'category' ;;
-    'report rfm --segment') _crm_choices 'champions' 'loyal-customers' 'potential-loyalists' 'new-customers' 'promising' 'need-attention' 'about-to-sleep' 'at-risk' 'cant-lose-them' 'hibernating' ;;
     'report clv --unit') _crm_choices 'day' 'week' ;;
-    'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'activity' ;;
+    'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'campaign' 'campaigns' 'cross-sell' 'churn' 'activity' ;;
     'search --kind') _crm_choices 'company' 'contact' 'deal' 'activity' ;;
     'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' 'restore' 'copy' ;;
     'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' 'phoneCountry' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
     'import contacts --preset'|'import companies --preset'|'import deals --preset'|'import activities --preset'|'import followups --preset'|'import orders --preset') _crm_choices 'google' 'outlook' 'hubspot' 'pipedrive' 'salesforce' ;;
     'import contacts --encoding'|'import companies --encoding'|'import deals --encoding'|'import activities --encoding'|'import followups --encoding'|'import orders --encoding') _crm_choices 'utf-8' 'utf-16le' 'utf-16be' 'windows-1252' ;;
-    'import help <command>') _crm_choices 'contacts' 'companies' 'deals' 'activities' 'followups' 'orders' 'vcard' 'backup' ;;
+    'import help <command>') _crm_choices 'contacts' 'companies' 'deals' 'activities' 'followups' 'orders' 'responses' 'vcard' 'backup' ;;
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
     'export help <command>') _crm_choices 'companies' 'contacts' 'deals' 'activities' 'followups' 'orders' 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'safety' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'import' 'export' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'next' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'safety' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'report-campaign' 'report-cross-sell' 'report-churn' 'next' 'import' 'export' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

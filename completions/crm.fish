@@ -21,9 +21,13 @@ function __crm_subcommand --argument-names key
             echo 'order list'
         case 'quota ls'
             echo 'quota list'
+        case 'product ls'
+            echo 'product list'
+        case 'campaign ls'
+            echo 'campaign list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact forget' 'contact export' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db copy' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'next' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact forget' 'contact export' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'campaign add' 'campaign list' 'campaign show' 'campaign edit' 'campaign rm' 'campaign target' 'campaign members' 'campaign touch' 'campaign respond' 'campaign help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report campaign' 'report campaigns' 'report cross-sell' 'report churn' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db copy' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import responses' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -99,6 +103,24 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --currency
         case 'quota list'
             printf '%s\n' --owner --period
+        case 'product add'
+            printf '%s\n' --name --price --currency
+        case 'product list'
+            printf '%s\n' --search --limit
+        case 'campaign add'
+            printf '%s\n' --channel --budget --currency --start --end --window --owner --notes
+        case 'campaign edit'
+            printf '%s\n' --name --channel --cost --budget --currency --start --end --window --owner --notes
+        case 'campaign target'
+            printf '%s\n' --segment --snapshot --tier --tag --lifecycle --owner --company --ids --holdout --seed --as-of
+        case 'campaign members'
+            printf '%s\n' --group
+        case 'campaign touch'
+            printf '%s\n' --at --summary
+        case 'campaign respond'
+            printf '%s\n' --at --outcome
+        case 'next'
+            printf '%s\n' --owner --date --limit
         case 'report pipeline'
             printf '%s\n' --as-of --since --owner
         case 'report forecast'
@@ -115,6 +137,10 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --as-of --since
         case 'report clv'
             printf '%s\n' --as-of --unit --horizon --discount --limit
+        case 'report cross-sell'
+            printf '%s\n' --as-of --since --min-support --min-confidence --top --customer
+        case 'report churn'
+            printf '%s\n' --as-of --factor --threshold --limit
         case 'report activity'
             printf '%s\n' --as-of --since --owner
         case 'search'
@@ -137,6 +163,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --preset --map --delimiter --encoding --currency
         case 'import orders'
             printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import responses'
+            printf '%s\n' --campaign --map --delimiter
         case 'export companies'
             printf '%s\n' --output
         case 'export contacts'
@@ -259,6 +287,9 @@ complete -c crm -n '__crm_sub ""' -a 'followup' -d 'follow-ups: due dates, prior
 complete -c crm -n '__crm_sub ""' -a 'agenda' -d 'overdue items, then day by day: follow-ups due, deals closing, meetings'
 complete -c crm -n '__crm_sub ""' -a 'order' -d 'orders (purchases) of customers: companies, or contacts without one'
 complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and month or quarter'
+complete -c crm -n '__crm_sub ""' -a 'product' -d 'products that order lines sell (codes match ignoring case)'
+complete -c crm -n '__crm_sub ""' -a 'campaign' -d 'marketing campaigns: target, holdout, touch, responses (crm report campaign)'
+complete -c crm -n '__crm_sub ""' -a 'next' -d 'the day\'s best actions for one salesperson, ranked, each with its reason and command'
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
@@ -269,7 +300,7 @@ complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database 
 complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in: crm\'s own exports, other products\' CSV exports, vCard files, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: CSV, JSON, NDJSON, vCard, iCalendar, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, safety, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, import, export, prompts, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, safety, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, report-campaign, report-cross-sell, report-churn, next, import, export, prompts, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -795,6 +826,121 @@ complete -c crm -n '__crm_using "quota list"' -s h -l help -d 'display help for 
 # crm quota help
 complete -c crm -n '__crm_arg "quota help" 1' -a 'set list'
 
+# crm product
+complete -c crm -n '__crm_sub "product"' -a 'add' -d 'add a product'
+complete -c crm -n '__crm_sub "product"' -a 'list' -d 'products by code'
+complete -c crm -n '__crm_sub "product"' -a 'ls' -d 'products by code'
+complete -c crm -n '__crm_sub "product"' -a 'show' -d 'a product and what was sold of it'
+complete -c crm -n '__crm_sub "product"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "product"' -s h -l help -d 'display help for command'
+
+# crm product add
+complete -c crm -n '__crm_using "product add"' -l name -x -d 'what it is called (required)'
+complete -c crm -n '__crm_using "product add"' -l price -x -d 'list price per unit'
+complete -c crm -n '__crm_using "product add"' -l currency -x -d 'currency of --price (default: config currency)'
+complete -c crm -n '__crm_using "product add"' -s h -l help -d 'display help for command'
+
+# crm product list
+complete -c crm -n '__crm_using "product list"' -l search -x -d 'code or name containing this'
+complete -c crm -n '__crm_using "product list"' -l limit -x -d 'at most n'
+complete -c crm -n '__crm_using "product list"' -s h -l help -d 'display help for command'
+
+# crm product show
+complete -c crm -n '__crm_using "product show"' -s h -l help -d 'display help for command'
+
+# crm product help
+complete -c crm -n '__crm_arg "product help" 1' -a 'add list show'
+
+# crm campaign
+complete -c crm -n '__crm_sub "campaign"' -a 'add' -d 'add a campaign'
+complete -c crm -n '__crm_sub "campaign"' -a 'list' -d 'campaigns by start date, with member counts'
+complete -c crm -n '__crm_sub "campaign"' -a 'ls' -d 'campaigns by start date, with member counts'
+complete -c crm -n '__crm_sub "campaign"' -a 'show' -d 'a campaign and its member counts'
+complete -c crm -n '__crm_sub "campaign"' -a 'edit' -d 'change a campaign\'s fields'
+complete -c crm -n '__crm_sub "campaign"' -a 'rm' -d 'delete a campaign and its members (logged touches stay)'
+complete -c crm -n '__crm_sub "campaign"' -a 'target' -d 'add members by filters; opted-out and do-not-contact contacts are always left out'
+complete -c crm -n '__crm_sub "campaign"' -a 'members' -d 'members with group, touch and response (--format csv for a mail merge)'
+complete -c crm -n '__crm_sub "campaign"' -a 'touch' -d 'record that treated members were contacted, and log the activity on each'
+complete -c crm -n '__crm_sub "campaign"' -a 'respond' -d 'record a response of a member'
+complete -c crm -n '__crm_sub "campaign"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "campaign"' -s h -l help -d 'display help for command'
+
+# crm campaign add
+complete -c crm -n '__crm_using "campaign add"' -l channel -x -a 'email call mail event ads' -d 'how members are reached (required)'
+complete -c crm -n '__crm_using "campaign add"' -l budget -x -d 'what it may cost (ROI uses it unless --cost is recorded)'
+complete -c crm -n '__crm_using "campaign add"' -l currency -x -d 'currency of --budget and --cost (default: config currency)'
+complete -c crm -n '__crm_using "campaign add"' -l start -x -d 'first day (default: today)'
+complete -c crm -n '__crm_using "campaign add"' -l end -x -d 'last day (default: --start)'
+complete -c crm -n '__crm_using "campaign add"' -l window -x -d 'attribution window: days after --end in which responses and orders still count (default 30)'
+complete -c crm -n '__crm_using "campaign add"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
+complete -c crm -n '__crm_using "campaign add"' -l notes -x -d 'free-form notes'
+complete -c crm -n '__crm_using "campaign add"' -s h -l help -d 'display help for command'
+
+# crm campaign list
+complete -c crm -n '__crm_using "campaign list"' -s h -l help -d 'display help for command'
+
+# crm campaign show
+complete -c crm -n '__crm_using "campaign show"' -s h -l help -d 'display help for command'
+
+# crm campaign edit
+complete -c crm -n '__crm_using "campaign edit"' -l name -x -d 'new name'
+complete -c crm -n '__crm_using "campaign edit"' -l channel -x -a 'email call mail event ads' -d 'how members are reached'
+complete -c crm -n '__crm_using "campaign edit"' -l cost -x -d 'what it actually cost (ROI uses it instead of the budget)'
+complete -c crm -n '__crm_using "campaign edit"' -l budget -x -d 'what it may cost (ROI uses it unless --cost is recorded)'
+complete -c crm -n '__crm_using "campaign edit"' -l currency -x -d 'currency of --budget and --cost (default: config currency)'
+complete -c crm -n '__crm_using "campaign edit"' -l start -x -d 'first day (default: today)'
+complete -c crm -n '__crm_using "campaign edit"' -l end -x -d 'last day (default: --start)'
+complete -c crm -n '__crm_using "campaign edit"' -l window -x -d 'attribution window: days after --end in which responses and orders still count (default 30)'
+complete -c crm -n '__crm_using "campaign edit"' -l owner -x -a '(__crm_live owner)' -d 'owner (default: you)'
+complete -c crm -n '__crm_using "campaign edit"' -l notes -x -d 'free-form notes'
+complete -c crm -n '__crm_using "campaign edit"' -s h -l help -d 'display help for command'
+
+# crm campaign rm
+complete -c crm -n '__crm_using "campaign rm"' -s h -l help -d 'display help for command'
+
+# crm campaign target
+complete -c crm -n '__crm_using "campaign target"' -l segment -x -a 'champions loyal-customers potential-loyalists new-customers promising need-attention about-to-sleep at-risk cant-lose-them hibernating' -d 'customers in this RFM segment, e.g. at-risk, champions'
+complete -c crm -n '__crm_using "campaign target"' -l snapshot -x -d 'with --segment: the segment as a saved RFM snapshot (crm report rfm --save) had it'
+complete -c crm -n '__crm_using "campaign target"' -l tier -x -a 'MVC MGC BZ maintain prospect' -d 'customers in this value tier (crm report portfolio)'
+complete -c crm -n '__crm_using "campaign target"' -l at-risk -d 'valuable customers whose P(alive) fell below 50% (crm report clv --at-risk)'
+complete -c crm -n '__crm_using "campaign target"' -l tag -x -a '(__crm_live tag)' -d 'only records with this tag (repeat: all must match)'
+complete -c crm -n '__crm_using "campaign target"' -l lifecycle -x -a 'lead prospect customer former' -d 'only contacts at this lifecycle stage'
+complete -c crm -n '__crm_using "campaign target"' -l owner -x -a '(__crm_live owner)' -d 'only records owned by this user'
+complete -c crm -n '__crm_using "campaign target"' -l mine -d 'only records you own'
+complete -c crm -n '__crm_using "campaign target"' -l company -x -a '(__crm_live company)' -d 'the people of this company'
+complete -c crm -n '__crm_using "campaign target"' -l ids -x -a 'contact company' -d 'read ids (one a line, as -q prints them) from standard input'
+complete -c crm -n '__crm_using "campaign target"' -l holdout -x -d 'set aside a random control group of this share, e.g. 10%'
+complete -c crm -n '__crm_using "campaign target"' -l seed -x -d 'seed of the holdout draw: the same seed and members give the same split (default: random, shown)'
+complete -c crm -n '__crm_using "campaign target"' -l as-of -x -d 'date the customer-value filters are computed at (default: today)'
+complete -c crm -n '__crm_using "campaign target"' -l dry-run -d 'count, add nobody'
+complete -c crm -n '__crm_using "campaign target"' -s h -l help -d 'display help for command'
+
+# crm campaign members
+complete -c crm -n '__crm_using "campaign members"' -l group -x -a 'treated holdout' -d 'only this group'
+complete -c crm -n '__crm_using "campaign members"' -l untouched -d 'only treated members not contacted yet'
+complete -c crm -n '__crm_using "campaign members"' -s h -l help -d 'display help for command'
+
+# crm campaign touch
+complete -c crm -n '__crm_using "campaign touch"' -l at -x -d 'when (default: today)'
+complete -c crm -n '__crm_using "campaign touch"' -l summary -x -d 'what the activity says (default: the campaign and channel)'
+complete -c crm -n '__crm_using "campaign touch"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "campaign touch" 2+' -a '(__crm_live customer)'
+
+# crm campaign respond
+complete -c crm -n '__crm_using "campaign respond"' -l at -x -d 'when (default: today)'
+complete -c crm -n '__crm_using "campaign respond"' -l outcome -x -d 'what they did, e.g. booked a demo'
+complete -c crm -n '__crm_using "campaign respond"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "campaign respond" 2' -a '(__crm_live customer)'
+
+# crm campaign help
+complete -c crm -n '__crm_arg "campaign help" 1' -a 'add list show edit rm target members touch respond'
+
+# crm next
+complete -c crm -n '__crm_using "next"' -l owner -x -a '(__crm_live owner)' -d 'whose day (default: you)'
+complete -c crm -n '__crm_using "next"' -l date -x -d 'the day to plan (default: today): monday plans the coming Monday'
+complete -c crm -n '__crm_using "next"' -l limit -x -d 'at most n actions (default 15)'
+complete -c crm -n '__crm_using "next"' -s h -l help -d 'display help for command'
+
 # crm report
 complete -c crm -n '__crm_sub "report"' -a 'pipeline' -d 'open deals by stage, win rate, sales cycle, conversion, velocity'
 complete -c crm -n '__crm_sub "report"' -a 'forecast' -d 'closed, commit, best case, pipeline, weighted and historical per period, against quota'
@@ -804,6 +950,10 @@ complete -c crm -n '__crm_sub "report"' -a 'deciles' -d 'customers in ten revenu
 complete -c crm -n '__crm_sub "report"' -a 'portfolio' -d 'value tiers (MVC, MGC, BZ) and Retain / Develop / Acquire strategies, with share of wallet'
 complete -c crm -n '__crm_sub "report"' -a 'loyalty' -d 'Griffin\'s loyalty matrix: repeat purchase against satisfaction'
 complete -c crm -n '__crm_sub "report"' -a 'clv' -d 'BG/NBD + Gamma-Gamma: P(alive), expected purchases and spend, lifetime value'
+complete -c crm -n '__crm_sub "report"' -a 'campaign' -d 'a campaign measured: response of treated vs holdout, lift with its 95% interval, revenue, ROI'
+complete -c crm -n '__crm_sub "report"' -a 'campaigns' -d 'every campaign side by side: response, lift, incremental revenue, cost, ROI'
+complete -c crm -n '__crm_sub "report"' -a 'cross-sell' -d 'products bought together: support, confidence and lift; next products for a customer'
+complete -c crm -n '__crm_sub "report"' -a 'churn' -d 'customers slipping away: overdue against their own rhythm, or P(alive) below a threshold, by value at risk'
 complete -c crm -n '__crm_sub "report"' -a 'activity' -d 'activities per owner and type per week; follow-ups completed and overdue'
 complete -c crm -n '__crm_sub "report"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "report"' -s h -l help -d 'display help for command'
@@ -866,6 +1016,28 @@ complete -c crm -n '__crm_using "report clv"' -l at-risk -d 'only valuable custo
 complete -c crm -n '__crm_using "report clv"' -l limit -x -d 'at most n customers'
 complete -c crm -n '__crm_using "report clv"' -s h -l help -d 'display help for command'
 
+# crm report campaign
+complete -c crm -n '__crm_using "report campaign"' -s h -l help -d 'display help for command'
+
+# crm report campaigns
+complete -c crm -n '__crm_using "report campaigns"' -s h -l help -d 'display help for command'
+
+# crm report cross-sell
+complete -c crm -n '__crm_using "report cross-sell"' -l as-of -x -d 'analysis date; later orders are ignored'
+complete -c crm -n '__crm_using "report cross-sell"' -l since -x -d 'only orders from this date'
+complete -c crm -n '__crm_using "report cross-sell"' -l min-support -x -d 'least share of baskets holding both products'
+complete -c crm -n '__crm_using "report cross-sell"' -l min-confidence -x -d 'least confidence of a rule'
+complete -c crm -n '__crm_using "report cross-sell"' -l top -x -d 'at most n rules or products'
+complete -c crm -n '__crm_using "report cross-sell"' -l customer -x -a '(__crm_live customer)' -d 'products this customer is most likely to buy next and has not bought, each with the rule behind it'
+complete -c crm -n '__crm_using "report cross-sell"' -s h -l help -d 'display help for command'
+
+# crm report churn
+complete -c crm -n '__crm_using "report churn"' -l as-of -x -d 'analysis date; later orders are ignored'
+complete -c crm -n '__crm_using "report churn"' -l factor -x -d 'overdue when the days since the last purchase exceed this times their rhythm'
+complete -c crm -n '__crm_using "report churn"' -l threshold -x -d 'at risk when P(alive) is below this'
+complete -c crm -n '__crm_using "report churn"' -l limit -x -d 'at most n customers'
+complete -c crm -n '__crm_using "report churn"' -s h -l help -d 'display help for command'
+
 # crm report activity
 complete -c crm -n '__crm_using "report activity"' -l as-of -x -d 'end of the window (default: today)'
 complete -c crm -n '__crm_using "report activity"' -l since -x -d 'start (default: 8 weeks back, from a Monday)'
@@ -874,7 +1046,7 @@ complete -c crm -n '__crm_using "report activity"' -l mine -d 'only yours'
 complete -c crm -n '__crm_using "report activity"' -s h -l help -d 'display help for command'
 
 # crm report help
-complete -c crm -n '__crm_arg "report help" 1' -a 'pipeline forecast winloss rfm deciles portfolio loyalty clv activity'
+complete -c crm -n '__crm_arg "report help" 1' -a 'pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns cross-sell churn activity'
 
 # crm search
 complete -c crm -n '__crm_using "search"' -l kind -x -a 'company contact deal activity' -d 'only this kind of record'
@@ -969,6 +1141,7 @@ complete -c crm -n '__crm_sub "import"' -a 'deals' -d 'import deals from CSV (- 
 complete -c crm -n '__crm_sub "import"' -a 'activities' -d 'import activities from CSV (- reads stdin)'
 complete -c crm -n '__crm_sub "import"' -a 'followups' -d 'import followups from CSV (- reads stdin)'
 complete -c crm -n '__crm_sub "import"' -a 'orders' -d 'import orders from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'responses' -d 'responses to campaigns from CSV (campaign,member,date[,outcome]); - reads stdin'
 complete -c crm -n '__crm_sub "import"' -a 'vcard' -d 'contacts from a vCard file (2.1, 3.0 or 4.0), e.g. a phone\'s export; - reads stdin'
 complete -c crm -n '__crm_sub "import"' -a 'backup' -d 'restore a backup written by crm export backup into an empty database'
 complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
@@ -1040,6 +1213,14 @@ complete -c crm -n '__crm_using "import orders"' -l currency -x -d 'currency of 
 complete -c crm -n '__crm_using "import orders"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import orders" 1' -F
 
+# crm import responses
+complete -c crm -n '__crm_using "import responses"' -l campaign -x -d 'the campaign of every row (then the file needs no campaign column)'
+complete -c crm -n '__crm_using "import responses"' -l map -x -d 'read a field from another column, e.g. member=Email (repeatable)'
+complete -c crm -n '__crm_using "import responses"' -l dry-run -d 'check every row and count; write nothing'
+complete -c crm -n '__crm_using "import responses"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import responses"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import responses" 1' -F
+
 # crm import vcard
 complete -c crm -n '__crm_using "import vcard"' -l dry-run -d 'check every card and count what would change; write nothing'
 complete -c crm -n '__crm_using "import vcard"' -l update -d 'give contacts that are already there the card\'s fields (without it they are left as they are)'
@@ -1053,7 +1234,7 @@ complete -c crm -n '__crm_using "import backup"' -s h -l help -d 'display help f
 complete -c crm -n '__crm_arg "import backup" 1' -F
 
 # crm import help
-complete -c crm -n '__crm_arg "import help" 1' -a 'contacts companies deals activities followups orders vcard backup'
+complete -c crm -n '__crm_arg "import help" 1' -a 'contacts companies deals activities followups orders responses vcard backup'
 
 # crm export
 complete -c crm -n '__crm_sub "export"' -a 'companies' -d 'every company, as CSV (default), JSON or NDJSON'
@@ -1119,4 +1300,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota report search history undo db config demo import export completion exit-codes dates formats references duplicates backups safety report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv import export prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota product campaign next report search history undo db config demo import export completion exit-codes dates formats references duplicates backups safety report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv report-campaign report-cross-sell report-churn next import export prompts environment'

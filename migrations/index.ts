@@ -5,6 +5,8 @@ import * as m0003 from './0003_rfm_snapshots.js';
 import * as m0004 from './0004_series_and_notes.js';
 import * as m0005 from './0005_uuids.js';
 import * as m0006 from './0006_history_insert_only.js';
+import * as m0008 from './0008_products_lines.js';
+import * as m0009 from './0009_campaigns.js';
 
 /** Every migration, in order. Names are recorded in the database; never rename or reorder one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_series_and_notes': m0004,
   '0005_uuids': m0005,
   '0006_history_insert_only': m0006,
+  '0008_products_lines': m0008,
+  '0009_campaigns': m0009,
 };

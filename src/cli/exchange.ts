@@ -12,6 +12,7 @@ export function registerImport(program: CommandUnknownOpts, ctx: Context): void 
   lazy(ctx, imp.activities, () => import('../commands/import/activities.js'));
   lazy(ctx, imp.followups, () => import('../commands/import/followups.js'));
   lazy(ctx, imp.orders, () => import('../commands/import/orders.js'));
+  lazy(ctx, imp.responses, () => import('../commands/import/responses.js'));
   lazy(ctx, imp.vcard, () => import('../commands/import/vcard.js'));
   lazy(ctx, imp.backup, () => import('../commands/import/backup.js'));
 }

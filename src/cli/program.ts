@@ -9,6 +9,7 @@ import { registerExport, registerImport } from './exchange.js';
 import { registerConfig, registerDb, registerHistory, registerSearch } from './misc.js';
 import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
 import { registerQuota, registerReport } from './reports.js';
+import { registerAct } from './act.js';
 import { TOPICS } from './topics.js';
 
 declare const __CRM_VERSION__: string;
@@ -62,6 +63,7 @@ export function buildProgram(ctx: Context): Command {
   registerAgenda(program, ctx);
   registerOrder(program, ctx);
   registerQuota(program, ctx);
+  registerAct(program, ctx);
   registerReport(program, ctx);
   registerSearch(program, ctx);
   registerHistory(program, ctx);

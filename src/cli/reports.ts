@@ -15,6 +15,10 @@ export function registerReport(program: CommandUnknownOpts, ctx: Context): void 
   lazy(ctx, report.loyalty, () => import('../commands/report/loyalty.js'));
   lazy(ctx, report.clv, () => import('../commands/report/clv.js'));
   lazy(ctx, report.activity, () => import('../commands/report/activity.js'));
+  lazy(ctx, report.campaign, () => import('../commands/report/campaign.js'));
+  lazy(ctx, report.campaigns, () => import('../commands/report/campaigns.js'));
+  lazy(ctx, report['cross-sell'], () => import('../commands/report/cross-sell.js'));
+  lazy(ctx, report.churn, () => import('../commands/report/churn.js'));
 }
 
 export function registerQuota(program: CommandUnknownOpts, ctx: Context): void {

@@ -276,6 +276,66 @@ P(alive), expected purchases and CLV for BG/NBD, expected spend and CLV for Gamm
 on screen). Fewer than 10 customers or 2 repeat buyers: an error (exit 2).
 ${ORDER_CURRENCIES}`,
   },
+  'report-campaign': {
+    summary: 'what crm report campaign and report campaigns compute: response, lift, ROI',
+    text: `crm report campaign CAMPAIGN; crm report campaigns (every campaign, one row each)
+As docs/analytics.md ("Campaigns") fixes them. Members are treated or holdout: crm campaign target --holdout 10%
+draws each eligible member independently with that share from a seeded generator (mulberry32; --seed N, shown
+when not given), members taken companies first, then by id, so the same seed and members give the same split.
+Opted-out and do-not-contact contacts, and companies none of whose people may be contacted, are never members;
+"excluded" counts them. A member responded when a response is recorded (crm campaign respond, crm import
+responses) or its customer placed an order (amount > 0) from the campaign start to the end of the attribution
+window (the end + --window days, default 30); holdout members are never contacted but count the same way. A
+contact's customer is its company when it has one. Response rate = responders / members of the group. Lift =
+treated rate - holdout rate with the 95% interval of a difference of two proportions (z = 1.959964, unpooled
+standard error sqrt(p1(1-p1)/n1 + p2(1-p2)/n2)); relative lift = treated / holdout - 1 when the holdout rate is
+above zero. Revenue per member = the group's order amounts (refunds included) in the window, in the campaign's
+currency, / its members. Incremental revenue = (treated - holdout revenue per member) x treated members. ROI =
+(incremental revenue - cost) / cost; cost is --cost when recorded (crm campaign edit), else the budget. Without a
+holdout, lift, incremental revenue and ROI are null and the report says why. JSON: {campaign, window: {from, to},
+excluded, targeted, contacted, groups: {treated: {members, responded, rate, revenue, revenuePerMember}, holdout},
+lift: {absolute, low, high, relative}, incrementalRevenue, cost, roi}; rates and lift as fractions.`,
+  },
+  'report-cross-sell': {
+    summary: 'what crm report cross-sell computes: support, confidence, lift, next products',
+    text: `crm report cross-sell [--min-support 0.01] [--min-confidence 0.1] [--top 20] [--customer REF] [--as-of] [--since]
+As docs/analytics.md ("Cross-sell (market basket)") fixes it. A basket is one order with lines (crm order import
+--map product=...): refunds (a negative amount) and lines with quantity <= 0 are left out, and a product counts
+once per basket. support(A,B) = baskets with both / N; confidence(A->B) = both / baskets with A; lift = both x N /
+(with A x with B), the same both ways. Rules with support >= --min-support and confidence >= --min-confidence are
+listed by lift, confidence, support, then product codes. Products are matched by code ignoring case. --customer:
+for each product the customer never bought, the best rule A->B from a product A they bought, scored by
+confidence x lift, the best first. JSON: {baskets, minSupport, minConfidence, rules: [{antecedent, consequent,
+antecedentName, consequentName, support, confidence, lift}]}, or with --customer {customer, bought,
+recommendations: [{product, name, score, rule}]}.`,
+  },
+  'report-churn': {
+    summary: 'what crm report churn computes: rhythm, gap, P(alive), value at risk',
+    text: `crm report churn [--as-of DATE] [--factor 2] [--threshold 0.5] [--limit N]
+As docs/analytics.md ("Churn") fixes it. Purchase days are the days with an order that is not a refund, as for
+report clv. A customer's rhythm is the median gap in days between consecutive purchase days (of an even number of
+gaps, the mean of the middle two); with fewer than three purchase days there is none. Overdue = days since the last
+purchase > --factor x rhythm. At risk = overdue, or P(alive) of the BG/NBD model (fitted as report clv --unit week
+does) below --threshold. When the model cannot be fitted (fewer than 10 customers or 2 repeat buyers) P(alive) is
+null, a warning says so, and rhythm alone judges. Value at risk = revenue (orders, refunds included) in the
+trailing 12 months: from the day after the same date a year before --as-of to --as-of. Ranked by value at risk,
+then the longest gap. Each row gives the evidence: rhythm, gap, P(alive) and the reasons in words.
+${ORDER_CURRENCIES}`,
+  },
+  next: {
+    summary: "what crm next lists, and in which order",
+    text: `crm next [--owner U] [--date DAY] [--limit 15] [--json]
+One salesperson's day (you, or --owner) as one ranked list. In this order, each kind by what is at stake:
+  followup   overdue follow-ups (high priority first, then the oldest), then those due that day
+  closing    open deals expected to close by the end of the week (Sunday) with no next step, largest first
+  stale      open deals idle (no stage change, no activity) longer than their stage's rotting days, largest first
+  at-risk    the five customers you own most valuable at risk (crm report churn), by value at risk
+  campaign   treated members of running campaigns (start <= day <= end) you own, not yet contacted
+  cross-sell your five most valuable MVC or MGC customers (crm report portfolio) with the best next product
+             (crm report cross-sell --customer)
+Each action names the command that acts on it (JSON: {owner, date, total, actions: [{rank, kind, subject: {kind,
+id, name}, reason, command, amount, currency}]}). --date plans another day: monday is the coming Monday.`,
+  },
   import: {
     summary: 'crm import: the columns of each kind, how rows match records, presets, encodings',
     text: `Import

@@ -40,6 +40,8 @@ export const VALUES_BY_NAME: Readonly<Record<string, Values>> = {
   '<stage>': live('stage'), '--stage': live('stage'), '--move-to': live('stage'),
   '<ref>': live('ref'),
   '<customer>': live('customer'), '--customer': live('customer'),
+  // A campaign's member is a contact or a company, named as a customer is.
+  '<member>': live('customer'), '<members>': live('customer'),
   '<followup>': live('followup'),
   '--tag': live('tag'), '--add-tag': live('tag'), '--remove-tag': live('tag'),
   '<owner>': live('owner'), '--owner': live('owner'),

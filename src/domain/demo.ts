@@ -1,6 +1,7 @@
 import { addDays, addMonths } from 'date-fns';
 import { dayNumber, localDate } from './calendar.js';
 import { isoDate } from './dates.js';
+import { type DemoCampaign, demoCampaigns, type DemoLine, demoLines, type DemoProduct, demoProducts } from './demo-act.js';
 import { countIn } from './fields.js';
 import { periodsFrom } from './fiscal.js';
 
@@ -28,7 +29,7 @@ export interface DemoContact { name: string; email: string; phone: string; title
 export interface DemoDeal { title: string; amountMinor: number; company: number | null; contact: number | null; owner: string; source: string; nextStep: string | null; createdAt: string; expectedClose: string; history: { stage: string; at: string }[]; closedOn: string | null; lostReason: string | null; probability: number | null }
 export interface DemoActivity { type: string; at: string; summary: string; outcome: string | null; direction: string | null; satisfaction: number | null; contact: number | null; company: number | null; deal: number | null; by: string }
 export interface DemoFollowup { title: string; dueDate: string; dueTime: string | null; owner: string; priority: string; status: string; doneAt: string | null; repeatEvery: number | null; repeatUnit: string | null; contact: number | null; company: number | null; deal: number | null }
-export interface DemoOrder { company: number | null; contact: number | null; orderedOn: string; amountMinor: number; reference: string; deal: number | null }
+export interface DemoOrder { company: number | null; contact: number | null; orderedOn: string; amountMinor: number; reference: string; deal: number | null; lines?: DemoLine[] }
 export interface DemoQuota { owner: string; period: string; amountMinor: number }
 
 export interface DemoData {
@@ -41,6 +42,9 @@ export interface DemoData {
   orders: () => Iterable<DemoOrder>;
   orderCount: number;
   quotas: DemoQuota[];
+  /** Issue 18: the products the orders' lines sell, and finished campaigns (contacts by index). */
+  products?: DemoProduct[];
+  campaigns?: DemoCampaign[];
   /** The stable UUIDs of the demo's records, drawn from the seed: the same demo has the same UUIDs. */
   uuid: () => string;
 }
@@ -239,13 +243,16 @@ export function demoData(plan: DemoPlan): DemoData {
   const seed = plan.seed;
   function* orders(): Iterable<DemoOrder> {
     const o = random(seed * 7919 + 2);
+    // Lines come from a generator of their own, so the orders are the same with or without them.
+    const lr = random(seed * 7919 + 5);
     let n = 0;
     for (const b of buyers) {
       for (const day of purchaseDays(o, b)) {
         // Each order's value varies around the customer's average (exponentially), and about one in fifty is a refund.
         const refund = o.chance(0.02);
-        yield { company: b.company, contact: b.contact, orderedOn: dayIso[-day]!, reference: `DEMO-${++n}`, deal: null,
-          amountMinor: (refund ? -1 : 1) * Math.max(1, Math.round(b.spend * gamma(o, 1))) * 100 };
+        const amountMinor = (refund ? -1 : 1) * Math.max(1, Math.round(b.spend * gamma(o, 1))) * 100;
+        yield { company: b.company, contact: b.contact, orderedOn: dayIso[-day]!, reference: `DEMO-${++n}`, deal: null, amountMinor,
+          ...(amountMinor > 0 && n <= DEMO_LINED_ORDERS ? { lines: demoLines(lr, amountMinor) } : {}) };
       }
     }
     for (const { d, i } of won) {
@@ -268,8 +275,26 @@ export function demoData(plan: DemoPlan): DemoData {
   }
 
   return { currency: plan.currency, companies, contacts, deals, activities, followups, orders, orderCount, quotas,
+    products: demoProducts(), campaigns: demoCampaigns(random(plan.seed * 7919 + 6), contacts, today, big ? null : boughtIn(orders, contacts)),
     uuid: seededUuids(random(plan.seed * 7919 + 3).next) };
 }
+
+/** Whether contact i's customer (its company, or itself) ordered from `from` to `to`: the small demo's orders read once. */
+function boughtIn(orders: () => Iterable<DemoOrder>, contacts: readonly DemoContact[]) {
+  const days = new Map<string, string[]>();
+  for (const o of orders()) {
+    if (o.amountMinor <= 0) continue;
+    const key = o.company !== null ? `company:${o.company}` : `contact:${o.contact}`;
+    days.set(key, [...(days.get(key) ?? []), o.orderedOn]);
+  }
+  return (i: number, from: string, to: string) => {
+    const c = contacts[i]!;
+    return (days.get(c.company !== null ? `company:${c.company}` : `contact:${i}`) ?? []).some((d) => d >= from && d <= to);
+  };
+}
+
+/** Orders that get lines: every one of the small demo's; the first ones at scale, enough baskets for cross-sell. */
+const DEMO_LINED_ORDERS = 20_000;
 
 /** How far back the demo's orders go, in days: two years. */
 const ORDER_DAYS = 730;

@@ -1,18 +1,50 @@
 import { dateOf } from './calendar.js';
 import { ONE_LINE, visible } from './check.js';
-import { parseCurrency, parseMoney } from './money.js';
-import { FieldProblem, problemOf, type RowSchema } from './row-schema.js';
+import { currencyDigits, parseCurrency, parseMoney } from './money.js';
+import { FieldProblem, problemOf, type RowCheck, type RowSchema } from './row-schema.js';
 
 /** The fields an order import reads, each from the CSV column of its name unless `--map field=Column` says another. */
-export const IMPORT_FIELDS = ['customer', 'date', 'amount', 'currency', 'reference'] as const;
+export const IMPORT_FIELDS = ['customer', 'date', 'amount', 'currency', 'reference', 'product', 'description', 'quantity', 'price'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** The fields of an invoice line: a file that maps `product` has them, and its rows are lines. */
+export const LINE_FIELDS = ['product', 'quantity', 'price'] as const satisfies readonly ImportField[];
+
+/** One invoice line: `product` is the product code (a new code becomes a product named by its description). */
+export interface ImportLine {
+  product: string;
+  description: string | null;
+  quantity: number;
+  unitPriceMinor: number;
+}
 
 export interface ImportRow {
   customer: string;
   date: string;
+  /** An order's amount; for a line, quantity x unit price (the invoice's amount is the sum of its lines). */
   amountMinor: number;
   currency: string;
   reference: string | null;
+  /** Set when the file has lines: rows sharing a reference are the lines of one invoice. */
+  line: ImportLine | null;
+}
+
+/** Whether `--map` flags make the import one of invoice lines (they map `product`). */
+export const mapsLines = (maps: readonly string[] | undefined): boolean => (maps ?? []).some((m) => m.split('=')[0]!.trim() === 'product');
+
+/**
+ * A unit price in minor units. Price lists quote fractions of a cent (Online Retail has 0.001): those are rounded
+ * half away from zero to the currency's minor unit, so a line's amount is always quantity x a whole minor-unit price.
+ */
+export function unitPrice(text: string, currency: string): number | null {
+  const m = /^([-+])?(\d+)(?:\.(\d*))?$/.exec(text.trim().replaceAll(',', ''));
+  if (!m) return null;
+  const digits = currencyDigits(currency);
+  const frac = (m[3] ?? '').padEnd(digits + 1, '0');
+  let minor = Number(m[2]! + frac.slice(0, digits));
+  if (Number(frac[digits]) >= 5) minor += 1;
+  if (!Number.isSafeInteger(minor)) return null;
+  return m[1] === '-' && minor !== 0 ? -minor : minor;
 }
 
 /** Dates as exports write them: 2026-03-15, 2026-03-15 10:30[:00], 2026-03-15T10:30:00Z, 20260315, 12/1/2010 10:30 (M/D/Y). */
@@ -38,10 +70,10 @@ export function importDate(text: string): string | null {
 /** As long as a name may be (fields.ts LIMITS.name): the key may become a new customer's name. */
 const MAX_CUSTOMER = 200;
 
-export function orderRows(currency: string): RowSchema<ImportField, ImportRow> {
+export function orderRows(currency: string, lines = false): RowSchema<ImportField, ImportRow> {
   return {
     fields: IMPORT_FIELDS,
-    required: ['customer', 'date', 'amount'],
+    required: lines ? ['customer', 'date', ...LINE_FIELDS] : ['customer', 'date', 'amount'],
     mapExamples: ['customer=CustomerID', 'date=InvoiceDate'],
     parse(cell) {
       const customer = cell('customer');
@@ -53,12 +85,29 @@ export function orderRows(currency: string): RowSchema<ImportField, ImportRow> {
       if (!date) return { problems: [new FieldProblem('date', `"${visible(cell('date'))}" is not a date; use YYYY-MM-DD`)] };
       try {
         const code = cell('currency') ? parseCurrency(cell('currency'), 'currency') : currency;
+        if (lines) return lineRow(cell, customer, date, code);
         const money = parseMoney(cell('amount'), 'amount', code, { allowNegative: true });
-        return { row: { customer, date, amountMinor: money.minor, currency: money.currency, reference: cell('reference') || null } };
+        return { row: { customer, date, amountMinor: money.minor, currency: money.currency, reference: cell('reference') || null, line: null } };
       } catch (e) {
         // A bad currency is reported with the amount it qualifies (its message says "currency:").
         return { problems: [problemOf('amount', e)] };
       }
     },
   };
+}
+
+function lineRow(cell: (field: ImportField) => string, customer: string, date: string, currency: string): RowCheck<ImportField, ImportRow> {
+  const product = cell('product');
+  if (!product) return { problems: [new FieldProblem('product', 'is empty; give the product code of the line')] };
+  if (ONE_LINE.control.test(product)) return { problems: [new FieldProblem('product', `"${visible(product)}" ${ONE_LINE.message}`)] };
+  const q = cell('quantity');
+  if (!/^[-+]?\d{1,9}$/.test(q)) return { problems: [new FieldProblem('quantity', `"${q}" is not a whole number; give the quantity, negative on a cancellation`)] };
+  const unitPriceMinor = unitPrice(cell('price'), currency);
+  if (unitPriceMinor === null) return { problems: [new FieldProblem('price', `"${cell('price')}" is not a unit price; write it like 2.55`)] };
+  const quantity = Number(q) || 0;
+  const description = cell('description');
+  return { row: {
+    customer, date, amountMinor: quantity * unitPriceMinor || 0, currency, reference: cell('reference') || null,
+    line: { product, description: description && !ONE_LINE.control.test(description) ? description : null, quantity, unitPriceMinor },
+  } };
 }

@@ -12,6 +12,8 @@ export type CustomerMatch = CustomerRef | 'ambiguous' | undefined;
 export interface OrderIds {
   firstOrderId: number | null;
   lastOrderId: number | null;
+  /** Products an import of lines made (0 without lines). */
+  newProducts?: number;
 }
 
 /**
@@ -26,8 +28,13 @@ export interface OrderImport {
   referenceExists(reference: string): boolean | Promise<boolean>;
   /** Inside a write: a new customer named and externally identified by `key`. */
   createCustomer(kind: CustomerRef['kind'], key: string): CustomerRef | Promise<CustomerRef>;
-  /** Inside a write: one order; false when its reference is stored already (importing twice changes nothing). */
-  insert(row: ImportRow, customer: CustomerRef): boolean | Promise<boolean>;
+  /**
+   * Inside a write: one order; false when its reference is stored already (importing twice changes nothing). A row
+   * with a `line` is a line of the invoice named by its reference: the first makes the order, each later one of the
+   * same import adds its line (and its amount to the order's) and answers 'line'. A line's product is found by its
+   * code, ignoring case, or made from the line (code, description, unit price).
+   */
+  insert(row: ImportRow, customer: CustomerRef): boolean | 'line' | Promise<boolean | 'line'>;
   /**
    * Inside a write, after the last row: journals the whole import as one entry (`summary`, the id ranges of its orders
    * and new customers) and returns `summary` with the order ids. Journaling a million rows one by one would take longer

@@ -205,6 +205,55 @@ export interface SuppressionTable {
   erasure_id: number;
 }
 
+export interface ProductTable extends Stamped {
+  id: Generated<number>;
+  code: string;
+  code_key: string;
+  name: string;
+  price_minor: number | null;
+  currency: string | null;
+}
+
+export interface OrderLineTable {
+  id: Generated<number>;
+  order_id: number;
+  position: number;
+  product_id: number;
+  description: string | null;
+  quantity: number;
+  unit_price_minor: number;
+  amount_minor: number;
+}
+
+export interface CampaignTable extends Stamped {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  channel: string;
+  budget_minor: number | null;
+  cost_minor: number | null;
+  currency: string;
+  starts_on: string;
+  ends_on: string;
+  window_days: number;
+  excluded: number;
+  owner: string;
+  notes: string | null;
+}
+
+export interface CampaignMemberTable {
+  id: Generated<number>;
+  campaign_id: number;
+  member_key: string;
+  company_id: number | null;
+  contact_id: number | null;
+  arm: string;
+  added_on: string;
+  touched_on: string | null;
+  responded_on: string | null;
+  outcome: string | null;
+}
+
 export interface DB {
   company: CompanyTable;
   contact: ContactTable;
@@ -224,6 +273,10 @@ export interface DB {
   rfm_snapshot_member: RfmSnapshotMemberTable;
   erasure: ErasureTable;
   suppression: SuppressionTable;
+  product: ProductTable;
+  order_line: OrderLineTable;
+  campaign: CampaignTable;
+  campaign_member: CampaignMemberTable;
 }
 
 /**
@@ -234,6 +287,7 @@ export interface DB {
 const TABLE_ORDER: { [Table in keyof DB]: number } = {
   company: 1, contact: 2, contact_email: 3, contact_phone: 4, tag: 5, stage: 6, deal: 7, deal_stage_change: 8, activity: 9,
   followup: 10, orders: 11, quota: 12, change_set: 13, journal: 14, rfm_snapshot: 15, rfm_snapshot_member: 16, erasure: 17, suppression: 18,
+  product: 19, order_line: 20, campaign: 21, campaign_member: 22,
 };
 
 export const TABLES = (Object.keys(TABLE_ORDER) as (keyof DB)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);

@@ -11,6 +11,8 @@ import type { Contacts } from './repos/contacts.js';
 import type { Deals } from './repos/deals.js';
 import type { Followups } from './repos/followups.js';
 import type { Orders } from './repos/orders.js';
+import type { Products } from './repos/products.js';
+import type { Campaigns } from './repos/campaigns.js';
 import type { Quotas } from './repos/quotas.js';
 import type { References } from './repos/references.js';
 import type { ReportData } from './repos/report-data.js';
@@ -35,6 +37,8 @@ export interface Repos {
   readonly followups: Followups;
   readonly orders: Orders;
   readonly quotas: Quotas;
+  readonly products: Products;
+  readonly campaigns: Campaigns;
   readonly reports: ReportData;
   readonly search: Search;
   /** What imports and exports read in bulk: every record's keys, every record's uuid. */

@@ -90,8 +90,10 @@ describe('the completion spec of crm', () => {
     const free = allCommands(spec).flatMap(({ path, command }) =>
       command.args.filter((a) => a.values.type === 'none').map((a) => `${path.join(' ')} <${a.name}>`));
     expect(free.sort()).toEqual([
+      'campaign add <name>', 'campaign edit <campaign>', 'campaign members <campaign>', 'campaign respond <campaign>', 'campaign rm <campaign>',
+      'campaign show <campaign>', 'campaign target <campaign>', 'campaign touch <campaign>',
       'company add <name>', 'config set <value>', 'contact add <name>', 'deal add <title>', 'followup add <title>',
-      'quota set <amount>', 'quota set <period>', 'search <text>', 'stage add <name>', 'undo <id>',
+      'product add <code>', 'product show <product>', 'quota set <amount>', 'quota set <period>', 'report campaign <campaign>', 'search <text>', 'stage add <name>', 'undo <id>',
     ]);
   });
 

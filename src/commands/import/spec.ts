@@ -38,6 +38,19 @@ export function importSpec(program: CommandUnknownOpts) {
     followups: csv('followups', 'crm import followups followups.csv'),
     orders: csv('orders', 'crm import orders orders.csv'),
 
+    responses: imp.command('responses').description('responses to campaigns from CSV (campaign,member,date[,outcome]); - reads stdin')
+      .argument('<file>', 'CSV file with a header row, or - for standard input')
+      .option('--campaign <campaign>', 'the campaign of every row (then the file needs no campaign column)')
+      .addOption(repeatable('--map <field=column>', 'read a field from another column, e.g. member=Email (repeatable)'))
+      .option('--dry-run', 'check every row and count; write nothing')
+      .option('--delimiter <char>', 'field separator (default: what the header line uses of , ; and tab)')
+      .addHelpText('after', `
+A member is named by email, name, id or contact:ID / company:ID, and must be a member of the campaign (treated or
+holdout: a holdout member's response is what the control measures). A response already recorded with the same date
+and outcome is skipped, so importing twice changes nothing.
+Example:
+  crm import responses replies.csv --campaign "Spring 2026" --map member=Email --map date=Replied`),
+
     vcard: imp.command('vcard').description("contacts from a vCard file (2.1, 3.0 or 4.0), e.g. a phone's export; - reads stdin")
       .argument('<file>', '.vcf file, or - for standard input')
       .option('--dry-run', 'check every card and count what would change; write nothing')

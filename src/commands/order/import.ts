@@ -1,7 +1,7 @@
 import { importChecked, imported as importedNotice } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
 import { parseCurrency } from '../../domain/money.js';
-import { type ImportField, type ImportRow, orderRows } from '../../domain/order-import.js';
+import { type ImportField, type ImportRow, mapsLines, orderRows } from '../../domain/order-import.js';
 import { FieldProblem } from '../../domain/row-schema.js';
 import { csvRecords, type ImportTarget, runImport } from '../../io/import/runner.js';
 import { importView } from '../../output/views/order.js';
@@ -14,6 +14,9 @@ interface Summary {
   duplicates: number;
   newCustomers: number;
   imported: number;
+  /** With line columns: the lines written, and the products they made. */
+  lines?: number;
+  newProducts?: number;
   skipped?: number;
   firstOrderId?: number | null;
   lastOrderId?: number | null;
@@ -25,24 +28,30 @@ export async function run({ args: [file], opts }: OrderInput<'import'>, ctx: Con
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
   const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
   const dryRun = Boolean(opts.dryRun);
-  const target = (imp: OrderImport) => orders(imp, file!, opts.createCustomers, dryRun);
+  const lines = mapsLines(opts.map);
+  const target = (imp: OrderImport) => orders(imp, file!, opts.createCustomers, dryRun, lines);
   const result = await runImport<ImportField, ImportRow, CustomerRef | null, Summary>({
-    file: file!, stdin: ctx.streams.stdin, schema: orderRows(currency), maps: opts.map, read: csvRecords(delimiter), dryRun,
+    file: file!, stdin: ctx.streams.stdin, schema: orderRows(currency, lines), maps: opts.map, read: csvRecords(delimiter), dryRun,
     progress: ctx.streams.stderr,
     session: dryRun ? async (pass) => pass(target(await (await ctx.store()).importOrders()))
       : (pass) => ctx.write(async (tx) => pass(target(await tx.importOrders()))),
   });
-  return importView({ ...result }, result.dryRun ? importChecked(result.rows - result.duplicates) : importedNotice(result.imported, result.skipped!));
+  return importView({ ...result }, result.dryRun ? importChecked(lines ? result.imported : result.rows - result.duplicates)
+    : importedNotice(result.imported, result.skipped!, result.lines));
 }
 
 /**
  * Each row's customer by external id, email or exact name (or a new one, with --create-customers); an order whose
  * reference is stored already is skipped, so importing twice changes nothing.
  */
-function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['opts']['createCustomers'], dryRun: boolean): ImportTarget<ImportRow, CustomerRef | null, Summary> {
+function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['opts']['createCustomers'], dryRun: boolean,
+  lines: boolean): ImportTarget<ImportRow, CustomerRef | null, Summary> {
   const created = new Set<string>();
   let duplicates = 0;
   let imported = 0;
+  let written = 0;
+  // A dry run of lines counts invoices: each reference once, whether it is stored already or new.
+  const seen = new Map<string, boolean>();
   return {
     match(row) {
       const customer = imp.match(row.customer);
@@ -54,7 +63,18 @@ function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['
     },
     async preview(row, customer) {
       if (customer === null) created.add(row.customer);
+      if (lines && row.reference !== null) {
+        let stored = seen.get(row.reference);
+        if (stored === undefined) {
+          stored = await imp.referenceExists(row.reference);
+          seen.set(row.reference, stored);
+          if (!stored) imported += 1;
+        }
+        if (stored) duplicates += 1;
+        return;
+      }
       if (row.reference !== null && await imp.referenceExists(row.reference)) duplicates += 1;
+      else if (lines) imported += 1;
     },
     async write(row, known) {
       let customer = known;
@@ -62,13 +82,18 @@ function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['
         customer = await imp.createCustomer(createAs!, row.customer);
         created.add(row.customer);
       }
-      if (await imp.insert(row, customer)) imported += 1;
-      else duplicates += 1;
+      const done = await imp.insert(row, customer);
+      if (done === false) duplicates += 1;
+      else {
+        written += 1;
+        if (done === true) imported += 1;
+      }
     },
     async finish(rows) {
       const base = { file, rows, duplicates, newCustomers: created.size };
-      if (dryRun) return { ...base, imported: 0, dryRun: true };
-      return { ...await imp.finish({ ...base, imported, skipped: rows - imported }), dryRun: false };
+      if (dryRun) return { ...base, imported: lines ? imported : 0, dryRun: true };
+      const counts = lines ? { imported, lines: written, skipped: duplicates } : { imported, skipped: rows - imported };
+      return { ...await imp.finish({ ...base, ...counts }), dryRun: false };
     },
   };
 }

@@ -49,6 +49,24 @@ export function reportSpec(program: CommandUnknownOpts) {
       .option('--at-risk', 'only valuable customers (top fifth by spend) whose P(alive) fell below 50%')
       .option('--limit <n>', 'at most n customers'),
 
+    campaign: report.command('campaign').description('a campaign measured: response of treated vs holdout, lift with its 95% interval, revenue, ROI')
+      .argument('<campaign>', 'campaign name or id'),
+
+    campaigns: report.command('campaigns').description('every campaign side by side: response, lift, incremental revenue, cost, ROI'),
+
+    'cross-sell': valueFlags(report.command('cross-sell').description('products bought together: support, confidence and lift; next products for a customer'),
+      'analysis date; later orders are ignored')
+      .option('--min-support <share>', 'least share of baskets holding both products', '0.01')
+      .option('--min-confidence <share>', 'least confidence of a rule', '0.1')
+      .option('--top <n>', 'at most n rules or products', '20')
+      .option('--customer <customer>', "products this customer is most likely to buy next and has not bought, each with the rule behind it"),
+
+    churn: report.command('churn').description('customers slipping away: overdue against their own rhythm, or P(alive) below a threshold, by value at risk')
+      .option('--as-of <date>', 'analysis date; later orders are ignored')
+      .option('--factor <x>', 'overdue when the days since the last purchase exceed this times their rhythm', '2')
+      .option('--threshold <p>', 'at risk when P(alive) is below this', '0.5')
+      .option('--limit <n>', 'at most n customers'),
+
     activity: windowFlags(report.command('activity').description('activities per owner and type per week; follow-ups completed and overdue'),
       'end of the window (default: today)', 'start (default: 8 weeks back, from a Monday)')
       .option('--owner <user>', "only this user's").option('--mine', 'only yours'),

@@ -45,7 +45,8 @@ export const stageRemoved = (stage: string, moved: number, target: string | unde
   `removed stage ${stage}${moved ? `; moved ${moved} deals to ${target}` : ''}`;
 export const orderRecorded = (id: number, customer: string) => `recorded order #${id} for ${customer}`;
 export const activityLogged = (type: string, id: number) => `logged ${type} #${id}`;
-export const imported = (n: number, skipped: number) => `imported ${n} orders${skipped ? ` (${skipped} already there)` : ''}`;
+export const imported = (n: number, skipped: number, lines?: number) =>
+  `imported ${n} orders${lines === undefined ? '' : ` with ${lines} lines`}${skipped ? ` (${skipped} ${lines === undefined ? '' : 'lines '}already there)` : ''}`;
 export const importChecked = (n: number) => `dry run: ${n} orders would be imported`;
 export const exported = (n: number, kind: string, path: string) => `exported ${n} ${kind} to ${path}`;
 export const quotaSet = (owner: string, period: string, amount: number, currency: string, locale: string) =>

@@ -21,6 +21,8 @@ export const importView = (r: Record<string, unknown>, done: string): Output => 
   { header: 'File', key: 'file', value: (x) => x.file },
   { header: 'Rows', key: 'rows', value: (x) => x.rows, type: 'count' },
   { header: 'Imported', key: 'imported', value: (x) => x.imported, type: 'count' },
+  ...(r.lines === undefined ? [] : [{ header: 'Lines', key: 'lines', value: (x: Record<string, unknown>) => x.lines, type: 'count' as const },
+    { header: 'New products', key: 'newProducts', value: (x: Record<string, unknown>) => x.newProducts ?? 0, type: 'count' as const }]),
   { header: 'Already there', key: 'duplicates', value: (x) => x.skipped ?? x.duplicates, type: 'count' },
   { header: 'New customers', key: 'newCustomers', value: (x) => x.newCustomers, type: 'count' },
   { header: 'Dry run', key: 'dryRun', value: (x) => x.dryRun, type: 'bool' },

@@ -91,15 +91,36 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
 
     const order = db.prepare(`insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, deal_id,
       source, uuid, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // Products and lines (issue 18): product i is id i + 1; the products' uuids are drawn after the quotas', so the
+    // records the demo had before keep theirs. Lines name products written further down: their keys are checked at commit.
+    db.pragma('defer_foreign_keys = on');
+    const line = db.prepare(`insert into order_line (order_id, position, product_id, description, quantity, unit_price_minor, amount_minor)
+      values (?, ?, ?, null, ?, ?, ?)`);
     for (const o of data.orders()) {
       order.run(id(o.company), id(o.contact), o.orderedOn, o.amountMinor, data.currency, o.reference, id(o.deal),
         o.deal === null ? 'demo' : 'win', data.uuid(), meta.at, meta.at, meta.actor, meta.actor);
       orders += 1;
+      o.lines?.forEach((l, k) => line.run(orders, k + 1, l.product + 1, l.quantity, l.unitPriceMinor, l.quantity * l.unitPriceMinor));
     }
 
     const quota = db.prepare(`insert into quota (owner, period, amount_minor, currency, uuid, created_at, updated_at, created_by,
       updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const q of data.quotas) quota.run(q.owner, q.period, q.amountMinor, data.currency, data.uuid(), meta.at, meta.at, meta.actor, meta.actor);
+
+    const product = db.prepare(`insert into product (id, code, code_key, name, price_minor, currency, uuid, created_at, updated_at, created_by,
+      updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (data.products ?? []).forEach((p, i) => product.run(i + 1, p.code, p.code.toLowerCase(), p.name, p.priceMinor, data.currency, data.uuid(),
+      meta.at, meta.at, meta.actor, meta.actor));
+    const campaign = db.prepare(`insert into campaign (id, name, name_key, channel, budget_minor, cost_minor, currency, starts_on, ends_on,
+      window_days, excluded, owner, notes, uuid, created_at, updated_at, created_by, updated_by)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, 30, ?, ?, null, ?, ?, ?, ?, ?)`);
+    const member = db.prepare(`insert into campaign_member (campaign_id, member_key, company_id, contact_id, arm, added_on, touched_on,
+      responded_on, outcome) values (?, ?, null, ?, ?, ?, ?, ?, ?)`);
+    (data.campaigns ?? []).forEach((c, i) => {
+      campaign.run(i + 1, c.name, nameKey(c.name), c.channel, c.budgetMinor, c.costMinor, data.currency, c.startsOn, c.endsOn, c.excluded, c.owner,
+        data.uuid(), meta.at, meta.at, meta.actor, meta.actor);
+      for (const m of c.members) member.run(i + 1, `contact:${m.contact + 1}`, m.contact + 1, m.group, c.startsOn, m.touchedOn, m.respondedOn, m.outcome);
+    });
 
     counts = {
       companies: data.companies.length, contacts: data.contacts.length, deals: data.deals.length,

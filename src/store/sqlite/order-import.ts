@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { nameKey } from '../../domain/reference.js';
+import { productKey } from '../../domain/product.js';
 import type { ImportRow } from '../../domain/order-import.js';
 import { type CustomerMatch, type CustomerRef, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
 import type { Journal } from '../repos/journal.js';
@@ -24,6 +25,11 @@ export class SqliteOrderImport implements OrderImport {
   private readonly firstOrderId: number;
   private inserted = 0;
   private readonly created: { kind: CustomerRef['kind']; id: number; snapshot: object }[] = [];
+  /** Invoices this import started, by reference: their later lines are added to them. */
+  private readonly started = new Map<string, { id: number; lines: number }>();
+  /** Product ids by code key, read as codes come up; the products this import made. */
+  private readonly products = new Map<string, number>();
+  private readonly newProducts: number[] = [];
 
   constructor(private readonly raw: Database.Database, private readonly journal?: Journal) {
     const add = (map: Map<string, CustomerMatch>, key: string | null, m: CustomerRef) => {
@@ -95,7 +101,14 @@ export class SqliteOrderImport implements OrderImport {
     return m;
   }
 
-  insert(row: ImportRow, customer: CustomerRef): boolean {
+  insert(row: ImportRow, customer: CustomerRef): boolean | 'line' {
+    const open = row.line && row.reference !== null ? this.started.get(row.reference) : undefined;
+    if (open) {
+      open.lines += 1;
+      this.insertLine(open.id, open.lines, row);
+      this.statement('update orders set amount_minor = amount_minor + ? where id = ?').run(row.amountMinor, open.id);
+      return 'line';
+    }
     if (!this.insertStatement) {
       // The stamps are the same for every row of an import: written into the statement as quoted literals, they are
       // not bound a million times.
@@ -105,21 +118,53 @@ export class SqliteOrderImport implements OrderImport {
         source, uuid, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, 'import', ?, ${q(at)}, ${q(at)},
         ${q(actor)}, ${q(actor)}) on conflict (reference) do nothing`);
     }
-    const written = this.insertStatement.run(customer.kind === 'company' ? customer.id : null, customer.kind === 'contact' ? customer.id : null,
-      row.date, row.amountMinor, row.currency, row.reference, randomUUID()).changes > 0;
+    const done = this.insertStatement.run(customer.kind === 'company' ? customer.id : null, customer.kind === 'contact' ? customer.id : null,
+      row.date, row.amountMinor, row.currency, row.reference, randomUUID());
+    const written = done.changes > 0;
     if (written) this.inserted += 1;
+    if (written && row.line) {
+      const id = Number(done.lastInsertRowid);
+      this.insertLine(id, 1, row);
+      if (row.reference !== null) this.started.set(row.reference, { id, lines: 1 });
+    }
     return written;
+  }
+
+  private insertLine(orderId: number, position: number, row: ImportRow): void {
+    const line = row.line!;
+    this.statement(`insert into order_line (order_id, position, product_id, description, quantity, unit_price_minor, amount_minor)
+      values (?, ?, ?, ?, ?, ?, ?)`).run(orderId, position, this.productId(row), line.description, line.quantity, line.unitPriceMinor, row.amountMinor);
+  }
+
+  private productId(row: ImportRow): number {
+    const line = row.line!;
+    const key = productKey(line.product);
+    let id = this.products.get(key);
+    if (id === undefined) {
+      id = this.statement('select id from product where code_key = ?').pluck().get(key) as number | undefined;
+      if (id === undefined) {
+        const { at, actor } = this.j;
+        id = Number(this.statement(`insert into product (code, code_key, name, price_minor, currency, uuid, created_at, updated_at,
+          created_by, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(line.product, key, line.description ?? line.product,
+          line.unitPriceMinor > 0 ? line.unitPriceMinor : null, row.currency, randomUUID(), at, at, actor, actor).lastInsertRowid);
+        this.newProducts.push(id);
+      }
+      this.products.set(key, id);
+    }
+    return id;
   }
 
   async finish<S extends object>(summary: S): Promise<S & OrderIds> {
     const ids: OrderIds = this.inserted
       ? { firstOrderId: this.firstOrderId, lastOrderId: this.lastOrderId() } : { firstOrderId: null, lastOrderId: null };
+    if (this.products.size) ids.newProducts = this.newProducts.length;
     const out = { ...summary, ...ids };
     const createdCustomers = this.created.length
       ? { kind: this.created[0]!.kind, firstId: this.created[0]!.id, lastId: this.created.at(-1)!.id } : null;
     // Each customer made is a record like one added by hand: its own history entry, in this import's change set.
     for (const c of this.created) await this.j.record(c.kind, c.id, 'create', null, c.snapshot);
-    await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers });
+    const createdProducts = this.newProducts.length ? { firstId: this.newProducts[0]!, lastId: this.newProducts.at(-1)! } : null;
+    await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers, ...(createdProducts ? { createdProducts } : {}) });
     return out;
   }
 

@@ -1,0 +1,72 @@
+import { differenceInCalendarDays } from 'date-fns';
+import type { Context } from '../../context.js';
+import { analyseBaskets, recommend } from '../../domain/basket.js';
+import { check, listLimit } from '../../domain/check.js';
+import { isoDate, parseWhen } from '../../domain/dates.js';
+import { owner as ownerRule } from '../../domain/fields.js';
+import { type NextFacts, nextActions, rankActions } from '../../domain/next.js';
+import { customerPortfolio } from '../../domain/portfolio.js';
+import { nextView } from '../../output/views/next.js';
+import { churnAt } from '../report/churn-data.js';
+import { customerValues } from '../report/customers.js';
+import type { NextInput } from './spec.js';
+
+/** How many of the slower kinds (at risk, cross-sell) are looked at: a day has room for a few. */
+const FEW = 5;
+
+export async function run({ opts }: NextInput, ctx: Context) {
+  const who = opts.owner === undefined ? ctx.user : check(ownerRule, opts.owner, '--owner');
+  const limit = check(listLimit, opts.limit, '--limit') ?? 15;
+  const day = opts.date === undefined ? ctx.now : parseWhen(opts.date, ctx.now, '--date').at;
+  const today = isoDate(day);
+  const store = await ctx.store();
+  const [followups, deals, companies, contacts, campaigns] = await Promise.all([
+    store.followups.list({ owner: who, status: 'open', dueTo: today }), store.deals.list({ owner: who, status: 'open' }),
+    store.companies.list({ owner: who }), store.contacts.list({ owner: who }), store.campaigns.list(),
+  ]);
+  const mine = new Set([...companies.map((c) => `company:${c.id}`), ...contacts.map((c) => `contact:${c.id}`)]);
+  const facts: NextFacts = {
+    today,
+    followups: followups.map((f) => ({ id: f.id, title: f.title, dueDate: f.dueDate, priority: f.priority,
+      about: f.deal?.name ?? f.contact?.name ?? f.company?.name ?? null })),
+    deals: deals.map((d) => {
+      const last = [d.stageChangedAt, d.lastActivityAt].filter((x): x is string => x !== null).sort().at(-1)!;
+      return { id: d.id, title: d.title, amountMinor: d.amountMinor, currency: d.currency, stage: d.stage.name, expectedClose: d.expectedClose,
+        nextStep: d.nextStep, idleDays: differenceInCalendarDays(day, new Date(last)), rottingDays: d.stage.rottingDays };
+    }),
+    atRisk: [], campaignMembers: [], crossSell: [],
+  };
+  if (mine.size) {
+    const churn = await churnAt(ctx, today);
+    facts.atRisk = churn.rows.filter((r) => mine.has(r.key) && r.valueAtRisk > 0).slice(0, FEW).map((r) => ({
+      ...churn.describe(r.key), valueAtRiskMinor: r.valueAtRisk, currency: churn.currency, why: r.reasons.join('; ') }));
+    for (const c of campaigns.filter((x) => x.startsOn <= today && today <= x.endsOn)) {
+      for (const m of await store.campaigns.members(c.id)) {
+        if (m.group === 'treated' && m.touchedOn === null && mine.has(`${m.kind}:${m.id}`)) {
+          facts.campaignMembers.push({ campaign: c.name, channel: c.channel, kind: m.kind, id: m.id, name: m.name, endsOn: c.endsOn });
+        }
+      }
+    }
+    const baskets = await store.products.baskets(today, null);
+    if (baskets.length) {
+      const v = await customerValues({ asOf: today }, ctx);
+      const good = customerPortfolio(v, v.names, v.fx, 0, v.unconverted).filter((r) => (r.tier === 'MVC' || r.tier === 'MGC') && mine.has(r.key))
+        .sort((a, b) => b.value - a.value).slice(0, FEW);
+      if (good.length) {
+        const names = await store.products.names();
+        const code = (id: number) => names.get(id)?.code ?? String(id);
+        const { rules } = analyseBaskets(baskets, 0.01, 0.1, code);
+        for (const g of good) {
+          const who2 = v.describe(g.key);
+          const [best] = recommend(rules, await store.products.boughtBy(who2, today), code);
+          if (best) {
+            facts.crossSell.push({ kind: who2.kind, id: who2.id, name: who2.name, product: code(best.product), productName: names.get(best.product)?.name ?? '',
+              because: code(best.rule.antecedent), confidence: best.rule.confidence, lift: best.rule.lift });
+          }
+        }
+      }
+    }
+  }
+  const actions = rankActions(nextActions(facts));
+  return nextView({ owner: who, date: today, total: actions.length, actions: actions.slice(0, limit) });
+}

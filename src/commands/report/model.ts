@@ -1,0 +1,29 @@
+import type { Context } from '../../context.js';
+import { fitBgNbd } from '../../domain/clv/bgnbd.js';
+import { clvSample, customerForecasts } from '../../domain/clv/customers.js';
+import { diagnose } from '../../domain/clv/diagnosis.js';
+import { fitGammaGamma } from '../../domain/clv/gammagamma.js';
+import { PurchaseHistories } from '../../domain/clv/summary.js';
+import { converter, Unconverted } from '../../domain/fx.js';
+
+/**
+ * The lifetime-value models fitted at `asOf` (weeks, 12 months, 1% a month: report clv's defaults) and each
+ * customer's forecast: what campaign targeting (--at-risk), report churn and crm next read of P(alive).
+ */
+export async function fittedForecasts(ctx: Context, asOf: string,
+  also?: (kind: 'company' | 'contact', id: number, day: string, currency: string, minor: number, orders: number) => void) {
+  const store = await ctx.store();
+  const data = store.customerValue;
+  const histories = new PurchaseHistories(converter(ctx.currency, ctx.config.rates ?? {}), new Unconverted());
+  await data.purchaseDays(asOf, also ? (...a) => {
+    histories.add(...a);
+    also(...a);
+  } : histories.add);
+  const { customers } = histories;
+  const sample = clvSample(customers, asOf, 7, ctx.currency);
+  const bg = fitBgNbd(sample.rft);
+  const gg = fitGammaGamma(sample.spend);
+  const diagnosis = diagnose(bg, gg);
+  return customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency: ctx.currency },
+    await data.names());
+}
