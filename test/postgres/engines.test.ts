@@ -23,6 +23,8 @@ describe('SQLite and PostgreSQL give the same output', () => {
       ['agenda'], ['agenda', '--week'], ['agenda', '--month'], ['agenda', '--year'],
       ['report', 'pipeline'], ['report', 'forecast'], ['report', 'winloss'], ['report', 'activity'], ['report', 'rfm'],
       ['report', 'deciles'], ['report', 'portfolio'], ['report', 'loyalty'], ['report', 'clv'],
+      ['report', 'campaigns'], ['report', 'campaign', 'Winter win-back'], ['report', 'campaign', 'Partner day'], ['report', 'cross-sell'],
+      ['report', 'churn'], ['next'], ['product', 'list'], ['campaign', 'list'], ['campaign', 'members', 'Winter win-back'],
       ['company', 'dupes'], ['contact', 'dupes'],
       ...['a', 'co', 'acme', 'call', 'renewal', 'example', 'inc', 'meeting', 'email', 'lead', 'gmbh', 'de', '1'].map((w) => ['search', w]),
       ['search', 'a', '--limit', '100'], ['search', 'e', '--kind', 'activity', '--limit', '200'],

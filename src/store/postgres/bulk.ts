@@ -80,18 +80,35 @@ export async function bulkLoadPg(client: pg.Client, data: DemoData, meta: WriteM
   }));
 
   let orderId = 0;
+  // An order's lines (issue 18) wait for the products, which are written after the quotas (their uuids are drawn in
+  // that order on every engine); kept flat, five numbers a line, as a million orders have millions of lines.
+  const lines: number[] = [];
   const orders = await copyRows(client, 'orders', ['id', 'company_id', 'contact_id', 'ordered_on', 'amount_minor', 'currency', 'reference',
     'deal_id', 'source', ...STAMP], (function* () {
     for (const o of data.orders()) {
       yield [++orderId, id(o.company), id(o.contact), o.orderedOn, o.amountMinor, data.currency, o.reference, id(o.deal),
         o.deal === null ? 'demo' : 'win', ...stamp()];
+      o.lines?.forEach((l, k) => lines.push(orderId, k + 1, l.product + 1, l.quantity, l.unitPriceMinor));
     }
   })());
 
   await copyRows(client, 'quota', ['owner', 'period', 'amount_minor', 'currency', ...STAMP],
     data.quotas.map((q) => [q.owner, q.period, q.amountMinor, data.currency, ...stamp()]));
+  await copyRows(client, 'product', ['id', 'code', 'code_key', 'name', 'price_minor', 'currency', ...STAMP],
+    (data.products ?? []).map((p, i) => [i + 1, p.code, p.code.toLowerCase(), p.name, p.priceMinor, data.currency, ...stamp()]));
+  await copyRows(client, 'order_line', ['order_id', 'position', 'product_id', 'description', 'quantity', 'unit_price_minor', 'amount_minor'],
+    (function* () {
+      for (let i = 0; i < lines.length; i += 5) yield [lines[i], lines[i + 1], lines[i + 2], null, lines[i + 3], lines[i + 4], lines[i + 3]! * lines[i + 4]!];
+    })());
+  const campaigns = data.campaigns ?? [];
+  await copyRows(client, 'campaign', ['id', 'name', 'name_key', 'channel', 'budget_minor', 'cost_minor', 'currency', 'starts_on', 'ends_on',
+    'window_days', 'excluded', 'owner', 'notes', ...STAMP], campaigns.map((c, i) => [i + 1, c.name, nameKey(c.name), c.channel, c.budgetMinor,
+    c.costMinor, data.currency, c.startsOn, c.endsOn, 30, c.excluded, c.owner, null, ...stamp()]));
+  await copyRows(client, 'campaign_member', ['campaign_id', 'member_key', 'company_id', 'contact_id', 'arm', 'added_on', 'touched_on',
+    'responded_on', 'outcome'], campaigns.flatMap((c, i) => c.members.map((m) => [i + 1, `contact:${m.contact + 1}`, null, m.contact + 1, m.group,
+    c.startsOn, m.touchedOn, m.respondedOn, m.outcome])));
   await copyRows(client, 'search_index', ['rowid', 'kind', 'ref_id', 'title', 'body', 'words', 'tokens'], search);
-  for (const t of ['company', 'contact', 'deal', 'activity', 'followup', 'orders']) await resetSequence(client, t);
+  for (const t of ['company', 'contact', 'deal', 'activity', 'followup', 'orders', 'product', 'campaign']) await resetSequence(client, t);
 
   const counts: LoadCounts = {
     companies: data.companies.length, contacts: data.contacts.length, deals: data.deals.length,

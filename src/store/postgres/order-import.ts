@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { nameKey } from '../../domain/reference.js';
+import { productKey } from '../../domain/product.js';
 import type { ImportRow } from '../../domain/order-import.js';
 import { type CustomerMatch, type CustomerRef, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
 import type { Journal } from '../repos/journal.js';
@@ -15,6 +16,11 @@ export class PgOrderImport implements OrderImport {
   private firstOrderId = 1;
   private inserted = 0;
   private readonly created: { kind: CustomerRef['kind']; id: number; snapshot: object }[] = [];
+  /** Invoices this import started, by reference: their later lines are added to them. */
+  private readonly started = new Map<string, { id: number; lines: number }>();
+  /** Product ids by code key, read as codes come up; the products this import made. */
+  private readonly products = new Map<string, number>();
+  private readonly newProducts: number[] = [];
 
   private constructor(private readonly client: pg.Client, private readonly journal?: Journal) {}
 
@@ -79,29 +85,74 @@ export class PgOrderImport implements OrderImport {
     return m;
   }
 
-  async insert(row: ImportRow, customer: CustomerRef): Promise<boolean> {
+  async insert(row: ImportRow, customer: CustomerRef): Promise<boolean | 'line'> {
+    const open = row.line && row.reference !== null ? this.started.get(row.reference) : undefined;
+    if (open) {
+      open.lines += 1;
+      await this.insertLine(open.id, open.lines, row);
+      await this.client.query({ name: 'crm-order-add-line', text: 'update orders set amount_minor = amount_minor + $1 where id = $2', values: [row.amountMinor, open.id] });
+      return 'line';
+    }
     const { at, actor } = this.j;
-    const r = await this.client.query({
+    const r = await this.client.query<{ id: number }>({
       name: 'crm-order-insert',
       text: `insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, source, uuid, created_at,
-        updated_at, created_by, updated_by) values ($1, $2, $3, $4, $5, $6, 'import', $7, $8, $8, $9, $9) on conflict (reference) do nothing`,
+        updated_at, created_by, updated_by) values ($1, $2, $3, $4, $5, $6, 'import', $7, $8, $8, $9, $9) on conflict (reference) do nothing
+        returning id`,
       values: [customer.kind === 'company' ? customer.id : null, customer.kind === 'contact' ? customer.id : null,
         row.date, row.amountMinor, row.currency, row.reference, randomUUID(), at, actor],
     });
     const written = (r.rowCount ?? 0) > 0;
     if (written) this.inserted += 1;
+    if (written && row.line) {
+      const id = Number(r.rows[0]!.id);
+      await this.insertLine(id, 1, row);
+      if (row.reference !== null) this.started.set(row.reference, { id, lines: 1 });
+    }
     return written;
+  }
+
+  private async insertLine(orderId: number, position: number, row: ImportRow): Promise<void> {
+    const line = row.line!;
+    await this.client.query({
+      name: 'crm-order-line-insert',
+      text: `insert into order_line (order_id, position, product_id, description, quantity, unit_price_minor, amount_minor)
+        values ($1, $2, $3, $4, $5, $6, $7)`,
+      values: [orderId, position, await this.productId(row), line.description, line.quantity, line.unitPriceMinor, row.amountMinor],
+    });
+  }
+
+  private async productId(row: ImportRow): Promise<number> {
+    const line = row.line!;
+    const key = productKey(line.product);
+    let id = this.products.get(key);
+    if (id === undefined) {
+      const found = await this.client.query<{ id: number }>({ name: 'crm-product-by-key', text: 'select id from product where code_key = $1', values: [key] });
+      id = found.rows[0] ? Number(found.rows[0].id) : undefined;
+      if (id === undefined) {
+        const { at, actor } = this.j;
+        const made = await this.client.query<{ id: number }>(`insert into product (code, code_key, name, price_minor, currency, uuid, created_at,
+          updated_at, created_by, updated_by) values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $8) returning id`,
+        [line.product, key, line.description ?? line.product, line.unitPriceMinor > 0 ? line.unitPriceMinor : null, row.currency, randomUUID(), at, actor]);
+        id = Number(made.rows[0]!.id);
+        this.newProducts.push(id);
+      }
+      this.products.set(key, id);
+    }
+    return id;
   }
 
   async finish<S extends object>(summary: S): Promise<S & OrderIds> {
     const ids: OrderIds = this.inserted
       ? { firstOrderId: this.firstOrderId, lastOrderId: await this.lastOrderId() } : { firstOrderId: null, lastOrderId: null };
+    if (this.products.size) ids.newProducts = this.newProducts.length;
     const out = { ...summary, ...ids };
     const createdCustomers = this.created.length
       ? { kind: this.created[0]!.kind, firstId: this.created[0]!.id, lastId: this.created.at(-1)!.id } : null;
     // Each customer made is a record like one added by hand: its own history entry, in this import's change set.
     for (const c of this.created) await this.j.record(c.kind, c.id, 'create', null, c.snapshot);
-    await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers });
+    const createdProducts = this.newProducts.length ? { firstId: this.newProducts[0]!, lastId: this.newProducts.at(-1)! } : null;
+    await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers, ...(createdProducts ? { createdProducts } : {}) });
     return out;
   }
 
