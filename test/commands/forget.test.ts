@@ -21,6 +21,8 @@ async function seeded() {
     ['log', 'call', EMAIL, '--summary', 'Called about the rollout'],
     ['followup', 'add', 'Call back', '--due', 'tomorrow', '--contact', 'Ann Erasable'],
     ['order', 'add', 'Acme', '--amount', '100'],
+    ['campaign', 'add', 'Spring', '--channel', 'email', '--start', '2026-03-01', '--end', '2026-03-31'],
+    ['campaign', 'target', 'Spring', '--tag', 'vip'],
   ]) {
     const r = await s.run(step);
     if (r.exitCode !== 0) throw new Error(`${step.join(' ')}: ${r.stderr}`);
@@ -45,7 +47,8 @@ describe('crm contact forget', () => {
     const deal = await json(['deal', 'show', 'Rollout']);
     expect((await kept(run, dbPath)).includes(EMAIL)).toBe(true);
     const r = await json(['contact', 'forget', 'Ann Erasable', '--yes']);
-    expect(r).toMatchObject({ erasure: 1, by: 'alice', deals: 1, activities: 1, followups: 1, orders: 0, reports: 1 });
+    expect(r).toMatchObject({ erasure: 1, by: 'alice', deals: 1, activities: 1, followups: 1, orders: 0, reports: 1, campaignMemberships: 1 });
+    expect(await json(['campaign', 'members', 'Spring'])).toEqual([]);
     expect(r.historyEntries).toBeGreaterThanOrEqual(4);
 
     expect((await run(['contact', 'show', EMAIL])).exitCode).toBe(3);

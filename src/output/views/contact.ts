@@ -73,6 +73,7 @@ export const forgottenFields: Column[] = [
   { header: 'Follow-ups kept', key: 'followups', value: (r) => r.followups, type: 'count' },
   { header: 'Orders kept', key: 'orders', value: (r) => r.orders, type: 'count' },
   { header: 'Reports detached', key: 'reports', value: (r) => r.reports, type: 'count' },
+  { header: 'Campaign memberships removed', key: 'campaignMemberships', value: (r) => r.campaignMemberships, type: 'count' },
   { header: 'History entries erased', key: 'historyEntries', value: (r) => r.historyEntries, type: 'count' },
 ];
 

@@ -15,6 +15,8 @@ export interface Erased {
   followups: number;
   orders: number;
   reports: number;
+  /** Campaign memberships removed: a forgotten person is in no target group, treated or holdout. */
+  campaignMemberships: number;
   historyEntries: number;
 }
 
@@ -48,10 +50,11 @@ export class Forget extends Repository {
       orders: await this.detachOrders(id),
     };
     await this.db.deleteFrom('rfm_snapshot_member').where('customer', '=', `contact:${id}`).execute();
+    const campaignMemberships = Number((await this.db.deleteFrom('campaign_member').where('contact_id', '=', id).executeTakeFirst()).numDeletedRows);
     await contacts.erase(contact);
     const historyEntries = await this.scrubHistory(contact, { forgotten: true, erasure, at, by });
     await this.db.updateTable('erasure').set({ in_progress: 0 }).where('id', '=', erasure).execute();
-    return { erasure, at, by, ...moved, reports: reports.length, historyEntries };
+    return { erasure, at, by, ...moved, reports: reports.length, campaignMemberships, historyEntries };
   }
 
   /** Whether `email` belongs to a person who was erased. */
