@@ -123,6 +123,7 @@ describe('crm contact export', () => {
     expect(doc.deals.map((d: { title: string }) => d.title)).toEqual(['Rollout']);
     expect(doc.activities.map((a: { summary: string }) => a.summary)).toEqual(['Called about the rollout']);
     expect(doc.followups.map((f: { title: string }) => f.title)).toEqual(['Call back']);
+    expect(doc.campaigns).toEqual([{ campaign: 'Spring', group: 'treated', addedOn: '2026-03-11', touchedOn: null, respondedOn: null, outcome: null }]);
     expect(doc.history.map((h: { action: string }) => h.action)).toEqual(['create', 'update']);
     expect((await run(['contact', 'export', 'Nobody'])).exitCode).toBe(3);
   });

@@ -13,11 +13,12 @@ export async function run({ args: [ref] }: ContactInput<'export'>, ctx: Context)
   const store = await ctx.store();
   const target = await store.refs.resolve(ref!, ['contact']);
   const contact = (await store.contacts.get(target.id))!;
-  const [deals, activities, followups, orders, history] = await Promise.all([
+  const [deals, activities, followups, orders, campaigns, history] = await Promise.all([
     store.deals.list({ contactId: contact.id, status: 'all' }),
     store.activities.list({ contactId: contact.id }),
     store.followups.list({ contactId: contact.id, status: 'all' }),
     store.orders.list({ customer: { kind: 'contact', id: contact.id } }),
+    store.campaigns.membershipsOf(contact.id),
     store.history('contact', contact.id),
   ]);
   const doc = {
@@ -27,6 +28,7 @@ export async function run({ args: [ref] }: ContactInput<'export'>, ctx: Context)
     activities: activities.map(activityJson),
     followups: followups.map((f) => followupJson(f, isoDate(ctx.now))),
     orders: orders.map(orderJson),
+    campaigns,
     history: history.map((h) => ({ at: h.at, actor: h.actor, command: h.command, action: h.action, before: h.before, after: h.after, note: h.note })),
   };
   return document(`${JSON.stringify(doc, null, 2)}\n`);

@@ -97,6 +97,14 @@ export class Campaigns extends Repository {
     }));
   }
 
+  /** The campaigns a contact is a member of, with their group and what happened (a subject access request lists them). */
+  async membershipsOf(contactId: number): Promise<{ campaign: string; group: Group; addedOn: string; touchedOn: string | null; respondedOn: string | null; outcome: string | null }[]> {
+    const rows = await this.db.selectFrom('campaign_member as m').innerJoin('campaign as c', 'c.id', 'm.campaign_id')
+      .select(['c.name', 'm.arm', 'm.added_on', 'm.touched_on', 'm.responded_on', 'm.outcome'])
+      .where('m.contact_id', '=', contactId).orderBy('m.id').execute();
+    return rows.map((r) => ({ campaign: r.name, group: r.arm as Group, addedOn: r.added_on, touchedOn: r.touched_on, respondedOn: r.responded_on, outcome: r.outcome }));
+  }
+
   /** Adds members with their group; `excluded` more contacts were left out for consent. Members already there stay as they are. */
   async addMembers(c: Campaign, members: readonly (MemberRef & { group: Group })[], addedOn: string, excluded: number): Promise<void> {
     for (let i = 0; i < members.length; i += 200) {
