@@ -121,12 +121,12 @@ _crm_command() {
     'config help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'demo') _crm_subs='' _crm_flags='--scale --seed --force -h --help' _crm_vflags='--scale --seed' _crm_args='' ;;
     'import') _crm_subs='contacts companies deals activities followups orders responses vcard backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
-    'import contacts') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import companies') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import deals') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import activities') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import followups') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
-    'import orders') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import contacts') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency --allow-forgotten -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import companies') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency --allow-forgotten -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import deals') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency --allow-forgotten -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import activities') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency --allow-forgotten -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import followups') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency --allow-forgotten -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import orders') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency --allow-forgotten -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import responses') _crm_subs='' _crm_flags='--campaign --map --dry-run --delimiter -h --help' _crm_vflags='--campaign --map --delimiter' _crm_args='file' ;;
     'import vcard') _crm_subs='' _crm_flags='--dry-run --update --allow-forgotten -h --help' _crm_vflags='' _crm_args='file' ;;
     'import backup') _crm_subs='' _crm_flags='--force -h --help' _crm_vflags='' _crm_args='file' ;;

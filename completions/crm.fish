@@ -1155,6 +1155,7 @@ complete -c crm -n '__crm_using "import contacts"' -l dry-run -d 'check every ro
 complete -c crm -n '__crm_using "import contacts"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
 complete -c crm -n '__crm_using "import contacts"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
 complete -c crm -n '__crm_using "import contacts"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import contacts"' -l allow-forgotten -d 'let a new contact have the email of a person who was erased (crm contact forget), who asked to come back'
 complete -c crm -n '__crm_using "import contacts"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import contacts" 1' -F
 
@@ -1166,6 +1167,7 @@ complete -c crm -n '__crm_using "import companies"' -l dry-run -d 'check every r
 complete -c crm -n '__crm_using "import companies"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
 complete -c crm -n '__crm_using "import companies"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
 complete -c crm -n '__crm_using "import companies"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import companies"' -l allow-forgotten -d 'let a new contact have the email of a person who was erased (crm contact forget), who asked to come back'
 complete -c crm -n '__crm_using "import companies"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import companies" 1' -F
 
@@ -1177,6 +1179,7 @@ complete -c crm -n '__crm_using "import deals"' -l dry-run -d 'check every row a
 complete -c crm -n '__crm_using "import deals"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
 complete -c crm -n '__crm_using "import deals"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
 complete -c crm -n '__crm_using "import deals"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import deals"' -l allow-forgotten -d 'let a new contact have the email of a person who was erased (crm contact forget), who asked to come back'
 complete -c crm -n '__crm_using "import deals"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import deals" 1' -F
 
@@ -1188,6 +1191,7 @@ complete -c crm -n '__crm_using "import activities"' -l dry-run -d 'check every 
 complete -c crm -n '__crm_using "import activities"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
 complete -c crm -n '__crm_using "import activities"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
 complete -c crm -n '__crm_using "import activities"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import activities"' -l allow-forgotten -d 'let a new contact have the email of a person who was erased (crm contact forget), who asked to come back'
 complete -c crm -n '__crm_using "import activities"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import activities" 1' -F
 
@@ -1199,6 +1203,7 @@ complete -c crm -n '__crm_using "import followups"' -l dry-run -d 'check every r
 complete -c crm -n '__crm_using "import followups"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
 complete -c crm -n '__crm_using "import followups"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
 complete -c crm -n '__crm_using "import followups"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import followups"' -l allow-forgotten -d 'let a new contact have the email of a person who was erased (crm contact forget), who asked to come back'
 complete -c crm -n '__crm_using "import followups"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import followups" 1' -F
 
@@ -1210,6 +1215,7 @@ complete -c crm -n '__crm_using "import orders"' -l dry-run -d 'check every row 
 complete -c crm -n '__crm_using "import orders"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
 complete -c crm -n '__crm_using "import orders"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
 complete -c crm -n '__crm_using "import orders"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import orders"' -l allow-forgotten -d 'let a new contact have the email of a person who was erased (crm contact forget), who asked to come back'
 complete -c crm -n '__crm_using "import orders"' -s h -l help -d 'display help for command'
 complete -c crm -n '__crm_arg "import orders" 1' -F
 

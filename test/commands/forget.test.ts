@@ -92,7 +92,7 @@ describe('crm contact forget', () => {
     expect((await json(['report', 'rfm'])).customers).toEqual([]);
   });
 
-  it('keeps the person from coming back: contact add and vCard import refuse their email without --allow-forgotten', async () => {
+  it('keeps the person from coming back: contact add, vCard and CSV imports refuse their email without --allow-forgotten', async () => {
     const { run, json } = await seeded();
     await run(['contact', 'forget', EMAIL, '--yes']);
     const add = await run(['contact', 'add', 'Ann Again', '--email', EMAIL.toUpperCase()]);
@@ -101,6 +101,10 @@ describe('crm contact forget', () => {
     const card = `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Card\r\nEMAIL:${EMAIL}\r\nEND:VCARD\r\n`;
     const imp = await run(['import', 'vcard', '-'], { input: card });
     expect([imp.exitCode, imp.stderr.split('\n')[0]]).toEqual([2, `  line 1: emails (EMAIL) "${EMAIL}" belonged to a person who was erased ` +
+      '(crm contact forget); pass --allow-forgotten if they asked to be added again']);
+    const csv = `name,email\nAnn Csv,${EMAIL}\n`;
+    const fromCsv = await run(['import', 'contacts', '-'], { input: csv });
+    expect([fromCsv.exitCode, fromCsv.stderr.split('\n')[0]]).toEqual([2, `  line 2: emails (email) "${EMAIL}" belonged to a person who was erased ` +
       '(crm contact forget); pass --allow-forgotten if they asked to be added again']);
     expect((await run(['import', 'vcard', '-', '--allow-forgotten'], { input: card })).exitCode).toBe(0);
     expect((await run(['contact', 'add', 'Ann Again', '--email', 'other@example.com'])).exitCode).toBe(0);

@@ -57,7 +57,8 @@ export async function importFile(kind: ImportKind, { args: [file], opts }: CsvIm
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
   const { schema, target } = await PLANS[kind]();
   const dryRun = Boolean(opts.dryRun);
-  const o: TargetOptions = { file, preset: opts.preset ?? null, update: Boolean(opts.update), dryRun, user: ctx.user, now: ctx.now, currency };
+  const o: TargetOptions = { file, preset: opts.preset ?? null, update: Boolean(opts.update), dryRun, user: ctx.user, now: ctx.now, currency,
+    allowForgotten: Boolean(opts.allowForgotten) };
   const summary = await runImport<string, unknown, unknown, ImportSummary>({
     file, stdin: ctx.streams.stdin, schema: schema({ currency, words: preset?.words }), maps: opts.map, preset: preset?.columns,
     read: read ?? csvRecords({ delimiter, encoding: opts.encoding }), dryRun, progress: ctx.streams.stderr,

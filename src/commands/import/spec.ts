@@ -14,7 +14,8 @@ const csvFlags = <A extends unknown[], O extends OptionValues, G extends OptionV
   .option('--dry-run', 'check every row and say what would be created, updated and skipped; write nothing')
   .option('--delimiter <char>', 'field separator (default: what the header line uses of , ; and tab)')
   .addOption(new Option('--encoding <name>', 'the file\'s encoding (default: from its byte-order mark, else UTF-8)').choices(ENCODINGS))
-  .option('--currency <code>', 'currency of amounts without one (default: config currency)');
+  .option('--currency <code>', 'currency of amounts without one (default: config currency)')
+  .option('--allow-forgotten', 'let a new contact have the email of a person who was erased (crm contact forget), who asked to come back');
 
 const HELP = `
 Rows are matched to records by uuid, then email (contacts), domain (companies) or external id, then exact name;

@@ -51,6 +51,8 @@ export async function contactTarget(repos: Repos, o: TargetOptions): Promise<Imp
   const people = new RecordIndex();
   for (const c of await repos.transfer.contactKeys()) people.add(c);
   const keeper = new IdKeeper(people, await repos.transfer.journaledIds('contact'));
+  /** Whether an email belonged to a person who was erased: such a person is not brought back by a file. */
+  const erased = o.allowForgotten ? () => false : await repos.forget.checker();
   /** Contacts whose manager was not met yet. */
   const pending: { line: number; id: number; ref: RefCell }[] = [];
   /** What a dry run would have written, for the rows after. */
@@ -61,6 +63,10 @@ export async function contactTarget(repos: Repos, o: TargetOptions): Promise<Imp
     const record = matchOf(people.find(keys(row)), row.emails.length ? 'emails' : 'name', 'contacts', people,
       'give the row a uuid or external id, or merge those contacts first (crm contact merge KEEP DUP)');
     if (record instanceof FieldProblem) return record;
+    const gone = record === null ? row.emails.find((e) => erased(e)) : undefined;
+    if (gone !== undefined) {
+      return new FieldProblem('emails', `"${gone}" belonged to a person who was erased (crm contact forget); pass --allow-forgotten if they asked to be added again`);
+    }
     if (record && record.by !== 'email' && row.emails.length) {
       // Emails identify a person: one that another contact has would be taken from them.
       const other = people.find({ emails: row.emails });

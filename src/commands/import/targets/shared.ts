@@ -22,6 +22,8 @@ export interface TargetOptions {
   now: Date;
   /** The currency of amounts the file gives none for (--currency, else config). */
   currency: string;
+  /** A new contact may have an email of a person who was erased (--allow-forgotten: they asked to come back). */
+  allowForgotten?: boolean;
 }
 
 /** A record a row matched (by what), or null: the row is new. */
