@@ -62,7 +62,7 @@ _crm_command() {
     'agenda') _crm_subs='' _crm_flags='--day --week --month --year --from --owner --mine -h --help' _crm_vflags='--from --owner' _crm_args='' ;;
     'order') _crm_subs='add import list ls help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'order add') _crm_subs='' _crm_flags='--amount --currency --date --reference --deal -h --help' _crm_vflags='--amount --currency --date --reference --deal' _crm_args='customer' ;;
-    'order import') _crm_subs='' _crm_flags='--map --create-customers --dry-run --currency --delimiter -h --help' _crm_vflags='--map --create-customers --currency --delimiter' _crm_args='file' ;;
+    'order import') _crm_subs='' _crm_flags='--map --create-customers --dry-run --skip-no-customer --currency --delimiter -h --help' _crm_vflags='--map --create-customers --currency --delimiter' _crm_args='file' ;;
     'order list') _crm_subs='' _crm_flags='--customer --since --until --limit -h --help' _crm_vflags='--customer --since --until --limit' _crm_args='' ;;
     'order help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'quota') _crm_subs='set list ls help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;

@@ -70,14 +70,19 @@ export function importDate(text: string): string | null {
 /** As long as a name may be (fields.ts LIMITS.name): the key may become a new customer's name. */
 const MAX_CUSTOMER = 200;
 
-export function orderRows(currency: string, lines = false): RowSchema<ImportField, ImportRow> {
+/**
+ * With `withoutCustomer`, a row whose customer cell is empty (a guest purchase, as 135,080 lines of Online Retail
+ * are) is not a problem: it reads as a row with customer '' that the import skips and counts.
+ */
+export function orderRows(currency: string, lines = false, withoutCustomer = false): RowSchema<ImportField, ImportRow> {
   return {
     fields: IMPORT_FIELDS,
     required: lines ? ['customer', 'date', ...LINE_FIELDS] : ['customer', 'date', 'amount'],
     mapExamples: ['customer=CustomerID', 'date=InvoiceDate'],
     parse(cell) {
       const customer = cell('customer');
-      if (!customer) return { problems: [new FieldProblem('customer', 'is empty')] };
+      if (!customer && withoutCustomer) return { row: { customer: '', date: '', amountMinor: 0, currency, reference: null, line: null } };
+      if (!customer) return { problems: [new FieldProblem('customer', 'is empty; pass --skip-no-customer to skip such rows (guest purchases)')] };
       // A customer it cannot find becomes a new company or contact under this name (--create-customers).
       if (ONE_LINE.control.test(customer)) return { problems: [new FieldProblem('customer', `"${visible(customer)}" ${ONE_LINE.message}`)] };
       if (customer.length > MAX_CUSTOMER) return { problems: [new FieldProblem('customer', `is too long; keep a customer name or key to ${MAX_CUSTOMER} characters`)] };

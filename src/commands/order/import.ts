@@ -14,6 +14,8 @@ interface Summary {
   duplicates: number;
   newCustomers: number;
   imported: number;
+  /** With --skip-no-customer: the rows skipped for an empty customer cell. */
+  withoutCustomer?: number;
   /** With line columns: the lines written, and the products they made. */
   lines?: number;
   newProducts?: number;
@@ -29,9 +31,10 @@ export async function run({ args: [file], opts }: OrderInput<'import'>, ctx: Con
   const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
   const dryRun = Boolean(opts.dryRun);
   const lines = mapsLines(opts.map);
-  const target = (imp: OrderImport) => orders(imp, file!, opts.createCustomers, dryRun, lines);
+  const guests = Boolean(opts.skipNoCustomer);
+  const target = (imp: OrderImport) => orders(imp, file!, opts.createCustomers, dryRun, lines, guests);
   const result = await runImport<ImportField, ImportRow, CustomerRef | null, Summary>({
-    file: file!, stdin: ctx.streams.stdin, schema: orderRows(currency, lines), maps: opts.map, read: csvRecords(delimiter), dryRun,
+    file: file!, stdin: ctx.streams.stdin, schema: orderRows(currency, lines, guests), maps: opts.map, read: csvRecords(delimiter), dryRun,
     progress: ctx.streams.stderr,
     session: dryRun ? async (pass) => pass(target(await (await ctx.store()).importOrders()))
       : (pass) => ctx.write(async (tx) => pass(target(await tx.importOrders()))),
@@ -45,8 +48,10 @@ export async function run({ args: [file], opts }: OrderInput<'import'>, ctx: Con
  * reference is stored already is skipped, so importing twice changes nothing.
  */
 function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['opts']['createCustomers'], dryRun: boolean,
-  lines: boolean): ImportTarget<ImportRow, CustomerRef | null, Summary> {
+  lines: boolean, guests: boolean): ImportTarget<ImportRow, CustomerRef | null, Summary> {
   const created = new Set<string>();
+  /** Rows skipped for an empty customer cell (--skip-no-customer). */
+  let withoutCustomer = 0;
   let duplicates = 0;
   let imported = 0;
   let written = 0;
@@ -54,6 +59,7 @@ function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['
   const seen = new Map<string, boolean>();
   return {
     match(row) {
+      if (row.customer === '') return null;
       const customer = imp.match(row.customer);
       if (customer === 'ambiguous') return new FieldProblem('customer', `"${row.customer}" matches several customers; use their external id`);
       if (customer === undefined && !createAs) {
@@ -62,6 +68,10 @@ function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['
       return customer ?? null;
     },
     async preview(row, customer) {
+      if (row.customer === '') {
+        withoutCustomer += 1;
+        return;
+      }
       if (customer === null) created.add(row.customer);
       if (lines && row.reference !== null) {
         let stored = seen.get(row.reference);
@@ -77,6 +87,10 @@ function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['
       else if (lines) imported += 1;
     },
     async write(row, known) {
+      if (row.customer === '') {
+        withoutCustomer += 1;
+        return;
+      }
       let customer = known;
       if (customer === null) {
         customer = await imp.createCustomer(createAs!, row.customer);
@@ -90,9 +104,9 @@ function orders(imp: OrderImport, file: string, createAs: OrderInput<'import'>['
       }
     },
     async finish(rows) {
-      const base = { file, rows, duplicates, newCustomers: created.size };
+      const base = { file, rows, duplicates, newCustomers: created.size, ...(guests ? { withoutCustomer } : {}) };
       if (dryRun) return { ...base, imported: lines ? imported : 0, dryRun: true };
-      const counts = lines ? { imported, lines: written, skipped: duplicates } : { imported, skipped: rows - imported };
+      const counts = lines ? { imported, lines: written, skipped: duplicates } : { imported, skipped: rows - imported - withoutCustomer };
       return { ...await imp.finish({ ...base, ...counts }), dryRun: false };
     },
   };

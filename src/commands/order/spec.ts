@@ -17,6 +17,7 @@ export function orderSpec(program: CommandUnknownOpts) {
       .addOption(repeatable('--map <field=column>', 'read a field from another column, e.g. customer=CustomerID (repeatable)'))
       .addOption(new Option('--create-customers <kind>', 'create customers that do not exist yet, as companies or contacts').choices(['company', 'contact'] as const))
       .option('--dry-run', 'validate and count, write nothing')
+      .option('--skip-no-customer', 'skip rows whose customer cell is empty (guest purchases), counting them, instead of refusing the file')
       .option('--currency <code>', 'currency of rows without a currency column (default: config currency)')
       .option('--delimiter <char>', 'field separator (tab: \\t)', ',')
       .addHelpText('after', `

@@ -25,5 +25,6 @@ export const importView = (r: Record<string, unknown>, done: string): Output => 
     { header: 'New products', key: 'newProducts', value: (x: Record<string, unknown>) => x.newProducts ?? 0, type: 'count' as const }]),
   { header: 'Already there', key: 'duplicates', value: (x) => x.skipped ?? x.duplicates, type: 'count' },
   { header: 'New customers', key: 'newCustomers', value: (x) => x.newCustomers, type: 'count' },
+  ...(r.withoutCustomer === undefined ? [] : [{ header: 'Without customer (skipped)', key: 'withoutCustomer', value: (x: Record<string, unknown>) => x.withoutCustomer, type: 'count' as const }]),
   { header: 'Dry run', key: 'dryRun', value: (x) => x.dryRun, type: 'bool' },
 ], { done });
