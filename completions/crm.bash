@@ -5,7 +5,7 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota report search history db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota team report search history db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
     'company') _crm_subs='add list ls show edit rm tree merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
@@ -67,6 +67,12 @@ _crm_command() {
     'quota set') _crm_subs='' _crm_flags='--currency -h --help' _crm_vflags='--currency' _crm_args='owner period amount' ;;
     'quota list') _crm_subs='' _crm_flags='--owner --mine --period -h --help' _crm_vflags='--owner --period' _crm_args='' ;;
     'quota help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
+    'team') _crm_subs='add list ls role rm help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'team add') _crm_subs='' _crm_flags='--role --password-stdin -h --help' _crm_vflags='--role' _crm_args='name' ;;
+    'team list') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'team role') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='name role' ;;
+    'team rm') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='name' ;;
+    'team help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report pipeline') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report forecast') _crm_subs='' _crm_flags='--as-of --since --owner --mine --period --periods --by -h --help' _crm_vflags='--as-of --since --owner --period --periods --by' _crm_args='' ;;
@@ -121,6 +127,7 @@ _crm_canonical() {
     'followup ls') _crm_path='followup list' ;;
     'order ls') _crm_path='order list' ;;
     'quota ls') _crm_path='quota list' ;;
+    'team ls') _crm_path='team list' ;;
     'config ls') _crm_path='config list' ;;
     *) _crm_path=$1 ;;
   esac
@@ -130,9 +137,9 @@ _crm_canonical() {
 _crm_values() {
   case $1 in
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
-    '--db'|'order import <file>'|'db backup <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
+    '--db'|'order import <file>'|'db backup <file>'|'db copy --to'|'db copy --from'|'import vcard <file>'|'import backup <file>') _crm_files ;;
     'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag') _crm_live tag ;;
-    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
+    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'team role <name>'|'team rm <name>'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
     'company show <company>'|'company edit <company>'|'company rm <company>'|'company tree <company>'|'contact add --company'|'contact list --company'|'contact edit --company'|'deal add --company'|'deal list --company'|'deal edit --company'|'log call --company'|'log email --company'|'log meeting --company'|'log note --company'|'log list --company'|'followup add --company'|'followup edit --company') _crm_live company ;;
     'company merge <keep>'|'company merge <dup>'|'contact add --reports-to'|'contact show <contact>'|'contact edit --reports-to'|'contact edit <contact>'|'contact rm <contact>'|'contact merge <keep>'|'contact merge <dup>'|'deal add --contact'|'deal list --contact'|'deal edit --contact'|'log call --contact'|'log email --contact'|'log meeting --contact'|'log note --contact'|'log list --contact'|'followup add --contact'|'followup edit --contact') _crm_live contact ;;
@@ -162,6 +169,8 @@ _crm_values() {
     'order import --create-customers') _crm_choices 'company' 'contact' ;;
     'order help <command>') _crm_choices 'add' 'import' 'list' ;;
     'quota help <command>') _crm_choices 'set' 'list' ;;
+    'team add --role'|'team role <role>') _crm_choices 'rep' 'manager' 'admin' ;;
+    'team help <command>') _crm_choices 'add' 'list' 'role' 'rm' ;;
     'report forecast --period') _crm_choices 'month' 'quarter' ;;
     'report forecast --by') _crm_choices 'owner' 'category' ;;
     'report rfm --segment') _crm_choices 'champions' 'loyal-customers' 'potential-loyalists' 'new-customers' 'promising' 'need-attention' 'about-to-sleep' 'at-risk' 'cant-lose-them' 'hibernating' ;;
@@ -175,7 +184,7 @@ _crm_values() {
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
     'export help <command>') _crm_choices 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'team' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
     *) return 1 ;;
   esac
 }

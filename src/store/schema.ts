@@ -190,6 +190,21 @@ export interface RfmSnapshotMemberTable {
   segment: string;
 }
 
+export interface TeamMemberTable {
+  name: string;
+  role: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface SettingTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface DB {
   company: CompanyTable;
   contact: ContactTable;
@@ -207,6 +222,8 @@ export interface DB {
   quota: QuotaTable;
   rfm_snapshot: RfmSnapshotTable;
   rfm_snapshot_member: RfmSnapshotMemberTable;
+  team_member: TeamMemberTable;
+  setting: SettingTable;
 }
 
 /**
@@ -216,7 +233,8 @@ export interface DB {
  */
 const TABLE_ORDER: { [Table in keyof DB]: number } = {
   company: 1, contact: 2, contact_email: 3, contact_phone: 4, tag: 5, stage: 6, deal: 7, deal_stage_change: 8, activity: 9,
-  followup: 10, orders: 11, quota: 12, change_set: 13, journal: 14, rfm_snapshot: 15, rfm_snapshot_member: 16,
+  followup: 10, orders: 11, quota: 12, change_set: 13, journal: 14, rfm_snapshot: 15, rfm_snapshot_member: 16, team_member: 17,
+  setting: 18,
 };
 
 export const TABLES = (Object.keys(TABLE_ORDER) as (keyof DB)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);

@@ -15,6 +15,7 @@ import type { Quotas } from './repos/quotas.js';
 import type { References } from './repos/references.js';
 import type { ReportData } from './repos/report-data.js';
 import type { Stages } from './repos/stages.js';
+import type { Team } from './repos/team.js';
 import type { Search } from './search.js';
 
 /**
@@ -33,6 +34,8 @@ export interface Repos {
   readonly orders: Orders;
   readonly quotas: Quotas;
   readonly reports: ReportData;
+  /** The roster (and on a team server its login roles). */
+  readonly team: Team;
   readonly search: Search;
   /** The customer-value reports' scans over every order, and their saved segmentations. */
   readonly customerValue: CustomerValues;

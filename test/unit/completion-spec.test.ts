@@ -91,7 +91,7 @@ describe('the completion spec of crm', () => {
       command.args.filter((a) => a.values.type === 'none').map((a) => `${path.join(' ')} <${a.name}>`));
     expect(free.sort()).toEqual([
       'company add <name>', 'config set <value>', 'contact add <name>', 'deal add <title>', 'followup add <title>',
-      'quota set <amount>', 'quota set <period>', 'search <text>', 'stage add <name>',
+      'quota set <amount>', 'quota set <period>', 'search <text>', 'stage add <name>', 'team add <name>',
     ]);
   });
 

@@ -91,6 +91,8 @@ class PgRestoreTarget implements RestoreTarget {
       const { rows: fks } = await client.query<{ tbl: string; name: string; def: string }>(`select conrelid::regclass::text as tbl,
         conname as name, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace`);
       for (const fk of fks) await client.query(`alter table ${fk.tbl} drop constraint ${quote(fk.name)}`);
+      // The team's guards check each row's owner against the writer: a restore writes everyone's rows as they were.
+      for (const t of tables) await client.query(`alter table ${quote(t)} disable trigger user`);
 
       const columns = new Map<string, Set<string>>();
       for (const t of tables) columns.set(t, new Set(await columnsOfPg(client, t)));
@@ -108,6 +110,7 @@ class PgRestoreTarget implements RestoreTarget {
           throw invalidBackup(`rows of table ${fk.tbl} point at records the backup does not have (${(e as { detail?: string }).detail ?? fk.def})`);
         }
       }
+      for (const t of tables) await client.query(`alter table ${quote(t)} enable trigger user`);
       const migrated = await up(migrator.migrateToLatest());
       await binaryCollation(db);
       await this.setSequences(plan.sequences(), new Set(await ourTablesPg(client)));

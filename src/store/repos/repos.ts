@@ -17,6 +17,7 @@ import { References } from './references.js';
 import { ReportData } from './report-data.js';
 import type { Session } from './repository.js';
 import { Stages } from './stages.js';
+import { Team } from './team.js';
 
 /**
  * The repositories over one connection, written once in Kysely for every engine; an engine adds its fast paths
@@ -33,6 +34,7 @@ export abstract class KyselyRepos implements Repos {
   readonly orders: Orders;
   readonly quotas: Quotas;
   readonly reports: ReportData;
+  readonly team: Team;
   readonly search: Search;
   abstract readonly customerValue: CustomerValues;
 
@@ -50,6 +52,7 @@ export abstract class KyselyRepos implements Repos {
     this.orders = new Orders(session);
     this.quotas = new Quotas(session);
     this.reports = new ReportData(session);
+    this.team = new Team(session);
   }
 
   abstract importOrders(): Promise<OrderImport>;
