@@ -184,7 +184,7 @@ _crm_values() {
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
     'export help <command>') _crm_choices 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'team' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'team' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'team-server' 'environment' ;;
     *) return 1 ;;
   esac
 }

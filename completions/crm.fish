@@ -247,7 +247,7 @@ complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database 
 complete -c crm -n '__crm_sub ""' -a 'import' -d 'read records from other programs and backups: vCard, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: vCard, iCalendar, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, team-server, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -1002,4 +1002,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota team report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota team report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts team-server environment'
