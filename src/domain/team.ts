@@ -40,7 +40,7 @@ export function closestName(name: string, names: readonly string[]): string | un
       bestD = dd;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best !== undefined && bestD > 0 && bestD <= (name.length <= 4 ? 1 : 2) ? best : undefined;
 }
 
 /**
@@ -52,4 +52,17 @@ export function onRoster(name: string, roster: readonly string[], field: string)
   const near = closestName(name, roster);
   throw new CrmError('validation', `${field}: "${name}" is not on the team${near ? `; did you mean "${near}"?` : ''}`,
     near ? `use "${near}", or add them first: crm team add ${JSON.stringify(name)} --role rep` : `add them first: crm team add ${JSON.stringify(name)} --role rep (crm team list shows the team)`, { field });
+}
+
+/**
+ * An owner given with --owner or quota set: a name on the roster, or a new name (who joins the roster by owning
+ * something); but a name a typo away from someone on the roster ("alcie" for "alice") is refused with theirs as the
+ * suggestion, since a record owned by a typo is one nobody sees as theirs.
+ */
+export function ownerName(name: string, roster: readonly string[], field: string): string {
+  if (roster.includes(name)) return name;
+  const near = closestName(name, roster);
+  if (near === undefined) return name;
+  throw new CrmError('validation', `${field}: "${name}" is not on the team; did you mean "${near}"?`,
+    `use "${near}", or add ${JSON.stringify(name)} first with crm team add`, { field });
 }

@@ -1,4 +1,4 @@
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
 import { sqliteOnly } from '../support/engine.js';
 
@@ -27,3 +27,18 @@ describe('crm team on SQLite: the roster without passwords', () => {
       .toEqual(['alice:null', 'bob:admin', 'carol:null']);
   });
 });
+
+describe('owners given with --owner and quota set', () => {
+  it('refuse a typo of someone on the team with their name as the suggestion; a new name joins the roster', async () => {
+    const { json, run } = sandbox();
+    await run(['company', 'add', 'Acme', '--owner', 'carol']);
+    const typo = await run(['deal', 'add', 'Big', '--amount', '5', '--owner', 'alcie']);
+    expect([typo.exitCode, typo.stderr]).toEqual([2, 'error: --owner: "alcie" is not on the team; did you mean "alice"? (use "alice", or add "alcie" first with crm team add)\n']);
+    const quota = await run(['quota', 'set', 'crol', '2026-03', '1000']);
+    expect([quota.exitCode, quota.stderr.split(' (')[0]]).toEqual([2, 'error: OWNER: "crol" is not on the team; did you mean "carol"?']);
+    expect(await json(['deal', 'list', '--all'])).toEqual([]);
+    expect((await json(['deal', 'add', 'Big', '--amount', '5', '--owner', 'dmitri'])).owner).toBe('dmitri');
+    expect((await json(['team', 'list'])).map((m: { name: string }) => m.name)).toEqual(['alice', 'carol', 'dmitri']);
+  });
+});
+
