@@ -15,7 +15,9 @@ if (!pgBin) {
 }
 
 /** The command tests that are about SQLite files (paths, modes, file backups), not about what a command does. */
-const SQLITE_ONLY = ['test/commands/db-path.test.ts', 'test/commands/db.test.ts', 'test/commands/readme.test.ts', 'test/commands/completion.test.ts'];
+const SQLITE_ONLY = ['test/commands/db-path.test.ts', 'test/commands/db.test.ts', 'test/commands/readme.test.ts', 'test/commands/completion.test.ts',
+  // File modes and file restores: SQLite's own (hostile.test.ts skips its few tests of SQLite files on PostgreSQL).
+  'test/commands/private-files.test.ts', 'test/commands/restore.test.ts'];
 
 export default defineConfig({
   test: {

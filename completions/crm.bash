@@ -86,11 +86,12 @@ _crm_command() {
     'report help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'search') _crm_subs='' _crm_flags='--kind --limit -h --help' _crm_vflags='--kind --limit' _crm_args='text...' ;;
     'history') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='ref' ;;
-    'db') _crm_subs='path check backup migrate copy help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'db') _crm_subs='path check backup migrate restore copy help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db path') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db check') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'db backup') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='file' ;;
     'db migrate') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'db restore') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='file' ;;
     'db copy') _crm_subs='' _crm_flags='--to --from -h --help' _crm_vflags='--to --from' _crm_args='' ;;
     'db help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'config') _crm_subs='get set unset list ls path help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
@@ -101,11 +102,23 @@ _crm_command() {
     'config path') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'config help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'demo') _crm_subs='' _crm_flags='--scale --seed --force -h --help' _crm_vflags='--scale --seed' _crm_args='' ;;
-    'import') _crm_subs='vcard backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'import') _crm_subs='contacts companies deals activities followups orders vcard backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'import contacts') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import companies') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import deals') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import activities') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import followups') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
+    'import orders') _crm_subs='' _crm_flags='--preset --map --update --dry-run --delimiter --encoding --currency -h --help' _crm_vflags='--preset --map --delimiter --encoding --currency' _crm_args='file' ;;
     'import vcard') _crm_subs='' _crm_flags='--dry-run --update -h --help' _crm_vflags='' _crm_args='file' ;;
     'import backup') _crm_subs='' _crm_flags='--force -h --help' _crm_vflags='' _crm_args='file' ;;
     'import help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
-    'export') _crm_subs='vcard ics backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'export') _crm_subs='companies contacts deals activities followups orders vcard ics backup help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'export companies') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export contacts') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export deals') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export activities') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export followups') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
+    'export orders') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
     'export vcard') _crm_subs='' _crm_flags='--version --output -h --help' _crm_vflags='--version --output' _crm_args='' ;;
     'export ics') _crm_subs='' _crm_flags='--owner --from --to --all --duration --output -h --help' _crm_vflags='--owner --from --to --duration --output' _crm_args='' ;;
     'export backup') _crm_subs='' _crm_flags='--output -h --help' _crm_vflags='--output' _crm_args='' ;;
@@ -137,7 +150,7 @@ _crm_canonical() {
 _crm_values() {
   case $1 in
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
-    '--db'|'order import <file>'|'db backup <file>'|'db copy --to'|'db copy --from'|'import vcard <file>'|'import backup <file>') _crm_files ;;
+    '--db'|'order import <file>'|'db backup <file>'|'db restore <file>'|'db copy --to'|'db copy --from'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
     'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag') _crm_live tag ;;
     'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'team role <name>'|'team rm <name>'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
@@ -177,14 +190,16 @@ _crm_values() {
     'report clv --unit') _crm_choices 'day' 'week' ;;
     'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'activity' ;;
     'search --kind') _crm_choices 'company' 'contact' 'deal' 'activity' ;;
-    'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' 'copy' ;;
+    'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' 'restore' 'copy' ;;
     'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' 'phoneCountry' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
-    'import help <command>') _crm_choices 'vcard' 'backup' ;;
+    'import contacts --preset'|'import companies --preset'|'import deals --preset'|'import activities --preset'|'import followups --preset'|'import orders --preset') _crm_choices 'google' 'outlook' 'hubspot' 'pipedrive' 'salesforce' ;;
+    'import contacts --encoding'|'import companies --encoding'|'import deals --encoding'|'import activities --encoding'|'import followups --encoding'|'import orders --encoding') _crm_choices 'utf-8' 'utf-16le' 'utf-16be' 'windows-1252' ;;
+    'import help <command>') _crm_choices 'contacts' 'companies' 'deals' 'activities' 'followups' 'orders' 'vcard' 'backup' ;;
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
-    'export help <command>') _crm_choices 'vcard' 'ics' 'backup' ;;
+    'export help <command>') _crm_choices 'companies' 'contacts' 'deals' 'activities' 'followups' 'orders' 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'team' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'prompts' 'team-server' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'team' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'import' 'export' 'prompts' 'team-server' 'environment' ;;
     *) return 1 ;;
   esac
 }

@@ -25,7 +25,7 @@ function __crm_subcommand --argument-names key
             echo 'team list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'team' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'team add' 'team list' 'team role' 'team rm' 'team help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db copy' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import vcard' 'import backup' 'import help' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'team' 'report' 'search' 'history' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'team add' 'team list' 'team role' 'team rm' 'team help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db copy' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -127,6 +127,30 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --to --from
         case 'demo'
             printf '%s\n' --scale --seed
+        case 'import contacts'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import companies'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import deals'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import activities'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import followups'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'import orders'
+            printf '%s\n' --preset --map --delimiter --encoding --currency
+        case 'export companies'
+            printf '%s\n' --output
+        case 'export contacts'
+            printf '%s\n' --output
+        case 'export deals'
+            printf '%s\n' --output
+        case 'export activities'
+            printf '%s\n' --output
+        case 'export followups'
+            printf '%s\n' --output
+        case 'export orders'
+            printf '%s\n' --output
         case 'export vcard'
             printf '%s\n' --version --output
         case 'export ics'
@@ -244,10 +268,10 @@ complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: whe
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
 complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
-complete -c crm -n '__crm_sub ""' -a 'import' -d 'read records from other programs and backups: vCard, a whole-database backup'
-complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: vCard, iCalendar, a whole-database backup'
+complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in: crm\'s own exports, other products\' CSV exports, vCard files, a whole-database backup'
+complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: CSV, JSON, NDJSON, vCard, iCalendar, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, prompts, team-server, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, import, export, prompts, team-server, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -886,6 +910,7 @@ complete -c crm -n '__crm_sub "db"' -a 'path' -d 'print the database location an
 complete -c crm -n '__crm_sub "db"' -a 'check' -d 'check integrity, foreign keys and schema version'
 complete -c crm -n '__crm_sub "db"' -a 'backup' -d 'write a consistent copy of the database (default: backups/ beside it)'
 complete -c crm -n '__crm_sub "db"' -a 'migrate' -d 'apply pending schema migrations now (crm also does this on open)'
+complete -c crm -n '__crm_sub "db"' -a 'restore' -d 'put a backup in place of the database (the current one is backed up first)'
 complete -c crm -n '__crm_sub "db"' -a 'copy' -d 'copy the whole database to an empty one: a file to a team server, or back'
 complete -c crm -n '__crm_sub "db"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "db"' -s h -l help -d 'display help for command'
@@ -903,13 +928,17 @@ complete -c crm -n '__crm_arg "db backup" 1' -F
 # crm db migrate
 complete -c crm -n '__crm_using "db migrate"' -s h -l help -d 'display help for command'
 
+# crm db restore
+complete -c crm -n '__crm_using "db restore"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "db restore" 1' -F
+
 # crm db copy
 complete -c crm -n '__crm_using "db copy"' -l to -r -F -d 'copy this database into DB (a file path or postgres://...), which must be empty'
 complete -c crm -n '__crm_using "db copy"' -l from -r -F -d 'copy DB (a file path or postgres://...) into this database, which must be empty'
 complete -c crm -n '__crm_using "db copy"' -s h -l help -d 'display help for command'
 
 # crm db help
-complete -c crm -n '__crm_arg "db help" 1' -a 'path check backup migrate copy'
+complete -c crm -n '__crm_arg "db help" 1' -a 'path check backup migrate restore copy'
 
 # crm config
 complete -c crm -n '__crm_sub "config"' -a 'get' -d 'print one setting'
@@ -949,10 +978,82 @@ complete -c crm -n '__crm_using "demo"' -l force -d 'replace the database even i
 complete -c crm -n '__crm_using "demo"' -s h -l help -d 'display help for command'
 
 # crm import
+complete -c crm -n '__crm_sub "import"' -a 'contacts' -d 'import contacts from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'companies' -d 'import companies from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'deals' -d 'import deals from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'activities' -d 'import activities from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'followups' -d 'import followups from CSV (- reads stdin)'
+complete -c crm -n '__crm_sub "import"' -a 'orders' -d 'import orders from CSV (- reads stdin)'
 complete -c crm -n '__crm_sub "import"' -a 'vcard' -d 'contacts from a vCard file (2.1, 3.0 or 4.0), e.g. a phone\'s export; - reads stdin'
 complete -c crm -n '__crm_sub "import"' -a 'backup' -d 'restore a backup written by crm export backup into an empty database'
 complete -c crm -n '__crm_sub "import"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "import"' -s h -l help -d 'display help for command'
+
+# crm import contacts
+complete -c crm -n '__crm_using "import contacts"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import contacts"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import contacts"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import contacts"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import contacts"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import contacts"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import contacts"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import contacts"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import contacts" 1' -F
+
+# crm import companies
+complete -c crm -n '__crm_using "import companies"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import companies"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import companies"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import companies"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import companies"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import companies"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import companies"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import companies"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import companies" 1' -F
+
+# crm import deals
+complete -c crm -n '__crm_using "import deals"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import deals"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import deals"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import deals"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import deals"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import deals"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import deals"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import deals"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import deals" 1' -F
+
+# crm import activities
+complete -c crm -n '__crm_using "import activities"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import activities"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import activities"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import activities"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import activities"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import activities"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import activities"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import activities"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import activities" 1' -F
+
+# crm import followups
+complete -c crm -n '__crm_using "import followups"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import followups"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import followups"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import followups"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import followups"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import followups"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import followups"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import followups"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import followups" 1' -F
+
+# crm import orders
+complete -c crm -n '__crm_using "import orders"' -l preset -x -a 'google outlook hubspot pipedrive salesforce' -d 'read another product\'s export: google, outlook (contacts); hubspot, pipedrive, salesforce (contacts, companies, deals)'
+complete -c crm -n '__crm_using "import orders"' -l map -x -d 'read a field from another column, e.g. name="Full Name" (repeatable; wins over --preset)'
+complete -c crm -n '__crm_using "import orders"' -l update -d 'matched records take the row\'s fields (default: they are left as they are)'
+complete -c crm -n '__crm_using "import orders"' -l dry-run -d 'check every row and say what would be created, updated and skipped; write nothing'
+complete -c crm -n '__crm_using "import orders"' -l delimiter -x -d 'field separator (default: what the header line uses of , ; and tab)'
+complete -c crm -n '__crm_using "import orders"' -l encoding -x -a 'utf-8 utf-16le utf-16be windows-1252' -d 'the file\'s encoding (default: from its byte-order mark, else UTF-8)'
+complete -c crm -n '__crm_using "import orders"' -l currency -x -d 'currency of amounts without one (default: config currency)'
+complete -c crm -n '__crm_using "import orders"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "import orders" 1' -F
 
 # crm import vcard
 complete -c crm -n '__crm_using "import vcard"' -l dry-run -d 'check every card and count what would change; write nothing'
@@ -966,14 +1067,44 @@ complete -c crm -n '__crm_using "import backup"' -s h -l help -d 'display help f
 complete -c crm -n '__crm_arg "import backup" 1' -F
 
 # crm import help
-complete -c crm -n '__crm_arg "import help" 1' -a 'vcard backup'
+complete -c crm -n '__crm_arg "import help" 1' -a 'contacts companies deals activities followups orders vcard backup'
 
 # crm export
+complete -c crm -n '__crm_sub "export"' -a 'companies' -d 'every company, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'contacts' -d 'every contact, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'deals' -d 'every deal, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'activities' -d 'every activity, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'followups' -d 'every follow-up, as CSV (default), JSON or NDJSON'
+complete -c crm -n '__crm_sub "export"' -a 'orders' -d 'every order, as CSV (default), JSON or NDJSON'
 complete -c crm -n '__crm_sub "export"' -a 'vcard' -d 'every contact as a vCard, with its stable UID (to stdout, or --output FILE)'
 complete -c crm -n '__crm_sub "export"' -a 'ics' -d 'open follow-ups as VTODO and meetings as VEVENT, for calendar programs (to stdout, or --output FILE)'
 complete -c crm -n '__crm_sub "export"' -a 'backup' -d 'write the whole database as one versioned JSON document (stdout, or --output FILE)'
 complete -c crm -n '__crm_sub "export"' -a 'help' -d 'display help for command'
 complete -c crm -n '__crm_using "export"' -s h -l help -d 'display help for command'
+
+# crm export companies
+complete -c crm -n '__crm_using "export companies"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export companies"' -s h -l help -d 'display help for command'
+
+# crm export contacts
+complete -c crm -n '__crm_using "export contacts"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export contacts"' -s h -l help -d 'display help for command'
+
+# crm export deals
+complete -c crm -n '__crm_using "export deals"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export deals"' -s h -l help -d 'display help for command'
+
+# crm export activities
+complete -c crm -n '__crm_using "export activities"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export activities"' -s h -l help -d 'display help for command'
+
+# crm export followups
+complete -c crm -n '__crm_using "export followups"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export followups"' -s h -l help -d 'display help for command'
+
+# crm export orders
+complete -c crm -n '__crm_using "export orders"' -l output -x -d 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600'
+complete -c crm -n '__crm_using "export orders"' -s h -l help -d 'display help for command'
 
 # crm export vcard
 complete -c crm -n '__crm_using "export vcard"' -l version -x -a '3.0 4.0' -d 'vCard version: 3.0 for phones and most address books, 4.0 by RFC 6350'
@@ -994,7 +1125,7 @@ complete -c crm -n '__crm_using "export backup"' -l output -x -d 'write to FILE 
 complete -c crm -n '__crm_using "export backup"' -s h -l help -d 'display help for command'
 
 # crm export help
-complete -c crm -n '__crm_arg "export help" 1' -a 'vcard ics backup'
+complete -c crm -n '__crm_arg "export help" 1' -a 'companies contacts deals activities followups orders vcard ics backup'
 
 # crm completion
 complete -c crm -n '__crm_using "completion"' -s h -l help -d 'display help for command'
@@ -1002,4 +1133,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota team report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv prompts team-server environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota team report search history db config demo import export completion exit-codes dates formats references duplicates backups report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv import export prompts team-server environment'

@@ -4,6 +4,7 @@ import * as m0002 from './0002_pipeline.js';
 import * as m0003 from './0003_rfm_snapshots.js';
 import * as m0004 from './0004_series_and_notes.js';
 import * as m0005 from './0005_uuids.js';
+import * as m0006 from './0006_history_insert_only.js';
 import * as m0007 from './0007_team.js';
 
 /** Every migration, in order. Names are recorded in the database; never rename or reorder one. */
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003_rfm_snapshots': m0003,
   '0004_series_and_notes': m0004,
   '0005_uuids': m0005,
+  '0006_history_insert_only': m0006,
   '0007_team': m0007,
 };

@@ -13,6 +13,7 @@ export async function main(argv: string[], streams: Streams = process, env: Env 
       program.outputHelp();
       return ExitCode.ok;
     }
+    refuseHugeArguments(argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {
@@ -46,7 +47,9 @@ async function report(e: unknown, ctx: Context, argv: string[], program: Command
   const { theme } = await import('./output/theme.js');
   // commander reads the global flags from the whole argv before any command's own, so a usage error further on
   // still knows them: `crm contact add --json --bogus` reports in JSON.
-  const json = ctx.global.json || ctx.global.format === 'json';
+  // (An error before the flags were parsed, such as an argument too long to parse, finds --json in argv itself.)
+  const flags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  const json = ctx.global.json || ctx.global.format === 'json' || flags.includes('--json');
   const body = { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), ...err.details };
   // Errors about many inputs (an import's bad rows) list them first, one per line; the summary closes.
   const lines = Array.isArray(err.details?.lines) ? (err.details.lines as string[]) : [];
@@ -55,6 +58,21 @@ async function report(e: unknown, ctx: Context, argv: string[], program: Command
   ctx.streams.stderr.write(json ? errorJson(rest as typeof body) : errorLine(body, theme(ctx.stderrColorLevel)));
   if (ctx.env.CRM_DEBUG === '1' && err.stack) ctx.streams.stderr.write(`${err.stack}\n`);
   return err.exitCode;
+}
+
+/** No flag of crm needs more text than a long note; a megabyte on the command line is a mistake (a file pasted in). */
+const MAX_ARGUMENT = 20_000;
+
+function refuseHugeArguments(argv: string[]): void {
+  const i = argv.findIndex((a) => a.length > MAX_ARGUMENT);
+  if (i < 0) return;
+  const arg = argv[i]!;
+  // A flag's value is named by the flag; a positional argument by its place among them and how it begins.
+  const place = argv.slice(0, i + 1).filter((a) => !a.startsWith('-')).length;
+  const flag = /^--?[\w-]+=/.exec(arg)?.[0].slice(0, -1) ?? (i > 0 && /^--?[\w-]+$/.test(argv[i - 1]!) ? argv[i - 1]!
+    : `argument ${place} (${JSON.stringify(arg.slice(0, 12)).slice(0, -1)}…")`);
+  throw new CrmError('validation', `${flag}: is too long (${arg.length.toLocaleString('en')} characters)`,
+    `keep it to ${MAX_ARGUMENT.toLocaleString('en')} characters`, { field: flag });
 }
 
 function safePath(ctx: Context): string {

@@ -13,6 +13,7 @@ export function registerDb(program: CommandUnknownOpts, ctx: Context): void {
   lazy(ctx, db.check, () => import('../commands/db/check.js'));
   lazy(ctx, db.backup, () => import('../commands/db/backup.js'));
   lazy(ctx, db.migrate, () => import('../commands/db/migrate.js'));
+  lazy(ctx, db.restore, () => import('../commands/db/restore.js'));
   lazy(ctx, db.copy, () => import('../commands/db/copy.js'));
 }
 

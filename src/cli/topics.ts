@@ -116,6 +116,9 @@ pointed at DUP and DUP's values for its empty fields; DUP is deleted (crm histor
     summary: 'crm db backup and crm export backup / import backup: what each keeps and restores',
     text: `Backups
   crm db backup [FILE]               a copy of the SQLite file (VACUUM INTO, safe while others work); quick, SQLite only
+  crm db restore FILE [--yes]        puts such a copy back in place of the database, in one step (a rename): checked
+                                     first (crm's, a schema this crm knows, integrity_check), the replaced database
+                                     backed up to backups/...-before-restore.db; refused while another crm has it open
   crm export backup [--output FILE]  the whole database as one JSON document: portable, for another machine, a later
                                      crm or a team server; to stdout, or to FILE in full or not at all (mode 0600)
   crm import backup FILE|- [--force] restores such a document into an empty database
@@ -125,7 +128,9 @@ money as integers of minor units, text exactly, NULL as null; records, tags, sta
 follow-ups, orders, quotas, the history (change sets and journal) and saved RFM segmentations. "sequences" keeps
 the last id handed out per table, so the next record added after a restore gets the same id as in the original.
 Not in it: the search index (rebuilt on restore) and the config file's settings (copy config.json yourself).
-Restoring: the database must hold no records of yours (a new one's default stages do not count) or it is a conflict
+Before a migration crm backs the database up to backups/ beside it (mode 0600, folder 0700) and keeps the newest five
+of those automatic copies; the ones crm db backup writes are never removed.
+Restoring a document: the database must hold no records of yours (a new one's default stages do not count) or it is a conflict
 (exit 4) naming what it holds; --force replaces them, keeping a copy in backups/ first. A backup from an older crm
 is restored at its schema, then migrated; a newer format version or schema is refused (exit 2). One transaction: a
 truncated or damaged file exits 2 and leaves the database as it was.`,
@@ -253,6 +258,76 @@ problems [{model, code, parameters, message}]), warns on stderr, and shows no fo
 P(alive), expected purchases and CLV for BG/NBD, expected spend and CLV for Gamma-Gamma (null in JSON, no column
 on screen). Fewer than 10 customers or 2 repeat buyers: an error (exit 2).
 ${ORDER_CURRENCIES}`,
+  },
+  import: {
+    summary: 'crm import: the columns of each kind, how rows match records, presets, encodings',
+    text: `Import
+crm import KIND FILE reads a CSV file (- reads standard input): companies, contacts, deals, activities, followups
+or orders. Import them in that order: rows name records of the kinds before them.
+
+Columns, by header name (crm export KIND writes them all, so an export imports back; * required):
+  companies   id uuid name* domain industry size address wallet currency tags owner notes externalId
+  contacts    id uuid name* emails phones title company companyUuid role reportsTo reportsToUuid source
+              lifecycle consent doNotContact wallet currency tags owner notes externalId
+  deals       id uuid title* amount currency stage status probability forecastCategory expectedClose closedOn
+              owner company companyUuid contact contactUuid source nextStep lostReason
+  activities  id uuid type* at summary* outcome direction satisfaction contact contactUuid company companyUuid
+              deal dealUuid
+  followups   id uuid title* due* dueTime owner priority status doneAt repeat notes contact contactUuid company
+              companyUuid deal dealUuid
+  orders      id uuid customer* customerKind customerUuid date* amount* currency reference deal dealUuid
+Headers match ignoring case and spaces around them, and email, phone and tag may be singular. Other columns
+are ignored; --map field=Column reads a field from another column. Lists (emails, phones, tags)
+hold items separated by ; (or , or :::). An empty cell gives nothing: a new record gets what add would give it.
+
+Matching: a row is the record with its uuid; else the contact with one of its emails, the company with its
+domain, or the record with its external id; else the record with its exact name (case and spacing ignored)
+that does not contradict it (other emails, another domain or external id). Deals match by title within their
+company; activities by type, time and summary; follow-ups by title and due date; orders by reference, else by
+customer, date and amount. A matched record is left as it is, so importing twice changes nothing; --update
+writes the row's values over it and adds its emails, phones and tags. A new record keeps the row's uuid, and
+its id when no record has or had that id. Two records behind one email or name is a row error.
+
+References: company, contact, deal, customer and reportsTo name a record by its uuid (the ...Uuid column), id
+(12 or #12), or exactly by name, email, domain or external id, never by part of a name. A company a contact or
+deal row names that does not exist is created; the others must exist (a manager may come later in the file).
+A deal's stage is found by name; a won or lost status puts it in the won or lost stage; a probability or
+forecast category equal to the stage's follows the stage.
+
+Presets (--preset NAME) read other products' exports:
+  google      Google Contacts, "Google CSV" (2024 layout and before)          contacts
+  outlook     Outlook, "Outlook CSV" / Comma Separated Values                  contacts
+  hubspot     HubSpot CRM exports (property labels)                            contacts, companies, deals
+  pipedrive   Pipedrive "Export data" (with or without the "Person - " prefix) contacts, companies, deals
+  salesforce  Salesforce report exports (labels) and Data Loader (API names)   contacts, companies, deals
+Their own words are translated: HubSpot lifecycle stages (Sales Qualified Lead: prospect), Salesforce's
+Email Opt Out (opted-out), and their default stages ("Closed Won", "Proposal Made") taken for crm's pipeline
+when no stage has that name. An unknown stage fails its row, naming it and how to add it.
+
+Files: UTF-8 with or without BOM, UTF-16 (Excel's Unicode text) by its BOM, Windows-1252 (Excel and Outlook on
+Windows) with --encoding windows-1252; the delimiter (, ; or tab) is the header line's unless --delimiter.
+A row with bytes that are not UTF-8 fails, by line. A ' before = + - @ (how crm's CSV keeps a spreadsheet
+from running a formula) is dropped.
+
+Every row is checked before anything is written: bad rows are listed by line, field and column, and nothing
+is imported (exit 2). --dry-run says what would be created, updated and skipped, and writes nothing.`,
+  },
+  export: {
+    summary: 'crm export: formats, columns and the round trip back through crm import',
+    text: `Export
+crm export KIND writes every record of a kind (companies, contacts, deals, activities, followups, orders), in id
+order, to standard output or to --output FILE (written whole or not at all, mode 0600). Records are read a
+page at a time, so 100,000 contacts take little memory.
+  csv (default)  the columns crm import reads (crm help import); a linked record as its name and its uuid
+  tsv            the same columns, tab-separated (line breaks in text become spaces)
+  json, ndjson   each record as list --json gives it (--json means --format json)
+A CSV cell a spreadsheet would run as a formula (text starting with = + - @, a tab or a carriage return) gets a
+leading '; crm import drops it again. Lists are joined by "; ", booleans are true or false, money is a plain
+number beside its currency. What crm works out (status, weightedAmount, stale, stageChangedAt,
+lastActivityAt, overdue, daysOverdue, loggedBy) and the stamps (createdAt, updatedAt, createdBy, updatedBy) are
+written but not read back: an import stamps what it writes with now and whoever imports.
+Round trip: export every kind as CSV, then import companies, contacts, deals, activities, followups and orders,
+in that order, into an empty database: the same records with the same ids and uuids.`,
   },
   prompts: {
     summary: 'guided prompts and pickers, and how scripts avoid them',

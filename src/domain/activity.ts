@@ -1,4 +1,4 @@
-import { type Link, type Stamps, stampsJson } from './record.js';
+import { type Link, type Stamps, stampsJson, type Page } from './record.js';
 
 export const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'note'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
@@ -36,6 +36,8 @@ export function activityJson(a: Activity) {
 export type ActivityJson = ReturnType<typeof activityJson>;
 
 export interface ActivityFilter {
+  /** Instead of the sort and limit: one page in id order (exports). */
+  page?: Page;
   type?: ActivityType;
   contactId?: number;
   companyId?: number;

@@ -1,4 +1,4 @@
-import { type Stamps, stampsJson, type Wallet, walletJson } from './record.js';
+import { type Stamps, stampsJson, type Wallet, walletJson, type Page } from './record.js';
 
 export interface CompanyFields {
   name: string;
@@ -22,6 +22,8 @@ export const COMPANY_SORTS = ['name', 'id', 'created', 'updated'] as const;
 export type CompanySort = (typeof COMPANY_SORTS)[number];
 
 export interface CompanyFilter {
+  /** Instead of the sort and limit: one page in id order (exports). */
+  page?: Page;
   tags?: string[];
   owner?: string;
   industry?: string;

@@ -1,4 +1,4 @@
-import { type Link, type Stamps, stampsJson, type Wallet, walletJson } from './record.js';
+import { type Link, type Stamps, stampsJson, type Wallet, walletJson, type Page } from './record.js';
 
 export const BUYING_ROLES = ['decision-maker', 'influencer', 'champion', 'user', 'buyer', 'gatekeeper'] as const;
 export const LIFECYCLES = ['lead', 'prospect', 'customer', 'former'] as const;
@@ -36,6 +36,8 @@ export const CONTACT_SORTS = ['name', 'id', 'created', 'updated', 'company'] as 
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 
 export interface ContactFilter {
+  /** Instead of the sort and limit: one page in id order (exports). */
+  page?: Page;
   tags?: string[];
   owner?: string;
   companyId?: number;

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays } from 'date-fns';
-import { type Link, type Stamps, stampsJson } from './record.js';
+import { type Link, type Stamps, stampsJson, type Page } from './record.js';
 import { toMajor } from './money.js';
 import { categoryOf, probabilityOf } from './deal-transitions.js';
 import type { ForecastCategory, Outcome, Stage } from './stage.js';
@@ -86,6 +86,8 @@ export const DEAL_SORTS = ['close', 'amount', 'title', 'id', 'created', 'updated
 export type DealSort = (typeof DEAL_SORTS)[number];
 
 export interface DealFilter {
+  /** Instead of the sort and limit: one page in id order (exports). */
+  page?: Page;
   stageId?: number;
   owner?: string;
   status?: Outcome | 'all';

@@ -12,10 +12,20 @@ export { check, checkAll, tag } from './check.js';
 
 const oneLine = z.refine<string>((s) => !ONE_LINE.control.test(s), ONE_LINE.message);
 
-export const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty; give a name'), oneLine);
+/**
+ * The longest inputs crm takes, in characters. A name is a line in a table and a title on a card, and a database
+ * should not carry a megabyte of one by accident (a file pasted into a flag): 200 is longer than any real name.
+ */
+export const LIMITS = { name: 200, owner: 100, text: 20_000 } as const;
+
+const tooLong = (max: number, what: string) => `is too long; keep ${what} to ${max.toLocaleString('en')} characters`;
+
+export const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty; give a name'),
+  z.maxLength(LIMITS.name, tooLong(LIMITS.name, 'a name')), oneLine);
 
 /** What an activity was about: free text, which may run over several lines (a note), unlike a name. */
-export const summary = z.string().check(z.trim(), z.minLength(1, 'must not be empty; write what happened'));
+export const summary = z.string().check(z.trim(), z.minLength(1, 'must not be empty; write what happened'),
+  z.maxLength(LIMITS.text, tooLong(LIMITS.text, 'a text')));
 
 export const email = z.pipe(z.string().check(z.trim(), z.toLowerCase()),
   z.email({ error: 'is not a valid email address; write it like name@example.com' }));
@@ -45,7 +55,8 @@ export const satisfaction = z.pipe(z.string().check(z.trim(), z.regex(/^[1-5]$/,
 
 export const optionalText = z.pipe(z.string().check(z.trim()), z.transform((s: string) => (s === '' ? null : s)));
 
-export const owner = z.string().check(z.trim(), z.minLength(1, 'must not be empty; give a user name'), oneLine);
+export const owner = z.string().check(z.trim(), z.minLength(1, 'must not be empty; give a user name'),
+  z.maxLength(LIMITS.owner, tooLong(LIMITS.owner, 'a user name')), oneLine);
 
 /** Enumerations accept their canonical spelling with '-' or '_' or spaces ("decision maker" = decision-maker). */
 export function choice<T extends string>(values: readonly T[], what: string) {

@@ -1,7 +1,7 @@
 import { addDays, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
 import { rejected } from './check.js';
 import { localDate } from './calendar.js';
-import { type Link, type Stamps, stampsJson } from './record.js';
+import { type Link, type Stamps, stampsJson, type Page } from './record.js';
 
 export const PRIORITIES = ['low', 'normal', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -141,6 +141,8 @@ export function followupJson(f: Followup, today: string) {
 export type FollowupJson = ReturnType<typeof followupJson>;
 
 export interface FollowupFilter {
+  /** Instead of the sort and limit: one page in id order (exports). */
+  page?: Page;
   status?: FollowupStatus | 'all';
   owner?: string;
   dueFrom?: string;

@@ -35,6 +35,9 @@ export function importDate(text: string): string | null {
  * Order rows: customer, date and amount always; currency (else `currency`, the default) and reference where the file
  * has them. One problem per row, the first found.
  */
+/** As long as a name may be (fields.ts LIMITS.name): the key may become a new customer's name. */
+const MAX_CUSTOMER = 200;
+
 export function orderRows(currency: string): RowSchema<ImportField, ImportRow> {
   return {
     fields: IMPORT_FIELDS,
@@ -45,8 +48,9 @@ export function orderRows(currency: string): RowSchema<ImportField, ImportRow> {
       if (!customer) return { problems: [new FieldProblem('customer', 'is empty')] };
       // A customer it cannot find becomes a new company or contact under this name (--create-customers).
       if (ONE_LINE.control.test(customer)) return { problems: [new FieldProblem('customer', `"${visible(customer)}" ${ONE_LINE.message}`)] };
+      if (customer.length > MAX_CUSTOMER) return { problems: [new FieldProblem('customer', `is too long; keep a customer name or key to ${MAX_CUSTOMER} characters`)] };
       const date = importDate(cell('date'));
-      if (!date) return { problems: [new FieldProblem('date', `"${cell('date')}" is not a date; use YYYY-MM-DD`)] };
+      if (!date) return { problems: [new FieldProblem('date', `"${visible(cell('date'))}" is not a date; use YYYY-MM-DD`)] };
       try {
         const code = cell('currency') ? parseCurrency(cell('currency'), 'currency') : currency;
         const money = parseMoney(cell('amount'), 'amount', code, { allowNegative: true });

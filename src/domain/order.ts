@@ -1,4 +1,4 @@
-import { type Link, type Stamps, stampsJson } from './record.js';
+import { type Link, type Stamps, stampsJson, type Page } from './record.js';
 import { toMajor } from './money.js';
 
 /** analytics.md: the customer is a company, or a contact without one (B2C). */
@@ -31,6 +31,8 @@ export function orderJson(o: Order) {
 export type OrderJson = ReturnType<typeof orderJson>;
 
 export interface OrderFilter {
+  /** Instead of the sort and limit: one page in id order (exports). */
+  page?: Page;
   customer?: Pick<Customer, 'kind' | 'id'>;
   from?: string;
   to?: string;

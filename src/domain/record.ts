@@ -10,6 +10,15 @@ export interface Stamps {
   updatedBy: string;
 }
 
+/**
+ * One page of a kind's records in id order, for reading all of them a page at a time (an export of 100,000
+ * contacts must not hold them all): the records with an id above `after`, at most `size`.
+ */
+export interface Page {
+  after: number;
+  size: number;
+}
+
 /** A linked record as JSON shows it: enough to name it without a second lookup. */
 export interface Link {
   id: number;

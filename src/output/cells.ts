@@ -2,8 +2,20 @@ import { localDate, localTime } from '../domain/calendar.js';
 import { formatMoney, moneyText, plainAmount, plainMoney } from './money.js';
 import type { Column } from './view.js';
 
+/**
+ * Text as it may reach a terminal: control characters (ESC, BEL, a carriage return, C1 codes) written as visible
+ * escapes, so a stored value can never colour, retitle or rewrite the screen. Line breaks and tabs stay.
+ */
+export function inert(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A cell as a person reads it in a table: money with symbol and grouping, lists comma-joined, times local. */
 export function displayCell(col: Column, row: unknown, locale: string): string {
+  return inert(displayValue(col, row, locale));
+}
+
+function displayValue(col: Column, row: unknown, locale: string): string {
   const v = col.value(row, moneyText(locale));
   if (v === null || v === undefined || v === '') return '';
   switch (col.type) {
@@ -78,4 +90,25 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 export function bar(value: number, scale: number, width: number): string {
   const eighths = Math.round(Math.max(0, Math.min(value / (scale || 1), 1)) * width * 8);
   return ('█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]).padEnd(width, ' ');
+}
+
+/**
+ * A cell of a CSV or TSV file, which people open in spreadsheets. A text cell that a spreadsheet would run as a
+ * formula (it starts with = + - @, a tab or a carriage return) gets a leading ', as OWASP recommends against
+ * CSV injection. Numbers stay as they are: a refund of -120.00 must remain a number a spreadsheet can add, and
+ * a number cannot carry a formula.
+ */
+export function spreadsheetCell(col: Column, row: unknown): string {
+  const text = plainCell(col, row);
+  return typeof col.value(row, plainMoney) !== 'number' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A CSV cell, quoted when it holds a quote, comma or line break (RFC 4180). */
+export function csvQuote(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** A TSV cell: tabs and line breaks become a space (TSV has no quoting). */
+export function tsvClean(s: string): string {
+  return inert(s.replace(/[\t\r\n]+/g, ' '));
 }

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { displayCell, machineColumns, plainCell } from './cells.js';
+import { csvQuote, displayCell, inert, machineColumns, plainCell, spreadsheetCell, tsvClean } from './cells.js';
 import { plainMoney } from './money.js';
 import { renderForMachines } from './machine.js';
 import type { OutputFormat } from './format.js';
@@ -102,25 +102,6 @@ function oneTable(out: Exclude<Output, { kind: 'none' | 'value' | 'document' }>,
   return { keys, rows };
 }
 
-/**
- * A cell of a CSV or TSV file, which people open in spreadsheets. A text cell that a spreadsheet would run as a
- * formula (it starts with = + - @, a tab or a carriage return) gets a leading ', as OWASP recommends against
- * CSV injection. Numbers stay as they are: a refund of -120.00 must remain a number a spreadsheet can add, and
- * a number cannot carry a formula.
- */
-function spreadsheetCell(col: Column, row: unknown): string {
-  const text = plainCell(col, row);
-  return typeof col.value(row, plainMoney) !== 'number' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvQuote(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-function tsvClean(s: string): string {
-  return s.replace(/[\t\r\n]+/g, ' ');
-}
-
 function mdCell(s: string): string {
   return s.replaceAll('|', '\\|').replace(/\r?\n/g, '<br>');
 }
@@ -179,11 +160,11 @@ function table(out: Exclude<Output, { kind: 'none' | 'value' | 'document' }>, o:
 
 /** An org chart as box-drawing lines, the way `tree` prints folders. */
 export function treeText(root: string, nodes: TreeNode[], theme: Theme | null): string {
-  const lines = [theme ? theme.title(root) : root];
+  const lines = [theme ? theme.title(inert(root)) : inert(root)];
   const walk = (list: TreeNode[], prefix: string) => list.forEach((n, i) => {
     const last = i === list.length - 1;
-    const detail = n.detail ? `  ${theme ? theme.dim(n.detail) : n.detail}` : '';
-    lines.push(`${prefix}${last ? '└── ' : '├── '}${n.label}${detail}`);
+    const detail = n.detail ? `  ${theme ? theme.dim(inert(n.detail)) : inert(n.detail)}` : '';
+    lines.push(`${prefix}${last ? '└── ' : '├── '}${inert(n.label)}${detail}`);
     walk(n.children, prefix + (last ? '    ' : '│   '));
   });
   walk(nodes, '');

@@ -7,6 +7,12 @@ export interface WriteMeta {
   command: string;
 }
 
+/** The id and uuid a new record takes instead of the next id and a new uuid (an import keeps an export's). */
+export interface Identity {
+  id?: number | null;
+  uuid?: string | null;
+}
+
 export type JournalAction = 'create' | 'update' | 'delete' | 'merge';
 
 export interface JournalEntry {

@@ -2,6 +2,7 @@ import type { RestoreTarget } from './backup.js';
 import type { DemoContents } from './bulk.js';
 import type { Env } from '../io/terminal.js';
 import type { DbLocation } from './location.js';
+import type { RestoreReport } from './restore.js';
 import type { Store } from './store.js';
 
 // Where an engine is chosen. Each engine's module is loaded only when used: SQLite for a file, PostgreSQL (the team
@@ -56,4 +57,10 @@ export async function openRestoreTarget(location: DbLocation, busyTimeoutMs?: nu
   }
   const { openSqliteRestore } = await import('./sqlite/backup.js');
   return openSqliteRestore(location, busyTimeoutMs);
+}
+
+/** Puts the backup `file` in place of the database at `location`, atomically, after checking it is crm's (`crm db restore`). */
+export async function restoreDatabase(location: DbLocation, file: string, now: Date): Promise<RestoreReport> {
+  const { restoreSqlite } = await import('./sqlite/restore.js');
+  return restoreSqlite(location.path, file, now);
 }

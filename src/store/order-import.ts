@@ -1,3 +1,5 @@
+import { companyJson } from '../domain/company.js';
+import { contactJson } from '../domain/contact.js';
 import type { Customer } from '../domain/order.js';
 import type { ImportRow } from '../domain/order-import.js';
 
@@ -32,4 +34,14 @@ export interface OrderImport {
    * than importing them.
    */
   finish<S extends object>(summary: S): Promise<S & OrderIds>;
+}
+
+/** A customer the import made, as the repositories journal a company or contact they create. */
+export function newCustomer(kind: CustomerRef['kind'], id: number, key: string, [uuid, at, , actor]: readonly string[]): object {
+  const stamps = { uuid: uuid!, createdAt: at!, updatedAt: at!, createdBy: actor!, updatedBy: actor! };
+  const common = { id, name: key, wallet: null, owner: actor!, notes: null, externalId: key, tags: [], ...stamps };
+  return kind === 'company'
+    ? companyJson({ ...common, domain: null, industry: null, size: null, address: null })
+    : contactJson({ ...common, emails: [], phones: [], title: null, company: null, companyId: null, role: null, reportsTo: null,
+      reportsToId: null, source: null, lifecycle: 'customer', consent: 'unknown', doNotContact: false });
 }

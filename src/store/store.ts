@@ -16,6 +16,7 @@ import type { References } from './repos/references.js';
 import type { ReportData } from './repos/report-data.js';
 import type { Stages } from './repos/stages.js';
 import type { Team } from './repos/team.js';
+import type { Transfer } from './repos/transfer.js';
 import type { Search } from './search.js';
 
 /**
@@ -37,6 +38,8 @@ export interface Repos {
   /** The roster (and on a team server its login roles). */
   readonly team: Team;
   readonly search: Search;
+  /** What imports and exports read in bulk: every record's keys, every record's uuid. */
+  readonly transfer: Transfer;
   /** The customer-value reports' scans over every order, and their saved segmentations. */
   readonly customerValue: CustomerValues;
   /** Inside a write: what the command adds to its change set. */

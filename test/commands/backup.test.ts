@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../src/store/maintenance.js';
 import { sandbox } from '../support/inprocess.js';
 import { sqliteOnly } from '../support/engine.js';
 
@@ -105,7 +106,7 @@ describe('crm export backup / crm import backup', () => {
     const b = sandbox();
     const restored = await b.run(['import', 'backup', file, '--json']);
     expect(restored.exitCode, restored.stderr).toBe(0);
-    expect(JSON.parse(restored.stdout)).toMatchObject({ file, schema: 6, migrated: [], replaced: false });
+    expect(JSON.parse(restored.stdout)).toMatchObject({ file, schema: schemaVersion, migrated: [], replaced: false });
 
     for (const argv of reads()) {
       const [ra, rb] = [await a.run(argv), await b.run(argv)];
@@ -132,7 +133,7 @@ describe('crm export backup / crm import backup', () => {
     const r = await a.run(['export', 'backup']);
     expect(r.exitCode, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ format: 'crm-backup', version: 1, schema: 6, exportedAt: '2026-03-11T10:30:00.000Z', exportedBy: 'alice' });
+    expect(doc).toMatchObject({ format: 'crm-backup', version: 1, schema: schemaVersion, exportedAt: '2026-03-11T10:30:00.000Z', exportedBy: 'alice' });
     expect(Object.keys(doc.tables)).toEqual(['company', 'contact', 'contact_email', 'contact_phone', 'tag', 'stage', 'deal', 'deal_stage_change',
       'activity', 'followup', 'orders', 'quota', 'change_set', 'journal', 'rfm_snapshot', 'rfm_snapshot_member', 'team_member', 'setting']);
     expect(doc.sequences).toMatchObject({ company: 4, contact: 4, deal: 4 });
@@ -204,8 +205,8 @@ describe('crm export backup / crm import backup', () => {
       ['other.json', '{"format":"something-else","version":1,"schema":5,"tables":{}}', /other\.json is not a crm backup \(format "something-else"\)/],
       ['array.json', '[1,2,3]', /array\.json is not a crm backup/],
       ['newer.json', text.replace('"version":1,', '"version":2,'), /newer\.json is a crm backup of format version 2; this crm reads version 1/],
-      ['newer-schema.json', text.replace('"schema":6,', '"schema":9,'), /newer-schema\.json was written at schema 9; this crm knows schema 6/],
-      ['bad-table.json', text.replace('"quota":[', '"quotas":['), /bad-table\.json: table quotas is not a table of schema 6/],
+      ['newer-schema.json', text.replace(`"schema":${schemaVersion},`, '"schema":99,'), new RegExp(`newer-schema\\.json was written at schema 99; this crm knows schema ${schemaVersion}`)],
+      ['bad-table.json', text.replace('"quota":[', '"quotas":['), new RegExp(`bad-table\\.json: table quotas is not a table of schema ${schemaVersion}`)],
       ['bad-column.json', text.replace('"name":"Globex Corp"', '"nam":"Globex Corp"'), /bad-column\.json: table company has no column nam/],
     ];
     await b.run(['company', 'add', 'Keep me']);

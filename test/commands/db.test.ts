@@ -27,7 +27,7 @@ describe('crm db', () => {
     expect(statSync(dbPath).mode & 0o777).toBe(0o600);
     const db = new Database(dbPath, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('select name from kysely_migration').pluck().all()).toEqual(['0001_initial', '0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0007_team']);
+    expect(db.prepare('select name from kysely_migration').pluck().all()).toEqual(['0001_initial', '0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0006_history_insert_only', '0007_team']);
     db.close();
   });
 
@@ -36,7 +36,7 @@ describe('crm db', () => {
     await run(['company', 'add', 'Acme']);
     await run(['contact', 'add', 'Li Na', '--company', 'Acme']);
     expect(await json(['db', 'check'])).toEqual({
-      path: dbPath, ok: true, integrity: ['ok'], foreignKeyViolations: 0, migrationsApplied: ['0001_initial', '0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0007_team'],
+      path: dbPath, ok: true, integrity: ['ok'], foreignKeyViolations: 0, migrationsApplied: ['0001_initial', '0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0006_history_insert_only', '0007_team'],
       migrationsPending: [], companies: 1, contacts: 1, bytes: statSync(dbPath).size,
     });
     const db = new Database(dbPath);
@@ -65,8 +65,8 @@ describe('crm db', () => {
 
   it('migrates on open and reports it', async () => {
     const { json } = sandbox();
-    expect(await json(['db', 'migrate'])).toEqual({ applied: ['0001_initial', '0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0007_team'], backup: null, version: 6 });
-    expect(await json(['db', 'migrate'])).toEqual({ applied: [], backup: null, version: 6 });
+    expect(await json(['db', 'migrate'])).toEqual({ applied: ['0001_initial', '0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0006_history_insert_only', '0007_team'], backup: null, version: 7 });
+    expect(await json(['db', 'migrate'])).toEqual({ applied: [], backup: null, version: 7 });
   });
 
   it('refuses a directory or a file that is not SQLite, changing nothing', async () => {

@@ -130,7 +130,7 @@ describe('crm deal', () => {
     await run(['deal', 'add', 'Closed deal', '--amount', '100']);
     await run(['deal', 'win', 'Closed deal', '--no-order']);
     const cases: [string[], number, string][] = [
-      [['deal', 'add', 'X', '--stage', 'Nope'], 2, 'error: --stage: "Nope" is not a stage (use one of: Lead, Qualified, Proposal, Negotiation, Won, Lost)'],
+      [['deal', 'add', 'X', '--stage', 'Nope'], 3, 'error: --stage: "Nope" is not a stage (use one of: Lead, Qualified, Proposal, Negotiation, Won, Lost)'],
       [['deal', 'add', 'X', '--amount', '-5'], 2, 'error: --amount: "-5" is negative'],
       [['deal', 'add', 'X', '--probability', '101'], 2, 'error: --probability: "101" must be a whole percentage from 0 to 100'],
       [['deal', 'add', 'X', '--close', 'someday'], 2, 'error: --close: "someday" is not a date crm understands'],
@@ -144,7 +144,7 @@ describe('crm deal', () => {
       [['deal', 'lose', 'Open deal', '--reason', 'bad-vibes'], 2, 'error: --reason: "bad-vibes" is not a lost reason'],
       [['deal', 'move', 'Closed deal', 'Proposal'], 2, 'error: deal #2 Closed deal is won (reopen it first: crm deal reopen 2)'],
       [['deal', 'move', 'Open deal', 'Won'], 2, 'error: STAGE: "Won" closes the deal (use crm deal win 1)'],
-      [['deal', 'move', 'Open deal', 'Nowhere'], 2, 'error: STAGE: "Nowhere" is not a stage'],
+      [['deal', 'move', 'Open deal', 'Nowhere'], 3, 'error: STAGE: "Nowhere" is not a stage'],
       [['deal', 'win', 'Open deal'], 2, 'error: DEAL: deal #1 has no company or contact to record the order for'],
       [['deal', 'show', 'Missing'], 3, 'error: no deal matches "Missing"'],
     ];

@@ -68,8 +68,8 @@ describe('names and titles', () => {
     const r = await run(['order', 'import', '-', '--create-customers', 'company'],
       { input: 'customer,date,amount\nFine Co,2026-01-02,10\n"Evil\nCo",2026-01-01,5\n' });
     expect([r.exitCode, r.stdout]).toEqual([2, '']);
-    // (The line is where the record ends: csv-parse counts the quoted line break.)
-    expect(r.stderr).toBe('  line 4: customer (customer) "Evil\\nCo" contains a line break or control character; write it as one line of plain text\n' +
+    // (A record is named by the line it starts on, though its quoted line break carries it onto line 4.)
+    expect(r.stderr).toBe('  line 3: customer (customer) "Evil\\nCo" contains a line break or control character; write it as one line of plain text\n' +
       'error: 1 of 2 rows are invalid; nothing was imported (fix the rows listed above and import again)\n');
     expect(await json(['company', 'list'])).toEqual([]);
   });

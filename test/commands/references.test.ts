@@ -123,6 +123,6 @@ describe('references a person would type', () => {
     const amb = await run(['deal', 'move', 'rollout', 'l']);
     expect([amb.exitCode, amb.stderr]).toEqual([2, 'error: STAGE: "l" matches 2 stages: Lead, Lost (type more of the name)\n']);
     const inside = await run(['deal', 'move', 'rollout', 'posal']);
-    expect([inside.exitCode, inside.stderr.split(' (')[0]]).toEqual([2, 'error: STAGE: "posal" is not a stage']);
+    expect([inside.exitCode, inside.stderr.split(' (')[0]]).toEqual([3, 'error: STAGE: "posal" is not a stage']);
   });
 });

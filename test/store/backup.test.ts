@@ -85,7 +85,7 @@ lines', ${stamp}), (3, 'Globex', 'globex', null, 'bob', null, ${stamp});
     const file = join(s.home, 'schema4.json');
     writeFileSync(file, text);
     const restored = await s.json(['import', 'backup', file]);
-    expect(restored).toMatchObject({ schema: 4, migrated: ['0005_uuids', '0007_team'], replaced: false, rows: { company: 1, contact: 1, deal: 1, orders: 1 } });
+    expect(restored).toMatchObject({ schema: 4, migrated: ['0005_uuids', '0006_history_insert_only', '0007_team'], replaced: false, rows: { company: 1, contact: 1, deal: 1, orders: 1 } });
     const [company] = await s.json(['company', 'list']);
     expect(company).toMatchObject({ id: 1, name: 'Acme 株式会社', notes: 'two\nlines', createdBy: 'bob' });
     expect(company.uuid).toMatch(V4);
@@ -125,7 +125,7 @@ lines', ${stamp}), (3, 'Globex', 'globex', null, 'bob', null, ${stamp});
     const file = join(s.home, 'schema1.json');
     writeFileSync(file, JSON.stringify(doc, null, 2));
     expect(await s.json(['import', 'backup', file])).toMatchObject({
-      schema: 1, migrated: ['0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0007_team'] });
+      schema: 1, migrated: ['0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0006_history_insert_only', '0007_team'] });
     expect(await s.json(['company', 'show', 'Initech'])).toMatchObject({ id: 7, tags: ['legacy'], size: 40, createdBy: 'carol' });
     expect(await s.json(['contact', 'show', 'Peter Gibbons'])).toMatchObject({ emails: ['peter@initech.example'], notes: 'TPS\nreports', company: { id: 7 } });
     expect((await s.json(['stage', 'list'])).map((st: { name: string }) => st.name)).toEqual(['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost']);

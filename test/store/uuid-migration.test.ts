@@ -17,7 +17,7 @@ describe('migration 0005_uuids', () => {
     const add = h.raw.prepare(`insert into company (name, name_key, owner, created_at, updated_at, created_by, updated_by)
       values (?, ?, 'a', 'x', 'x', 'a', 'a')`);
     for (let i = 0; i < 50; i++) add.run(`C${i}`, `c${i}`);
-    expect((await migrate(h, path, new Date('2026-03-15T10:00:00Z'))).applied).toEqual(['0005_uuids', '0007_team']);
+    expect((await migrate(h, path, new Date('2026-03-15T10:00:00Z'))).applied).toContain('0005_uuids');
     const companies = h.raw.prepare('select uuid from company order by id').pluck().all() as string[];
     const stages = h.raw.prepare('select uuid from stage').pluck().all() as string[];
     expect([...companies, ...stages].every((u) => V4.test(u))).toBe(true);

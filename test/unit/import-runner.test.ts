@@ -75,11 +75,12 @@ describe('the import runner', () => {
     const { log, run } = importer('name,email,age\nAda,,36\n,,x\nTaken,,1\nCy,,2\n"Multi\nLine",,old\n');
     const e = await refusal(run());
     expect([e.code, e.exitCode, e.message]).toEqual(['validation', 2, '3 of 5 rows are invalid; nothing was imported']);
-    // A row with two bad fields lists both; a quoted line break makes a record end on a later line.
+    // A row with two bad fields lists both; a record is named by the line it starts on, though a quoted line break
+    // carries it on to the next.
     expect(e.details?.lines).toEqual([
       'line 3: name (name) is empty', 'line 3: age: "x" is not a number (age)',
       'line 4: name (name) "Taken" is taken',
-      'line 7: age: "old" is not a number (age)',
+      'line 6: age: "old" is not a number (age)',
     ]);
     expect(log.written).toEqual(['Ada']);
     expect(log.matched).toEqual(['Ada', 'Cy']); // rows after the first bad one are still checked

@@ -5,11 +5,27 @@ import type { InputOf } from '../input.js';
 
 const OUTPUT = 'write FILE instead of stdout: atomically (a temporary file renamed over it) with mode 0600';
 
+const HELP = `
+Every record, in id order, with every field: CSV by default (the columns crm import reads back, linked records
+by name and uuid), or --format json|ndjson (each record as list --json gives it), or tsv. A CSV cell a
+spreadsheet would run as a formula (= + - @ first) gets a leading ', which crm import drops again.`;
+
 /** `crm export ...`: every verb's arguments, flags and help; the implementations are in this folder. */
 export function exportSpec(program: CommandUnknownOpts) {
-  const out = program.command('export').description('write records for other programs and backups: vCard, iCalendar, a whole-database backup')
+  const out = program.command('export')
+    .description('write records for other programs and backups: CSV, JSON, NDJSON, vCard, iCalendar, a whole-database backup')
     .hook('preAction', listsNoRecords);
+  const kind = (name: string) => out.command(name).description(`every ${name === 'followups' ? 'follow-up' : name.replace(/ies$/, 'y').replace(/s$/, '')}, as CSV (default), JSON or NDJSON`)
+    .option('--output <file>', OUTPUT)
+    .addHelpText('after', `${HELP}\nExample:\n  crm export ${name} --output ${name}.csv`);
   return {
+    companies: kind('companies'),
+    contacts: kind('contacts'),
+    deals: kind('deals'),
+    activities: kind('activities'),
+    followups: kind('followups'),
+    orders: kind('orders'),
+
     vcard: out.command('vcard').description('every contact as a vCard, with its stable UID (to stdout, or --output FILE)')
       .addOption(new Option('--version <version>', 'vCard version: 3.0 for phones and most address books, 4.0 by RFC 6350').choices(VCARD_VERSIONS).default('3.0' as const))
       .option('--output <file>', OUTPUT)

@@ -16,6 +16,10 @@ export async function findStage(repos: Repos, text: string, field: string): Prom
     throw new CrmError('ambiguous', `${field}: "${text}" matches ${found.length} stages: ${found.map((s) => s.name).join(', ')}`,
       'type more of the name', { field, candidates: found.map((s) => ({ kind: 'stage', id: s.id, name: s.name })) });
   }
-  if (!found[0]) throw rejected(field, text, `is not a stage; use one of: ${stages.map((s) => s.name).join(', ')}`);
+  if (!found[0]) {
+    // A stage is a record like any other: naming one that does not exist is "not found" (exit 3), as for a contact.
+    const { message, hint } = rejected(field, text, `is not a stage; use one of: ${stages.map((s) => s.name).join(', ')}`);
+    throw new CrmError('not_found', message, hint, { field });
+  }
   return found[0];
 }

@@ -1,6 +1,6 @@
 import { ONE_LINE, problem, tag, visible } from '../check.js';
 import { BUYING_ROLES, type BuyingRole } from '../contact.js';
-import { choice, email, phone } from '../fields.js';
+import { choice, email, LIMITS, phone } from '../fields.js';
 import { FieldProblem, type RowSchema } from '../row-schema.js';
 import type { ReadCard } from './card.js';
 
@@ -60,7 +60,12 @@ export function categoryTag(category: string): string | null {
 const role = choice(BUYING_ROLES, 'buying role');
 const lines = (text: string) => (text === '' ? [] : text.split('\n').map((s) => s.trim()).filter(Boolean));
 const oneLine = (field: CardField, value: string) =>
-  (ONE_LINE.control.test(value) ? new FieldProblem(field, `"${visible(value)}" ${ONE_LINE.message.replace('; ', ' (')})`) : null);
+  (ONE_LINE.control.test(value) ? new FieldProblem(field, `"${visible(value)}" ${ONE_LINE.message.replace('; ', ' (')})`)
+    : tooLong(field, value, LIMITS.name));
+
+/** The limits of fields.ts hold for a card as for a flag: a card cannot bring in a name a flag would refuse. */
+const tooLong = (field: CardField, value: string, max: number) =>
+  (value.length > max ? new FieldProblem(field, `is too long (${value.length.toLocaleString('en')} characters; keep it to ${max.toLocaleString('en')})`) : null);
 
 /** Every problem of a card, each naming its field (the runner adds the line and the property). */
 export const cardRows: RowSchema<CardField, CardRow> = {
@@ -78,6 +83,8 @@ export const cardRows: RowSchema<CardField, CardRow> = {
       const p = oneLine(field, cell(field));
       if (p) problems.push(p);
     }
+    const longNotes = tooLong('notes', cell('notes'), LIMITS.text);
+    if (longNotes) problems.push(longNotes);
     const emails: string[] = [];
     for (const e of lines(cell('emails'))) {
       const p = problem(email, e);

@@ -3,9 +3,10 @@ import { dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { FieldProblem, type RowSchema } from '../../domain/row-schema.js';
 import { CrmError, invalid } from '../../errors.js';
-import { type CsvRecord, readCsv, spool } from '../csv.js';
+import type { ColumnSource } from '../../domain/imports/presets.js';
+import { type CsvOptions, type CsvRecord, readCsv, spool } from '../csv.js';
 import { progress } from '../progress.js';
-import { checkHeader, type ColumnMap, mapColumns } from './columns.js';
+import { type BoundColumns, checkHeader, type ColumnMap, mapColumns } from './columns.js';
 
 /** Bad rows listed one per line before the error; the error counts them all. */
 const MAX_LISTED = 20;
@@ -13,21 +14,33 @@ const MAX_LISTED = 20;
 /** Records of a file with the line each ends on; `onHeader` sees the columns before the first record (and may refuse them). */
 export type RecordReader = (path: string, onHeader: (columns: string[]) => void) => AsyncIterable<CsvRecord>;
 
-export const csvRecords = (delimiter: string): RecordReader => (path, onHeader) => readCsv(path, delimiter, onHeader);
+/** A CSV file's records; the delimiter and encoding are found from the file where not given. */
+export const csvRecords = (options: CsvOptions | string = {}): RecordReader => (path, onHeader) =>
+  readCsv(path, typeof options === 'string' ? { delimiter: options } : options, onHeader);
 
 /** Finds the existing record a row means, against the records as they are and as earlier rows of the import left them. */
 export interface RowMatcher<Row, Match> {
-  /** The match, or what is wrong with the row (no such record, several). */
-  match(row: Row): Match | FieldProblem | Promise<Match | FieldProblem>;
+  /** The match, or what is wrong with the row (no such record, several); `line` is where the row ends in the file. */
+  match(row: Row, line: number): Match | FieldProblem | Promise<Match | FieldProblem>;
 }
 
 /** Writes matched rows, or in a dry run counts what writing them would do. */
 export interface RowWriter<Row, Match, Result> {
-  preview(row: Row, match: Match): void | Promise<void>;
+  preview(row: Row, match: Match, line: number): void | Promise<void>;
   /** Called only while every row so far was good: the first bad row stops the writing, not the checking. */
-  write(row: Row, match: Match): void | Promise<void>;
+  write(row: Row, match: Match, line: number): void | Promise<void>;
   /** After the last row, when every row was good: the import's result; inside the transaction, so it may journal. */
   finish(rows: number): Promise<Result>;
+}
+
+/**
+ * Problems a target finds only after the last row (a reference to a row further down the file that never came),
+ * thrown from `finish`: the import lists them by line and column like the others, and nothing is imported.
+ */
+export class LateProblems extends Error {
+  constructor(readonly problems: { line: number; problem: FieldProblem }[]) {
+    super(`${problems.length} rows are invalid`);
+  }
 }
 
 export type ImportTarget<Row, Match, Result> = RowMatcher<Row, Match> & RowWriter<Row, Match, Result>;
@@ -39,8 +52,8 @@ export interface ImportRun<F extends string, Row, Match, Result> {
   schema: RowSchema<F, Row>;
   /** `--map field=Column` flags. */
   maps?: readonly string[];
-  /** Columns by field that a preset (an export's layout) names, under --map. */
-  preset?: Partial<Record<F, string>>;
+  /** Where a preset (another product's export) keeps each field; --map wins over it. */
+  preset?: Partial<Record<F, ColumnSource>>;
   read: RecordReader;
   dryRun: boolean;
   /** What a record of the file is, in progress and in the error that counts bad ones: rows (a CSV's), or cards (a vCard's). */
@@ -85,22 +98,31 @@ async function pass<F extends string, Row, Match, Result>(
   let total = 0;
   const unit = run.unit ?? 'rows';
   const meter = progress(run.progress, dryRun ? 'checking' : 'importing', unit);
-  const describe = (p: FieldProblem) => (p.named ? `${p.problem} (${map.column[p.field as F]})` : `${p.field} (${map.column[p.field as F]}) ${p.problem}`);
-  for await (const { record, line } of run.read(path, (columns) => {
-    checkHeader(columns, map, schema);
+  let bound: BoundColumns<F> | undefined;
+  const describe = (p: FieldProblem) => {
+    const column = bound!.label(p.field as F);
+    return p.named ? `${p.problem} (${column})` : `${p.field} (${column}) ${p.problem}`;
+  };
+  for await (const { record, line, problem } of run.read(path, (columns) => {
+    bound = checkHeader(columns, map, schema);
     header = true;
   })) {
     total += 1;
     meter.tick(total);
-    const checked = schema.parse((f) => (record[map.column[f]] ?? '').trim());
+    if (problem) {
+      bad += 1;
+      if (listed.length < MAX_LISTED) listed.push(`line ${line}: ${problem}`);
+      continue;
+    }
+    const checked = schema.parse((f) => bound!.read(record, f));
     let problems: FieldProblem[] | null = 'problems' in checked ? checked.problems : null;
     if ('row' in checked) {
       // A matcher or writer that answers at once is not awaited: a microtask per row is measurable over a million.
-      let found = target.match(checked.row);
+      let found = target.match(checked.row, line);
       if (found instanceof Promise) found = await found;
       if (found instanceof FieldProblem) problems = [found];
       else {
-        const done = dryRun ? target.preview(checked.row, found) : bad === 0 ? target.write(checked.row, found) : undefined;
+        const done = dryRun ? target.preview(checked.row, found, line) : bad === 0 ? target.write(checked.row, found, line) : undefined;
         if (done instanceof Promise) await done;
       }
     }
@@ -111,12 +133,20 @@ async function pass<F extends string, Row, Match, Result>(
   }
   if (!header) {
     throw invalid('FILE', `${run.file === '-' ? 'standard input' : run.file} is empty`,
-      `the first line must name the columns: ${schema.required.map((f) => map.column[f]).join(', ')}`);
+      `the first line must name the columns: ${schema.required.map((f) => map.sources[f].flatMap((a) => a.columns).join(' or ')).join(', ')}`);
   }
   meter.done(total);
   if (bad > 0) {
     throw new CrmError('validation', `${bad} of ${total} ${unit} are invalid; nothing was imported`, `fix the ${unit} listed above and import again`,
       { errors: listed, lines: listed });
   }
-  return target.finish(total);
+  try {
+    return await target.finish(total);
+  } catch (e) {
+    if (!(e instanceof LateProblems)) throw e;
+    const lines = e.problems.slice(0, MAX_LISTED).map(({ line, problem }) => `line ${line}: ${describe(problem)}`);
+    const rows = new Set(e.problems.map((p) => p.line)).size;
+    throw new CrmError('validation', `${rows} of ${total} ${unit} are invalid; nothing was imported`, `fix the ${unit} listed above and import again`,
+      { errors: lines, lines });
+  }
 }

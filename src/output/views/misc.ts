@@ -18,6 +18,13 @@ export const backupFields: Column[] = [
   { header: 'Size (bytes)', key: 'bytes', value: (r) => r.bytes, type: 'count' },
 ];
 
+export const restoreFields: Column[] = [
+  { header: 'Restored', key: 'file', value: (r) => r.file },
+  { header: 'Database', key: 'database', value: (r) => r.database },
+  { header: 'Schema version', key: 'schema', value: (r) => r.schema },
+  { header: 'Previous database', key: 'backup', value: (r) => r.backup },
+];
+
 export const copyFields: Column[] = [
   { header: 'From', key: 'from', value: (r) => r.from },
   { header: 'To', key: 'to', value: (r) => r.to },

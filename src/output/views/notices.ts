@@ -47,6 +47,7 @@ export const orderRecorded = (id: number, customer: string) => `recorded order #
 export const activityLogged = (type: string, id: number) => `logged ${type} #${id}`;
 export const imported = (n: number, skipped: number) => `imported ${n} orders${skipped ? ` (${skipped} already there)` : ''}`;
 export const importChecked = (n: number) => `dry run: ${n} orders would be imported`;
+export const exported = (n: number, kind: string, path: string) => `exported ${n} ${kind} to ${path}`;
 export const quotaSet = (owner: string, period: string, amount: number, currency: string, locale: string) =>
   `quota of ${owner} for ${period} is ${formatMoney(amount, currency, locale)}`;
 
@@ -84,6 +85,10 @@ export const settingSaved = (key: string, file: string) => `set ${key} in ${file
 export const settingRemoved = (key: string, file: string) => `removed ${key} from ${file}`;
 
 export const backedUp = (from: string, to: string) => `backed up ${from} to ${to}`;
+export const restored = (file: string, into: string, backup: string | null) =>
+  `restored ${file} as ${into}${backup ? `; the database it replaced is at ${backup}` : ''}`;
+export const restoreQuestion = (file: string, into: string): [string, string] =>
+  [`Replace the database ${into} with ${file}? (the current one is backed up first)`, 'replace the database'];
 export const migrated = (applied: number, backup: string | null) =>
   (applied ? `applied ${applied} migration(s)${backup ? `; backup at ${backup}` : ''}` : 'schema is up to date');
 export const copied = (from: string, to: string, rows: number) => `copied ${rows} rows from ${from} to ${to}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { nameKey } from '../../domain/reference.js';
 import type { ImportRow } from '../../domain/order-import.js';
-import type { CustomerMatch, CustomerRef, OrderIds, OrderImport } from '../order-import.js';
+import { type CustomerMatch, type CustomerRef, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
 import type { Journal } from '../repos/journal.js';
 import { indexRow } from './search.js';
 
@@ -14,7 +14,7 @@ export class PgOrderImport implements OrderImport {
   private readonly cache = new Map<string, CustomerMatch>();
   private firstOrderId = 1;
   private inserted = 0;
-  private readonly created: { kind: CustomerRef['kind']; id: number }[] = [];
+  private readonly created: { kind: CustomerRef['kind']; id: number; snapshot: object }[] = [];
 
   private constructor(private readonly client: pg.Client, private readonly journal?: Journal) {}
 
@@ -75,7 +75,7 @@ export class PgOrderImport implements OrderImport {
       [s.rowid, s.kind, s.ref_id, s.title, s.body, s.words, s.tokens]);
     const m = { kind, id };
     this.cache.set(key, m);
-    this.created.push(m);
+    this.created.push({ ...m, snapshot: newCustomer(kind, id, key, stamp) });
     return m;
   }
 
@@ -99,6 +99,8 @@ export class PgOrderImport implements OrderImport {
     const out = { ...summary, ...ids };
     const createdCustomers = this.created.length
       ? { kind: this.created[0]!.kind, firstId: this.created[0]!.id, lastId: this.created.at(-1)!.id } : null;
+    // Each customer made is a record like one added by hand: its own history entry, in this import's change set.
+    for (const c of this.created) await this.j.record(c.kind, c.id, 'create', null, c.snapshot);
     await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers });
     return out;
   }

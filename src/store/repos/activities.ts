@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { type Activity, type ActivityFields, type ActivityFilter, activityJson, type ActivityType, type Direction } from '../../domain/activity.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery } from './tags.js';
+import { unchanged } from '../../domain/record.js';
 import { activityEntry } from '../search-text.js';
 
 const toFields = (f: ActivityFields) => ({
@@ -37,8 +39,11 @@ export class Activities extends Repository {
     if (f.to) q = q.where('a.at', '<', f.to);
     if (f.search) q = q.where(inSubquery('a.id', this.engine.search.matchingIds('activity', f.search)));
     const dir = f.desc === false ? 'asc' : 'desc';
-    q = q.orderBy('a.at', dir).orderBy('a.id', dir);
-    if (f.limit !== undefined) q = q.limit(f.limit);
+    if (f.page) q = q.where('a.id', '>', f.page.after).orderBy('a.id').limit(f.page.size);
+    else {
+      q = q.orderBy('a.at', dir).orderBy('a.id', dir);
+      if (f.limit !== undefined) q = q.limit(f.limit);
+    }
     return this.hydrate(await q.execute());
   }
 
@@ -62,13 +67,23 @@ export class Activities extends Repository {
     }));
   }
 
-  async create(fields: ActivityFields): Promise<Activity> {
-    const { id } = await this.db.insertInto('activity').values({ ...toFields(fields), ...this.j.created() })
+  async create(fields: ActivityFields, identity?: Identity): Promise<Activity> {
+    const { id } = await this.db.insertInto('activity').values({ ...toFields(fields), ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     const activity = (await this.get(id))!;
     await this.index(activity);
     await this.j.record('activity', id, 'create', null, activityJson(activity));
     return activity;
+  }
+
+  /** Writes new field values (an import with --update); an edit that changes nothing is not written or journaled. */
+  async update(before: Activity, fields: ActivityFields): Promise<Activity> {
+    if (unchanged(before, fields)) return before;
+    await this.db.updateTable('activity').set({ ...toFields(fields), ...this.j.updated() }).where('id', '=', before.id).execute();
+    const after = (await this.get(before.id))!;
+    await this.index(after);
+    await this.j.record('activity', before.id, 'update', activityJson(before), activityJson(after));
+    return after;
   }
 
   /** Refreshes the search text of a company's activities (it includes the company's name). */

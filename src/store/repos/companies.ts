@@ -4,6 +4,7 @@ import { companyJson } from '../../domain/company.js';
 import type { CompanyValues } from '../../domain/duplicates.js';
 import { nameKey } from '../../domain/reference.js';
 import type { CompanyTable } from '../schema.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
@@ -51,8 +52,11 @@ export class Companies extends Repository {
     if (filter.industry) q = q.where('industry', '=', filter.industry);
     if (filter.tags?.length) q = q.where(inSubquery('id', withAllTags('company', filter.tags)));
     if (filter.search) q = q.where(inSubquery('id', this.engine.search.matchingIds('company', filter.search)));
-    q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('id');
-    if (filter.limit !== undefined) q = q.limit(filter.limit);
+    if (filter.page) q = q.where('id', '>', filter.page.after).orderBy('id').limit(filter.page.size);
+    else {
+      q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('id');
+      if (filter.limit !== undefined) q = q.limit(filter.limit);
+    }
     const rows = await q.execute();
     const tags = await tagsFor(this.db, this.engine, 'company', rows.map((r) => r.id));
     return rows.map((r) => toCompany(r, tags.get(r.id) ?? []));
@@ -72,8 +76,8 @@ export class Companies extends Repository {
     return Promise.all(rows.map(async (r) => (await this.get(r.id))!));
   }
 
-  async create(fields: CompanyFields): Promise<Company> {
-    const { id } = await this.db.insertInto('company').values({ ...toRow(fields), ...this.j.created() })
+  async create(fields: CompanyFields, identity?: Identity): Promise<Company> {
+    const { id } = await this.db.insertInto('company').values({ ...toRow(fields), ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     await setTags(this.db, 'company', id, fields.tags);
     const company = (await this.get(id))!;

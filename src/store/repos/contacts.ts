@@ -4,6 +4,7 @@ import { reportingLoop } from '../../domain/orgchart.js';
 import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { chunks, groupByParent } from './batch.js';
+import type { Identity } from '../journal.js';
 import type { EngineSql } from './engine.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
@@ -91,8 +92,11 @@ export class Contacts extends Repository {
     if (filter.doNotContact) q = q.where('p.do_not_contact', '=', 1);
     if (filter.tags?.length) q = q.where(inSubquery('p.id', withAllTags('contact', filter.tags)));
     if (filter.search) q = q.where(inSubquery('p.id', this.engine.search.matchingIds('contact', filter.search)));
-    q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('p.id');
-    if (filter.limit !== undefined) q = q.limit(filter.limit);
+    if (filter.page) q = q.where('p.id', '>', filter.page.after).orderBy('p.id').limit(filter.page.size);
+    else {
+      q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('p.id');
+      if (filter.limit !== undefined) q = q.limit(filter.limit);
+    }
     return this.hydrate(q);
   }
 
@@ -161,9 +165,9 @@ export class Contacts extends Repository {
     await setTags(this.db, 'contact', id, f.tags);
   }
 
-  async create(fields: ContactFields): Promise<Contact> {
+  async create(fields: ContactFields, identity?: Identity): Promise<Contact> {
     await this.assertEmailsFree(fields.emails);
-    const { id } = await this.db.insertInto('contact').values({ ...toFields(fields), ...this.j.created() })
+    const { id } = await this.db.insertInto('contact').values({ ...toFields(fields), ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     await this.writeChildren(id, fields);
     const contact = (await this.get(id))!;

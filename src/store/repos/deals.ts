@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { type Deal, type DealFields, type DealFilter, dealJson, type StageChange } from '../../domain/deal.js';
 import { nameKey } from '../../domain/reference.js';
 import type { ForecastCategory, Outcome } from '../../domain/stage.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { inSubquery } from './tags.js';
 import { unchanged } from '../../domain/record.js';
@@ -81,8 +82,11 @@ export class Deals extends Repository {
     }
     if (filter.search) q = q.where(inSubquery('d.id', this.engine.search.matchingIds('deal', filter.search)));
     const dir = filter.desc ? 'desc' : 'asc';
-    q = q.orderBy(SORT_COLUMN[filter.sort ?? 'close'], dir).orderBy('d.id');
-    if (filter.limit !== undefined) q = q.limit(filter.limit);
+    if (filter.page) q = q.where('d.id', '>', filter.page.after).orderBy('d.id').limit(filter.page.size);
+    else {
+      q = q.orderBy(SORT_COLUMN[filter.sort ?? 'close'], dir).orderBy('d.id');
+      if (filter.limit !== undefined) q = q.limit(filter.limit);
+    }
     return this.hydrate(await q.execute());
   }
 
@@ -109,9 +113,9 @@ export class Deals extends Repository {
     return dealJson((await this.get(id))!, new Date(this.j.at));
   }
 
-  async create(fields: DealFields): Promise<Deal> {
+  async create(fields: DealFields, identity?: Identity): Promise<Deal> {
     const { id } = await this.db.insertInto('deal')
-      .values({ ...toFields(fields), stage_changed_at: this.j.at, ...this.j.created() })
+      .values({ ...toFields(fields), stage_changed_at: this.j.at, ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     const deal = (await this.get(id))!;
     await this.db.insertInto('deal_stage_change').values({

@@ -1,6 +1,7 @@
 import { type Followup, type FollowupFields, type FollowupFilter, followupJson, type FollowupStatus, type Priority, type RepeatUnit } from '../../domain/followup.js';
 import { isoDate } from '../../domain/dates.js';
 import { nameKey } from '../../domain/reference.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
 import { unchanged } from '../../domain/record.js';
 
@@ -35,6 +36,7 @@ export class Followups extends Repository {
     if (f.contactId !== undefined) q = q.where('f.contact_id', '=', f.contactId);
     if (f.companyId !== undefined) q = q.where('f.company_id', '=', f.companyId);
     if (f.dealId !== undefined) q = q.where('f.deal_id', '=', f.dealId);
+    if (f.page) return this.hydrate(await q.where('f.id', '>', f.page.after).orderBy('f.id').limit(f.page.size).execute());
     q = q.orderBy('f.due_date').orderBy('f.due_time').orderBy('f.id');
     const rows = this.hydrate(await q.execute());
     // SQL sorts NULL times first; people want timed items first, then by priority.
@@ -60,8 +62,8 @@ export class Followups extends Repository {
     return followupJson(f, isoDate(new Date(this.j.at)));
   }
 
-  async create(fields: FollowupFields): Promise<Followup> {
-    const { id } = await this.db.insertInto('followup').values({ ...toFields(fields), ...this.j.created() })
+  async create(fields: FollowupFields, identity?: Identity): Promise<Followup> {
+    const { id } = await this.db.insertInto('followup').values({ ...toFields(fields), ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     const f = (await this.get(id))!;
     await this.j.record('followup', id, 'create', null, this.snap(f));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import type { ChangeNotes, JournalAction, JournalEntry, WriteMeta } from '../journal.js';
+import type { ChangeNotes, Identity, JournalAction, JournalEntry, WriteMeta } from '../journal.js';
 
 /** Records every write of one command under one change set, inside that command's transaction. */
 export class Journal implements ChangeNotes {
@@ -19,9 +19,15 @@ export class Journal implements ChangeNotes {
     return this.meta.actor;
   }
 
-  /** Stamp columns of a new row: created and last updated now, by the actor. */
-  created() {
-    return { uuid: randomUUID(), created_at: this.meta.at, updated_at: this.meta.at, created_by: this.meta.actor, updated_by: this.meta.actor };
+  /**
+   * Stamp columns of a new row: created and last updated now, by the actor. An import gives the id and uuid a record
+   * had where it was exported, when they are free here.
+   */
+  created(identity: Identity = {}) {
+    return {
+      ...(identity.id ? { id: identity.id } : {}), uuid: identity.uuid ?? randomUUID(), created_at: this.meta.at, updated_at: this.meta.at,
+      created_by: this.meta.actor, updated_by: this.meta.actor,
+    };
   }
 
   /** Stamp columns of a changed row. */

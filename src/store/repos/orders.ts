@@ -1,5 +1,7 @@
 import { type Customer, type Order, type OrderFields, type OrderFilter, orderJson } from '../../domain/order.js';
+import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
+import { unchanged } from '../../domain/record.js';
 
 const toFields = (f: OrderFields) => ({
   company_id: f.customer.kind === 'company' ? f.customer.id : null,
@@ -26,8 +28,11 @@ export class Orders extends Repository {
     if (f.from) q = q.where('o.ordered_on', '>=', f.from);
     if (f.to) q = q.where('o.ordered_on', '<=', f.to);
     if (f.dealId !== undefined) q = q.where('o.deal_id', '=', f.dealId);
-    q = q.orderBy('o.ordered_on', 'desc').orderBy('o.id', 'desc');
-    if (f.limit !== undefined) q = q.limit(f.limit);
+    if (f.page) q = q.where('o.id', '>', f.page.after).orderBy('o.id').limit(f.page.size);
+    else {
+      q = q.orderBy('o.ordered_on', 'desc').orderBy('o.id', 'desc');
+      if (f.limit !== undefined) q = q.limit(f.limit);
+    }
     return this.hydrate(await q.execute());
   }
 
@@ -60,12 +65,21 @@ export class Orders extends Repository {
     }));
   }
 
-  async create(fields: OrderFields, source: 'manual' | 'win' = 'manual'): Promise<Order> {
-    const { id } = await this.db.insertInto('orders').values({ ...toFields(fields), source, ...this.j.created() })
+  async create(fields: OrderFields, source: 'manual' | 'win' | 'import' = 'manual', identity?: Identity): Promise<Order> {
+    const { id } = await this.db.insertInto('orders').values({ ...toFields(fields), source, ...this.j.created(identity) })
       .returning('id').executeTakeFirstOrThrow();
     const order = (await this.get(id))!;
     await this.j.record('order', id, 'create', null, orderJson(order));
     return order;
+  }
+
+  /** Writes new field values (an import with --update); an edit that changes nothing is not written or journaled. */
+  async update(before: Order, fields: OrderFields): Promise<Order> {
+    if (unchanged(before, fields)) return before;
+    await this.db.updateTable('orders').set({ ...toFields(fields), ...this.j.updated() }).where('id', '=', before.id).execute();
+    const after = (await this.get(before.id))!;
+    await this.j.record('order', before.id, 'update', orderJson(before), orderJson(after));
+    return after;
   }
 
   /** Deletes the order a deal's win recorded (the win is being undone); orders added by hand stay. */

@@ -18,6 +18,7 @@ import { ReportData } from './report-data.js';
 import type { Session } from './repository.js';
 import { Stages } from './stages.js';
 import { Team } from './team.js';
+import { Transfer } from './transfer.js';
 
 /**
  * The repositories over one connection, written once in Kysely for every engine; an engine adds its fast paths
@@ -36,6 +37,7 @@ export abstract class KyselyRepos implements Repos {
   readonly reports: ReportData;
   readonly team: Team;
   readonly search: Search;
+  readonly transfer: Transfer;
   abstract readonly customerValue: CustomerValues;
 
   constructor(protected readonly db: Kysely<DB>, engine: EngineSql, readonly journal?: Journal) {
@@ -53,6 +55,7 @@ export abstract class KyselyRepos implements Repos {
     this.quotas = new Quotas(session);
     this.reports = new ReportData(session);
     this.team = new Team(session);
+    this.transfer = new Transfer(session);
   }
 
   abstract importOrders(): Promise<OrderImport>;

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Migration, Migrator } from 'kysely';
 import type Database from 'better-sqlite3';
@@ -24,7 +25,42 @@ export function backupSqlite(raw: Database.Database, dest: string): void {
     throw new CrmError('database', `cannot create the folder ${e.folder} for the backup ${dest} (${e.code})`,
       'pass a backup path in a folder you can write to');
   }
+  // VACUUM INTO writes into an empty file that exists: made here with mode 0600, a backup is as private as the
+  // database from its first byte (SQLite would create it with the umask's 0644).
+  try {
+    closeSync(openSync(dest, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
   raw.prepare('vacuum into ?').run(dest);
+  chmodSync(dest, 0o600);
+}
+
+/** How many of the backups taken before migrations are kept: the newest five. `crm db backup`'s are never removed. */
+export const KEEP_AUTOMATIC_BACKUPS = 5;
+
+/** Removes all but the newest KEEP_AUTOMATIC_BACKUPS automatic backups of the database at `dbPath` (their names sort by time). */
+export function pruneAutomaticBackups(dbPath: string): string[] {
+  const folder = join(dirname(dbPath), 'backups');
+  const stem = basename(dbPath).replace(/\.db$/, '');
+  const automatic = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{8}T\\d{6}Z-before-.+\\.db$`);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => automatic.test(n)).sort();
+  } catch {
+    return [];
+  }
+  const old = names.slice(0, Math.max(0, names.length - KEEP_AUTOMATIC_BACKUPS));
+  for (const n of old) rmSync(join(folder, n), { force: true });
+  return old;
+}
+
+/** backupPath, made unique with -2, -3, ... when a backup of that second and label is already there. */
+export function freeBackupPath(dbPath: string, stamp: Date, label: string): string {
+  const first = backupPath(dbPath, stamp, label);
+  let path = first;
+  for (let n = 2; existsSync(path); n++) path = first.replace(/\.db$/, `-${n}.db`);
+  return path;
 }
 
 export function backupPath(dbPath: string, stamp: Date, label?: string): string {
@@ -52,12 +88,17 @@ export async function migrate(
     throw new CrmError('database', `${dbPath} is a SQLite database of another program, not crm's`,
       'point --db or CRM_DB at a crm database, or at a new file');
   }
+  if (handle.readOnly) {
+    throw new CrmError('not_permitted', `${dbPath} needs an upgrade to schema ${latest} (it has ${version}), but it is read-only to you`,
+      'open it once with a crm that may write it, or work on a copy: cp it and pass --db COPY');
+  }
   // The backup comes first, outside the transaction (VACUUM INTO cannot run inside one); if another crm migrates
   // meanwhile it is merely a spare copy.
   let backup: string | null = null;
   if (data) {
-    backup = backupPath(dbPath, now, `before-${Object.keys(all)[version]}`);
+    backup = freeBackupPath(dbPath, now, `before-${Object.keys(all)[version]}`);
     backupSqlite(handle.raw, backup);
+    pruneAutomaticBackups(dbPath);
   }
   // SQLite runs DDL inside transactions: the whole migration commits or none of it does, and the write lock makes
   // a second crm opening the same new file wait, then find the work done.

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { nameKey } from '../../domain/reference.js';
 import type { ImportRow } from '../../domain/order-import.js';
-import type { CustomerMatch, CustomerRef, OrderIds, OrderImport } from '../order-import.js';
+import { type CustomerMatch, type CustomerRef, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
 import type { Journal } from '../repos/journal.js';
 import { searchRowid } from './search.js';
 
@@ -23,7 +23,7 @@ export class SqliteOrderImport implements OrderImport {
   /** Taken when the import starts: inside a write nobody else adds orders, and ids only grow. */
   private readonly firstOrderId: number;
   private inserted = 0;
-  private readonly created: { kind: CustomerRef['kind']; id: number }[] = [];
+  private readonly created: { kind: CustomerRef['kind']; id: number; snapshot: object }[] = [];
 
   constructor(private readonly raw: Database.Database, private readonly journal?: Journal) {
     const add = (map: Map<string, CustomerMatch>, key: string | null, m: CustomerRef) => {
@@ -90,7 +90,7 @@ export class SqliteOrderImport implements OrderImport {
       .run(searchRowid(kind, id), kind, id, key, key);
     const m = { kind, id };
     this.cache.set(key, m);
-    this.created.push(m);
+    this.created.push({ ...m, snapshot: newCustomer(kind, id, key, stamp) });
     return m;
   }
 
@@ -116,6 +116,8 @@ export class SqliteOrderImport implements OrderImport {
     const out = { ...summary, ...ids };
     const createdCustomers = this.created.length
       ? { kind: this.created[0]!.kind, firstId: this.created[0]!.id, lastId: this.created.at(-1)!.id } : null;
+    // Each customer made is a record like one added by hand: its own history entry, in this import's change set.
+    for (const c of this.created) await this.j.record(c.kind, c.id, 'create', null, c.snapshot);
     await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers });
     return out;
   }

@@ -16,7 +16,7 @@ import { SqliteCustomerValues } from './customer-value.js';
 import { sqliteSql } from './engine.js';
 import { translateSqliteError } from './errors.js';
 import { backupPath, backupSqlite, migrate } from './migrate.js';
-import { openSqlite, type SqliteHandle } from './open.js';
+import { openSqlite, readOnlyDatabase, type SqliteHandle } from './open.js';
 
 /**
  * The shared repositories on SQLite, with its fast paths beside them. better-sqlite3 has one connection: Kysely's
@@ -57,6 +57,7 @@ class SqliteStore extends SqliteRepos implements Store {
    * failing mid-way on a lock upgrade.
    */
   async write<T>(meta: WriteMeta, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.handle.readOnly) throw readOnlyDatabase(this.path);
     return this.db.connection().execute(async (conn) => {
       try {
         await sql`begin immediate`.execute(conn);
@@ -80,6 +81,7 @@ class SqliteStore extends SqliteRepos implements Store {
   }
 
   async bulkLoad(data: DemoData, meta: WriteMeta): Promise<LoadCounts> {
+    if (this.handle.readOnly) throw readOnlyDatabase(this.path);
     const { bulkLoad } = await import('./bulk.js');
     return bulkLoad(this.raw, data, meta);
   }
@@ -104,7 +106,8 @@ class SqliteStore extends SqliteRepos implements Store {
   }
 
   close(): void {
-    this.raw.close();
+    if (this.handle.close) this.handle.close();
+    else this.raw.close();
   }
 }
 
@@ -121,7 +124,8 @@ export async function openSqliteStore({ path, source }: DbLocation, now: Date, b
     const report = await migrate(handle, path, now);
     return new SqliteStore(handle, path, report);
   } catch (e) {
-    handle.raw.close();
+    if (handle.close) handle.close();
+    else handle.raw.close();
     throw translateSqliteError(e, path);
   }
 }
