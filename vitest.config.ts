@@ -4,9 +4,11 @@ import { postgresBin } from './test/support/pg-cluster.js';
 
 // The command tests run twice: on SQLite, and on a throwaway PostgreSQL cluster (test/support/pg-global.ts) when the
 // server's binaries are here. Without them the PostgreSQL half is not run, loudly; in CI that is a failure.
-const pgBin = postgresBin();
+// CRM_TEST_POSTGRES=0 leaves it out on purpose (a quick SQLite-only run), with the same banner.
+const pgBin = process.env.CRM_TEST_POSTGRES === '0' ? undefined : postgresBin();
 if (!pgBin) {
-  const banner = '\n' + '!'.repeat(78) + '\n!!  PostgreSQL tests were NOT run: no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin.\n'
+  const why = process.env.CRM_TEST_POSTGRES === '0' ? 'CRM_TEST_POSTGRES=0' : 'no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin';
+  const banner = '\n' + '!'.repeat(78) + `\n!!  PostgreSQL tests were NOT run: ${why}.\n`
     + '!!  Install PostgreSQL (Debian: apt-get install postgresql) to run the command suite on both engines.\n' + '!'.repeat(78) + '\n';
   process.stderr.write(banner);
   if (process.env.CI === 'true') throw new Error('CI must run the PostgreSQL tests: install postgresql (.ci/run does)');

@@ -67,6 +67,11 @@ if (demoBig !== null) {
   }
 }
 
+if (demoBig !== null && !process.env.BENCH_SKIP_PG) {
+  const { pgBench } = await import('./pg.mjs');
+  await pgBench({ bin, env, bigDb });
+}
+
 if (!process.env.BENCH_SKIP_VALUE) {
   const { valueBench } = await import('./value.mjs');
   await valueBench({ bin, data, env: { ...env, CRM_DB: join(data, 'unused.db') }, root });

@@ -5,7 +5,7 @@
 # The subcommands (with aliases), flags, flags that take a value, and positional arguments of a command path.
 _crm_command() {
   case $1 in
-    '') _crm_subs='company contact stage deal log followup agenda order quota product campaign next report search history undo db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
+    '') _crm_subs='company contact stage deal log followup agenda order quota product campaign next team report search history undo db config demo import export completion help' _crm_flags='-V --version -h --help' _crm_vflags='' _crm_args='' ;;
     'company') _crm_subs='add list ls show edit rm tree merge dupes help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'company add') _crm_subs='' _crm_flags='--tag --allow-duplicate --domain --industry --size --address --wallet --currency --owner --notes --external-id -h --help' _crm_vflags='--tag --domain --industry --size --address --wallet --currency --owner --notes --external-id' _crm_args='name' ;;
     'company list') _crm_subs='' _crm_flags='--industry --tag --owner --mine --search --sort --desc --limit -h --help' _crm_vflags='--industry --tag --owner --search --sort --limit' _crm_args='' ;;
@@ -86,6 +86,12 @@ _crm_command() {
     'campaign respond') _crm_subs='' _crm_flags='--at --outcome -h --help' _crm_vflags='--at --outcome' _crm_args='campaign member' ;;
     'campaign help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'next') _crm_subs='' _crm_flags='--owner --date --limit -h --help' _crm_vflags='--owner --date --limit' _crm_args='' ;;
+    'team') _crm_subs='add list ls role rm help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'team add') _crm_subs='' _crm_flags='--role --password-stdin -h --help' _crm_vflags='--role' _crm_args='name' ;;
+    'team list') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
+    'team role') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='name role' ;;
+    'team rm') _crm_subs='' _crm_flags='-h --help' _crm_vflags='' _crm_args='name' ;;
+    'team help') _crm_subs='' _crm_flags='' _crm_vflags='' _crm_args='command' ;;
     'report') _crm_subs='pipeline forecast winloss rfm deciles portfolio loyalty clv campaign campaigns cross-sell churn activity help' _crm_flags='-h --help' _crm_vflags='' _crm_args='' ;;
     'report pipeline') _crm_subs='' _crm_flags='--as-of --since --owner --mine -h --help' _crm_vflags='--as-of --since --owner' _crm_args='' ;;
     'report forecast') _crm_subs='' _crm_flags='--as-of --since --owner --mine --period --periods --by -h --help' _crm_vflags='--as-of --since --owner --period --periods --by' _crm_args='' ;;
@@ -161,6 +167,7 @@ _crm_canonical() {
     'quota ls') _crm_path='quota list' ;;
     'product ls') _crm_path='product list' ;;
     'campaign ls') _crm_path='campaign list' ;;
+    'team ls') _crm_path='team list' ;;
     'config ls') _crm_path='config list' ;;
     *) _crm_path=$1 ;;
   esac
@@ -170,9 +177,9 @@ _crm_canonical() {
 _crm_values() {
   case $1 in
     '--format') _crm_choices 'table' 'json' 'ndjson' 'csv' 'tsv' 'markdown' ;;
-    '--db'|'order import <file>'|'db backup <file>'|'db restore <file>'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'import responses <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
+    '--db'|'order import <file>'|'db backup <file>'|'db restore <file>'|'db copy --to'|'db copy --from'|'import contacts <file>'|'import companies <file>'|'import deals <file>'|'import activities <file>'|'import followups <file>'|'import orders <file>'|'import responses <file>'|'import vcard <file>'|'import backup <file>') _crm_files ;;
     'company add --tag'|'company list --tag'|'company edit --add-tag'|'company edit --remove-tag'|'contact add --tag'|'contact list --tag'|'contact edit --add-tag'|'contact edit --remove-tag'|'campaign target --tag') _crm_live tag ;;
-    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'campaign add --owner'|'campaign edit --owner'|'campaign target --owner'|'next --owner'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
+    'company add --owner'|'company list --owner'|'company edit --owner'|'contact add --owner'|'contact list --owner'|'contact edit --owner'|'deal add --owner'|'deal list --owner'|'deal edit --owner'|'log list --owner'|'followup add --owner'|'followup list --owner'|'followup edit --owner'|'agenda --owner'|'quota set <owner>'|'quota list --owner'|'campaign add --owner'|'campaign edit --owner'|'campaign target --owner'|'next --owner'|'team role <name>'|'team rm <name>'|'report pipeline --owner'|'report forecast --owner'|'report winloss --owner'|'report activity --owner'|'export ics --owner') _crm_live owner ;;
     'company list --sort') _crm_choices 'name' 'id' 'created' 'updated' ;;
     'company show <company>'|'company edit <company>'|'company rm <company>'|'company tree <company>'|'contact add --company'|'contact list --company'|'contact edit --company'|'deal add --company'|'deal list --company'|'deal edit --company'|'log call --company'|'log email --company'|'log meeting --company'|'log note --company'|'log list --company'|'followup add --company'|'followup edit --company'|'campaign target --company') _crm_live company ;;
     'company merge <keep>'|'company merge <dup>'|'contact add --reports-to'|'contact show <contact>'|'contact edit --reports-to'|'contact edit <contact>'|'contact rm <contact>'|'contact forget <contact>'|'contact export <contact>'|'contact merge <keep>'|'contact merge <dup>'|'deal add --contact'|'deal list --contact'|'deal edit --contact'|'log call --contact'|'log email --contact'|'log meeting --contact'|'log note --contact'|'log list --contact'|'followup add --contact'|'followup edit --contact') _crm_live contact ;;
@@ -209,6 +216,8 @@ _crm_values() {
     'campaign target --ids') _crm_choices 'contact' 'company' ;;
     'campaign members --group') _crm_choices 'treated' 'holdout' ;;
     'campaign help <command>') _crm_choices 'add' 'list' 'show' 'edit' 'rm' 'target' 'members' 'touch' 'respond' ;;
+    'team add --role'|'team role <role>') _crm_choices 'rep' 'manager' 'admin' ;;
+    'team help <command>') _crm_choices 'add' 'list' 'role' 'rm' ;;
     'report forecast --period') _crm_choices 'month' 'quarter' ;;
     'report forecast --by') _crm_choices 'owner' 'category' ;;
     'report clv --unit') _crm_choices 'day' 'week' ;;
@@ -223,7 +232,7 @@ _crm_values() {
     'export vcard --version') _crm_choices '3.0' '4.0' ;;
     'export help <command>') _crm_choices 'companies' 'contacts' 'deals' 'activities' 'followups' 'orders' 'vcard' 'ics' 'backup' ;;
     'completion <shell>') _crm_choices 'bash' 'zsh' 'fish' ;;
-    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'next' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'safety' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'report-campaign' 'report-cross-sell' 'report-churn' 'next' 'import' 'export' 'prompts' 'environment' ;;
+    'help <words>') _crm_choices 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'next' 'team' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'exit-codes' 'dates' 'formats' 'references' 'duplicates' 'backups' 'safety' 'report-pipeline' 'report-forecast' 'report-winloss' 'report-activity' 'report-rfm' 'report-deciles' 'report-portfolio' 'report-loyalty' 'report-clv' 'report-campaign' 'report-cross-sell' 'report-churn' 'next' 'import' 'export' 'prompts' 'team-server' 'environment' ;;
     *) return 1 ;;
   esac
 }

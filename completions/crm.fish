@@ -25,9 +25,11 @@ function __crm_subcommand --argument-names key
             echo 'product list'
         case 'campaign ls'
             echo 'campaign list'
+        case 'team ls'
+            echo 'team list'
         case 'config ls'
             echo 'config list'
-        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'next' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact forget' 'contact export' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'campaign add' 'campaign list' 'campaign show' 'campaign edit' 'campaign rm' 'campaign target' 'campaign members' 'campaign touch' 'campaign respond' 'campaign help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report campaign' 'report campaigns' 'report cross-sell' 'report churn' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db copy' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import responses' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
+        case 'company' 'contact' 'stage' 'deal' 'log' 'followup' 'agenda' 'order' 'quota' 'product' 'campaign' 'next' 'team' 'report' 'search' 'history' 'undo' 'db' 'config' 'demo' 'import' 'export' 'completion' 'help' 'company add' 'company list' 'company show' 'company edit' 'company rm' 'company tree' 'company merge' 'company dupes' 'company help' 'contact add' 'contact list' 'contact show' 'contact edit' 'contact rm' 'contact forget' 'contact export' 'contact merge' 'contact dupes' 'contact help' 'stage list' 'stage add' 'stage edit' 'stage rm' 'stage help' 'deal add' 'deal list' 'deal show' 'deal edit' 'deal move' 'deal win' 'deal lose' 'deal reopen' 'deal rm' 'deal help' 'log call' 'log email' 'log meeting' 'log note' 'log list' 'log help' 'followup add' 'followup list' 'followup done' 'followup snooze' 'followup edit' 'followup rm' 'followup help' 'order add' 'order import' 'order list' 'order help' 'quota set' 'quota list' 'quota help' 'product add' 'product list' 'product show' 'product help' 'campaign add' 'campaign list' 'campaign show' 'campaign edit' 'campaign rm' 'campaign target' 'campaign members' 'campaign touch' 'campaign respond' 'campaign help' 'team add' 'team list' 'team role' 'team rm' 'team help' 'report pipeline' 'report forecast' 'report winloss' 'report rfm' 'report deciles' 'report portfolio' 'report loyalty' 'report clv' 'report campaign' 'report campaigns' 'report cross-sell' 'report churn' 'report activity' 'report help' 'db path' 'db check' 'db backup' 'db migrate' 'db restore' 'db copy' 'db help' 'config get' 'config set' 'config unset' 'config list' 'config path' 'config help' 'import contacts' 'import companies' 'import deals' 'import activities' 'import followups' 'import orders' 'import responses' 'import vcard' 'import backup' 'import help' 'export companies' 'export contacts' 'export deals' 'export activities' 'export followups' 'export orders' 'export vcard' 'export ics' 'export backup' 'export help'
             echo $key
     end
 end
@@ -121,6 +123,8 @@ function __crm_value_flags --argument-names path
             printf '%s\n' --at --outcome
         case 'next'
             printf '%s\n' --owner --date --limit
+        case 'team add'
+            printf '%s\n' --role
         case 'report pipeline'
             printf '%s\n' --as-of --since --owner
         case 'report forecast'
@@ -290,6 +294,7 @@ complete -c crm -n '__crm_sub ""' -a 'quota' -d 'sales quotas per owner and mont
 complete -c crm -n '__crm_sub ""' -a 'product' -d 'products that order lines sell (codes match ignoring case)'
 complete -c crm -n '__crm_sub ""' -a 'campaign' -d 'marketing campaigns: target, holdout, touch, responses (crm report campaign)'
 complete -c crm -n '__crm_sub ""' -a 'next' -d 'the day\'s best actions for one salesperson, ranked, each with its reason and command'
+complete -c crm -n '__crm_sub ""' -a 'team' -d 'who is on the team: names, roles (rep, manager, admin), logins on a team server'
 complete -c crm -n '__crm_sub ""' -a 'report' -d 'pipeline, forecast, win/loss and activity reports (crm help report NAME)'
 complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companies, contacts, deals and activities'
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
@@ -300,7 +305,7 @@ complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database 
 complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in: crm\'s own exports, other products\' CSV exports, vCard files, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: CSV, JSON, NDJSON, vCard, iCalendar, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'completion' -d 'print the shell completion script for bash, zsh or fish'
-complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, safety, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, report-campaign, report-cross-sell, report-churn, next, import, export, prompts, environment'
+complete -c crm -n '__crm_sub ""' -a 'help' -d 'help for a command, or a topic: exit-codes, dates, formats, references, duplicates, backups, safety, report-pipeline, report-forecast, report-winloss, report-activity, report-rfm, report-deciles, report-portfolio, report-loyalty, report-clv, report-campaign, report-cross-sell, report-churn, next, import, export, prompts, team-server, environment'
 complete -c crm -n '__crm_using ""' -s V -l version -d 'output the version number'
 complete -c crm -n '__crm_using ""' -s h -l help -d 'display help for command'
 
@@ -942,6 +947,35 @@ complete -c crm -n '__crm_using "next"' -l date -x -d 'the day to plan (default:
 complete -c crm -n '__crm_using "next"' -l limit -x -d 'at most n actions (default 15)'
 complete -c crm -n '__crm_using "next"' -s h -l help -d 'display help for command'
 
+# crm team
+complete -c crm -n '__crm_sub "team"' -a 'add' -d 'add someone in a role (on a team server: a login, password from standard input or a prompt)'
+complete -c crm -n '__crm_sub "team"' -a 'list' -d 'the team: everyone given a role, everyone who owns something, and you'
+complete -c crm -n '__crm_sub "team"' -a 'ls' -d 'the team: everyone given a role, everyone who owns something, and you'
+complete -c crm -n '__crm_sub "team"' -a 'role' -d 'change someone\'s role'
+complete -c crm -n '__crm_sub "team"' -a 'rm' -d 'take someone off the team (on a server their login stops working; what they own stays theirs)'
+complete -c crm -n '__crm_sub "team"' -a 'help' -d 'display help for command'
+complete -c crm -n '__crm_using "team"' -s h -l help -d 'display help for command'
+
+# crm team add
+complete -c crm -n '__crm_using "team add"' -l role -x -a 'rep manager admin' -d 'rep (changes own records), manager (everyone\'s) or admin (also stages, quotas, settings, team)'
+complete -c crm -n '__crm_using "team add"' -l password-stdin -d 'read the password from standard input (never give it on the command line)'
+complete -c crm -n '__crm_using "team add"' -s h -l help -d 'display help for command'
+
+# crm team list
+complete -c crm -n '__crm_using "team list"' -s h -l help -d 'display help for command'
+
+# crm team role
+complete -c crm -n '__crm_using "team role"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "team role" 1' -a '(__crm_live owner)'
+complete -c crm -n '__crm_arg "team role" 2' -a 'rep manager admin'
+
+# crm team rm
+complete -c crm -n '__crm_using "team rm"' -s h -l help -d 'display help for command'
+complete -c crm -n '__crm_arg "team rm" 1' -a '(__crm_live owner)'
+
+# crm team help
+complete -c crm -n '__crm_arg "team help" 1' -a 'add list role rm'
+
 # crm report
 complete -c crm -n '__crm_sub "report"' -a 'pipeline' -d 'open deals by stage, win rate, sales cycle, conversion, velocity'
 complete -c crm -n '__crm_sub "report"' -a 'forecast' -d 'closed, commit, best case, pipeline, weighted and historical per period, against quota'
@@ -1091,8 +1125,8 @@ complete -c crm -n '__crm_using "db restore"' -s h -l help -d 'display help for 
 complete -c crm -n '__crm_arg "db restore" 1' -F
 
 # crm db copy
-complete -c crm -n '__crm_using "db copy"' -l to -x -d 'copy this database into DB (a file path or postgres://...), which must be empty'
-complete -c crm -n '__crm_using "db copy"' -l from -x -d 'copy DB (a file path or postgres://...) into this database, which must be empty'
+complete -c crm -n '__crm_using "db copy"' -l to -r -F -d 'copy this database into DB (a file path or postgres://...), which must be empty'
+complete -c crm -n '__crm_using "db copy"' -l from -r -F -d 'copy DB (a file path or postgres://...) into this database, which must be empty'
 complete -c crm -n '__crm_using "db copy"' -s h -l help -d 'display help for command'
 
 # crm db help
@@ -1307,4 +1341,4 @@ complete -c crm -n '__crm_arg "completion" 1' -a 'bash zsh fish'
 
 # crm help
 complete -c crm -n '__crm_using "help"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota product campaign next report search history undo db config demo import export completion exit-codes dates formats references duplicates backups safety report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv report-campaign report-cross-sell report-churn next import export prompts environment'
+complete -c crm -n '__crm_arg "help" 1+' -a 'company contact stage deal log followup agenda order quota product campaign next team report search history undo db config demo import export completion exit-codes dates formats references duplicates backups safety report-pipeline report-forecast report-winloss report-activity report-rfm report-deciles report-portfolio report-loyalty report-clv report-campaign report-cross-sell report-churn next import export prompts team-server environment'

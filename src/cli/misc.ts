@@ -4,6 +4,7 @@ import { dbSpec } from '../commands/db/spec.js';
 import { historySpec } from '../commands/history/spec.js';
 import { undoSpec } from '../commands/undo/spec.js';
 import { searchSpec } from '../commands/search/spec.js';
+import { teamSpec } from '../commands/team/spec.js';
 import type { Context } from '../context.js';
 import { lazy } from './action.js';
 
@@ -33,4 +34,12 @@ export function registerSearch(program: CommandUnknownOpts, ctx: Context): void 
 export function registerHistory(program: CommandUnknownOpts, ctx: Context): void {
   lazy(ctx, historySpec(program), () => import('../commands/history/history.js'));
   lazy(ctx, undoSpec(program), () => import('../commands/undo/undo.js'));
+}
+
+export function registerTeam(program: CommandUnknownOpts, ctx: Context): void {
+  const team = teamSpec(program);
+  lazy(ctx, team.add, () => import('../commands/team/add.js'));
+  lazy(ctx, team.list, () => import('../commands/team/list.js'));
+  lazy(ctx, team.role, () => import('../commands/team/role.js'));
+  lazy(ctx, team.rm, () => import('../commands/team/rm.js'));
 }

@@ -6,7 +6,7 @@ import { registerCompany } from './company.js';
 import { registerCompletion } from './completion.js';
 import { registerContact } from './contact.js';
 import { registerExport, registerImport } from './exchange.js';
-import { registerConfig, registerDb, registerHistory, registerSearch } from './misc.js';
+import { registerConfig, registerDb, registerHistory, registerSearch, registerTeam } from './misc.js';
 import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
 import { registerQuota, registerReport } from './reports.js';
 import { registerAct } from './act.js';
@@ -64,6 +64,7 @@ export function buildProgram(ctx: Context): Command {
   registerOrder(program, ctx);
   registerQuota(program, ctx);
   registerAct(program, ctx);
+  registerTeam(program, ctx);
   registerReport(program, ctx);
   registerSearch(program, ctx);
   registerHistory(program, ctx);

@@ -22,7 +22,8 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
        crm import backup would replace (--force), database locked past the busy
        timeout (CRM_BUSY_TIMEOUT, 5 s)
   5    not permitted: an outbound call or email to, or a follow-up with, a contact who is do-not-contact or
-       opted out (--override-consent writes it anyway and crm history shows the override)
+       opted out (--override-consent writes it anyway and crm history shows the override); on a team server,
+       a change your role may not make (another owner's record, or stages, quotas and the team as a rep)
   130  cancelled (Ctrl-C, or "no" at a confirmation)
 
 Errors are one line on stderr: what was wrong with which input, and how to fix it.
@@ -424,10 +425,28 @@ Prompts appear only when stdin, stdout and stderr are terminals, and never with 
 Otherwise missing input is a usage error (exit 2) naming what to pass, and deleting needs --yes.
 Prompts are drawn on stderr, so stdout carries only the result.`,
   },
+  'team-server': {
+    summary: 'one PostgreSQL database for the whole team: logins, roles, copying your data up',
+    text: `Team server
+  --db postgres://USER@HOST:PORT/DB (or CRM_DB, config "db") runs every command on PostgreSQL, with the same output
+  as on SQLite. libpq's conventions hold: PGHOST, PGPORT, PGUSER, PGPASSWORD, ~/.pgpass, ?sslmode=require.
+  The first crm to open the database migrates it; crm db migrate does it on demand; crm db check checks it.
+  crm db copy --to URL      moves a whole local database (history, UUIDs) into an empty server database
+  crm db copy --from URL    brings a server's data back into an empty file
+Who you are is the login: the owner of what you create, the author in history; CRM_USER does not change it.
+  crm team add NAME --role rep|manager|admin --password-stdin   a login (password on stdin, or asked on a terminal)
+  crm team list | crm team role NAME ROLE | crm team rm NAME
+  rep      changes own records          manager  changes everyone's
+  admin    also stages, quotas, settings and the team
+The server enforces the roles itself (grants, row-level security), in psql too; history is insert-only.
+A refused write exits 5 with one line naming the owner. Writes that collide are run again, so none is lost.
+On SQLite, crm team keeps a roster (you, every owner, everyone added) without passwords.`,
+  },
   environment: {
     summary: 'environment variables and where data lives',
     text: `Environment
-  CRM_DB        database file (--db wins over it; config "db" loses to it; set but empty counts as unset)
+  CRM_DB        database file, or postgres://... for a team server (--db wins over it; config "db" loses to it;
+                set but empty counts as unset)
   CRM_USER      who you are: owner of new records, author in history (default: config "user", then login name)
   CRM_NOW       pin "now" for reproducible dates and reports
   CRM_NO_INPUT  never prompt (same as --no-input)

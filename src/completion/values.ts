@@ -1,4 +1,5 @@
 import { CONFIG_KEYS } from '../domain/config.js';
+import { TEAM_ROLES } from '../domain/team.js';
 import { BUYING_ROLES, CONSENTS, LIFECYCLES } from '../domain/contact.js';
 import { SEGMENTS } from '../domain/rfm.js';
 import { FORECAST_CATEGORIES } from '../domain/stage.js';
@@ -62,4 +63,8 @@ export const VALUES_BY_NAME: Readonly<Record<string, Values>> = {
  */
 export const VALUES_BY_COMMAND: Readonly<Record<string, Values>> = {
   'deal add --stage': live('open-stage'), 'deal move <stage>': live('open-stage'), 'deal reopen --stage': live('open-stage'),
+  // The team's roles, and the people on it (the roster holds everyone who owns something).
+  'team add --role': choices(TEAM_ROLES), 'team role <role>': choices(TEAM_ROLES),
+  'team role <name>': live('owner'), 'team rm <name>': live('owner'),
+  'db copy --to': FILES, 'db copy --from': FILES,
 };

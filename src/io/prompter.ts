@@ -27,6 +27,8 @@ export interface Prompter {
    */
   confirm(question: string, action: string): Promise<void>;
   text(q: TextQuestion): Promise<string>;
+  /** A password: not echoed. */
+  secret(message: string): Promise<string>;
   select<T>(message: string, choices: Choice<T>[], initial?: T): Promise<T>;
   /** A search-as-you-type picker: `source` is asked again for every change of the typed text. */
   search<T>(message: string, source: (term: string) => Promise<Choice<T>[]>): Promise<T>;
@@ -88,6 +90,11 @@ export function createPrompter({ streams, interactive, yes }: PromptSettings): P
         },
       }, io));
       return answer.trim() === '' && q.default !== undefined ? q.default : answer;
+    },
+
+    async secret(message) {
+      const { password } = await import('@inquirer/prompts');
+      return asking(() => password({ message, mask: true }, io));
     },
 
     async select(message, choices, initial) {

@@ -254,6 +254,21 @@ export interface CampaignMemberTable {
   outcome: string | null;
 }
 
+export interface TeamMemberTable {
+  name: string;
+  role: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface SettingTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface DB {
   company: CompanyTable;
   contact: ContactTable;
@@ -277,6 +292,8 @@ export interface DB {
   order_line: OrderLineTable;
   campaign: CampaignTable;
   campaign_member: CampaignMemberTable;
+  team_member: TeamMemberTable;
+  setting: SettingTable;
 }
 
 /**
@@ -287,7 +304,7 @@ export interface DB {
 const TABLE_ORDER: { [Table in keyof DB]: number } = {
   company: 1, contact: 2, contact_email: 3, contact_phone: 4, tag: 5, stage: 6, deal: 7, deal_stage_change: 8, activity: 9,
   followup: 10, orders: 11, quota: 12, change_set: 13, journal: 14, rfm_snapshot: 15, rfm_snapshot_member: 16, erasure: 17, suppression: 18,
-  product: 19, order_line: 20, campaign: 21, campaign_member: 22,
+  product: 19, order_line: 20, campaign: 21, campaign_member: 22, team_member: 23, setting: 24,
 };
 
 export const TABLES = (Object.keys(TABLE_ORDER) as (keyof DB)[]).sort((a, b) => TABLE_ORDER[a] - TABLE_ORDER[b]);

@@ -17,6 +17,7 @@ import type { Quotas } from './repos/quotas.js';
 import type { References } from './repos/references.js';
 import type { ReportData } from './repos/report-data.js';
 import type { Stages } from './repos/stages.js';
+import type { Team } from './repos/team.js';
 import type { Transfer } from './repos/transfer.js';
 import type { Search } from './search.js';
 import type { Undo } from './repos/undo.js';
@@ -40,6 +41,8 @@ export interface Repos {
   readonly products: Products;
   readonly campaigns: Campaigns;
   readonly reports: ReportData;
+  /** The roster (and on a team server its login roles). */
+  readonly team: Team;
   readonly search: Search;
   /** What imports and exports read in bulk: every record's keys, every record's uuid. */
   readonly transfer: Transfer;

@@ -33,13 +33,25 @@ export async function ensureRole(user: string): Promise<void> {
   }
 }
 
-/** A fresh database made from the migrated template; returns its name. */
-export async function freshDatabase(owner?: string): Promise<string> {
+/** A fresh database made from the migrated template (or, `empty`, a new one crm has never opened); returns its name. */
+export async function freshDatabase(owner?: string, empty = false): Promise<string> {
   const s = server!;
   const c = await adminClient(s);
   const name = `crm_${process.pid}_${++made}`;
-  await c.query(`create database ${name} template ${s.template} strategy file_copy${owner ? ` owner ${quoteId(owner)}` : ''}`);
+  await c.query(`create database ${name} template ${empty ? 'template0' : s.template} strategy file_copy${owner ? ` owner ${quoteId(owner)}` : ''}`);
   return name;
+}
+
+/** Runs `sql` as the cluster's superuser in `database`. */
+export async function asSuperuser(database: string, text: string): Promise<void> {
+  const s = server!;
+  const c = new pg.Client({ host: s.socket, port: s.port, user: s.superuser, database });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
 }
 
 /** The URL of `database` on the suite's cluster, logged in as `user`. */

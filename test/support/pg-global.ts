@@ -26,6 +26,19 @@ export async function setup(project: TestProject): Promise<void> {
   const bin = postgresBin();
   if (!bin) throw new Error('the postgres project runs only where initdb and pg_ctl are found');
   cluster = await startCluster(bin);
+  // A run that ends early (Ctrl-C, a closed pipe) still stops its cluster and removes its folder.
+  const stopOnce = () => {
+    const c = cluster;
+    cluster = undefined;
+    c?.stop();
+  };
+  process.once('exit', stopOnce);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      stopOnce();
+      process.exit(130);
+    });
+  }
   const template = 'crm_template';
   const r = await psql(cluster, cluster.superuser, 'postgres', `create database ${template}`);
   if (r.code !== 0) throw new Error(r.stderr);
@@ -38,5 +51,7 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  cluster?.stop();
+  const c = cluster;
+  cluster = undefined;
+  c?.stop();
 }

@@ -93,7 +93,7 @@ describe('the completion spec of crm', () => {
       'campaign add <name>', 'campaign edit <campaign>', 'campaign members <campaign>', 'campaign respond <campaign>', 'campaign rm <campaign>',
       'campaign show <campaign>', 'campaign target <campaign>', 'campaign touch <campaign>',
       'company add <name>', 'config set <value>', 'contact add <name>', 'deal add <title>', 'followup add <title>',
-      'product add <code>', 'product show <product>', 'quota set <amount>', 'quota set <period>', 'report campaign <campaign>', 'search <text>', 'stage add <name>', 'undo <id>',
+      'product add <code>', 'product show <product>', 'quota set <amount>', 'quota set <period>', 'report campaign <campaign>', 'search <text>', 'stage add <name>', 'team add <name>', 'undo <id>',
     ]);
   });
 

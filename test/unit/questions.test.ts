@@ -13,6 +13,7 @@ function scripted(answers: string[]) {
       const a = answers.shift()!;
       return a === '' && q.default !== undefined ? q.default : a;
     },
+    secret: async () => answers.shift()!,
     select: async () => answers.shift() as never,
     search: async () => answers.shift() as never,
   };

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { ownerOnRoster } from '../fields.js';
 import { companyJson } from '../../domain/company.js';
 import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
@@ -10,6 +11,7 @@ import { companyFields } from './shared.js';
 import type { CompanyFlags, CompanyInput } from './spec.js';
 
 export async function run({ args: [name], opts }: CompanyInput<'add'>, ctx: Context) {
+  await ownerOnRoster(ctx, opts.owner);
   let flags: CompanyFlags = { ...opts, name };
   if (name === undefined) {
     flags = await askMissing(await ctx.ask(['NAME'], 'crm company add NAME [--domain D] [--industry I]'), flags, newCompanyQuestions(ctx));

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { ownerOnRoster } from '../fields.js';
 import { companyJson } from '../../domain/company.js';
 import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
@@ -13,6 +14,7 @@ import type { CompanyInput } from './spec.js';
 const USAGE = 'crm company edit COMPANY --name N --domain D --industry I --owner U ...';
 
 export async function run({ args: [given], opts }: CompanyInput<'edit'>, ctx: Context) {
+  await ownerOnRoster(ctx, opts.owner);
   const ref = await givenOrPicked(ctx, given, 'COMPANY', USAGE, pickRecord(ctx, ['company'], 'Company to edit (type to search)'));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => {
     const { id } = await store.refs.resolve(ref, ['company']);

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { ownerOnRoster } from '../fields.js';
 import { contactJson } from '../../domain/contact.js';
 import { contactView } from '../../output/views/contact.js';
 import { added } from '../../output/views/notices.js';
@@ -8,6 +9,7 @@ import { contactFields, refuseForgotten } from './shared.js';
 import type { ContactFlags, ContactInput } from './spec.js';
 
 export async function run({ args: [name], opts }: ContactInput<'add'>, ctx: Context) {
+  await ownerOnRoster(ctx, opts.owner);
   let flags: ContactFlags = { ...opts, name };
   if (name === undefined) {
     const p = await ctx.ask(['NAME'], 'crm contact add NAME [--email E] [--company C]');

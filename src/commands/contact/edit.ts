@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { ownerOnRoster } from '../fields.js';
 import { contactJson } from '../../domain/contact.js';
 import { contactView } from '../../output/views/contact.js';
 import { updated } from '../../output/views/notices.js';
@@ -11,6 +12,7 @@ import type { ContactInput } from './spec.js';
 const USAGE = 'crm contact edit CONTACT --title T --company C --role R --add-email E ...';
 
 export async function run({ args: [given], opts }: ContactInput<'edit'>, ctx: Context) {
+  await ownerOnRoster(ctx, opts.owner);
   const ref = await givenOrPicked(ctx, given, 'CONTACT', USAGE, pickRecord(ctx, ['contact'], 'Contact to edit (type to search)'));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => {
     const { id } = await store.refs.resolve(ref, ['contact']);

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { ownerOnRoster } from '../fields.js';
 import { dealJson } from '../../domain/deal.js';
 import { dealView } from '../../output/views/deal.js';
 import { added } from '../../output/views/notices.js';
@@ -8,6 +9,7 @@ import { dealFields } from './shared.js';
 import type { DealFlags, DealInput } from './spec.js';
 
 export async function run({ args: [title], opts }: DealInput<'add'>, ctx: Context) {
+  await ownerOnRoster(ctx, opts.owner);
   let flags: DealFlags = { ...opts, title };
   if (title === undefined) {
     const p = await ctx.ask(['TITLE'], 'crm deal add TITLE [--amount N] [--stage S] [--company C]');

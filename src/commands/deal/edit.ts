@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { ownerOnRoster } from '../fields.js';
 import { dealJson } from '../../domain/deal.js';
 import { dealView } from '../../output/views/deal.js';
 import { updated } from '../../output/views/notices.js';
@@ -11,6 +12,7 @@ import type { DealInput } from './spec.js';
 const USAGE = 'crm deal edit DEAL --amount N --close DATE --title T --owner U ...';
 
 export async function run({ args: [given], opts }: DealInput<'edit'>, ctx: Context) {
+  await ownerOnRoster(ctx, opts.owner);
   const ref = await givenOrPicked(ctx, given, 'DEAL', USAGE, pickRecord(ctx, ['deal'], 'Deal to edit (type to search)'));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => dealChangeQuestions(ctx, await loadDeal(store, ref)));
   const deal = await ctx.write(async (tx) => {

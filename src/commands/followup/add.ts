@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { ownerOnRoster } from '../fields.js';
 import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
 import { followupView } from '../../output/views/followup.js';
@@ -9,6 +10,7 @@ import { checkScheduling, followupFields } from './shared.js';
 import type { FollowupFlags, FollowupInput } from './spec.js';
 
 export async function run({ args: [title], opts }: FollowupInput<'add'>, ctx: Context) {
+  await ownerOnRoster(ctx, opts.owner);
   let flags: FollowupFlags = { ...opts, title };
   if (title === undefined || opts.due === undefined) {
     const p = await ctx.ask([...(title === undefined ? ['TITLE'] : []), ...(opts.due === undefined ? ['--due'] : [])],

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { ownerOnRoster } from '../fields.js';
 import { isoDate } from '../../domain/dates.js';
 import { followupJson } from '../../domain/followup.js';
 import { followupView } from '../../output/views/followup.js';
@@ -12,6 +13,7 @@ import type { FollowupInput } from './spec.js';
 const USAGE = 'crm followup edit FOLLOWUP --due WHEN --priority P --repeat R ...';
 
 export async function run({ args: [given], opts }: FollowupInput<'edit'>, ctx: Context) {
+  await ownerOnRoster(ctx, opts.owner);
   const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', USAGE, pickFollowup(ctx, 'Follow-up to edit', { any: true }));
   const flags = await changesOf(ctx, opts, USAGE, async (store) => followupChangeQuestions(ctx, await loadFollowup(store, ref)));
   const f = await ctx.write(async (tx) => {

@@ -1,5 +1,6 @@
 import { quotaSet } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
+import { ownerOnRoster } from '../fields.js';
 import { CONFIG_DEFAULTS } from '../../domain/config.js';
 import { check, owner } from '../../domain/fields.js';
 import { parsePeriodLabel } from '../../domain/fiscal.js';
@@ -9,6 +10,7 @@ import type { QuotaInput } from './spec.js';
 
 export async function run({ args: [who, period, amount], opts }: QuotaInput<'set'>, ctx: Context) {
   const name = check(owner, who, 'OWNER');
+  await ownerOnRoster(ctx, name, 'OWNER');
   const p = parsePeriodLabel(period!, ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart, 'PERIOD');
   const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
   const money = parseMoney(amount!, 'AMOUNT', currency);

@@ -1,5 +1,6 @@
 import { type CompiledQuery, type Kysely, sql, type SqlBool } from 'kysely';
-import type { EngineSql } from '../repos/engine.js';
+import type { TeamRole } from '../../domain/team.js';
+import type { EngineSql, ServerRoles } from '../repos/engine.js';
 import type { DB } from '../schema.js';
 import { PgSearchIndex } from './search.js';
 
@@ -18,5 +19,44 @@ export function pgSql(db: Kysely<DB>): EngineSql {
     search: new PgSearchIndex(db),
     contains: (column, text) => sql<SqlBool>`strpos(${sql.ref(column)}, ${text}) > 0`,
     unindexed: (column) => sql.ref(column),
+    roles: pgRoles(db),
+  };
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const group = (role: TeamRole) => `crm_${role}`;
+
+/**
+ * Team members as login roles in the groups the migration made (0007_team). Role statements take no parameters, so
+ * names and passwords are quoted here; the password is sent once, never logged by crm.
+ */
+function pgRoles(db: Kysely<DB>): ServerRoles {
+  const run = (text: string) => sql.raw(text).execute(db);
+  // An admin manages the team: makes login roles and puts them in the groups.
+  const adminOf = async (name: string) => {
+    await run(`alter role ${ident(name)} createrole`);
+    await run(`grant crm_rep, crm_manager, crm_admin to ${ident(name)} with admin option`);
+  };
+  return {
+    async create(name, role, password) {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from pg_roles where rolname = ${name}`.execute(db);
+      if (rows[0]!.n > 0) await run(`alter role ${ident(name)} login${password === undefined ? '' : ` password ${literal(password)}`}`);
+      else await run(`create role ${ident(name)} login${password === undefined ? '' : ` password ${literal(password)}`}`);
+      await run(`grant ${group(role)} to ${ident(name)}`);
+      // An admin manages the team: making and changing login roles.
+      if (role === 'admin') await adminOf(name);
+    },
+    async setRole(name, before, role) {
+      for (const r of ['rep', 'manager', 'admin'] as const) if (r !== role) await run(`revoke ${group(r)} from ${ident(name)}`);
+      await run(`grant ${group(role)} to ${ident(name)}`);
+      if (role === 'admin') await adminOf(name);
+      else await run(`alter role ${ident(name)} nocreaterole`);
+      void before;
+    },
+    async disable(name) {
+      for (const r of ['rep', 'manager', 'admin'] as const) await run(`revoke ${group(r)} from ${ident(name)}`);
+      await run(`alter role ${ident(name)} nologin nocreaterole`);
+    },
   };
 }

@@ -19,7 +19,11 @@ export function translatePgError(e: unknown, shown: string): unknown {
     return new CrmError('not_found', `${shown}: ${message}`, 'create it first, e.g. createdb crm, or correct the name in the URL');
   }
   if (code === '42501') {
-    return new CrmError('not_permitted', `${shown}: not permitted (${message})`, 'ask an admin of the team server for the role you need');
+    // crm's own guard (migration 0007_team) names the record and its owner, and says whom to ask.
+    const hint = (e as { hint?: string }).hint;
+    if (hint) return new CrmError('not_permitted', message, hint);
+    return new CrmError('not_permitted', `${message}: your role on the team server may not do that`,
+      'ask an admin of the team (crm team list shows who) for the role you need');
   }
   if (code === '23505') {
     return new CrmError('conflict', `that value is already taken: ${err.detail ?? err.constraint ?? message}`,

@@ -18,7 +18,7 @@ import { retryable, translatePgError } from './errors.js';
 import { connectPg, migratePg, migrationStatusPg, type PgHandle } from './open.js';
 
 /** How often a write that lost a serialization race or a deadlock runs again before the error is shown. */
-const RETRIES = 8;
+const RETRIES = 60;
 
 class PgRepos extends KyselyRepos {
   readonly customerValue: PgCustomerValues;
@@ -63,7 +63,9 @@ export class PgStore extends PgRepos implements Store {
   async write<T>(meta: WriteMeta, fn: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.client.query('begin');
+        // Repeatable read: a write that read a row someone changed meanwhile fails with a serialization error instead of
+        // overwriting their change, and then runs again from the start on the new data (below).
+        await this.client.query('begin isolation level repeatable read');
       } catch (e) {
         throw translatePgError(e, this.path);
       }
@@ -74,7 +76,7 @@ export class PgStore extends PgRepos implements Store {
       } catch (e) {
         await this.client.query('rollback').catch(() => {});
         if (retryable(e) && attempt < RETRIES) {
-          await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 10 * attempt)));
           continue;
         }
         throw translatePgError(e, this.path);

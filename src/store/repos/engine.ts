@@ -1,6 +1,7 @@
 import type { CompiledQuery, RawBuilder, SqlBool } from 'kysely';
 import type { SearchKind } from '../../domain/reference.js';
 import type { Search } from '../search.js';
+import type { TeamRole } from '../../domain/team.js';
 
 /** The full-text index as the repositories keep it current. */
 export interface SearchIndex extends Search {
@@ -32,4 +33,14 @@ export interface EngineSql {
   contains(column: string, text: string): RawBuilder<SqlBool>;
   /** `column` as a query names it when its index must not be used (SQLite's unary plus; PostgreSQL plans for itself). */
   unindexed(column: string): RawBuilder<unknown>;
+  /** On a team server: the login roles of the team, changed with the roster. */
+  readonly roles?: ServerRoles;
+}
+
+/** A team server's logins: each member a role in one of the groups crm_rep, crm_manager, crm_admin. */
+export interface ServerRoles {
+  create(name: string, role: TeamRole, password: string | undefined): Promise<void>;
+  setRole(name: string, before: TeamRole | null, role: TeamRole): Promise<void>;
+  /** No longer able to log in, and in no group; the role stays, as the owner and author of what they did. */
+  disable(name: string, before: TeamRole | null): Promise<void>;
 }

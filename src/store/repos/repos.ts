@@ -19,6 +19,7 @@ import { References } from './references.js';
 import { ReportData } from './report-data.js';
 import type { Session } from './repository.js';
 import { Stages } from './stages.js';
+import { Team } from './team.js';
 import { Transfer } from './transfer.js';
 import { Undo } from './undo.js';
 import { Forget } from './forget.js';
@@ -40,6 +41,7 @@ export abstract class KyselyRepos implements Repos {
   readonly products: Products;
   readonly campaigns: Campaigns;
   readonly reports: ReportData;
+  readonly team: Team;
   readonly search: Search;
   readonly transfer: Transfer;
   readonly undo: Undo;
@@ -62,6 +64,7 @@ export abstract class KyselyRepos implements Repos {
     this.products = new Products(session);
     this.campaigns = new Campaigns(session);
     this.reports = new ReportData(session);
+    this.team = new Team(session);
     this.transfer = new Transfer(session);
     this.undo = new Undo(session, this.companies);
     this.forget = new Forget(session);

@@ -1,0 +1,68 @@
+import { CrmError } from '../errors.js';
+
+export const TEAM_ROLES = ['rep', 'manager', 'admin'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+export interface TeamMember {
+  name: string;
+  /** Null for someone on the roster only because they own something (or are you) and was never given a role. */
+  role: TeamRole | null;
+  /** Added with `crm team add` (or given a role), rather than found as an owner. */
+  listed: boolean;
+}
+
+export function parseRole(text: string, field: string): TeamRole {
+  if ((TEAM_ROLES as readonly string[]).includes(text)) return text as TeamRole;
+  throw new CrmError('validation', `${field}: "${text}" is not a role`, `use one of ${TEAM_ROLES.join(', ')}`, { field });
+}
+
+/** Edit distance (insertions, deletions, substitutions, and swaps of neighbours: "alcie" is one step from "alice"). */
+export function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The roster name closest to `name` (case aside), if one is close enough to be a typo. */
+export function closestName(name: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const n of names) {
+    const dd = distance(name.toLowerCase(), n.toLowerCase());
+    if (dd < bestD) {
+      best = n;
+      bestD = dd;
+    }
+  }
+  return best !== undefined && bestD > 0 && bestD <= (name.length <= 4 ? 1 : 2) ? best : undefined;
+}
+
+/**
+ * `name` must be on the roster, as owners given to --owner and quota set must: a typo would make a record nobody
+ * sees as theirs.
+ */
+export function onRoster(name: string, roster: readonly string[], field: string): string {
+  if (roster.includes(name)) return name;
+  const near = closestName(name, roster);
+  throw new CrmError('validation', `${field}: "${name}" is not on the team${near ? `; did you mean "${near}"?` : ''}`,
+    near ? `use "${near}", or add them first: crm team add ${JSON.stringify(name)} --role rep` : `add them first: crm team add ${JSON.stringify(name)} --role rep (crm team list shows the team)`, { field });
+}
+
+/**
+ * An owner given with --owner or quota set: a name on the roster, or a new name (who joins the roster by owning
+ * something); but a name a typo away from someone on the roster ("alcie" for "alice") is refused with theirs as the
+ * suggestion, since a record owned by a typo is one nobody sees as theirs.
+ */
+export function ownerName(name: string, roster: readonly string[], field: string): string {
+  if (roster.includes(name)) return name;
+  const near = closestName(name, roster);
+  if (near === undefined) return name;
+  throw new CrmError('validation', `${field}: "${name}" is not on the team; did you mean "${near}"?`,
+    `use "${near}", or add ${JSON.stringify(name)} first with crm team add`, { field });
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { databaseUrl, freshDatabase, server } from '../support/engine.js';
+import { sandbox } from '../support/inprocess.js';
+import { psql } from '../support/pg-cluster.js';
+
+describe('a team on one server: logins, roles, and the server enforcing them', () => {
+  it('an admin adds a rep and a manager; a rep changes only own records, in crm and in psql; history is insert-only', async () => {
+    const s = sandbox();
+    const db = await freshDatabase();
+    const suffix = db.replace(/^crm_/, '');
+    const [ann, rita, max] = [`ann_${suffix}`, `rita_${suffix}`, `max_${suffix}`];
+    const as = (user: string, args: string[], input?: string) => s.run([...args, '--db', databaseUrl(db, user)], { input });
+
+    // The server's superuser makes the first admin; from then on the admin runs the team.
+    const first = await as(server!.superuser, ['team', 'add', ann, '--role', 'admin', '--password-stdin', '--json'], 'secret-ann\n');
+    expect([first.exitCode, first.stderr]).toEqual([0, '']);
+    expect(JSON.parse(first.stdout)).toEqual({ name: ann, role: 'admin', listed: true });
+    expect((await as(ann, ['team', 'add', rita, '--role', 'rep', '--password-stdin'], 'secret-rita')).exitCode).toBe(0);
+    expect((await as(ann, ['team', 'add', max, '--role', 'manager', '--password-stdin'], 'secret-max')).exitCode).toBe(0);
+    const noPassword = await as(ann, ['team', 'add', 'nopass_' + suffix]);
+    expect([noPassword.exitCode, noPassword.stderr.split(' (')[0]]).toEqual([2, `error: a login for nopass_${suffix} needs a password`]);
+
+    // Who you are is the login: the owner and the author, whatever CRM_USER says.
+    const mine = await s.run(['deal', 'add', 'Rita deal', '--amount', '100', '--json', '--db', databaseUrl(db, rita)], { env: { CRM_USER: 'mallory' } });
+    expect(JSON.parse(mine.stdout)).toMatchObject({ title: 'Rita deal', owner: rita, createdBy: rita });
+    expect((await as(max, ['deal', 'add', 'Max deal', '--amount', '200'])).exitCode).toBe(0);
+
+    // A rep may not change a colleague's deal: exit 5, one line naming the owner.
+    const refused = await as(rita, ['deal', 'edit', 'Max deal', '--amount', '1']);
+    expect(refused.exitCode).toBe(5);
+    expect(refused.stderr).toBe(`error: deal "Max deal" belongs to ${max}; a rep changes only their own records (ask ${max} or a manager to make the change)\n`);
+    expect((await as(rita, ['deal', 'add', 'For max', '--amount', '1', '--owner', max])).exitCode).toBe(5);
+    const stage = await as(rita, ['stage', 'add', 'Demo']);
+    expect([stage.exitCode, stage.stderr.split(':')[0]]).toEqual([5, 'error']);
+    expect((await as(rita, ['deal', 'edit', 'Rita deal', '--amount', '150'])).exitCode).toBe(0);
+    // A manager changes everyone's; only an admin changes the team.
+    expect((await as(max, ['deal', 'edit', 'Rita deal', '--amount', '175'])).exitCode).toBe(0);
+    expect((await as(max, ['team', 'add', 'eve_' + suffix, '--password-stdin'], 'x')).exitCode).toBe(5);
+    expect((await as(ann, ['stage', 'add', 'Demo'])).exitCode).toBe(0);
+
+    // The server holds it without crm: psql as the rep.
+    const url = { bin: server!.bin, socket: server!.socket, port: server!.port };
+    const sneaky = await psql(url, rita, db, `update deal set amount_minor = 1 where title = 'Max deal'`);
+    expect(sneaky.code).not.toBe(0);
+    expect(sneaky.stderr).toContain(`deal "Max deal" belongs to ${max}`);
+    const erase = await psql(url, rita, db, 'delete from journal');
+    expect([erase.code !== 0, /permission denied for table journal/.test(erase.stderr)]).toEqual([true, true]);
+    const forge = await psql(url, max, db, 'update change_set set actor = \'nobody\'');
+    expect(forge.code).not.toBe(0);
+    expect(JSON.parse((await as(ann, ['deal', 'show', 'Max deal', '--json'])).stdout)).toMatchObject({ amount: 200, owner: max });
+
+    const team = JSON.parse((await as(ann, ['team', 'list', '--json'])).stdout);
+    expect(team.filter((m: { name: string }) => m.name.endsWith(suffix))).toEqual([
+      { name: ann, role: 'admin', listed: true }, { name: max, role: 'manager', listed: true }, { name: rita, role: 'rep', listed: true },
+    ]);
+    // A role changes; a member taken off can no longer log in, and what they own stays theirs.
+    expect((await as(ann, ['team', 'role', rita, 'manager'])).exitCode).toBe(0);
+    expect((await as(rita, ['deal', 'edit', 'Max deal', '--amount', '250'])).exitCode).toBe(0);
+    expect((await as(ann, ['team', 'rm', max, '--yes'])).exitCode).toBe(0);
+    const gone = await as(max, ['deal', 'list']);
+    expect(gone.exitCode).toBe(2);
+    expect(JSON.parse((await as(ann, ['deal', 'show', 'Max deal', '--json'])).stdout)).toMatchObject({ owner: max });
+  }, 120_000);
+});
