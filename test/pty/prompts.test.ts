@@ -181,6 +181,23 @@ describe('prompts on a terminal', () => {
     expect(history.at(-1).changes).toEqual([{ field: 'domain', before: null, after: 'globex.example' }]);
   });
 
+  it('an edit at the prompts that someone else saved meanwhile is a conflict (exit 4): their change stays', async () => {
+    const { crm, json, run } = await setup();
+    const t = await crm('company', 'edit', 'Globex');
+    await t.waitFor('? Name Globex');
+    // A colleague saves the same company while the prompts are open.
+    expect((await run(['company', 'edit', 'Globex', '--industry', 'Retail'])).exitCode).toBe(0);
+    await t.press('Enter');
+    await answer(t, '? Web domain', 'globex.example');
+    for (const next of ['Industry', 'Employees', 'Address', 'Owner alice', 'Notes']) {
+      await t.waitFor(`? ${next}`);
+      await t.press('Enter');
+    }
+    expect(await t.exitCode()).toBe(4);
+    expect(await t.screen()).toContain('error: company #1 Globex was changed by someone else while you were editing it; nothing was saved');
+    expect(await json(['company', 'show', 'Globex'])).toMatchObject({ industry: 'Retail', domain: null });
+  });
+
   it('never prompts with --no-input or CRM_NO_INPUT, even on a terminal', async () => {
     const { crm, env, home } = await setup();
     let t = await crm('deal', 'move', '--no-input');

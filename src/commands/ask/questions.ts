@@ -1,3 +1,5 @@
+import { unchanged } from '../../domain/record.js';
+import { conflict } from '../../errors.js';
 import { CrmError } from '../../errors.js';
 import type { Context } from '../../context.js';
 import type { Choice, Prompter } from '../../io/prompter.js';
@@ -84,11 +86,24 @@ export async function askChanges<F extends object>(p: Prompter, opts: F, questio
 
 /**
  * What an edit changes: the flags given, or, when none were, the answers to `questions` (each offering the
- * current value) on a terminal. Without one, an edit with nothing to change is a usage error showing `usage`.
+ * current value of the record `load` reads) on a terminal, with that record as it was seen: the write checks with
+ * stillAsSeen that nobody saved it meanwhile. Without a terminal, an edit with nothing to change is a usage error
+ * showing `usage`.
  */
-export async function changesOf<F extends object>(ctx: Context, opts: F, usage: string,
-  questions: (store: Store) => Promise<Asked<F>[]>): Promise<F> {
-  if (Object.values(opts).some((v) => v !== undefined)) return opts;
+export async function changesOf<F extends object, R extends object>(ctx: Context, opts: F, usage: string,
+  load: (store: Store) => Promise<R>, questions: (record: R) => Asked<F>[] | Promise<Asked<F>[]>): Promise<{ flags: F; seen: R | null }> {
+  if (Object.values(opts).some((v) => v !== undefined)) return { flags: opts, seen: null };
   const p = await ctx.ask(['the fields to change'], usage);
-  return askChanges(p, opts, await questions(await ctx.store()));
+  const seen = await load(await ctx.store());
+  return { flags: await askChanges(p, opts, await questions(seen)), seen };
+}
+
+/**
+ * Refuses to save answers given to a record someone else saved while the prompts were open (exit 4): writing them
+ * would silently undo that person's change. Edits given as flags read and write in one transaction and need no check.
+ */
+export function stillAsSeen(seen: object | null, current: object, what: string): void {
+  if (seen !== null && !unchanged(seen, current)) {
+    throw conflict(`${what} was changed by someone else while you were editing it; nothing was saved`, 'run the edit again to see the new values');
+  }
 }

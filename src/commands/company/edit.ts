@@ -6,7 +6,7 @@ import { conflict } from '../../errors.js';
 import { companyView } from '../../output/views/company.js';
 import { updated } from '../../output/views/notices.js';
 import { givenOrPicked, pickRecord } from '../ask/pickers.js';
-import { changesOf } from '../ask/questions.js';
+import { changesOf, stillAsSeen } from '../ask/questions.js';
 import { companyChangeQuestions } from './ask.js';
 import { companyFields } from './shared.js';
 import type { CompanyInput } from './spec.js';
@@ -16,13 +16,12 @@ const USAGE = 'crm company edit COMPANY --name N --domain D --industry I --owner
 export async function run({ args: [given], opts }: CompanyInput<'edit'>, ctx: Context) {
   await ownerOnRoster(ctx, opts.owner);
   const ref = await givenOrPicked(ctx, given, 'COMPANY', USAGE, pickRecord(ctx, ['company'], 'Company to edit (type to search)'));
-  const flags = await changesOf(ctx, opts, USAGE, async (store) => {
-    const { id } = await store.refs.resolve(ref, ['company']);
-    return companyChangeQuestions(ctx, (await store.companies.get(id))!);
-  });
+  const { flags, seen } = await changesOf(ctx, opts, USAGE, async (store) => (await store.companies.get((await store.refs.resolve(ref, ['company'])).id))!,
+    (company) => companyChangeQuestions(ctx, company));
   const company = await ctx.write(async (tx) => {
     const { id } = await tx.refs.resolve(ref, ['company']);
     const before = (await tx.companies.get(id))!;
+    stillAsSeen(seen, before, `company #${before.id} ${before.name}`);
     const fields = companyFields(flags, ctx, before);
     if (nameKey(fields.name) !== nameKey(before.name) && !flags.allowDuplicate && (await tx.companies.findByNameKey(nameKey(fields.name))).length) {
       throw conflict(`--name: a company "${fields.name}" already exists`, 'choose another name, or pass --allow-duplicate');

@@ -4,7 +4,7 @@ import { contactJson } from '../../domain/contact.js';
 import { contactView } from '../../output/views/contact.js';
 import { updated } from '../../output/views/notices.js';
 import { givenOrPicked, pickRecord } from '../ask/pickers.js';
-import { changesOf } from '../ask/questions.js';
+import { changesOf, stillAsSeen } from '../ask/questions.js';
 import { contactChangeQuestions } from './ask.js';
 import { contactFields } from './shared.js';
 import type { ContactInput } from './spec.js';
@@ -14,13 +14,12 @@ const USAGE = 'crm contact edit CONTACT --title T --company C --role R --add-ema
 export async function run({ args: [given], opts }: ContactInput<'edit'>, ctx: Context) {
   await ownerOnRoster(ctx, opts.owner);
   const ref = await givenOrPicked(ctx, given, 'CONTACT', USAGE, pickRecord(ctx, ['contact'], 'Contact to edit (type to search)'));
-  const flags = await changesOf(ctx, opts, USAGE, async (store) => {
-    const { id } = await store.refs.resolve(ref, ['contact']);
-    return contactChangeQuestions(ctx, (await store.contacts.get(id))!);
-  });
+  const { flags, seen } = await changesOf(ctx, opts, USAGE, async (store) => (await store.contacts.get((await store.refs.resolve(ref, ['contact'])).id))!,
+    (contact) => contactChangeQuestions(ctx, contact));
   const contact = await ctx.write(async (tx) => {
     const { id } = await tx.refs.resolve(ref, ['contact']);
     const before = (await tx.contacts.get(id))!;
+    stillAsSeen(seen, before, `contact #${before.id} ${before.name}`);
     return tx.contacts.update(before, await contactFields(flags, ctx, tx, before));
   });
   return contactView(contactJson(contact), null, updated('contact', contact));
