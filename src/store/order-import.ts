@@ -2,6 +2,7 @@ import { companyJson } from '../domain/company.js';
 import { contactJson } from '../domain/contact.js';
 import type { Customer } from '../domain/order.js';
 import type { ImportRow } from '../domain/order-import.js';
+import type { Journal } from './repos/journal.js';
 
 export type CustomerRef = Pick<Customer, 'kind' | 'id'>;
 
@@ -51,4 +52,16 @@ export function newCustomer(kind: CustomerRef['kind'], id: number, key: string, 
     ? companyJson({ ...common, domain: null, industry: null, size: null, address: null })
     : contactJson({ ...common, emails: [], phones: [], title: null, company: null, companyId: null, role: null, reportsTo: null,
       reportsToId: null, source: null, lifecycle: 'customer', consent: 'unknown', doNotContact: false });
+}
+
+/**
+ * What an order import leaves in history, on every engine: each customer it made as a record of its own (as one added
+ * by hand), then one entry for the import itself, naming the id ranges of the customers and products it made.
+ */
+export async function journalImport(j: Journal, firstOrderId: number, out: object,
+  created: readonly { kind: CustomerRef['kind']; id: number; snapshot: object }[], newProducts: readonly number[]): Promise<void> {
+  for (const c of created) await j.record(c.kind, c.id, 'create', null, c.snapshot);
+  const createdCustomers = created.length ? { kind: created[0]!.kind, firstId: created[0]!.id, lastId: created.at(-1)!.id } : null;
+  const createdProducts = newProducts.length ? { firstId: newProducts[0]!, lastId: newProducts.at(-1)! } : null;
+  await j.record('import', firstOrderId, 'create', null, { ...out, createdCustomers, ...(createdProducts ? { createdProducts } : {}) });
 }

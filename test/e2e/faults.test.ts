@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { sandbox as inProcess } from '../support/inprocess.js';
 import { BIN } from './crm.js';
+import { seeded as random } from '../support/random.js';
 
 // Issue 17, "Faults": crm killed (SIGKILL) at random moments of a large import, a merge, a migration and a backup
 // leaves a database that passes integrity_check, holds all or nothing of the interrupted command, and serves the
@@ -16,18 +17,6 @@ import { BIN } from './crm.js';
 
 const FIXTURES = new URL('../fixtures/upgrade/', import.meta.url).pathname;
 const ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', CRM_USER: 'alice', CRM_NOW: '2026-03-11T10:30:00Z' };
-
-/** A seeded random number in [0, 1): the same kill moments on every run (FAULT_SEED=n to explore others). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const crm = (home: string, args: string[]) => spawnSync('node', [BIN, ...args], { env: { ...ENV, HOME: home }, encoding: 'utf8', cwd: home });
 

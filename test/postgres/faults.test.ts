@@ -6,20 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { BIN } from '../e2e/crm.js';
 import { databaseUrl, ensureRole, freshDatabase, server } from '../support/engine.js';
 import { sandbox } from '../support/inprocess.js';
+import { seeded as random } from '../support/random.js';
 
 // Issue 17, "Faults", on a team server: crm SIGKILLed at seeded moments of a large import leaves the server holding
 // all or nothing of it (the server rolls back a transaction whose client vanished), and the next command works.
-
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs crm and SIGKILLs it after `ms`; resolves whether the kill came before it finished. */
 function killAfter(env: NodeJS.ProcessEnv, cwd: string, args: string[], ms: number): Promise<boolean> {

@@ -1,27 +1,11 @@
 import type pg from 'pg';
 import type { Alias, Found, NamedKind } from '../../domain/completion.js';
 import type { Env } from '../../io/terminal.js';
+import { candidateSources, TOP } from '../candidate-sources.js';
 import type { Candidates, StageChoice } from '../candidates.js';
 import { connectPg } from './open.js';
 
-const TOP = '\u{10FFFF}';
-
-const SOURCES: Record<NamedKind, { select: string; key: string; id: string; where?: string }> = {
-  company: { select: 'select c.id, c.name, c.name_key as key, c.domain as detail from company c', key: 'c.name_key', id: 'c.id' },
-  contact: {
-    select: `select p.id, p.name, p.name_key as key,
-      coalesce((select e.email from contact_email e where e.contact_id = p.id and e.position = 0), co.name) as detail
-      from contact p left join company co on co.id = p.company_id`,
-    key: 'p.name_key', id: 'p.id',
-  },
-  deal: {
-    select: `select d.id, d.title as name, d.title_key as key, coalesce(co.name || ', ', '') || s.name as detail
-      from deal d join stage s on s.id = d.stage_id left join company co on co.id = d.company_id`,
-    key: 'd.title_key', id: 'd.id',
-  },
-  followup: { select: `select f.id, f.title as name, f.title_key as key, 'due ' || f.due_date as detail from followup f`,
-    key: 'f.title_key', id: 'f.id', where: `f.status = 'open'` },
-};
+const SOURCES = candidateSources();
 
 type Row = Omit<Found, 'kind' | 'by'>;
 

@@ -2,30 +2,11 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { addonPath } from './addon.js';
 import type { Alias, Found, NamedKind } from '../../domain/completion.js';
+import { candidateSources, TOP } from '../candidate-sources.js';
 import type { Candidates, StageChoice } from '../candidates.js';
 
-// Above every character a name can hold, so `key >= prefix and key < prefix || TOP` is a prefix range on the index.
-const TOP = '\u{10FFFF}';
-
-/** Per kind: the columns of a candidate, the indexed key names are matched on, and which rows count. */
-const SOURCES: Record<NamedKind, { select: string; key: string; id: string; where?: string }> = {
-  company: { select: 'select c.id, c.name, c.name_key as key, c.domain as detail from company c', key: 'c.name_key', id: 'c.id' },
-  contact: {
-    select: `select p.id, p.name, p.name_key as key,
-      coalesce((select e.email from contact_email e where e.contact_id = p.id and e.position = 0), co.name) as detail
-      from contact p left join company co on co.id = p.company_id`,
-    key: 'p.name_key', id: 'p.id',
-  },
-  deal: {
-    select: `select d.id, d.title as name, d.title_key as key, coalesce(co.name || ', ', '') || s.name as detail
-      from deal d join stage s on s.id = d.stage_id left join company co on co.id = d.company_id`,
-    key: 'd.title_key', id: 'd.id',
-  },
-  // By title only open follow-ups are found (a repeating one leaves done copies of its title); by id, any. The unary
-  // plus keeps SQLite on the title index, which stops after `limit` rows, rather than sorting every open follow-up.
-  followup: { select: `select f.id, f.title as name, f.title_key as key, 'due ' || f.due_date as detail from followup f`,
-    key: 'f.title_key', id: 'f.id', where: `+f.status = 'open'` },
-};
+// The unary plus keeps SQLite on the title index, which stops after `limit` rows, rather than sorting every open follow-up.
+const SOURCES = candidateSources(`+f.status = 'open'`);
 
 type Row = Omit<Found, 'kind' | 'by'>;
 

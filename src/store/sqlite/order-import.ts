@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import { nameKey } from '../../domain/reference.js';
 import { productKey } from '../../domain/product.js';
 import type { ImportRow } from '../../domain/order-import.js';
-import { type CustomerMatch, type CustomerRef, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
+import { type CustomerMatch, type CustomerRef, journalImport, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
 import type { Journal } from '../repos/journal.js';
 import { searchRowid } from './search.js';
 
@@ -159,12 +159,7 @@ export class SqliteOrderImport implements OrderImport {
       ? { firstOrderId: this.firstOrderId, lastOrderId: this.lastOrderId() } : { firstOrderId: null, lastOrderId: null };
     if (this.products.size) ids.newProducts = this.newProducts.length;
     const out = { ...summary, ...ids };
-    const createdCustomers = this.created.length
-      ? { kind: this.created[0]!.kind, firstId: this.created[0]!.id, lastId: this.created.at(-1)!.id } : null;
-    // Each customer made is a record like one added by hand: its own history entry, in this import's change set.
-    for (const c of this.created) await this.j.record(c.kind, c.id, 'create', null, c.snapshot);
-    const createdProducts = this.newProducts.length ? { firstId: this.newProducts[0]!, lastId: this.newProducts.at(-1)! } : null;
-    await this.j.record('import', this.firstOrderId, 'create', null, { ...out, createdCustomers, ...(createdProducts ? { createdProducts } : {}) });
+    await journalImport(this.j, this.firstOrderId, out, this.created, this.newProducts);
     return out;
   }
 
