@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseUrl, freshDatabase, server } from '../support/engine.js';
+import { asSuperuser, databaseUrl, freshDatabase, server } from '../support/engine.js';
 import { sandbox } from '../support/inprocess.js';
 import { psql } from '../support/pg-cluster.js';
 
@@ -61,4 +63,26 @@ describe('a team on one server: logins, roles, and the server enforcing them', (
     expect(gone.exitCode).toBe(2);
     expect(JSON.parse((await as(ann, ['deal', 'show', 'Max deal', '--json'])).stdout)).toMatchObject({ owner: max });
   }, 120_000);
+
+  it('a password reaches the server only as its SCRAM verifier: psql logs in with it, and the server log never shows it', async () => {
+    const s = sandbox();
+    const db = await freshDatabase();
+    const pat = `pat_${db.replace(/^crm_/, '')}`;
+    // Members of crm_password_login must prove their password (test/support/pg-cluster.ts); everyone logs statements here.
+    await asSuperuser(db, 'do $$ begin create role crm_password_login; exception when duplicate_object then null; end $$');
+    await asSuperuser(db, `alter database ${db} set log_statement = 'all'`);
+    // A ligature and a no-break space: libpq prepares them (SASLprep) before hashing, so crm's verifier must too.
+    const password = 'ﬁre\u00a0horse ❤ 42';
+    const added = await s.run(['team', 'add', pat, '--role', 'rep', '--password-stdin', '--db', databaseUrl(db, server!.superuser)], { input: `${password}\n` });
+    expect([added.exitCode, added.stderr]).toEqual([0, '']);
+    await asSuperuser(db, `grant crm_password_login to ${pat}`);
+
+    const url = { bin: server!.bin, socket: server!.socket, port: server!.port };
+    expect(await psql(url, pat, db, 'select current_user', undefined, password)).toMatchObject({ code: 0, stdout: expect.stringContaining(pat) });
+    const wrong = await psql(url, pat, db, 'select 1', undefined, 'fire horse ❤ 4');
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining(`password authentication failed for user "${pat}"`)]);
+    const log = readFileSync(join(server!.socket, 'log'), 'utf8');
+    expect(log).toMatch(new RegExp(`create role "${pat}" login password 'SCRAM-SHA-256\\$4096:`));
+    expect(log).not.toContain('horse');
+  });
 });

@@ -59,8 +59,9 @@ export async function startCluster(bin: string): Promise<Cluster> {
     run = (cmd, args, opts) => execFileSync('runuser', ['-u', owner, '--', cmd, ...args], opts);
   }
   run(join(bin, 'initdb'), ['-D', data, '-U', superuser, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'], { stdio: 'ignore' });
-  // Local connections (the socket, the loopback) are trusted; logins from elsewhere are not accepted at all.
-  writeFileSync(join(data, 'pg_hba.conf'), 'local all all trust\nhost all all 127.0.0.1/32 trust\n');
+  // Local connections (the socket, the loopback) are trusted, except members of crm_password_login, who must prove
+  // their password (the test of crm's password handling); logins from elsewhere are not accepted at all.
+  writeFileSync(join(data, 'pg_hba.conf'), 'local all +crm_password_login scram-sha-256\nlocal all all trust\nhost all all 127.0.0.1/32 trust\n');
   if (process.getuid?.() === 0) execFileSync('chown', ['--reference', data, join(data, 'pg_hba.conf')]);
   const port = await freePort();
   const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off `
@@ -77,10 +78,10 @@ export async function startCluster(bin: string): Promise<Cluster> {
 }
 
 /** Runs psql as `user` on `database`; returns stdout, throws with stderr. */
-export function psql(c: Pick<Cluster, 'bin' | 'socket' | 'port'>, user: string, database: string, command: string, input?: string) {
+export function psql(c: Pick<Cluster, 'bin' | 'socket' | 'port'>, user: string, database: string, command: string, input?: string, password = '') {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const p = spawn(join(c.bin, 'psql'), ['-X', '-q', '-h', c.socket, '-p', String(c.port), '-U', user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-c', command],
-      { env: { ...process.env, PGPASSWORD: '' } });
+      { env: { ...process.env, PGPASSWORD: password } });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d) => { stdout += d; });

@@ -2,6 +2,7 @@ import { type CompiledQuery, type Kysely, sql, type SqlBool } from 'kysely';
 import type { TeamRole } from '../../domain/team.js';
 import type { EngineSql, ServerRoles } from '../repos/engine.js';
 import type { DB } from '../schema.js';
+import { scramVerifier } from './scram.js';
 import { PgSearchIndex } from './search.js';
 
 /**
@@ -29,7 +30,7 @@ const group = (role: TeamRole) => `crm_${role}`;
 
 /**
  * Team members as login roles in the groups the migration made (0007_team). Role statements take no parameters, so
- * names and passwords are quoted here; the password is sent once, never logged by crm.
+ * names are quoted here. A password goes to the server only as its SCRAM verifier (scram.ts).
  */
 function pgRoles(db: Kysely<DB>): ServerRoles {
   const run = (text: string) => sql.raw(text).execute(db);
@@ -41,8 +42,8 @@ function pgRoles(db: Kysely<DB>): ServerRoles {
   return {
     async create(name, role, password) {
       const { rows } = await sql<{ n: number }>`select count(*) as n from pg_roles where rolname = ${name}`.execute(db);
-      if (rows[0]!.n > 0) await run(`alter role ${ident(name)} login${password === undefined ? '' : ` password ${literal(password)}`}`);
-      else await run(`create role ${ident(name)} login${password === undefined ? '' : ` password ${literal(password)}`}`);
+      const login = `login${password === undefined ? '' : ` password ${literal(scramVerifier(password))}`}`;
+      await run(`${rows[0]!.n > 0 ? 'alter' : 'create'} role ${ident(name)} ${login}`);
       await run(`grant ${group(role)} to ${ident(name)}`);
       // An admin manages the team: making and changing login roles.
       if (role === 'admin') await adminOf(name);
