@@ -1,10 +1,11 @@
 // The team server's figures (issue 16): the 100,000-contact demo copied to a throwaway local PostgreSQL cluster with
-// `crm db copy` (rows per second), then the reports and the contact list on both engines, as medians.
+// `crm db copy` (rows per second), then the reports and the contact list on both engines, as medians. Returns table rows.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { median } from './lib.mjs';
 
 function postgresBin() {
   for (const dir of (process.env.PATH ?? '').split(':')) {
@@ -50,15 +51,14 @@ async function startCluster(bin) {
   };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 export async function pgBench({ bin, env, bigDb }) {
   const pgBin = postgresBin();
   if (!pgBin) {
     console.log('PostgreSQL figures: SKIPPED (no initdb/pg_ctl; apt-get install postgresql)');
-    return;
+    return [];
   }
   const cluster = await startCluster(pgBin);
+  const rows = [];
   try {
     execFileSync(join(pgBin, 'psql'), ['-h', cluster.dir, '-p', String(cluster.port), '-U', 'bench', '-d', 'postgres', '-c', 'create database crm'], { stdio: 'ignore' });
     const url = `postgresql:///crm?host=${encodeURIComponent(cluster.dir)}&port=${cluster.port}&user=bench`;
@@ -71,8 +71,8 @@ export async function pgBench({ bin, env, bigDb }) {
     const copy = crm(bigDb, ['db', 'copy', '--to', url, '--json']);
     const total = JSON.parse(copy.stdout.replace(/^[^{]*/, '')).total;
     const rate = total / (copy.ms / 1000);
-    console.log(`crm db copy --to postgres (100,000-contact demo, ${total.toLocaleString('en-US')} rows): ${(copy.ms / 1000).toFixed(1)} s, `
-      + `${Math.round(rate).toLocaleString('en-US')} rows/s (goal >= 50,000) ${rate >= 50_000 ? 'met' : 'MISSED'}`);
+    rows.push({ figure: '`db copy --to postgres`, 100k-contact demo', measured: `${Math.round(rate).toLocaleString('en-US')} rows/s (${total.toLocaleString('en-US')} rows in ${(copy.ms / 1000).toFixed(1)} s)`,
+      goal: '>= 50,000 rows/s', met: rate >= 50_000 });
     const runs = Number(process.env.BENCH_PG_RUNS ?? 5);
     for (const args of [['report', 'pipeline', '--json'], ['report', 'forecast', '--json'], ['report', 'rfm', '--json'], ['contact', 'list', '--json']]) {
       crm(bigDb, args);
@@ -84,12 +84,14 @@ export async function pgBench({ bin, env, bigDb }) {
         pg.push(crm(url, args).ms);
       }
       const ratio = median(pg) / median(lite);
-      console.log(`crm ${args.slice(0, 2).join(' ').padEnd(16)} 100,000-contact demo: SQLite ${median(lite).toFixed(0).padStart(5)} ms, `
-        + `PostgreSQL ${median(pg).toFixed(0).padStart(5)} ms, ${ratio.toFixed(2)}x (goal <= 1.5x) ${ratio <= 1.5 ? 'met' : 'MISSED'}`);
+      rows.push({ figure: `\`${args.slice(0, 2).join(' ')}\` on PostgreSQL vs SQLite, 100k-contact demo`,
+        measured: `${ratio.toFixed(2)}x (${median(pg).toFixed(0)} ms vs ${median(lite).toFixed(0)} ms)`, goal: '<= 1.5x', met: ratio <= 1.5 });
     }
   } finally {
     cluster.stop();
   }
+  for (const r of rows) console.log(`  ${r.figure}: ${r.measured} (goal ${r.goal}, ${r.met ? 'met' : 'MISSED'})`);
+  return rows;
 }
 
 // Alone: node bench/pg.mjs DEMO.db (a 100,000-contact demo made by crm demo --scale 100000).

@@ -1,24 +1,17 @@
-// Customer-value benchmarks (issue: order import, RFM, CLV). Called by bench/run.mjs.
-import { spawnSync } from 'node:child_process';
+// Customer-value figures on published data (CDNOW, Online Retail), and the synthetic million orders. Called by bench/run.mjs.
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse';
+import { run } from './lib.mjs';
 
-const hasTime = existsSync('/usr/bin/time');
-
-/** Runs crm and returns wall seconds and peak RSS in MB (from /usr/bin/time when the machine has it). */
+/** Runs crm once: wall seconds, peak memory in MiB (null without GNU time), stdout. */
 function measure(bin, args, env) {
-  const argv = hasTime ? ['/usr/bin/time', '-f', '%M', process.execPath, bin, ...args] : [process.execPath, bin, ...args];
-  const start = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), { env, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (r.status !== 0) throw new Error(`crm ${args.join(' ')} failed: ${r.stderr}`);
-  const rss = hasTime ? Number(r.stderr.trim().split('\n').at(-1)) / 1024 : null;
-  return { seconds, rss, stdout: r.stdout };
+  const r = run([process.execPath, bin, ...args], { env, memory: true });
+  return { seconds: r.ms / 1000, rss: r.mib, stdout: r.stdout };
 }
 
-const mb = (x) => (x === null ? 'n/a' : `${x.toFixed(0)} MB`);
+const mb = (x) => (x === null ? 'n/a' : `${x.toFixed(0)} MiB`);
 
 /** Online Retail invoice lines -> one order per invoice (customer, date, amount = sum of quantity x price, reference). */
 async function aggregateOnlineRetail(gz, out) {
@@ -48,8 +41,8 @@ async function onlineRetailLines(gz, out) {
   return rows.length - 1;
 }
 
-/** 1,000,000 orders of 100,000 customers over two years, deterministic. */
-export function syntheticOrders(out) {
+/** `orders` orders (default 1,000,000) of `customers` customers (default 100,000) over two years, deterministic. */
+export function syntheticOrders(out, { orders = 1_000_000, customers = 100_000 } = {}) {
   let a = 42;
   const rnd = () => { // mulberry32
     a = (a + 0x6d2b79f5) >>> 0;
@@ -59,9 +52,9 @@ export function syntheticOrders(out) {
   };
   const rows = ['customer,date,amount,reference'];
   const start = Date.UTC(2024, 0, 1);
-  for (let i = 1; i <= 1_000_000; i++) {
+  for (let i = 1; i <= orders; i++) {
     // Every customer buys at least once; the rest skewed, so some buy a lot and many rarely.
-    const customer = `C${String(i <= 100_000 ? i : 1 + Math.floor(rnd() ** 2 * 100_000)).padStart(6, '0')}`;
+    const customer = `C${String(i <= customers ? i : 1 + Math.floor(rnd() ** 2 * customers)).padStart(6, '0')}`;
     const date = new Date(start + Math.floor(rnd() * 730) * 86_400_000).toISOString().slice(0, 10);
     rows.push(`${customer},${date},${(rnd() < 0.02 ? -1 : 1) * (5 + Math.floor(rnd() * 50_000)) / 100},S${i}`);
   }
@@ -109,30 +102,5 @@ export async function valueBench({ bin, data, env, root }) {
     say(`Online Retail: skipped (${gz} not found; set BENCH_ONLINE_RETAIL)`);
   }
 
-  // 1,000,000 orders, 100,000 customers: import rate, RFM against the sqlite3 shell, CLV, memory.
-  const big = join(data, 'synthetic.csv');
-  syntheticOrders(big);
-  const db = join(data, 'million.db');
-  const imp = measure(bin, ['order', 'import', big, '--create-customers', 'company', '--db', db, '--json'], env);
-  say(`1,000,000 orders imported in ${imp.seconds.toFixed(1)} s: ${Math.round(1_000_000 / imp.seconds).toLocaleString('en-US')} orders/s (goal >= 100,000/s), peak ${mb(imp.rss)}`);
-  const rfmTimes = Array.from({ length: 3 }, () => measure(bin, ['report', 'rfm', '--as-of', '2026-01-01', '--json', '--db', db], env));
-  const sql = `select company_id, contact_id, currency, sum(case when amount_minor > 0 then 1 else 0 end),
-    max(case when amount_minor > 0 then ordered_on end), min(ordered_on), sum(amount_minor) from orders
-    where ordered_on <= '2026-01-01' and ordered_on >= '0000-00-00' group by company_id, contact_id, currency;`;
-  const shell = spawnSync('sqlite3', [db], { input: sql, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const shellTimes = Array.from({ length: 3 }, () => {
-    const start = process.hrtime.bigint();
-    spawnSync('sqlite3', [db], { input: sql, encoding: 'utf8', maxBuffer: 1 << 30 });
-    return Number(process.hrtime.bigint() - start) / 1e9;
-  });
-  const rfmMedian = rfmTimes.map((r) => r.seconds).sort()[1];
-  const shellMedian = shellTimes.sort()[1];
-  if (shell.status === 0) {
-    say(`report rfm on 1,000,000 orders / 100,000 customers: ${(rfmMedian * 1000).toFixed(0)} ms; sqlite3 shell, same aggregation: ${(shellMedian * 1000).toFixed(0)} ms; ratio ${(rfmMedian / shellMedian).toFixed(2)}x (goal <= 1.5x), peak ${mb(rfmTimes[0].rss)}`);
-  } else {
-    say(`report rfm on 1,000,000 orders: ${(rfmMedian * 1000).toFixed(0)} ms (sqlite3 shell not installed: no ratio)`);
-  }
-  const clvBig = measure(bin, ['report', 'clv', '--as-of', '2026-01-01', '--json', '--db', db], env);
-  say(`report clv on 1,000,000 orders / 100,000 customers: ${clvBig.seconds.toFixed(1)} s, peak ${mb(clvBig.rss)}`);
   return results;
 }
