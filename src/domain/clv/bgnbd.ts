@@ -1,4 +1,5 @@
 import { type Minimum, minimize } from './optimize.js';
+import { RftIndex } from './rft-index.js';
 import { hyp2f1, lnRising } from './special.js';
 
 /**
@@ -36,14 +37,16 @@ export interface Fit<P> {
 export type BgNbdFit = BgNbdParams & Fit<BgNbdParams>;
 
 export function groupRft(customers: readonly RFT[]): RFTGroup[] {
-  const groups = new Map<string, RFTGroup>();
+  const groups: RFTGroup[] = [];
+  const index = new RftIndex<RFTGroup>();
   for (const c of customers) {
-    const key = `${c.x}/${c.tx}/${c.T}`;
-    const g = groups.get(key);
-    if (g) g.n += 1;
-    else groups.set(key, { x: c.x, tx: c.tx, T: c.T, n: 1 });
+    index.get(c, () => {
+      const made = { x: c.x, tx: c.tx, T: c.T, n: 0 };
+      groups.push(made);
+      return made;
+    }).n += 1;
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /** Total log-likelihood (customers without `n` count once). */
