@@ -76,18 +76,20 @@ export function customerForecasts(customers: readonly PurchaseHistory[], rft: re
   const forecasts = new RftIndex<{ pAlive: number; curve: Float64Array }>();
   const rows = customers.map((c, i) => {
     const r = rft[i]!;
-    const base = { ...describeCustomer(c.key, names), x: r.x, tx: round(r.tx, 4), T: round(r.T, 4), value: major(c.total) };
-    if (r.T <= 0) return { ...base, pAlive: null, expectedPurchases: null, expectedSpend: null, clv: null, note: 'too little history' as string | null };
-    const spend = spendOk ? spendFor(gg, r.x, r.x > 0 ? major(c.repeatSpend) / r.x : null) : null;
+    const { kind, id, name, externalId } = describeCustomer(c.key, names);
+    const tooLittle = r.T <= 0;
+    const spend = spendOk && !tooLittle ? spendFor(gg, r.x, r.x > 0 ? major(c.repeatSpend) / r.x : null) : null;
     // The horizon's expected purchases are the curve's last month: the same time, (months x 30.4375) / unitDays.
-    const f = purchasesOk ? forecasts.get(r, () => ({ pAlive: pAlive(bg, r), curve: purchaseCurve(bg, r, terms.months, terms.unitDays) })) : null;
+    const f = purchasesOk && !tooLittle ? forecasts.get(r, () => ({ pAlive: pAlive(bg, r), curve: purchaseCurve(bg, r, terms.months, terms.unitDays) })) : null;
+    // One object literal per row, in the order JSON lists the fields: spreading a base into each was a third of
+    // this function's time and most of report clv's peak memory at 100,000 customers.
     return {
-      ...base,
+      kind, id, name, externalId, x: r.x, tx: round(r.tx, 4), T: round(r.T, 4), value: major(c.total),
       pAlive: f ? round(f.pAlive, 4) : null,
       expectedPurchases: f ? round(f.curve[terms.months - 1]!, 4) : null,
       expectedSpend: spend === null ? null : round(spend, 2),
       clv: f && spend !== null ? round(discounted(f.curve, spend, factors), 2) : null,
-      note: null as string | null,
+      note: (tooLittle ? 'too little history' : null) as string | null,
     };
   });
   return rows.sort((a, b) => (b.clv ?? -1) - (a.clv ?? -1) || b.value - a.value || a.id - b.id);

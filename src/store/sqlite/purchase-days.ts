@@ -117,7 +117,7 @@ function* orderBatches(raw: Database.Database, asOf: string): Generator<string> 
   }
 }
 
-const BATCH = 16_384;
+const BATCH = 4_096;
 
 /** The non-negative integer written at `at` (up to a separator), or null where the field is empty (SQL NULL). */
 function digits(text: string, at: number): number | null {
