@@ -18,6 +18,9 @@ export interface SavedSegmentation {
   members: Map<string, string>;
 }
 
+/** One customer's purchases of one day in one currency: `orders` orders adding up to `minor`. */
+export type PurchaseDayVisitor = (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void;
+
 /**
  * The customer-value reports' reads over every order, and their saved segmentations. Each engine answers with its
  * own fast path: these scans cover up to a million orders, which the repositories' row-by-row reads cannot.
@@ -27,9 +30,9 @@ export interface CustomerValues {
   orders(asOf: string, since: string | null): Promise<CustomerOrders[]>;
   /**
    * Purchase days (non-refund orders merged per calendar day and currency) on or before `asOf`, customer by
-   * customer in date order, streamed to `visit` so a million orders never sit in memory.
+   * customer (people without a company first, each kind by id) in date order, a day's currencies in code order.
    */
-  purchaseDays(asOf: string, visit: (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void): Promise<void>;
+  purchaseDays(asOf: string, visit: PurchaseDayVisitor): Promise<void>;
   /** Name, external id and wallet by customer key ("company:12"). */
   names(): Promise<Map<string, CustomerName>>;
   snapshot(name: string): Promise<SavedSegmentation | undefined>;

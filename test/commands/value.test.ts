@@ -223,6 +223,29 @@ describe('crm report clv on orders the model cannot fit', () => {
     return s;
   }
 
+  it('counts purchase days the same whatever order the orders were written in', async () => {
+    // The regulars' orders newest first and customers interleaved, with a second order on C0's first day, a refund
+    // and an order in a currency without a rate on C1's: days merge, the refund and the EUR order count for nothing.
+    const s = sandbox({ CRM_NOW: '2026-03-11T12:00:00Z' });
+    const days = (i: number) => {
+      const out: string[] = [];
+      for (let d = Date.UTC(2025, 2, 1 + i); d <= Date.UTC(2026, 2, 11); d += (14 + 7 * (i % 3)) * 86_400_000) out.push(new Date(d).toISOString().slice(0, 10));
+      return out;
+    };
+    const rows = Array.from({ length: 12 }, (_, i) => days(i).map((d) => `C${i},${d},100,USD`)).flat().reverse();
+    rows.push(`C0,${days(0)[0]},25,USD`, `C1,${days(1)[0]},-40,USD`, `C1,${days(1)[0]},70,EUR`);
+    writeFileSync(join(s.home, 'shuffled.csv'), ['customer,date,amount,currency', ...rows].join('\n'));
+    expect((await s.run(['order', 'import', join(s.home, 'shuffled.csv'), '--create-customers', 'company'])).exitCode).toBe(0);
+    const out = JSON.parse((await s.run(['report', 'clv', '--json'])).stdout);
+    const week = (from: string, to: string) => Math.round(((Date.parse(to) - Date.parse(from)) / 86_400_000 / 7) * 1e4) / 1e4;
+    const byName = Object.fromEntries(out.customers.map((c: any) => [c.name, [c.x, c.tx, c.T, c.value]]));
+    expect(byName).toEqual(Object.fromEntries(Array.from({ length: 12 }, (_, i) => {
+      const d = days(i);
+      return [`C${i}`, [d.length - 1, week(d[0]!, d.at(-1)!), week(d[0]!, '2026-03-11'), 100 * d.length + (i === 0 ? 25 : 0)]];
+    })));
+    expect(out.unconverted).toEqual([{ currency: 'EUR', orders: 1, amount: 70 }]);
+  });
+
   it('reports a degenerate fit in a diagnosis and shows no forecast, in JSON and on screen', async () => {
     const { run } = await regulars();
     const r = await run(['report', 'clv', '--json']);

@@ -12,11 +12,18 @@ import { fittedForecasts } from './model.js';
  */
 export async function churnAt(ctx: Context, asOf: string, factor?: number, threshold?: number) {
   const days = new Map<string, string[]>();
+  // Purchase days arrive customer by customer: the key is made once per customer, not once per day.
+  let kindNow = '';
+  let idNow = -1;
+  let list: string[] = [];
   const collect = (kind: string, id: number, day: string) => {
-    const key = `${kind}:${id}`;
-    const list = days.get(key);
-    if (!list) days.set(key, [day]);
-    else if (list.at(-1) !== day) list.push(day);
+    if (id !== idNow || kind !== kindNow) {
+      [kindNow, idNow] = [kind, id];
+      const key = `${kind}:${id}`;
+      list = days.get(key) ?? [];
+      days.set(key, list);
+    }
+    if (list.at(-1) !== day) list.push(day);
   };
   let pAlive = new Map<string, number | null>();
   let note: string | null = null;
@@ -27,6 +34,7 @@ export async function churnAt(ctx: Context, asOf: string, factor?: number, thres
     if (!(e instanceof CrmError)) throw e;
     note = `no P(alive): ${e.message}; customers are judged by their rhythm only`;
     days.clear();
+    idNow = -1;
     await (await ctx.store()).customerValue.purchaseDays(asOf, collect);
   }
   const window = trailingWindow(asOf, undefined);

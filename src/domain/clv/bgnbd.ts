@@ -1,4 +1,5 @@
 import { type Minimum, minimize } from './optimize.js';
+import { RftIndex } from './rft-index.js';
 import { hyp2f1, lnRising } from './special.js';
 
 /**
@@ -36,14 +37,16 @@ export interface Fit<P> {
 export type BgNbdFit = BgNbdParams & Fit<BgNbdParams>;
 
 export function groupRft(customers: readonly RFT[]): RFTGroup[] {
-  const groups = new Map<string, RFTGroup>();
+  const groups: RFTGroup[] = [];
+  const index = new RftIndex<RFTGroup>();
   for (const c of customers) {
-    const key = `${c.x}/${c.tx}/${c.T}`;
-    const g = groups.get(key);
-    if (g) g.n += 1;
-    else groups.set(key, { x: c.x, tx: c.tx, T: c.T, n: 1 });
+    index.get(c, () => {
+      const made = { x: c.x, tx: c.tx, T: c.T, n: 0 };
+      groups.push(made);
+      return made;
+    }).n += 1;
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /** Total log-likelihood (customers without `n` count once). */
@@ -53,49 +56,81 @@ export function bgnbdLogLikelihood(p: BgNbdParams, customers: readonly (RFT & { 
 
 /**
  * The log-likelihood as a function of the parameters, for a fit that evaluates it many times: the customers are
- * laid out once in flat arrays, and the terms that depend on x only are computed once per distinct x.
- * lnΓ(r+x) - lnΓ(r) and the A2 term are rising factorials (lnRising), exact where a difference of two lnΓ would
- * be rounding noise (b in the hundred thousands: see special.ts).
+ * laid out once in flat arrays, and what depends on one of x, tx or T alone is computed once per distinct value
+ * (a year of weekly data has a few hundred distinct T, however many customers), leaving one exp and one log per
+ * customer group. lnΓ(r+x) - lnΓ(r) and the A2 term are rising factorials (lnRising), exact where a difference of
+ * two lnΓ would be rounding noise (b in the hundred thousands: see special.ts).
  */
 export function bgnbdObjective(customers: readonly (RFT & { n?: number })[]): (p: BgNbdParams) => number {
-  const distinct = [...new Set(customers.map((c) => c.x))];
-  const slot = new Map(distinct.map((x, i) => [x, i]));
-  const len = customers.length;
-  const X = new Float64Array(len);
-  const TX = new Float64Array(len);
-  const T = new Float64Array(len);
-  const N = new Float64Array(len);
-  const S = new Int32Array(len);
+  const xs = new Distinct(customers.length);
+  const txs = new Distinct(customers.length);
+  const ts = new Distinct(customers.length);
+  const N = new Float64Array(customers.length);
   customers.forEach((c, i) => {
-    X[i] = c.x;
-    TX[i] = c.tx;
-    T[i] = c.T;
+    xs.add(i, c.x);
+    txs.add(i, c.tx);
+    ts.add(i, c.T);
     N[i] = c.n ?? 1;
-    S[i] = slot.get(c.x)!;
   });
-  const a12 = new Float64Array(distinct.length);
-  const lnA4 = new Float64Array(distinct.length);
+  const len = customers.length;
+  const X = xs.value;
+  const SX = xs.slot;
+  const STX = txs.slot;
+  const ST = ts.slot;
+  const a12 = new Float64Array(xs.values.length);
+  const lnA4 = new Float64Array(xs.values.length);
+  const lnTX = new Float64Array(txs.values.length);
+  const lnT = new Float64Array(ts.values.length);
   return ({ r, alpha, a, b }) => {
     const lnAlpha = Math.log(alpha);
-    distinct.forEach((x, k) => {
+    xs.values.forEach((x, k) => {
       a12[k] = lnRising(r, x) + r * lnAlpha + lnRising(b, x) - lnRising(a + b, x);
       lnA4[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
     });
+    txs.values.forEach((tx, k) => { lnTX[k] = Math.log(alpha + tx); });
+    ts.values.forEach((T, k) => { lnT[k] = Math.log(alpha + T); });
     let total = 0;
     for (let i = 0; i < len; i++) {
       const x = X[i]!;
-      const a3 = -(r + x) * Math.log(alpha + T[i]!);
-      let term = a12[S[i]!]! + a3;
+      const s = SX[i]!;
+      const a3 = -(r + x) * lnT[ST[i]!]!;
+      let term = a12[s]! + a3;
       if (x > 0) {
-        const a4 = lnA4[S[i]!]! - (r + x) * Math.log(alpha + TX[i]!);
-        // ln(e^A3 + e^A4), computed around the larger term so neither underflows.
-        const m = Math.max(a3, a4);
-        term = a12[S[i]!]! + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
+        const a4 = lnA4[s]! - (r + x) * lnTX[STX[i]!]!;
+        // ln(e^A3 + e^A4), computed around the larger term so neither underflows. The larger one's exponential is
+        // exactly 1; when the other is below 2^-53 the sum rounds to 1 and its log is 0, so neither is computed.
+        const m = a3 >= a4 ? a3 : a4;
+        const d = a3 >= a4 ? a4 - m : a3 - m;
+        term = d < -40 ? a12[s]! + m : a12[s]! + m + Math.log(1 + Math.exp(d));
       }
       total += N[i]! * term;
     }
     return total;
   };
+}
+
+/** Per customer, which of the distinct values of one field it has, and the value itself. */
+class Distinct {
+  readonly values: number[] = [];
+  readonly slot: Int32Array;
+  readonly value: Float64Array;
+  private readonly slots = new Map<number, number>();
+
+  constructor(size: number) {
+    this.slot = new Int32Array(size);
+    this.value = new Float64Array(size);
+  }
+
+  add(i: number, v: number): void {
+    let k = this.slots.get(v);
+    if (k === undefined) {
+      k = this.values.length;
+      this.slots.set(v, k);
+      this.values.push(v);
+    }
+    this.slot[i] = k;
+    this.value[i] = v;
+  }
 }
 
 /**

@@ -9,12 +9,28 @@ export const DAYS_PER_MONTH = 365.25 / 12;
  * discount d. `unitDays` converts months into the models' time unit.
  */
 export function clv(bg: BgNbdParams, c: RFT, spend: number, months: number, discount: number, unitDays: number): number {
+  return discounted(purchaseCurve(bg, c, months, unitDays), spend, discountFactors(months, discount));
+}
+
+/** E[Y(k months)] for k = 1..months: what CLV weighs by spend, the same for every customer with c's (x, tx, T). */
+export function purchaseCurve(bg: BgNbdParams, c: RFT, months: number, unitDays: number): Float64Array {
+  const curve = new Float64Array(months);
+  for (let k = 1; k <= months; k++) curve[k - 1] = expectedPurchases(bg, c, (k * DAYS_PER_MONTH) / unitDays);
+  return curve;
+}
+
+/** (1 + d)^k for k = 1..months. */
+export function discountFactors(months: number, discount: number): Float64Array {
+  return Float64Array.from({ length: months }, (_, i) => (1 + discount) ** (i + 1));
+}
+
+/** The sum over months of spend x that month's expected purchases, discounted. */
+export function discounted(curve: Float64Array, spend: number, factors: Float64Array): number {
   let value = 0;
   let before = 0;
-  for (let k = 1; k <= months; k++) {
-    const upTo = expectedPurchases(bg, c, (k * DAYS_PER_MONTH) / unitDays);
-    value += (spend * (upTo - before)) / (1 + discount) ** k;
-    before = upTo;
+  for (let k = 0; k < curve.length; k++) {
+    value += (spend * (curve[k]! - before)) / factors[k]!;
+    before = curve[k]!;
   }
   return value;
 }

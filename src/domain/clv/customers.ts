@@ -1,11 +1,12 @@
 import { CrmError } from '../../errors.js';
 import { describeCustomer } from '../customer-value.js';
 import { toMajor } from '../money.js';
-import { expectedPurchases, type BgNbdParams, pAlive, type RFT } from './bgnbd.js';
-import { clv, DAYS_PER_MONTH, spendFor } from './clv.js';
+import { type BgNbdParams, pAlive, type RFT } from './bgnbd.js';
+import { discounted, discountFactors, purchaseCurve, spendFor } from './clv.js';
 import type { Diagnosis } from './diagnosis.js';
 import type { GammaGammaParams, Spend } from './gammagamma.js';
-import { type PurchaseHistory, rftOf } from './summary.js';
+import { RftIndex } from './rft-index.js';
+import { dayNumbers, type PurchaseHistory, rftOf } from './summary.js';
 
 /**
  * From purchase histories to what report clv lists: the models' samples, and per customer the forecasts of the
@@ -32,7 +33,8 @@ export interface ClvSample {
  * purchase model needs 10 customers and 2 repeat buyers, the spend model 2 repeat buyers who spent something.
  */
 export function clvSample(customers: readonly PurchaseHistory[], asOf: string, unitDays: number, currency: string): ClvSample {
-  const rft = customers.map((c) => rftOf(c.first, c.last, c.days, asOf, unitDays));
+  const day = dayNumbers();
+  const rft = customers.map((c) => rftOf(c.first, c.last, c.days, asOf, unitDays, day));
   const repeatBuyers = rft.filter((c) => c.x > 0).length;
   if (customers.length < 10 || repeatBuyers < 2) {
     throw new CrmError('validation', `cannot fit the lifetime-value model: ${customers.length} customers with purchases by ${asOf}, ${repeatBuyers} of them repeat buyers`,
@@ -69,19 +71,25 @@ export function customerForecasts(customers: readonly PurchaseHistory[], rft: re
   const purchasesOk = diagnosis.purchaseModel === 'ok';
   const spendOk = diagnosis.spendModel === 'ok';
   const major = (minor: number) => toMajor(minor, terms.currency);
-  const horizonUnits = (terms.months * DAYS_PER_MONTH) / terms.unitDays;
+  const factors = discountFactors(terms.months, terms.discount);
+  // Customers with the same (x, tx, T) share P(alive) and the expected purchases: each is computed once.
+  const forecasts = new RftIndex<{ pAlive: number; curve: Float64Array }>();
   const rows = customers.map((c, i) => {
     const r = rft[i]!;
-    const base = { ...describeCustomer(c.key, names), x: r.x, tx: round(r.tx, 4), T: round(r.T, 4), value: major(c.total) };
-    if (r.T <= 0) return { ...base, pAlive: null, expectedPurchases: null, expectedSpend: null, clv: null, note: 'too little history' as string | null };
-    const spend = spendOk ? spendFor(gg, r.x, r.x > 0 ? major(c.repeatSpend) / r.x : null) : null;
+    const { kind, id, name, externalId } = describeCustomer(c.key, names);
+    const tooLittle = r.T <= 0;
+    const spend = spendOk && !tooLittle ? spendFor(gg, r.x, r.x > 0 ? major(c.repeatSpend) / r.x : null) : null;
+    // The horizon's expected purchases are the curve's last month: the same time, (months x 30.4375) / unitDays.
+    const f = purchasesOk && !tooLittle ? forecasts.get(r, () => ({ pAlive: pAlive(bg, r), curve: purchaseCurve(bg, r, terms.months, terms.unitDays) })) : null;
+    // One object literal per row, in the order JSON lists the fields: spreading a base into each was a third of
+    // this function's time and most of report clv's peak memory at 100,000 customers.
     return {
-      ...base,
-      pAlive: purchasesOk ? round(pAlive(bg, r), 4) : null,
-      expectedPurchases: purchasesOk ? round(expectedPurchases(bg, r, horizonUnits), 4) : null,
+      kind, id, name, externalId, x: r.x, tx: round(r.tx, 4), T: round(r.T, 4), value: major(c.total),
+      pAlive: f ? round(f.pAlive, 4) : null,
+      expectedPurchases: f ? round(f.curve[terms.months - 1]!, 4) : null,
       expectedSpend: spend === null ? null : round(spend, 2),
-      clv: purchasesOk && spend !== null ? round(clv(bg, r, spend, terms.months, terms.discount, terms.unitDays), 2) : null,
-      note: null as string | null,
+      clv: f && spend !== null ? round(discounted(f.curve, spend, factors), 2) : null,
+      note: (tooLittle ? 'too little history' : null) as string | null,
     };
   });
   return rows.sort((a, b) => (b.clv ?? -1) - (a.clv ?? -1) || b.value - a.value || a.id - b.id);

@@ -22,14 +22,20 @@ export interface GammaGammaParams {
 export type GammaGammaFit = GammaGammaParams & Fit<GammaGammaParams>;
 
 export function groupSpend(customers: readonly Spend[]): SpendGroup[] {
-  const groups = new Map<string, SpendGroup>();
+  const groups: SpendGroup[] = [];
+  const byX = new Map<number, Map<number, SpendGroup>>();
   for (const c of customers) {
-    const key = `${c.x}/${c.m}`;
-    const g = groups.get(key);
+    let byM = byX.get(c.x);
+    if (!byM) byX.set(c.x, (byM = new Map()));
+    const g = byM.get(c.m);
     if (g) g.n += 1;
-    else groups.set(key, { x: c.x, m: c.m, n: 1 });
+    else {
+      const made = { x: c.x, m: c.m, n: 1 };
+      byM.set(c.m, made);
+      groups.push(made);
+    }
   }
-  return [...groups.values()];
+  return groups;
 }
 
 export function ggLogLikelihood(g: GammaGammaParams, customers: readonly (Spend & { n?: number })[]): number {
@@ -44,31 +50,31 @@ export function ggObjective(customers: readonly (Spend & { n?: number })[]): (g:
   const distinct = [...new Set(customers.map((c) => c.x))];
   const slot = new Map(distinct.map((x, i) => [x, i]));
   const len = customers.length;
-  const X = new Float64Array(len);
-  const M = new Float64Array(len);
+  const MX = new Float64Array(len);
   const LNM = new Float64Array(len);
   const N = new Float64Array(len);
   const S = new Int32Array(len);
   customers.forEach((c, i) => {
-    X[i] = c.x;
-    M[i] = c.m;
+    MX[i] = c.m * c.x;
     LNM[i] = Math.log(c.m);
     N[i] = c.n ?? 1;
     S[i] = slot.get(c.x)!;
   });
   const perX = new Float64Array(distinct.length);
+  const pX = new Float64Array(distinct.length);
   return ({ p, q, gamma }) => {
     const lnGq = lnGamma(q);
     const lnG = Math.log(gamma);
     distinct.forEach((x, k) => {
       perX[k] = lnRising(p * x, q) - lnGq + q * lnG;
+      pX[k] = p * x;
     });
     let total = 0;
     for (let i = 0; i < len; i++) {
       // (px - 1) ln m + px ln x - (px + q) ln(gamma + m x), rearranged so that the px terms (millions when p runs
       // off to the edge of the search) do not cancel each other.
-      const mx = M[i]! * X[i]!;
-      total += N[i]! * (perX[S[i]!]! - p * X[i]! * Math.log1p(gamma / mx) - LNM[i]! - q * Math.log(gamma + mx));
+      const mx = MX[i]!;
+      total += N[i]! * (perX[S[i]!]! - pX[S[i]!]! * Math.log1p(gamma / mx) - LNM[i]! - q * Math.log(gamma + mx));
     }
     return total;
   };

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Customer } from '../../domain/order.js';
-import type { CustomerName, CustomerOrders, CustomerValues, SavedSegmentation } from '../customer-value.js';
+import type { CustomerName, CustomerOrders, CustomerValues, PurchaseDayVisitor, SavedSegmentation } from '../customer-value.js';
 import type { Journal } from '../repos/journal.js';
 
 type Row = unknown[];
@@ -26,7 +26,7 @@ export class PgCustomerValues implements CustomerValues {
     }));
   }
 
-  async purchaseDays(asOf: string, visit: (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void): Promise<void> {
+  async purchaseDays(asOf: string, visit: PurchaseDayVisitor): Promise<void> {
     const rows = await this.rows<[number | null, number | null, string, string, number, number]>(
       `select company_id, contact_id, ordered_on, currency, sum(amount_minor), count(*) from orders
       where amount_minor >= 0 and ordered_on <= $1 and (company_id is not null or contact_id is not null)

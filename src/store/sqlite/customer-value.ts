@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Customer } from '../../domain/order.js';
-import type { CustomerName, CustomerOrders, CustomerValues, SavedSegmentation } from '../customer-value.js';
+import type { CustomerName, CustomerOrders, CustomerValues, PurchaseDayVisitor, SavedSegmentation } from '../customer-value.js';
 import type { Journal } from '../repos/journal.js';
+import { scanPurchaseDays } from './purchase-days.js';
 
 /**
  * One aggregation or one streamed scan over up to a million orders, straight on the driver: this is what keeps
@@ -29,38 +29,8 @@ export class SqliteCustomerValues implements CustomerValues {
     });
   }
 
-  async purchaseDays(asOf: string, visit: (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void): Promise<void> {
-    // Each customer kind is read in its index's order (customer, day), and orders of one day are merged here: a
-    // GROUP BY over a million orders sorted them in a temporary B-tree first, which took most of report clv's time.
-    // People without a company (company_id null) come first, as NULLs sort first.
-    const scans = [
-      ['contact', 'select contact_id, ordered_on, currency, amount_minor from orders indexed by orders_contact where contact_id is not null and company_id is null'],
-      ['company', 'select company_id, ordered_on, currency, amount_minor from orders indexed by orders_company where company_id is not null'],
-    ] as const;
-    for (const [kind, select] of scans) {
-      const rows = this.raw.prepare(`${select} and ordered_on <= ? and amount_minor >= 0 order by 1, 2`).raw()
-        .iterate(asOf) as Iterable<[number, string, string, number | bigint]>;
-      let id = -1;
-      let day = '';
-      const sums = new Map<string, [number, number]>();
-      const flush = () => {
-        for (const currency of [...sums.keys()].sort()) visit(kind, id, day, currency, ...sums.get(currency)!);
-        sums.clear();
-      };
-      for (const [rowId, rowDay, currency, minor] of rows) {
-        if (rowId !== id || rowDay !== day) {
-          flush();
-          id = rowId;
-          day = rowDay;
-        }
-        const sum = sums.get(currency);
-        if (sum) {
-          sum[0] += Number(minor);
-          sum[1] += 1;
-        } else sums.set(currency, [Number(minor), 1]);
-      }
-      flush();
-    }
+  async purchaseDays(asOf: string, visit: PurchaseDayVisitor): Promise<void> {
+    scanPurchaseDays(this.raw, asOf, visit);
   }
 
   async names(): Promise<Map<string, CustomerName>> {

@@ -1,0 +1,201 @@
+import type Database from 'better-sqlite3';
+import type { Customer } from '../../domain/order.js';
+import type { PurchaseDayVisitor } from '../customer-value.js';
+
+/**
+ * Purchase days from one pass over the orders table in its own order, sorted here: walking an index instead reads
+ * each order's row from wherever it lies in the file (a million random reads: 4 s of 1,000,000 orders), and a
+ * GROUP BY sorts a million rows in a temporary B-tree first (2 s). Each order is kept as about 22 bytes of typed
+ * columns until every order is read; days and currencies are interned, so their strings exist once each.
+ */
+export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: PurchaseDayVisitor): void {
+  const cols = new Columns();
+  // A customer, day or currency gets a number in the order it is first seen, and a rank by sorting those once.
+  const customerSlot = [new Map<number, number>(), new Map<number, number>()];
+  const customerKind: number[] = [];
+  const customerId: number[] = [];
+  const days = new Interned();
+  const currencies = new Interned();
+  for (const text of orderBatches(raw, asOf)) {
+    for (let at = 0; at < text.length;) {
+      // company US contact US day US currency US amount RS: see orderBatches.
+      const company = digits(text, at);
+      at = text.indexOf(UNIT, at) + 1;
+      const contact = digits(text, at);
+      at = text.indexOf(UNIT, at) + 1;
+      const dayEnd = text.indexOf(UNIT, at);
+      const day = days.of(text.slice(at, dayEnd));
+      at = dayEnd + 1;
+      const currencyEnd = text.indexOf(UNIT, at);
+      const currency = currencies.of(text.slice(at, currencyEnd));
+      at = currencyEnd + 1;
+      const minor = digits(text, at);
+      const end = text.indexOf(RECORD, at);
+      at = end < 0 ? text.length : end + 1;
+      // People without a company (kind 0) come before companies (kind 1), as NULLs sort first.
+      const kind = company === null ? 0 : 1;
+      const id = (company ?? contact)!;
+      let slot = customerSlot[kind]!.get(id);
+      if (slot === undefined) {
+        slot = customerId.length;
+        customerSlot[kind]!.set(id, slot);
+        customerKind.push(kind);
+        customerId.push(id);
+      }
+      cols.push(slot, day, currency, minor!);
+    }
+  }
+  const order = customerId.map((_, i) => i).sort((i, j) => customerKind[i]! - customerKind[j]! || customerId[i]! - customerId[j]!);
+  const dayRank = days.ranks();
+  const dayText = days.sorted();
+  const currencyRank = currencies.ranks();
+  const currencyText = currencies.sorted();
+  const { customer, day, currency, minor } = cols;
+  const n = cols.length;
+
+  // Orders grouped by customer (counting sort, in `order`), then each customer's orders by day.
+  const rankOf = new Int32Array(order.length);
+  order.forEach((slot, rank) => { rankOf[slot] = rank; });
+  const start = new Int32Array(order.length + 1);
+  for (let i = 0; i < n; i++) start[rankOf[customer[i]!]! + 1]! += 1;
+  for (let r = 0; r < order.length; r++) start[r + 1]! += start[r]!;
+  const byCustomer = new Uint32Array(n);
+  const next = start.slice(0, order.length);
+  for (let i = 0; i < n; i++) byCustomer[next[rankOf[customer[i]!]!]!++] = i;
+  for (let i = 0; i < n; i++) day[i] = dayRank[day[i]!]!;
+
+  const sums = new Float64Array(currencyText.length);
+  const counts = new Int32Array(currencyText.length);
+  for (let r = 0; r < order.length; r++) {
+    const slot = order[r]!;
+    const kind: Customer['kind'] = customerKind[slot] === 0 ? 'contact' : 'company';
+    const id = customerId[slot]!;
+    const from = start[r]!;
+    const to = start[r + 1]!;
+    sortByDay(byCustomer, from, to, day);
+    for (let i = from; i < to;) {
+      const d = day[byCustomer[i]!]!;
+      let j = i;
+      let single = true;
+      const c0 = currency[byCustomer[i]!]!;
+      for (; j < to && day[byCustomer[j]!] === d; j++) {
+        const row = byCustomer[j]!;
+        if (currency[row] !== c0) single = false;
+        sums[currencyRank[currency[row]!]!]! += minor[row]!;
+        counts[currencyRank[currency[row]!]!]! += 1;
+      }
+      // Orders of one day in several currencies are visited one currency at a time, currencies in code order.
+      const lo = single ? currencyRank[c0]! : 0;
+      const hi = single ? lo + 1 : currencyText.length;
+      for (let c = lo; c < hi; c++) {
+        if (counts[c] === 0) continue;
+        visit(kind, id, dayText[d]!, currencyText[c]!, sums[c]!, counts[c]!);
+        sums[c] = 0;
+        counts[c] = 0;
+      }
+      i = j;
+    }
+  }
+}
+
+const UNIT = '\x1f';
+const RECORD = '\x1e';
+
+/**
+ * The orders that are purchases, a few thousand at a time, each batch as one text that SQLite writes: an order costs
+ * about 0.4 µs that way against 1 µs as a row handed to JavaScript. Every field but the day and the currency is an
+ * integer, and those are ISO dates and codes, so the separators (ASCII's unit and record separators) cannot occur.
+ */
+function* orderBatches(raw: Database.Database, asOf: string): Generator<string> {
+  const batch = raw.prepare(`select group_concat(ifnull(company_id, '') || char(31) || ifnull(contact_id, '') || char(31) || ordered_on || char(31) || currency
+        || char(31) || amount_minor, char(30))
+      from orders where id >= ? and id < ? and ordered_on <= ? and amount_minor >= 0 and (company_id is not null or contact_id is not null)`).pluck();
+  const last = (raw.prepare('select max(id) from orders').pluck().get() as number | null) ?? 0;
+  for (let from = 0; from <= last; from += BATCH) {
+    const text = batch.get(from, from + BATCH, asOf) as string | null;
+    if (text) yield text;
+  }
+}
+
+const BATCH = 4_096;
+
+/** The non-negative integer written at `at` (up to a separator), or null where the field is empty (SQL NULL). */
+function digits(text: string, at: number): number | null {
+  let c = text.charCodeAt(at);
+  if (!(c >= 48 && c <= 57)) return null;
+  let n = 0;
+  for (; c >= 48 && c <= 57; c = text.charCodeAt(++at)) n = n * 10 + (c - 48);
+  return n;
+}
+
+/** Growable typed columns of the orders read: customer slot, day and currency numbers, amount. */
+class Columns {
+  length = 0;
+  customer = new Int32Array(1 << 16);
+  day = new Int32Array(1 << 16);
+  currency = new Uint32Array(1 << 16);
+  minor = new Float64Array(1 << 16);
+
+  push(customer: number, day: number, currency: number, minor: number): void {
+    if (this.length === this.minor.length) this.grow();
+    const i = this.length++;
+    this.customer[i] = customer;
+    this.day[i] = day;
+    this.currency[i] = currency;
+    this.minor[i] = minor;
+  }
+
+  private grow(): void {
+    const size = this.length * 2;
+    const more = <T extends Int32Array | Uint32Array | Float64Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a);
+      return b;
+    };
+    this.customer = more(this.customer, Int32Array);
+    this.day = more(this.day, Int32Array);
+    this.currency = more(this.currency, Uint32Array);
+    this.minor = more(this.minor, Float64Array);
+  }
+}
+
+/** Strings numbered as first seen, and their ranks in code-unit order (the order SQLite's BINARY collation sorts ASCII in). */
+class Interned {
+  private readonly numbers = new Map<string, number>();
+  private readonly texts: string[] = [];
+
+  of(text: string): number {
+    let n = this.numbers.get(text);
+    if (n === undefined) {
+      n = this.texts.length;
+      this.numbers.set(text, n);
+      this.texts.push(text);
+    }
+    return n;
+  }
+
+  sorted(): string[] {
+    return [...this.texts].sort();
+  }
+
+  ranks(): Int32Array {
+    const rank = new Int32Array(this.texts.length);
+    this.texts.map((_, i) => i).sort((i, j) => (this.texts[i]! < this.texts[j]! ? -1 : 1)).forEach((n, r) => { rank[n] = r; });
+    return rank;
+  }
+}
+
+/** Sorts `rows[from, to)` by `day`: insertion sort, as most customers have a few orders; a long history sorts as an array. */
+function sortByDay(rows: Uint32Array, from: number, to: number, day: Int32Array): void {
+  if (to - from > 64) {
+    rows.set(Array.from(rows.subarray(from, to)).sort((a, b) => day[a]! - day[b]!), from);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const row = rows[i]!;
+    const d = day[row]!;
+    let j = i - 1;
+    for (; j >= from && day[rows[j]!]! > d; j--) rows[j + 1] = rows[j]!;
+    rows[j + 1] = row;
+  }
+}
