@@ -60,7 +60,9 @@ export function newCustomer(kind: CustomerRef['kind'], id: number, key: string, 
  */
 export async function journalImport(j: Journal, firstOrderId: number, out: object,
   created: readonly { kind: CustomerRef['kind']; id: number; snapshot: object }[], newProducts: readonly number[]): Promise<void> {
-  for (const c of created) await j.record(c.kind, c.id, 'create', null, c.snapshot);
+  for (const kind of ['company', 'contact'] as const) {
+    await j.recordCreated(kind, created.filter((c) => c.kind === kind).map((c) => ({ id: c.id, after: c.snapshot })));
+  }
   const createdCustomers = created.length ? { kind: created[0]!.kind, firstId: created[0]!.id, lastId: created.at(-1)!.id } : null;
   const createdProducts = newProducts.length ? { firstId: newProducts[0]!, lastId: newProducts.at(-1)! } : null;
   await j.record('import', firstOrderId, 'create', null, { ...out, createdCustomers, ...(createdProducts ? { createdProducts } : {}) });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 import type { ChangeNotes, Identity, JournalAction, JournalEntry, WriteMeta } from '../journal.js';
-import { hasRows, readRows, type RowImage, type Rows } from './row-images.js';
+import { hasRows, readRows, readRowsOf, type RowImage, type Rows } from './row-images.js';
 
 /** Records every write of one command under one change set, inside that command's transaction. */
 export class Journal implements ChangeNotes {
@@ -79,6 +79,23 @@ export class Journal implements ChangeNotes {
       after: after === null ? null : JSON.stringify(after),
       row_image: rows === null ? null : JSON.stringify(rows),
     }).execute();
+  }
+
+  /**
+   * Journals records of `entity` that this write created, as `record` would one by one, with their rows read
+   * set-wise and the entries inserted in batches (an order import's new customers).
+   */
+  async recordCreated(entity: string, records: readonly { id: number; after: object }[]): Promise<void> {
+    if (!records.length) return;
+    const changeSetId = await this.changeSet();
+    const rows = await readRowsOf(this.db, entity, records.map((r) => r.id));
+    // Seven values an entry: 500 entries stay far below either engine's limit of bound values in one statement.
+    for (let i = 0; i < records.length; i += 500) {
+      await this.db.insertInto('journal').values(records.slice(i, i + 500).map((r) => ({
+        change_set_id: changeSetId, entity, entity_id: r.id, action: 'create', before: null, after: JSON.stringify(r.after),
+        row_image: JSON.stringify({ after: rows.get(r.id)! }),
+      }))).execute();
+    }
   }
 }
 

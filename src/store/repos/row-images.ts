@@ -17,30 +17,30 @@ export interface RowImage {
 
 type Table = keyof DB & string;
 
-/** Where a part of a record lives: a table, and the columns that say which rows are the record's. */
+/** Where a part of a record lives: a table, the column holding the record's id, and any other column that says whose. */
 interface Part {
   table: Table;
-  where: (id: number) => Record<string, unknown>;
+  column: string;
+  also?: Record<string, unknown>;
 }
+
+const own = (table: Table): Part => ({ table, column: 'id' });
+const tags = (entity: string): Part => ({ table: 'tag', column: 'entity_id', also: { entity } });
 
 /** The record's own row first (inserted first, deleted last), then its children. */
 const PARTS: Record<string, Part[]> = {
-  company: [{ table: 'company', where: (id) => ({ id }) }, { table: 'tag', where: (id) => ({ entity: 'company', entity_id: id }) }],
-  contact: [
-    { table: 'contact', where: (id) => ({ id }) }, { table: 'contact_email', where: (id) => ({ contact_id: id }) },
-    { table: 'contact_phone', where: (id) => ({ contact_id: id }) }, { table: 'tag', where: (id) => ({ entity: 'contact', entity_id: id }) },
-  ],
-  deal: [
-    { table: 'deal', where: (id) => ({ id }) }, { table: 'deal_stage_change', where: (id) => ({ deal_id: id }) },
-    { table: 'tag', where: (id) => ({ entity: 'deal', entity_id: id }) },
-  ],
-  activity: [{ table: 'activity', where: (id) => ({ id }) }],
-  followup: [{ table: 'followup', where: (id) => ({ id }) }, { table: 'tag', where: (id) => ({ entity: 'followup', entity_id: id }) }],
-  order: [{ table: 'orders', where: (id) => ({ id }) }],
-  stage: [{ table: 'stage', where: (id) => ({ id }) }],
-  quota: [{ table: 'quota', where: (id) => ({ id }) }],
-  rfm_snapshot: [{ table: 'rfm_snapshot', where: (id) => ({ id }) }, { table: 'rfm_snapshot_member', where: (id) => ({ snapshot_id: id }) }],
+  company: [own('company'), tags('company')],
+  contact: [own('contact'), { table: 'contact_email', column: 'contact_id' }, { table: 'contact_phone', column: 'contact_id' }, tags('contact')],
+  deal: [own('deal'), { table: 'deal_stage_change', column: 'deal_id' }, tags('deal')],
+  activity: [own('activity')],
+  followup: [own('followup'), tags('followup')],
+  order: [own('orders')],
+  stage: [own('stage')],
+  quota: [own('quota')],
+  rfm_snapshot: [own('rfm_snapshot'), { table: 'rfm_snapshot_member', column: 'snapshot_id' }],
 };
+
+const whereOf = (part: Part, id: number): Record<string, unknown> => ({ [part.column]: id, ...part.also });
 
 /** Whether records of `entity` have rows an undo can put back. */
 export const hasRows = (entity: string): boolean => entity in PARTS;
@@ -57,9 +57,32 @@ export async function readRows(db: Kysely<DB>, entity: string, id: number): Prom
   if (!parts) return null;
   const rows: Rows = {};
   for (const part of parts) {
-    rows[part.table] = await filtered(db.selectFrom(part.table).selectAll() as any, part.where(id)).execute() as Record<string, unknown>[];
+    rows[part.table] = await filtered(db.selectFrom(part.table).selectAll() as any, whereOf(part, id)).execute() as Record<string, unknown>[];
   }
   return rows[parts[0]!.table]!.length ? rows : null;
+}
+
+/**
+ * The rows of many records of `entity` at once (what readRows gives for each id), read a table at a time over the ids'
+ * range: an import that made 100,000 customers journals them in seconds, not minutes of two queries each.
+ */
+export async function readRowsOf(db: Kysely<DB>, entity: string, ids: readonly number[]): Promise<Map<number, Rows>> {
+  const parts = PARTS[entity]!;
+  const out = new Map<number, Rows>();
+  if (!ids.length) return out;
+  let lo = ids[0]!;
+  let hi = lo;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  for (const id of ids) out.set(id, Object.fromEntries(parts.map((p) => [p.table, []])));
+  for (const part of parts) {
+    const found = await filtered(db.selectFrom(part.table).selectAll().where(part.column as any, '>=', lo).where(part.column as any, '<=', hi) as any,
+      part.also ?? {}).execute() as Record<string, unknown>[];
+    for (const row of found) out.get(Number(row[part.column]))?.[part.table]!.push(row);
+  }
+  return out;
 }
 
 /**
@@ -69,19 +92,19 @@ export async function readRows(db: Kysely<DB>, entity: string, id: number): Prom
 export async function writeRows(db: Kysely<DB>, entity: string, id: number, rows: Rows | null): Promise<void> {
   const parts = PARTS[entity];
   if (!parts) throw new Error(`no rows for ${entity}`);
-  const [own, ...children] = parts;
-  for (const part of children) await filtered(db.deleteFrom(part.table) as any, part.where(id)).execute();
-  const exists = (await filtered(db.selectFrom(own!.table).select('id' as any) as any, own!.where(id)).executeTakeFirst()) !== undefined;
-  const row = rows?.[own!.table]?.[0];
+  const [self, ...children] = parts;
+  for (const part of children) await filtered(db.deleteFrom(part.table) as any, whereOf(part, id)).execute();
+  const exists = (await filtered(db.selectFrom(self!.table).select('id' as any) as any, whereOf(self!, id)).executeTakeFirst()) !== undefined;
+  const row = rows?.[self!.table]?.[0];
   if (!row) {
-    if (exists) await filtered(db.deleteFrom(own!.table) as any, own!.where(id)).execute();
+    if (exists) await filtered(db.deleteFrom(self!.table) as any, whereOf(self!, id)).execute();
     return;
   }
   if (exists) {
     const { id: _id, ...values } = row;
-    await filtered(db.updateTable(own!.table).set(values as any) as any, own!.where(id)).execute();
+    await filtered(db.updateTable(self!.table).set(values as any) as any, whereOf(self!, id)).execute();
   } else {
-    await db.insertInto(own!.table).values(row as any).execute();
+    await db.insertInto(self!.table).values(row as any).execute();
   }
   for (const part of children) {
     const list = rows?.[part.table] ?? [];
