@@ -49,8 +49,11 @@ export function latestSatisfaction(scores: Iterable<SatisfactionScore>, end: str
 
 /** Each scored customer in its quadrant: quadrants in order, then the most frequent buyers first, then by id. */
 export function loyaltyRows(scored: readonly { key: string; f: number; frequency: number }[], latest: ReadonlyMap<string, number>) {
-  return scored.map((c) => ({ key: c.key, f: c.f, frequency: c.frequency, satisfaction: latest.get(c.key) ?? null, ...quadrant(c.f, latest.get(c.key) ?? null) }))
-    .sort((a, b) => a.quadrant.localeCompare(b.quadrant) || b.frequency - a.frequency || idOrder(a.key)[0] - idOrder(b.key)[0]);
+  return scored.map((c) => {
+    const satisfaction = latest.get(c.key) ?? null;
+    const { repeat, attitude, quadrant: q } = quadrant(c.f, satisfaction);
+    return { key: c.key, f: c.f, frequency: c.frequency, satisfaction, repeat, attitude, quadrant: q };
+  }).sort((a, b) => a.quadrant.localeCompare(b.quadrant) || b.frequency - a.frequency || idOrder(a.key)[0] - idOrder(b.key)[0]);
 }
 
 /** How many customers each quadrant holds, with its programme, in the report's order. */

@@ -1,8 +1,5 @@
-import type { CustomerOrderRow } from '../domain/customer-value.js';
+import type { CustomerDirectory, ValueTable } from '../domain/customer-value.js';
 import type { Customer } from '../domain/order.js';
-
-/** Per customer and currency: orders, positive orders, last positive order date, sum of all amounts (refunds included). */
-export type CustomerOrders = CustomerOrderRow;
 
 export interface CustomerName {
   name: string;
@@ -23,8 +20,12 @@ export interface SavedSegmentation {
  * own fast path: these scans cover up to a million orders, which the repositories' row-by-row reads cannot.
  */
 export interface CustomerValues {
-  /** RFM's aggregation, over orders on or before `asOf` (and from `since`). */
-  orders(asOf: string, since: string | null): Promise<CustomerOrders[]>;
+  /**
+   * RFM's aggregation, over orders on or before `asOf` (and from `since`): per customer and currency, orders,
+   * positive orders, the last positive order's date, the first order's date and the sum of all amounts (refunds
+   * included), added to `into` customer by customer, people without a company first, each kind by id.
+   */
+  orders(asOf: string, since: string | null, into: Pick<ValueTable, 'add'>): Promise<void>;
   /**
    * Purchase days (non-refund orders merged per calendar day and currency) on or before `asOf`, customer by
    * customer in date order, streamed to `visit` so a million orders never sit in memory.
@@ -32,6 +33,8 @@ export interface CustomerValues {
   purchaseDays(asOf: string, visit: (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void): Promise<void>;
   /** Name, external id and wallet by customer key ("company:12"). */
   names(): Promise<Map<string, CustomerName>>;
+  /** The same of every company, then of every person without one, each by id, added to `into`. */
+  directory(into: Pick<CustomerDirectory, 'add'>): Promise<void>;
   snapshot(name: string): Promise<SavedSegmentation | undefined>;
   /** Saved segmentations, oldest first. */
   snapshotNames(): Promise<string[]>;
