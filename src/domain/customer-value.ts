@@ -6,7 +6,8 @@ import type { RfmInput } from './rfm.js';
 /**
  * What the customer-value reports (rfm, deciles, portfolio, loyalty) stand on: per customer, R, F and M in minor
  * units of the report currency, from the store's per-customer-and-currency order aggregates. A customer is keyed
- * "company:12" or "contact:7" throughout.
+ * "company:12" or "contact:7" where one is named; the reports themselves work on columns of numbers, as 100,000
+ * customers held as objects and string keys took more memory than the million orders they came from.
  */
 
 /** One customer's orders in one currency up to as-of (and from --since), as the store aggregates them. */
@@ -42,7 +43,13 @@ export interface CustomerValues {
   windowDays: number;
 }
 
+/** A customer kind as a column holds it: its index here. Companies sort before people (idOrder, and as keys). */
+export const KINDS: readonly Customer['kind'][] = ['company', 'contact'];
+
 export const customerKey = (kind: Customer['kind'], id: number): string => `${kind}:${id}`;
+
+/** One number per customer, for maps over kinds and ids without a string per customer. */
+const slot = (kind: number, id: number) => id * 2 + kind;
 
 /** The customer key's tie-break order (deciles, tiers): by id, companies before contacts. */
 export function idOrder(key: string): [number, number] {
@@ -57,33 +64,182 @@ export function describeCustomer(key: string, names: ReadonlyMap<string, { name:
   return { kind: key.slice(0, colon) as Customer['kind'], id: Number(key.slice(colon + 1)), name: n?.name ?? '', externalId: n?.externalId ?? null };
 }
 
+function grown<T extends Float64Array | Uint8Array>(a: T, size: number): T {
+  if (size < a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** The scored customers (a positive order, converted) in table order, their measures copied out in columns. */
+export interface Scored {
+  size: number;
+  /** The customer's row in the table. */
+  row: Uint32Array;
+  kind: Uint8Array;
+  id: Float64Array;
+  recencyDays: Float64Array;
+  frequency: Float64Array;
+  monetary: Float64Array;
+}
+
 /**
- * R, F and M per customer. Orders in a currency without a rate are left out of every measure (so R, F and M
- * describe the same orders), as the pipeline leaves out such deals, and are counted in `unconverted`.
+ * R, F and M per customer in columns, filled from the store's rows one at a time. Orders in a currency without a
+ * rate are left out of every measure (so R, F and M describe the same orders), as the pipeline leaves out such
+ * deals, and are counted in `unconverted`. Customers keep the order of their first row.
  */
-export function customerValues(rows: Iterable<CustomerOrderRow>, asOf: string, since: string | null, fx: Converter, unconverted: Unconverted): CustomerValues {
-  const all = new Map<string, CustomerTotals>();
-  const leftOut = new Set<string>();
-  let firstOrder: string | null = null;
-  for (const row of rows) {
-    const key = customerKey(row.kind, row.id);
-    const minor = fx.convert(row.monetaryMinor, row.currency);
+export class ValueTable {
+  size = 0;
+  kind = new Uint8Array(1024);
+  id = new Float64Array(1024);
+  frequency = new Float64Array(1024);
+  /** Day number of the latest positive order; NaN without one. */
+  last = new Float64Array(1024);
+  monetary = new Float64Array(1024);
+  /** 1 when some of the customer's orders were converted: it has a value. */
+  converted = new Uint8Array(1024);
+  /** 1 when some were left out for want of a rate. */
+  leftOut = new Uint8Array(1024);
+  private rows = new Map<number, number>();
+  private firstOrder: string | null = null;
+
+  constructor(private readonly fx: Converter, private readonly unconverted: Unconverted) {}
+
+  add(kind: Customer['kind'], id: number, currency: string, orders: number, frequency: number, lastPositive: string | null,
+    firstOrder: string, monetaryMinor: number): void {
+    const i = this.row(kind, id);
+    const minor = this.fx.convert(monetaryMinor, currency);
     if (minor === null) {
-      unconverted.add('order', row.currency, row.monetaryMinor, row.orders);
-      leftOut.add(key);
-      continue;
+      this.unconverted.add('order', currency, monetaryMinor, orders);
+      this.leftOut[i] = 1;
+      return;
     }
-    if (firstOrder === null || row.firstOrder < firstOrder) firstOrder = row.firstOrder;
-    const a = all.get(key) ?? { frequency: 0, last: null, monetary: 0 };
-    a.frequency += row.frequency;
-    a.monetary += minor;
-    if (row.lastPositive !== null && (a.last === null || row.lastPositive > a.last)) a.last = row.lastPositive;
-    all.set(key, a);
+    if (this.firstOrder === null || firstOrder < this.firstOrder) this.firstOrder = firstOrder;
+    this.converted[i] = 1;
+    this.frequency[i]! += frequency;
+    this.monetary[i]! += minor;
+    if (lastPositive !== null) {
+      const day = dayNumber(lastPositive);
+      if (!(day <= this.last[i]!)) this.last[i] = day;
+    }
   }
-  const inputs: RfmInput[] = [];
-  for (const [key, a] of all) {
-    if (a.frequency > 0 && a.last !== null) inputs.push({ key, recencyDays: dayNumber(asOf) - dayNumber(a.last), frequency: a.frequency, monetary: a.monetary });
+
+  /** Marks a customer as having orders left out for want of a rate. */
+  leaveOut(kind: Customer['kind'], id: number): void {
+    this.leftOut[this.row(kind, id)] = 1;
   }
-  const windowDays = Math.max(1, dayNumber(asOf) - dayNumber(since ?? firstOrder ?? asOf) + 1);
-  return { inputs, all, leftOut, windowDays };
+
+  private row(kind: Customer['kind'], id: number): number {
+    const k = kind === 'company' ? 0 : 1;
+    return this.rows.get(slot(k, id)) ?? this.append(k, id);
+  }
+
+  private append(kind: number, id: number): number {
+    const i = this.size++;
+    this.kind = grown(this.kind, i);
+    this.id = grown(this.id, i);
+    this.frequency = grown(this.frequency, i);
+    this.last = grown(this.last, i);
+    this.monetary = grown(this.monetary, i);
+    this.converted = grown(this.converted, i);
+    this.leftOut = grown(this.leftOut, i);
+    this.kind[i] = kind;
+    this.id[i] = id;
+    this.last[i] = NaN;
+    this.rows.set(slot(kind, id), i);
+    return i;
+  }
+
+  /** The customer's row, or -1 without orders. */
+  find(kind: number, id: number): number {
+    return this.rows.get(slot(kind, id)) ?? -1;
+  }
+
+  key(i: number): string {
+    return customerKey(KINDS[this.kind[i]!]!, this.id[i]!);
+  }
+
+  /** analytics.md: only customers with at least one positive order are scored (RFM, deciles, loyalty). */
+  scored(asOf: string): Scored {
+    const today = dayNumber(asOf);
+    let size = 0;
+    for (let i = 0; i < this.size; i++) if (this.frequency[i]! > 0 && !Number.isNaN(this.last[i]!)) size++;
+    const s: Scored = { size, row: new Uint32Array(size), kind: new Uint8Array(size), id: new Float64Array(size),
+      recencyDays: new Float64Array(size), frequency: new Float64Array(size), monetary: new Float64Array(size) };
+    for (let i = 0, j = 0; i < this.size; i++) {
+      if (!(this.frequency[i]! > 0 && !Number.isNaN(this.last[i]!))) continue;
+      s.row[j] = i;
+      s.kind[j] = this.kind[i]!;
+      s.id[j] = this.id[i]!;
+      s.recencyDays[j] = today - this.last[i]!;
+      s.frequency[j] = this.frequency[i]!;
+      s.monetary[j++] = this.monetary[i]!;
+    }
+    return s;
+  }
+
+  /** The window's length in days, both ends included, for annualising: --since (else the first order) to as-of. */
+  windowDays(asOf: string, since: string | null): number {
+    return Math.max(1, dayNumber(asOf) - dayNumber(since ?? this.firstOrder ?? asOf) + 1);
+  }
+
+  /** The same values as objects keyed by customer, for the commands that pick customers by key. */
+  values(asOf: string, since: string | null): CustomerValues {
+    const all = new Map<string, CustomerTotals>();
+    const leftOut = new Set<string>();
+    for (let i = 0; i < this.size; i++) {
+      const key = this.key(i);
+      if (this.leftOut[i]) leftOut.add(key);
+      const last = Number.isNaN(this.last[i]!) ? null : new Date(this.last[i]! * 86_400_000).toISOString().slice(0, 10);
+      if (this.converted[i]) all.set(key, { frequency: this.frequency[i]!, last, monetary: this.monetary[i]! });
+    }
+    const s = this.scored(asOf);
+    const inputs = Array.from(s.row, (i, j): RfmInput => ({ key: this.key(i), recencyDays: s.recencyDays[j]!, frequency: s.frequency[j]!, monetary: s.monetary[j]! }));
+    return { inputs, all, leftOut, windowDays: this.windowDays(asOf, since) };
+  }
+}
+
+/** R, F and M per customer, keyed, from the store's rows (see ValueTable). */
+export function customerValues(rows: Iterable<CustomerOrderRow>, asOf: string, since: string | null, fx: Converter, unconverted: Unconverted): CustomerValues {
+  const t = new ValueTable(fx, unconverted);
+  for (const r of rows) t.add(r.kind, r.id, r.currency, r.orders, r.frequency, r.lastPositive, r.firstOrder, r.monetaryMinor);
+  return t.values(asOf, since);
+}
+
+/**
+ * Every customer that can be listed (companies, and people without a company), as the store reads them: name,
+ * external id and wallet estimate in columns, found by kind and id.
+ */
+export class CustomerDirectory {
+  size = 0;
+  readonly kind: number[] = [];
+  readonly id: number[] = [];
+  readonly name: string[] = [];
+  readonly externalId: (string | null)[] = [];
+  readonly walletMinor: (number | null)[] = [];
+  readonly walletCurrency: (string | null)[] = [];
+  private rows = new Map<number, number>();
+
+  add(kind: Customer['kind'], id: number, name: string, externalId: string | null, walletMinor: number | null, walletCurrency: string | null): void {
+    const k = kind === 'company' ? 0 : 1;
+    this.rows.set(slot(k, id), this.size++);
+    this.kind.push(k);
+    this.id.push(id);
+    this.name.push(name);
+    this.externalId.push(externalId);
+    this.walletMinor.push(walletMinor);
+    this.walletCurrency.push(walletCurrency);
+  }
+
+  /** Kind, id, name and external id, as report rows name a customer (an unknown one with an empty name). */
+  describe(kind: number, id: number) {
+    const i = this.rows.get(slot(kind, id));
+    return { kind: KINDS[kind]!, id, name: i === undefined ? '' : this.name[i]!, externalId: i === undefined ? null : this.externalId[i]! };
+  }
+
+  /** The same by key ("company:12"). */
+  describeKey(key: string) {
+    const [id, kind] = idOrder(key);
+    return this.describe(kind, id);
+  }
 }

@@ -1,12 +1,9 @@
+import type { Scored } from './customer-value.js';
+
 /**
  * Purchase deciles (analytics.md): customers sorted by Monetary descending, ties by id ascending; position i of N
  * is in decile floor(10 i / N) + 1. The Pareto line is the revenue share of the top 20% (deciles 1 and 2).
  */
-export interface DecileInput {
-  order: [number, number];
-  monetary: number;
-}
-
 export interface DecileRow {
   decile: number;
   customers: number;
@@ -15,20 +12,31 @@ export interface DecileRow {
   cumulativeShare: number;
 }
 
-export function decileOf<T extends DecileInput>(customers: readonly T[]): Map<T, number> {
-  const sorted = [...customers].sort((a, b) => b.monetary - a.monetary || a.order[0] - b.order[0] || a.order[1] - b.order[1]);
-  return new Map(sorted.map((c, i) => [c, Math.floor((10 * i) / sorted.length) + 1]));
+/** Each scored customer's decile (1-10), by position in `s`; ties by id, companies before contacts. */
+export function decileOf(s: Pick<Scored, 'size' | 'kind' | 'id' | 'monetary'>): Uint8Array {
+  const order = new Uint32Array(s.size).map((_, i) => i)
+    .sort((a, b) => s.monetary[b]! - s.monetary[a]! || s.id[a]! - s.id[b]! || s.kind[a]! - s.kind[b]!);
+  const decile = new Uint8Array(s.size);
+  order.forEach((c, i) => {
+    decile[c] = Math.floor((10 * i) / s.size) + 1;
+  });
+  return decile;
 }
 
-export function deciles(customers: readonly DecileInput[]): { rows: DecileRow[]; pareto: number } {
-  const of = decileOf(customers);
-  const total = customers.reduce((a, c) => a + c.monetary, 0);
+export function deciles(s: Pick<Scored, 'size' | 'kind' | 'id' | 'monetary'>): { rows: DecileRow[]; pareto: number } {
+  const of = decileOf(s);
+  const customers = new Array<number>(10).fill(0);
+  const revenue = new Array<number>(10).fill(0);
+  let total = 0;
+  for (let i = 0; i < s.size; i++) {
+    customers[of[i]! - 1]! += 1;
+    revenue[of[i]! - 1]! += s.monetary[i]!;
+    total += s.monetary[i]!;
+  }
   let cumulative = 0;
-  const rows = Array.from({ length: 10 }, (_, k) => {
-    const members = customers.filter((c) => of.get(c) === k + 1);
-    const revenue = members.reduce((a, c) => a + c.monetary, 0);
-    cumulative += revenue;
-    return { decile: k + 1, customers: members.length, revenue, share: total ? revenue / total : 0, cumulativeShare: total ? cumulative / total : 0 };
+  const rows = revenue.map((r, k) => {
+    cumulative += r;
+    return { decile: k + 1, customers: customers[k]!, revenue: r, share: total ? r / total : 0, cumulativeShare: total ? cumulative / total : 0 };
   });
   return { rows, pareto: rows[1]!.cumulativeShare };
 }

@@ -49,8 +49,18 @@ export function latestSatisfaction(scores: Iterable<SatisfactionScore>, end: str
 
 /** Each scored customer in its quadrant: quadrants in order, then the most frequent buyers first, then by id. */
 export function loyaltyRows(scored: readonly { key: string; f: number; frequency: number }[], latest: ReadonlyMap<string, number>) {
-  return scored.map((c) => ({ key: c.key, f: c.f, frequency: c.frequency, satisfaction: latest.get(c.key) ?? null, ...quadrant(c.f, latest.get(c.key) ?? null) }))
-    .sort((a, b) => a.quadrant.localeCompare(b.quadrant) || b.frequency - a.frequency || idOrder(a.key)[0] - idOrder(b.key)[0]);
+  const rows = scored.map((c) => {
+    const satisfaction = latest.get(c.key) ?? null;
+    const { repeat, attitude, quadrant: q } = quadrant(c.f, satisfaction);
+    return { key: c.key, f: c.f, frequency: c.frequency, satisfaction, repeat, attitude, quadrant: q };
+  });
+  // Each row's quadrant rank and id worked out once, not in every one of 100,000 x 17 comparisons.
+  const rank = new Map([...QUADRANTS].sort((a, b) => a.localeCompare(b)).map((q, i) => [q, i]));
+  const quadrants = Uint8Array.from(rows, (r) => rank.get(r.quadrant)!);
+  const ids = Float64Array.from(rows, (r) => idOrder(r.key)[0]);
+  const order = new Uint32Array(rows.length).map((_, i) => i)
+    .sort((a, b) => quadrants[a]! - quadrants[b]! || rows[b]!.frequency - rows[a]!.frequency || ids[a]! - ids[b]! || a - b);
+  return Array.from(order, (i) => rows[i]!);
 }
 
 /** How many customers each quadrant holds, with its programme, in the report's order. */

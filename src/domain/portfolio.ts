@@ -1,4 +1,4 @@
-import { type CustomerValues, idOrder } from './customer-value.js';
+import { CustomerDirectory, type CustomerValues, customerKey, idOrder, KINDS, type Scored, ValueTable } from './customer-value.js';
 import { decileOf } from './deciles.js';
 import type { Converter, Unconverted } from './fx.js';
 
@@ -67,7 +67,8 @@ export function portfolio(customers: readonly PortfolioInput[], windowDays: numb
     const tier: Tier = !c.hasOrders ? (c.hasWallet ? 'prospect' : 'maintain')
       : mvc(c) ? 'MVC' : bz(c) ? 'BZ' : growable.has(c.key) ? 'MGC' : 'maintain';
     const shareOfWallet = c.wallet ? annualValue / c.wallet : null;
-    return { ...c, annualValue, shareOfWallet, untapped, tier, revisitWallet: shareOfWallet !== null && shareOfWallet > 1 };
+    return { key: c.key, order: c.order, value: c.value, wallet: c.wallet, hasWallet: c.hasWallet, hasOrders: c.hasOrders, decile: c.decile,
+      annualValue, shareOfWallet, untapped, tier, revisitWallet: shareOfWallet !== null && shareOfWallet > 1 };
   });
 }
 
@@ -83,30 +84,57 @@ export interface PortfolioCustomer extends PortfolioRow {
 }
 
 /**
- * The portfolio of every customer in `wallets` (companies, and contacts without one) that has converted orders or is
- * a prospect, by value, then wallet, then id. A wallet estimate in another currency converts like an order; one
+ * The portfolio of every customer in `directory` (companies, and contacts without one) that has converted orders or
+ * is a prospect, by value, then wallet, then id. A wallet estimate in another currency converts like an order; one
  * without a rate is counted in `unconverted` and named in the row, not taken as missing. A customer whose orders
  * were all left out for want of a rate is neither scored nor a prospect.
  */
-export function customerPortfolio(values: CustomerValues, wallets: ReadonlyMap<string, WalletEstimate>, fx: Converter,
+export function tablePortfolio(table: ValueTable, scored: Scored, windowDays: number, directory: CustomerDirectory, fx: Converter,
   costToServe: number, unconverted: Unconverted): PortfolioCustomer[] {
-  const deciles = decileOf(values.inputs.map((c) => ({ key: c.key, order: idOrder(c.key), monetary: c.monetary })));
-  const decileByKey = new Map([...deciles].map(([c, d]) => [c.key, d]));
-  const noRate = new Map<string, string>();
-  const inputs = [...wallets.keys()].filter((key) => values.all.has(key) || !values.leftOut.has(key)).map((key): PortfolioInput => {
-    const w = wallets.get(key)!;
-    const hasWallet = w.walletMinor !== null && w.walletCurrency !== null;
-    const wallet = hasWallet ? fx.convert(w.walletMinor!, w.walletCurrency!) : null;
-    if (hasWallet && wallet === null) noRate.set(key, w.walletCurrency!);
-    const a = values.all.get(key);
-    return { key, order: idOrder(key), value: a?.monetary ?? 0, wallet, hasWallet, hasOrders: a !== undefined, decile: decileByKey.get(key) ?? null };
+  const decile = decileOf(scored);
+  const decileByRow = new Uint8Array(table.size);
+  scored.row.forEach((row, j) => {
+    decileByRow[row] = decile[j]!;
   });
-  const rows = portfolio(inputs, values.windowDays, costToServe).filter((r) => r.hasOrders || r.tier === 'prospect')
+  const noRate = new Map<string, string>();
+  const wallets = new Map<string, number>();
+  const inputs: PortfolioInput[] = [];
+  for (let d = 0; d < directory.size; d++) {
+    const row = table.find(directory.kind[d]!, directory.id[d]!);
+    if (row >= 0 && !table.converted[row] && table.leftOut[row]) continue;
+    const key = customerKey(KINDS[directory.kind[d]!]!, directory.id[d]!);
+    const [walletMinor, walletCurrency] = [directory.walletMinor[d]!, directory.walletCurrency[d]!];
+    const hasWallet = walletMinor !== null && walletCurrency !== null;
+    const wallet = hasWallet ? fx.convert(walletMinor, walletCurrency) : null;
+    if (hasWallet && wallet === null) {
+      noRate.set(key, walletCurrency);
+      wallets.set(key, walletMinor);
+    }
+    const hasOrders = row >= 0 && table.converted[row] === 1;
+    inputs.push({ key, order: [directory.id[d]!, directory.kind[d]!], value: hasOrders ? table.monetary[row]! : 0, wallet, hasWallet, hasOrders,
+      decile: hasOrders && decileByRow[row] ? decileByRow[row]! : null });
+  }
+  const rows = portfolio(inputs, windowDays, costToServe).filter((r) => r.hasOrders || r.tier === 'prospect')
     .sort((a, b) => b.value - a.value || (b.wallet ?? 0) - (a.wallet ?? 0) || a.order[0] - b.order[0] || a.order[1] - b.order[1]);
   // Only the wallets of customers listed are left out of something.
   for (const r of rows) {
     const currency = noRate.get(r.key);
-    if (currency !== undefined) unconverted.add('wallet', currency, wallets.get(r.key)!.walletMinor!);
+    if (currency !== undefined) unconverted.add('wallet', currency, wallets.get(r.key)!);
   }
-  return rows.map((r) => ({ ...r, unconvertedWallet: noRate.get(r.key) }));
+  return rows.map((r) => Object.assign(r, { unconvertedWallet: noRate.get(r.key) }));
+}
+
+/** The portfolio (tablePortfolio) of customers given by key, for the commands that pick customers by key. */
+export function customerPortfolio(values: CustomerValues, wallets: ReadonlyMap<string, WalletEstimate>, fx: Converter,
+  costToServe: number, unconverted: Unconverted): PortfolioCustomer[] {
+  const table = new ValueTable(fx, unconverted);
+  const kindOf = (key: string) => KINDS[idOrder(key)[1]]!;
+  // Values are in the report currency already: added in it, they pass the converter unchanged. The first order
+  // date only sets a window, and values.windowDays is the window.
+  for (const [key, a] of values.all) table.add(kindOf(key), idOrder(key)[0], fx.currency, 0, a.frequency, a.last, '', a.monetary);
+  for (const key of values.leftOut) table.leaveOut(kindOf(key), idOrder(key)[0]);
+  const directory = new CustomerDirectory();
+  for (const [key, w] of wallets) directory.add(kindOf(key), idOrder(key)[0], '', null, w.walletMinor, w.walletCurrency);
+  // Recency plays no part in tiers: any as-of date scores the same customers.
+  return tablePortfolio(table, table.scored('1970-01-01'), values.windowDays, directory, fx, costToServe, unconverted);
 }

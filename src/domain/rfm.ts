@@ -1,3 +1,5 @@
+import type { Scored } from './customer-value.js';
+
 /**
  * RFM exactly as docs/analytics.md defines it. Recency = whole days from the last positive order to as-of,
  * Frequency = positive orders, Monetary = all order amounts (refunds included). Scores 1..bins:
@@ -31,13 +33,16 @@ function bound(sorted: Float64Array, v: number, upper: boolean): number {
 }
 
 /** Scores of one measure: `higherIsBetter` for F and M; for R fewer days is better. */
-export function scoreMeasure(values: readonly number[], higherIsBetter: boolean, bins: number): number[] {
+export function scoreMeasure(values: ArrayLike<number>, higherIsBetter: boolean, bins: number): Uint8Array {
   const n = values.length;
   const sorted = Float64Array.from(values).sort();
-  return values.map((v) => {
+  const scores = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
     const worse = higherIsBetter ? bound(sorted, v, false) : n - bound(sorted, v, true);
-    return 1 + Math.floor((bins * worse) / n);
-  });
+    scores[i] = 1 + Math.floor((bins * worse) / n);
+  }
+  return scores;
 }
 
 /** The widely used RF grid (analytics.md); M is reported but names no segment. Scores are on the 1-5 scale. */
@@ -66,9 +71,33 @@ export function segmentNamed(text: string): string | undefined {
 /** The report's order: the highest Monetary first, ties by customer key. */
 export const byMonetary = (a: RfmInput, b: RfmInput): number => b.monetary - a.monetary || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** Customers sorted as the report lists them (byMonetary): positions into `s`, by its columns alone. */
+export function monetaryOrder(s: Pick<Scored, 'size' | 'kind' | 'id' | 'monetary'>): Uint32Array {
+  // Keys compare as text: "company:12" before "company:9", every company before every contact.
+  const byKey = (a: number, b: number) => {
+    if (s.kind[a] !== s.kind[b]) return s.kind[a]! - s.kind[b]!;
+    const [x, y] = [String(s.id[a]), String(s.id[b])];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return new Uint32Array(s.size).map((_, i) => i).sort((a, b) => s.monetary[b]! - s.monetary[a]! || byKey(a, b));
+}
+
 export function segmentOf(r: number, f: number, bins: number): string {
   const [r5, f5] = [toFive(r, bins), toFive(f, bins)];
   return SEGMENTS.find((s) => r5 >= s.r[0] && r5 <= s.r[1] && f5 >= s.f[0] && f5 <= s.f[1])?.segment ?? 'Unclassified';
+}
+
+/** R, F and M scores and the segment of each scored customer, in columns beside `s`'s. */
+export function scoreColumns(s: Pick<Scored, 'recencyDays' | 'frequency' | 'monetary'>, bins: number) {
+  const r = scoreMeasure(s.recencyDays, false, bins);
+  const f = scoreMeasure(s.frequency, true, bins);
+  const m = scoreMeasure(s.monetary, true, bins);
+  const grid = new Map<number, string>();
+  const segment = Array.from(r, (ri, i) => {
+    const cell = ri * 16 + f[i]!;
+    return grid.get(cell) ?? grid.set(cell, segmentOf(ri, f[i]!, bins)).get(cell)!;
+  });
+  return { r, f, m, segment };
 }
 
 export function rfmScores(customers: readonly RfmInput[], bins: number): RfmScore[] {
@@ -78,17 +107,18 @@ export function rfmScores(customers: readonly RfmInput[], bins: number): RfmScor
   return customers.map((c, i) => ({ ...c, r: r[i]!, f: f[i]!, m: m[i]!, segment: segmentOf(r[i]!, f[i]!, bins) }));
 }
 
-export function segmentSummary(scored: readonly RfmScore[]) {
+/** Per segment: customers, revenue and share, from each scored customer's segment and Monetary. */
+export function segmentSummary(segments: readonly string[], monetary: ArrayLike<number>) {
   // One pass: 100,000 customers are summed once, not once per segment.
   const sums = new Map<string, { customers: number; revenue: number }>();
   let total = 0;
-  for (const c of scored) {
-    total += c.monetary;
-    const s = sums.get(c.segment) ?? { customers: 0, revenue: 0 };
+  segments.forEach((segment, i) => {
+    total += monetary[i]!;
+    const s = sums.get(segment) ?? { customers: 0, revenue: 0 };
     s.customers += 1;
-    s.revenue += c.monetary;
-    sums.set(c.segment, s);
-  }
+    s.revenue += monetary[i]!;
+    sums.set(segment, s);
+  });
   return [...SEGMENTS.map((s) => s.segment), ...(sums.has('Unclassified') ? ['Unclassified'] : [])].map((segment) => {
     const { customers, revenue } = sums.get(segment) ?? { customers: 0, revenue: 0 };
     return { segment, customers, revenue, share: total ? revenue / total : 0,
@@ -106,7 +136,7 @@ export interface Migration {
 }
 
 /** Who moved between a saved snapshot and now (the RAD method's dynamic update). */
-export function migration(before: Map<string, string>, now: readonly RfmScore[]): Migration {
+export function migration(before: Map<string, string>, now: readonly Pick<RfmScore, 'key' | 'segment'>[]): Migration {
   const current = new Set(now.map((c) => c.key));
   const pairs = [
     ...now.map((c) => ({ key: c.key, from: before.get(c.key) ?? '(new)', to: c.segment })),

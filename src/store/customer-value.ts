@@ -1,8 +1,5 @@
-import type { CustomerOrderRow } from '../domain/customer-value.js';
+import type { CustomerDirectory, ValueTable } from '../domain/customer-value.js';
 import type { Customer } from '../domain/order.js';
-
-/** Per customer and currency: orders, positive orders, last positive order date, sum of all amounts (refunds included). */
-export type CustomerOrders = CustomerOrderRow;
 
 export interface CustomerName {
   name: string;
@@ -26,8 +23,12 @@ export type PurchaseDayVisitor = (kind: Customer['kind'], id: number, day: strin
  * own fast path: these scans cover up to a million orders, which the repositories' row-by-row reads cannot.
  */
 export interface CustomerValues {
-  /** RFM's aggregation, over orders on or before `asOf` (and from `since`). */
-  orders(asOf: string, since: string | null): Promise<CustomerOrders[]>;
+  /**
+   * RFM's aggregation, over orders on or before `asOf` (and from `since`): per customer and currency, orders,
+   * positive orders, the last positive order's date, the first order's date and the sum of all amounts (refunds
+   * included), added to `into` customer by customer, people without a company first, each kind by id.
+   */
+  orders(asOf: string, since: string | null, into: Pick<ValueTable, 'add'>): Promise<void>;
   /**
    * Purchase days (non-refund orders merged per calendar day and currency) on or before `asOf`, customer by
    * customer (people without a company first, each kind by id) in date order, a day's currencies in code order.
@@ -35,6 +36,8 @@ export interface CustomerValues {
   purchaseDays(asOf: string, visit: PurchaseDayVisitor): Promise<void>;
   /** Name, external id and wallet by customer key ("company:12"). */
   names(): Promise<Map<string, CustomerName>>;
+  /** The same of every company, then of every person without one, each by id, added to `into`. */
+  directory(into: Pick<CustomerDirectory, 'add'>): Promise<void>;
   snapshot(name: string): Promise<SavedSegmentation | undefined>;
   /** Saved segmentations, oldest first. */
   snapshotNames(): Promise<string[]>;

@@ -1,25 +1,40 @@
 import type { Context } from '../../context.js';
-import { customerValues as valuesOf, describeCustomer } from '../../domain/customer-value.js';
+import { CustomerDirectory, describeCustomer, ValueTable } from '../../domain/customer-value.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
 import { unconvertedWarning } from '../../output/views/notices.js';
 import { reportDates } from './shared.js';
 import type { ValueFlags } from './spec.js';
 
-/** What rfm, deciles, portfolio and loyalty read: the store's order aggregates as per-customer values (domain). */
-export async function customerValues(opts: ValueFlags, ctx: Context) {
+/**
+ * What rfm, deciles, portfolio and loyalty read: the store's order aggregates as a table of per-customer values
+ * (domain), and the directory of names and wallets when a report lists customers.
+ */
+export async function valueTable(opts: ValueFlags, ctx: Context) {
   const { asOf, since: from } = reportDates(opts, ctx);
   const since = from ?? null;
   const store = await ctx.store();
   const data = store.customerValue;
   const fx = converter(ctx.currency, ctx.config.rates ?? {});
   const unconverted = new Unconverted();
-  const values = valuesOf(await data.orders(asOf, since), asOf, since, fx, unconverted);
-  const names = await data.names();
+  const table = new ValueTable(fx, unconverted);
+  await data.orders(asOf, since, table);
   const basis = { currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale, unconverted };
-  return { store, data, asOf, since, ...values, names, describe: (key: string) => describeCustomer(key, names), unconverted, fx,
+  return { store, data, asOf, since, table, unconverted, fx,
     currency: ctx.currency,
     money: (minor: number) => toMajor(minor, ctx.currency),
+    directory: async () => {
+      const d = new CustomerDirectory();
+      await data.directory(d);
+      return d;
+    },
     /** Call after everything that can be left out was added (orders here, wallets in portfolio). */
     warnings: () => unconvertedWarning(basis) };
+}
+
+/** The same values keyed by customer, with every name: for the commands that pick customers by key. */
+export async function customerValues(opts: ValueFlags, ctx: Context) {
+  const v = await valueTable(opts, ctx);
+  const names = await v.data.names();
+  return { ...v, ...v.table.values(v.asOf, v.since), names, describe: (key: string) => describeCustomer(key, names) };
 }

@@ -1,27 +1,30 @@
 import type { Context } from '../../context.js';
 import { parseMoney } from '../../domain/money.js';
-import { customerPortfolio, STRATEGY, tierSummary, walletNote } from '../../domain/portfolio.js';
+import { STRATEGY, tablePortfolio, tierSummary, walletNote } from '../../domain/portfolio.js';
 import { portfolioView } from '../../output/views/value.js';
-import { customerValues } from './customers.js';
+import { valueTable } from './customers.js';
 import { ratio } from './shared.js';
 import type { ReportInput } from './spec.js';
 
 export async function run({ opts }: ReportInput<'portfolio'>, ctx: Context) {
-  const v = await customerValues(opts, ctx);
+  const v = await valueTable(opts, ctx);
   // analytics.md: BZ = value at or below the cost to serve (default 0).
   const cost = opts.costToServe === undefined ? 0 : parseMoney(opts.costToServe, '--cost-to-serve', v.currency, { allowNegative: true }).minor;
-  const rows = customerPortfolio(v, v.names, v.fx, cost, v.unconverted);
+  const directory = await v.directory();
+  const windowDays = v.table.windowDays(v.asOf, v.since);
+  const rows = tablePortfolio(v.table, v.table.scored(v.asOf), windowDays, directory, v.fx, cost, v.unconverted);
   return portfolioView({
-    asOf: v.asOf, since: v.since, currency: v.currency, windowDays: v.windowDays, costToServe: v.money(cost),
+    asOf: v.asOf, since: v.since, currency: v.currency, windowDays, costToServe: v.money(cost),
     withoutWallet: rows.filter((r) => !r.hasWallet).length,
     walletsToRevisit: rows.filter((r) => r.revisitWallet).length,
     tiers: tierSummary(rows).map((t) => ({ ...t, value: v.money(t.value) })),
-    customers: rows.map((r) => ({
-      ...v.describe(r.key), value: v.money(r.value), annualValue: v.money(r.annualValue), wallet: r.wallet === null ? null : v.money(r.wallet),
+    customers: rows.map((r) => {
+      const { kind, id, name, externalId } = directory.describe(r.order[1], r.order[0]);
+      return { kind, id, name, externalId, value: v.money(r.value), annualValue: v.money(r.annualValue), wallet: r.wallet === null ? null : v.money(r.wallet),
       shareOfWallet: ratio(r.shareOfWallet), untapped: r.untapped === null ? null : v.money(r.untapped), decile: r.decile, tier: r.tier,
       strategy: STRATEGY[r.tier], revisitWallet: r.revisitWallet,
-      note: walletNote(r, r.unconvertedWallet, v.currency),
-    })),
+      note: walletNote(r, r.unconvertedWallet, v.currency) };
+    }),
     unconverted: v.unconverted.list(),
   }, v.warnings());
 }

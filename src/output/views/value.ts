@@ -24,9 +24,10 @@ type Moved = NonNullable<RfmResult['compare']>['moved'][number];
 type Mover = NonNullable<RfmResult['compare']>['customers'][number];
 
 export function rfmView(r: RfmResult, warnings: string[]): Output {
-  const segments = cur(r.segments, r.currency);
-  const customers = cur(r.customers, r.currency);
-  const sections: Section[] = r.segment ? [] : [{ title: 'Segments', key: 'segments', rows: () => segments, columns: [
+  // Stamped copies only for the renderers that ask for rows: JSON writes `r` as it is, and 100,000 copies of its
+  // customers cost as much memory as the customers themselves.
+  const customers = () => cur(r.customers, r.currency);
+  const sections: Section[] = r.segment ? [] : [{ title: 'Segments', key: 'segments', rows: () => cur(r.segments, r.currency), columns: [
     { header: 'Segment', key: 'segment', value: (s: Segment) => s.segment },
     { header: 'Customers', key: 'customers', value: (s: Segment) => s.customers, type: 'count' },
     money<Segment>('Revenue', 'revenue'),
@@ -49,8 +50,8 @@ export function rfmView(r: RfmResult, warnings: string[]): Output {
     }
   }
   // Every scored customer is a row for machines; people see them listed for one --segment only.
-  sections.push(r.segment ? { title: `${r.segment} (${customers.length})`, key: 'customers', rows: () => customers, columns: customerColumns, empty: 'nobody in this segment' }
-    : { title: 'Customers', key: 'customers', rows: () => customers, columns: customerColumns, audience: 'machines' });
+  sections.push(r.segment ? { title: `${r.segment} (${r.customers.length})`, key: 'customers', rows: customers, columns: customerColumns, empty: 'nobody in this segment' }
+    : { title: 'Customers', key: 'customers', rows: customers, columns: customerColumns, audience: 'machines' });
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x: RfmResult) => x.asOf }, { header: 'Since', key: 'since', value: (x: RfmResult) => x.since ?? 'all history' },
     { header: 'Bins', key: 'bins', value: (x: RfmResult) => x.bins }, { header: 'Customers scored', key: 'scored', value: (x: RfmResult) => x.scored, type: 'count' },
@@ -126,8 +127,7 @@ export function clvView(r: ClvResult, warnings: string[]): Output {
 }
 
 export function portfolioView(r: PortfolioResult, warnings: string[]): Output {
-  const customers = cur(r.customers, r.currency);
-  type Customer = (typeof customers)[number];
+  type Customer = Stamped<PortfolioResult['customers'][number]>;
   const columns: Column<Customer>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
     { header: 'Tier', key: 'tier', value: (c) => c.tier }, { header: 'Strategy', key: 'strategy', value: (c) => c.strategy },
@@ -148,7 +148,7 @@ export function portfolioView(r: PortfolioResult, warnings: string[]): Output {
     { title: 'Tiers', key: 'tiers', rows: () => tiers, columns: [{ header: 'Tier', key: 'tier', value: (t: TierRow) => t.tier },
       { header: 'Strategy', key: 'strategy', value: (t: TierRow) => t.strategy },
       { header: 'Customers', key: 'customers', value: (t: TierRow) => t.customers, type: 'count' }, money<TierRow>('Value', 'value')] },
-    { title: 'Customers', key: 'customers', rows: () => customers, columns },
+    { title: 'Customers', key: 'customers', rows: () => cur(r.customers, r.currency), columns },
   ] });
 }
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { Customer } from '../../domain/order.js';
-import type { CustomerName, CustomerOrders, CustomerValues, PurchaseDayVisitor, SavedSegmentation } from '../customer-value.js';
+import type { CustomerDirectory, ValueTable } from '../../domain/customer-value.js';
+import type { CustomerName, CustomerValues, PurchaseDayVisitor, SavedSegmentation } from '../customer-value.js';
 import type { Journal } from '../repos/journal.js';
 
 type Row = unknown[];
@@ -13,17 +13,18 @@ export class PgCustomerValues implements CustomerValues {
     return (await this.client.query<T>({ text, values, rowMode: 'array' })).rows;
   }
 
-  async orders(asOf: string, since: string | null): Promise<CustomerOrders[]> {
+  async orders(asOf: string, since: string | null, into: Pick<ValueTable, 'add'>): Promise<void> {
+    // A company's orders are one group whoever placed them, as each group's sum is converted and rounded once;
+    // people without a company come first, as in SQLite's order.
     const rows = await this.rows<[number | null, number | null, string, number, number, string | null, string, number]>(
-      `select company_id, contact_id, currency, count(*),
+      `select company_id, case when company_id is null then contact_id end, currency, count(*),
         sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
         sum(amount_minor)
       from orders where ordered_on <= $1 and ordered_on >= $2 and (company_id is not null or contact_id is not null)
-      group by company_id, contact_id, currency`, [asOf, since ?? '0000-00-00']);
-    return rows.map(([company, contact, currency, orders, frequency, lastPositive, firstOrder, monetary]) => ({
-      kind: company !== null ? 'company' : 'contact', id: (company ?? contact)!, currency, orders, frequency, lastPositive, firstOrder,
-      monetaryMinor: Number(monetary),
-    }));
+      group by 1, 2, 3 order by 1 nulls first, 2 nulls first, 3`, [asOf, since ?? '0000-00-00']);
+    for (const [company, contact, currency, orders, frequency, lastPositive, firstOrder, monetary] of rows) {
+      into.add(company !== null ? 'company' : 'contact', (company ?? contact)!, currency, orders, frequency, lastPositive, firstOrder, Number(monetary));
+    }
   }
 
   async purchaseDays(asOf: string, visit: PurchaseDayVisitor): Promise<void> {
@@ -47,6 +48,15 @@ export class PgCustomerValues implements CustomerValues {
       out.set(`contact:${id}`, { name, externalId: ext, walletMinor: w === null ? null : Number(w), walletCurrency: c });
     }
     return out;
+  }
+
+  async directory(into: Pick<CustomerDirectory, 'add'>): Promise<void> {
+    type N = [number, string, string | null, number | null, string | null];
+    for (const [kind, from] of [['company', 'company'], ['contact', 'contact where company_id is null']] as const) {
+      for (const [id, name, ext, w, c] of await this.rows<N>(`select id, name, external_id, wallet_minor, currency from ${from} order by id`)) {
+        into.add(kind, id, name, ext, w === null ? null : Number(w), c);
+      }
+    }
   }
 
   async saveSnapshot(name: string, asOf: string, bins: number, members: readonly { key: string; segment: string }[]): Promise<number> {

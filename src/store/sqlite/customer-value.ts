@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { CustomerName, CustomerOrders, CustomerValues, PurchaseDayVisitor, SavedSegmentation } from '../customer-value.js';
+import type { CustomerDirectory, ValueTable } from '../../domain/customer-value.js';
+import type { CustomerName, CustomerValues, PurchaseDayVisitor, SavedSegmentation } from '../customer-value.js';
 import type { Journal } from '../repos/journal.js';
 import { scanPurchaseDays } from './purchase-days.js';
 
@@ -10,23 +11,20 @@ import { scanPurchaseDays } from './purchase-days.js';
 export class SqliteCustomerValues implements CustomerValues {
   constructor(private readonly raw: Database.Database, private readonly journal?: Journal) {}
 
-  async orders(asOf: string, since: string | null): Promise<CustomerOrders[]> {
-    // One aggregation per customer kind, each walking its customer index: over all orders at once, SQLite sorted a
-    // million rows by (company, contact, currency) in a temporary B-tree first. People without a company come first,
-    // as NULLs sort first in the single query this replaces.
-    const scans = [
-      ['contact', 'contact_id', 'orders indexed by orders_contact where contact_id is not null and company_id is null'],
-      ['company', 'company_id', 'orders indexed by orders_company where company_id is not null'],
-    ] as const;
-    return scans.flatMap(([kind, column, from]) => {
-      const rows = this.raw.prepare(`select ${column}, currency, count(*), sum(case when amount_minor > 0 then 1 else 0 end),
-          max(case when amount_minor > 0 then ordered_on end), min(ordered_on), sum(amount_minor)
-        from ${from} and ordered_on <= ? and ordered_on >= ? group by ${column}, currency`)
-        .raw().all(asOf, since ?? '0000-00-00') as [number, string, number, number, string | null, string, number][];
-      return rows.map(([id, currency, orders, frequency, lastPositive, firstOrder, monetary]) => ({
-        kind, id, currency, orders, frequency, lastPositive, firstOrder, monetaryMinor: Number(monetary),
-      }));
-    });
+  async orders(asOf: string, since: string | null, into: Pick<ValueTable, 'add'>): Promise<void> {
+    // One pass over the table, grouped in SQLite's sorter. Walking a customer index instead reads the table in index
+    // order, one random page per order when orders were not inserted customer by customer (an import of a sales
+    // file): 2.5x the time of this scan on a million orders. A company's orders are one group whoever placed them,
+    // as each group's sum is converted and rounded once; people without a company (NULL) sort first.
+    const rows = this.raw.prepare(`select company_id, case when company_id is null then contact_id end, currency, count(*),
+        sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
+        sum(amount_minor)
+      from orders not indexed where ordered_on <= ? and ordered_on >= ? and (company_id is not null or contact_id is not null)
+      group by 1, 2, 3`)
+      .raw().iterate(asOf, since ?? '0000-00-00') as Iterable<[number | null, number | null, string, number, number, string | null, string, number | bigint]>;
+    for (const [company, contact, currency, orders, frequency, lastPositive, firstOrder, monetary] of rows) {
+      into.add(company !== null ? 'company' : 'contact', (company ?? contact)!, currency, orders, frequency, lastPositive, firstOrder, Number(monetary));
+    }
   }
 
   async purchaseDays(asOf: string, visit: PurchaseDayVisitor): Promise<void> {
@@ -42,6 +40,15 @@ export class SqliteCustomerValues implements CustomerValues {
       out.set(`contact:${id}`, { name, externalId: ext, walletMinor: w === null ? null : Number(w), walletCurrency: c });
     }
     return out;
+  }
+
+  async directory(into: Pick<CustomerDirectory, 'add'>): Promise<void> {
+    type Row = [number, string, string | null, number | null, string | null];
+    for (const [kind, from] of [['company', 'company'], ['contact', 'contact where company_id is null']] as const) {
+      for (const [id, name, ext, w, c] of this.raw.prepare(`select id, name, external_id, wallet_minor, currency from ${from} order by id`).raw().iterate() as Iterable<Row>) {
+        into.add(kind, id, name, ext, w === null ? null : Number(w), c);
+      }
+    }
   }
 
   async saveSnapshot(name: string, asOf: string, bins: number, members: readonly { key: string; segment: string }[]): Promise<number> {
