@@ -1,7 +1,7 @@
 import type { Streams } from '../io/terminal.js';
 import { chooseFormat, type OutputFormat } from './format.js';
 import { renderForMachines } from './machine.js';
-import type { Output } from './view.js';
+import { list, type Output, type WholeOutput } from './view.js';
 
 /** What emitting needs of a run: its streams, the output flags, the locale and the colour levels. */
 export interface EmitContext {
@@ -13,10 +13,22 @@ export interface EmitContext {
 }
 
 /** Data to stdout, status to stderr. The table renderer (cli-table3, chalk) loads only for human formats. */
-export async function emit(output: Output, ctx: EmitContext): Promise<void> {
+export async function emit(given: Output, ctx: EmitContext): Promise<void> {
   const format = chooseFormat(ctx.global, Boolean(ctx.streams.stdout.isTTY));
   const quiet = Boolean(ctx.global.quiet);
   const pretty = Boolean(ctx.streams.stdout.isTTY);
+  let output: WholeOutput;
+  if (given.kind === 'rows') {
+    const form = quiet ? 'ids' : format;
+    if (form !== 'table' && form !== 'markdown') {
+      const { rowText, writeRows } = await import('./row-stream.js');
+      await writeRows(ctx.streams.stdout, given.batches, rowText(form, given.columns, pretty));
+      return;
+    }
+    const data: unknown[] = [];
+    for await (const batch of given.batches) for (const row of batch) data.push(row);
+    output = list(data, given.columns, given.empty);
+  } else output = given;
   const fast = renderForMachines(output, format, quiet, pretty);
   // Warnings always reach stderr: a report that left something out must say so, in a pipe too.
   for (const w of output.kind === 'record' || output.kind === 'list' ? output.warnings ?? [] : []) ctx.streams.stderr.write(`warning: ${w}\n`);

@@ -4,7 +4,7 @@ import { plainMoney } from './money.js';
 import { renderForMachines } from './machine.js';
 import type { OutputFormat } from './format.js';
 import type { Theme } from './theme.js';
-import type { Column, Output, Section, TreeNode } from './view.js';
+import type { Column, Section, TreeNode, WholeOutput as Output } from './view.js';
 
 export interface RenderOptions {
   format: OutputFormat | 'plain';
