@@ -12,7 +12,7 @@ export interface EmitContext {
   stderrColorLevel: 0 | 1 | 2 | 3;
 }
 
-/** Data to stdout, status to stderr. The table renderer (cli-table3, chalk) loads only for human formats. */
+/** Data to stdout, status to stderr. The table renderer (cli-table3, string widths) loads only for tables and Markdown. */
 export async function emit(given: Output, ctx: EmitContext): Promise<void> {
   const format = chooseFormat(ctx.global, Boolean(ctx.streams.stdout.isTTY));
   const quiet = Boolean(ctx.global.quiet);
@@ -38,8 +38,11 @@ export async function emit(given: Output, ctx: EmitContext): Promise<void> {
     if (fast) ctx.streams.stdout.write(fast);
     return;
   }
-  const [{ render }, { theme }] = await Promise.all([import('./render.js'), import('./theme.js')]);
-  const { stdout, stderr } = render(output, { format, quiet, pretty, locale: ctx.locale, theme: theme(ctx.colorLevel) });
+  const { theme } = await import('./theme.js');
+  const o = { format, quiet, pretty, locale: ctx.locale, theme: theme(ctx.colorLevel) };
+  // A pipe's text, CSV and TSV need none of the drawing: only tables and Markdown load it.
+  const { stdout, stderr } = format === 'table' || format === 'markdown'
+    ? (await import('./render.js')).render(output, o) : (await import('./delimited.js')).renderPlain(output, o)!;
   if (stdout) ctx.streams.stdout.write(stdout);
   if (stderr && wantStatus) ctx.streams.stderr.write(`${theme(ctx.stderrColorLevel).dim(stderr)}\n`);
 }

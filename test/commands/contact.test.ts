@@ -173,7 +173,7 @@ describe('crm contact list, streamed', () => {
   // More contacts than one batch (500) holds, with what the formats quote: commas, quotes, CJK, formulas, no company.
   const companies = ['Acme, Inc.', 'Globex', '', '株式会社'];
   const file = ['name,emails,phones,company,lifecycle,tags,notes',
-    ...Array.from({ length: 1234 }, (_, i) => [
+    ...Array.from({ length: 1100 }, (_, i) => [
       `"${['Li, Na', 'Bo "B"', '=SUM(1)', '张伟', 'Zoë'][i % 5]!.replaceAll('"', '""')} ${i}"`, `p${i}@x.example`,
       i % 7 ? '' : '+49 30 1234567', `"${companies[i % 4]}"`, ['lead', 'customer'][i % 2], i % 3 ? '' : 'vip; key', i % 11 ? '' : '"two\nlines"',
     ].join(',')), ''].join('\n');
@@ -195,15 +195,15 @@ describe('crm contact list, streamed', () => {
       expect((await r([])).stdout).toBe(whole(all, 'plain'));
       expect((await r(['-q'])).stdout).toBe(whole(all, 'plain', true));
       if (args.includes('--limit')) expect((await r(['--format', 'table'])).stdout).toBe(whole(all, 'table'));
-      if (args.includes('--limit')) expect(all.map((c: any) => c.id)).toEqual(Array.from({ length: 777 }, (_, i) => 1234 - i));
+      if (args.includes('--limit')) expect(all.map((c: any) => c.id)).toEqual(Array.from({ length: 777 }, (_, i) => 1100 - i));
       if (!args.length) {
-        expect(all).toHaveLength(1234);
-        expect(new Set(all.map((c: any) => c.id)).size).toBe(1234);
+        expect(all).toHaveLength(1100);
+        expect(new Set(all.map((c: any) => c.id)).size).toBe(1100);
         expect(all.map((c: any) => c.name.toLowerCase())).toEqual(all.map((c: any) => c.name.toLowerCase()).sort());
       }
     }
     // A person at a terminal gets the array indented, as JSON.stringify(all, null, 2) lays it out.
     const screen = await run(['contact', 'list', '--json', '--limit', '600'], { tty: true });
     expect(screen.stdout).toBe(`${JSON.stringify((await json(['contact', 'list', '--limit', '600'])), null, 2)}\n`);
-  });
+  }, 120_000);
 });
