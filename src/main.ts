@@ -1,5 +1,5 @@
-import { type Command, CommanderError } from 'commander';
-import { buildProgram } from './cli/program.js';
+import type { Command } from 'commander';
+import { liveCompletionCall, runLiveCompletion } from './cli/live-completion.js';
 import { Context } from './context.js';
 import { CrmError, ExitCode } from './errors.js';
 import type { Env, Streams } from './io/terminal.js';
@@ -7,8 +7,17 @@ import type { Env, Streams } from './io/terminal.js';
 /** Runs one crm command line and returns its exit code. The one place errors become messages. */
 export async function main(argv: string[], streams: Streams = process, env: Env = process.env): Promise<number> {
   const ctx = new Context(streams, env, argv);
-  const program = buildProgram(ctx);
+  let program: Command | undefined;
   try {
+    // A Tab in a shell: answered without the command tree, which is loaded here only for everything else.
+    const live = liveCompletionCall(argv);
+    if (live) {
+      refuseHugeArguments(argv);
+      await runLiveCompletion(live, ctx);
+      return ctx.exitCode;
+    }
+    const { buildProgram } = await import('./cli/program.js');
+    program = buildProgram(ctx);
     if (argv.length === 0) {
       program.outputHelp();
       return ExitCode.ok;
@@ -23,8 +32,9 @@ export async function main(argv: string[], streams: Streams = process, env: Env 
   }
 }
 
-async function report(e: unknown, ctx: Context, argv: string[], program: Command): Promise<number> {
+async function report(e: unknown, ctx: Context, argv: string[], program: Command | undefined): Promise<number> {
   let err: CrmError;
+  const { CommanderError } = await import('commander');
   if (e instanceof CommanderError) {
     if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return ExitCode.ok;
     if (e.code === 'commander.help') return ExitCode.usage; // no command given: help went to stderr
@@ -84,7 +94,8 @@ function safePath(ctx: Context): string {
 }
 
 /** The words of argv that name real commands, for the hint of a usage error ("crm contact add --help"). */
-function helpPath(program: Command, argv: string[]): string {
+function helpPath(program: Command | undefined, argv: string[]): string {
+  if (!program) return '';
   let cmd = program;
   const words: string[] = [];
   for (const a of argv.filter((x) => !x.startsWith('-'))) {

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { TOPICS } from './topics.js';
+import { TOPICS as NAMED } from './topics.js';
+
+const TOPICS: Record<string, (typeof NAMED)[keyof typeof NAMED] | undefined> = NAMED;
 
 export function showHelp(program: Command, words: string[], ctx: Context): void {
   if (words.length === 0) {

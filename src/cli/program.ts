@@ -10,7 +10,7 @@ import { registerConfig, registerDb, registerHistory, registerSearch, registerTe
 import { registerAgenda, registerDeal, registerDemo, registerFollowup, registerLog, registerOrder, registerStage } from './pipeline.js';
 import { registerQuota, registerReport } from './reports.js';
 import { registerAct } from './act.js';
-import { TOPICS } from './topics.js';
+import { TOPIC_NAMES } from './topic-names.js';
 
 declare const __CRM_VERSION__: string;
 export const VERSION = typeof __CRM_VERSION__ === 'string' ? __CRM_VERSION__ : '0.0.0-dev';
@@ -48,7 +48,7 @@ export function buildProgram(ctx: Context): Command {
       outputError: () => {}, // errors are reported once, by main's catch, in the contract's format
     })
     .showSuggestionAfterError(true)
-    .addHelpText('after', `\nHelp topics: ${Object.keys(TOPICS).join(', ')} (crm help TOPIC)`);
+    .addHelpText('after', `\nHelp topics: ${TOPIC_NAMES.join(', ')} (crm help TOPIC)`);
   // The typed and the plain commander Command are one class at run time; the plain type is what the help, the
   // completion walker and main's error reporting take.
   const tree = program as unknown as Command;
@@ -75,7 +75,7 @@ export function buildProgram(ctx: Context): Command {
   registerExport(program, ctx);
   registerCompletion(program, tree, ctx);
 
-  program.command('help').description('help for a command, or a topic: ' + Object.keys(TOPICS).join(', '))
+  program.command('help').description('help for a command, or a topic: ' + TOPIC_NAMES.join(', '))
     .argument('[words...]', 'a command (e.g. contact add) or a topic')
     .action(async (words) => {
       const { showHelp } = await import('./help.js');

@@ -1,4 +1,5 @@
 import { DATE_FORMS } from '../domain/date-forms.js';
+import type { TopicName } from './topic-names.js';
 
 /** Said by every report over orders: how money in several currencies is handled. */
 const ORDER_CURRENCIES = `Amounts are in the currency setting; orders in other currencies convert with the rates setting. Orders
@@ -9,7 +10,7 @@ stderr and "unconverted" in JSON, [{currency, orders, amount}].`;
 const WINDOW = 'A --since after --as-of is a usage error (exit 2).';
 
 /** `crm help <topic>`: the reference a user reaches for without opening the README. */
-export const TOPICS: Record<string, { summary: string; text: string }> = {
+export const TOPICS: Record<TopicName, { summary: string; text: string }> = {
   'exit-codes': {
     summary: 'what each exit status means',
     text: `Exit codes

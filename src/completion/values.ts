@@ -3,19 +3,10 @@ import { TEAM_ROLES } from '../domain/team.js';
 import { BUYING_ROLES, CONSENTS, LIFECYCLES } from '../domain/contact.js';
 import { SEGMENTS } from '../domain/rfm.js';
 import { FORECAST_CATEGORIES } from '../domain/stage.js';
-import type { NamedKind } from '../domain/completion.js';
+import type { LiveKind } from './live-kinds.js';
 
-/** What `crm __complete KIND` reads live, from the database (or, for reasons, the config). */
-export const LIVE_KINDS = ['contact', 'company', 'deal', 'ref', 'customer', 'stage', 'open-stage', 'followup', 'tag', 'owner', 'reason'] as const;
-export type LiveKind = (typeof LIVE_KINDS)[number];
-
-export const isLiveKind = (kind: string): kind is LiveKind => (LIVE_KINDS as readonly string[]).includes(kind);
-
-/** The kinds of record each kind of reference names, by name or id. */
-export const RECORDS_OF: Record<'contact' | 'company' | 'deal' | 'followup' | 'ref' | 'customer', NamedKind[]> = {
-  contact: ['contact'], company: ['company'], deal: ['deal'], followup: ['followup'],
-  ref: ['contact', 'company', 'deal'], customer: ['company', 'contact'],
-};
+// Tab on a live value loads only these, not the tables of choices below.
+export { isLiveKind, LIVE_KINDS, type LiveKind, RECORDS_OF } from './live-kinds.js';
 
 /** What the value of an option or positional argument completes to. */
 export type Values =

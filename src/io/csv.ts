@@ -16,9 +16,10 @@ export interface CsvRecord {
   problem?: string;
 }
 
-/** The encodings spreadsheets write CSV in: UTF-8 (with or without BOM), Excel's UTF-16 "Unicode text", Windows' ANSI. */
-export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
-export type Encoding = (typeof ENCODINGS)[number];
+// In a file of their own so that `crm import`'s flags name them without loading the CSV reader.
+import { ENCODINGS, type Encoding } from './encodings.js';
+
+export { ENCODINGS, type Encoding };
 
 export interface CsvOptions {
   /** The field separator; left out, the header line decides between , ; and tab (what it holds most of). */

@@ -1,7 +1,7 @@
 import type { Streams } from '../io/terminal.js';
 import { chooseFormat, type OutputFormat } from './format.js';
 import { renderForMachines } from './machine.js';
-import type { Output } from './view.js';
+import { list, type Output, type WholeOutput } from './view.js';
 
 /** What emitting needs of a run: its streams, the output flags, the locale and the colour levels. */
 export interface EmitContext {
@@ -12,11 +12,23 @@ export interface EmitContext {
   stderrColorLevel: 0 | 1 | 2 | 3;
 }
 
-/** Data to stdout, status to stderr. The table renderer (cli-table3, chalk) loads only for human formats. */
-export async function emit(output: Output, ctx: EmitContext): Promise<void> {
+/** Data to stdout, status to stderr. The table renderer (cli-table3, string widths) loads only for tables and Markdown. */
+export async function emit(given: Output, ctx: EmitContext): Promise<void> {
   const format = chooseFormat(ctx.global, Boolean(ctx.streams.stdout.isTTY));
   const quiet = Boolean(ctx.global.quiet);
   const pretty = Boolean(ctx.streams.stdout.isTTY);
+  let output: WholeOutput;
+  if (given.kind === 'rows') {
+    const form = quiet ? 'ids' : format;
+    if (form !== 'table' && form !== 'markdown') {
+      const { rowText, writeRows } = await import('./row-stream.js');
+      await writeRows(ctx.streams.stdout, given.batches, rowText(form, given.columns, pretty));
+      return;
+    }
+    const data: unknown[] = [];
+    for await (const batch of given.batches) for (const row of batch) data.push(row);
+    output = list(data, given.columns, given.empty);
+  } else output = given;
   const fast = renderForMachines(output, format, quiet, pretty);
   // Warnings always reach stderr: a report that left something out must say so, in a pipe too.
   for (const w of output.kind === 'record' || output.kind === 'list' ? output.warnings ?? [] : []) ctx.streams.stderr.write(`warning: ${w}\n`);
@@ -26,8 +38,11 @@ export async function emit(output: Output, ctx: EmitContext): Promise<void> {
     if (fast) ctx.streams.stdout.write(fast);
     return;
   }
-  const [{ render }, { theme }] = await Promise.all([import('./render.js'), import('./theme.js')]);
-  const { stdout, stderr } = render(output, { format, quiet, pretty, locale: ctx.locale, theme: theme(ctx.colorLevel) });
+  const { theme } = await import('./theme.js');
+  const o = { format, quiet, pretty, locale: ctx.locale, theme: theme(ctx.colorLevel) };
+  // A pipe's text, CSV and TSV need none of the drawing: only tables and Markdown load it.
+  const { stdout, stderr } = format === 'table' || format === 'markdown'
+    ? (await import('./render.js')).render(output, o) : (await import('./delimited.js')).renderPlain(output, o)!;
   if (stdout) ctx.streams.stdout.write(stdout);
   if (stderr && wantStatus) ctx.streams.stderr.write(`${theme(ctx.stderrColorLevel).dim(stderr)}\n`);
 }

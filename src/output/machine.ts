@@ -1,6 +1,6 @@
 import { quietWithoutIds } from '../errors.js';
 import type { OutputFormat } from './format.js';
-import type { Output } from './view.js';
+import type { WholeOutput as Output } from './view.js';
 
 const line = (s: string) => (s === '' ? '' : `${s}\n`);
 

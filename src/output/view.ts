@@ -43,6 +43,11 @@ export interface TreeNode {
 
 export type Output =
   | { kind: 'list'; data: unknown[]; columns: Column[]; empty?: string; done?: string; warnings?: string[] }
+  /**
+   * A list read as it is written: the machine formats stream the batches to stdout (output/row-stream.ts), so a long
+   * list never sits in memory; a table gathers them first, since it measures its columns.
+   */
+  | { kind: 'rows'; batches: AsyncIterable<readonly unknown[]>; columns: Column[]; empty?: string }
   | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string; warnings?: string[] }
   | { kind: 'tree'; data: unknown; root: string; nodes: TreeNode[]; empty?: string }
   | { kind: 'value'; data: unknown; text: string }
@@ -50,14 +55,20 @@ export type Output =
   | { kind: 'document'; text: string; done?: string }
   | { kind: 'none'; done?: string };
 
+/** An output whole in memory: what the renderers take (a streamed list is gathered first for a table). */
+export type WholeOutput = Exclude<Output, { kind: 'rows' }>;
+
 /** A single value (a path, a setting): the bare text for people and pipes, `data` as JSON. */
-export const value = (data: unknown, text: string): Output => ({ kind: 'value', data, text });
+export const value = (data: unknown, text: string): WholeOutput => ({ kind: 'value', data, text });
 
 /** A file's content, written to stdout byte for byte; `done` tells a person at a terminal what it holds. */
-export const document = (text: string, done?: string): Output => ({ kind: 'document', text, done });
+export const document = (text: string, done?: string): WholeOutput => ({ kind: 'document', text, done });
 
-export const list = (data: unknown[], columns: Column[], empty?: string, extra: { done?: string; warnings?: string[] } = {}): Output =>
+export const list = (data: unknown[], columns: Column[], empty?: string, extra: { done?: string; warnings?: string[] } = {}): WholeOutput =>
   ({ kind: 'list', data, columns, empty, ...extra });
 
-export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[] } = {}): Output =>
+export const rows = (batches: AsyncIterable<readonly unknown[]>, columns: Column[], empty?: string): Output =>
+  ({ kind: 'rows', batches, columns, empty });
+
+export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[] } = {}): WholeOutput =>
   ({ kind: 'record', data, fields, ...extra });

@@ -49,6 +49,21 @@ describe('crm __complete KIND PREFIX', () => {
     return { ...s, lines };
   }
 
+  it('answers the calls the scripts make without the command tree exactly as commander answers them', async () => {
+    const { run, dbPath } = await world();
+    const calls = [['contact', '--', 'l'], ['ref', '--', ''], ['ref', '--', '1'], ['customer', '--', 'globex'], ['deal', '--'],
+      ['tag', 'v'], ['owner'], ['stage', '--', 'q'], ['reason', '--', 'no'], ['nonsense', '--', 'x'], ['contact', '--', '-x'],
+      ['contact', '--', 'a', 'b'], ['contact', '-x'], ['contact', 'l', 'extra']];
+    for (const call of calls) {
+      for (const db of [[], ['--db', dbPath], [`--db=${dbPath}`]]) {
+        const fast = await run([...db, '__complete', ...call]);
+        // --no-color is no flag the scripts pass, so this call goes through commander.
+        expect(fast, [...db, ...call].join(' ')).toEqual(await run([...db, '--no-color', '__complete', ...call]));
+      }
+    }
+    expect((await run(['--db', dbPath, '__complete', 'contact', '--', 'l'])).stdout).toBe('Lars Berg\nLi Na\tli@acme.example\n');
+  });
+
   it('offers nothing, and creates no database, where there is none', async () => {
     const { run, dbPath, home } = sandbox();
     for (const kind of ['deal', 'contact', 'ref', 'stage', 'tag', 'owner']) {

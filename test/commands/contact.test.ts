@@ -168,3 +168,42 @@ describe('crm contact', () => {
     expect(await json(['contact', 'list'])).toEqual([]);
   });
 });
+
+describe('crm contact list, streamed', () => {
+  // More contacts than one batch (500) holds, with what the formats quote: commas, quotes, CJK, formulas, no company.
+  const companies = ['Acme, Inc.', 'Globex', '', '株式会社'];
+  const file = ['name,emails,phones,company,lifecycle,tags,notes',
+    ...Array.from({ length: 1100 }, (_, i) => [
+      `"${['Li, Na', 'Bo "B"', '=SUM(1)', '张伟', 'Zoë'][i % 5]!.replaceAll('"', '""')} ${i}"`, `p${i}@x.example`,
+      i % 7 ? '' : '+49 30 1234567', `"${companies[i % 4]}"`, ['lead', 'customer'][i % 2], i % 3 ? '' : 'vip; key', i % 11 ? '' : '"two\nlines"',
+    ].join(',')), ''].join('\n');
+
+  it('writes every form as the whole-list renderers would, across batches, in the order and number asked', async () => {
+    const { run, json } = sandbox();
+    const imported = await run(['import', 'contacts', '-'], { input: file });
+    expect(imported.exitCode, imported.stderr).toBe(0);
+    const { render } = await import('../../src/output/render.js');
+    const { theme } = await import('../../src/output/theme.js');
+    const { contactList } = await import('../../src/output/views/contact.js');
+    const whole = (data: any[], format: any, quiet = false) =>
+      render(contactList(data) as any, { format, quiet, pretty: false, locale: 'en-US', theme: theme(0) }).stdout;
+    for (const args of [[], ['--sort', 'company', '--desc', '--tag', 'vip'], ['--sort', 'id', '--desc', '--limit', '777']]) {
+      const all = await json(['contact', 'list', ...args]);
+      const r = (extra: string[]) => run(['contact', 'list', ...args, ...extra]);
+      expect((await r(['--json'])).stdout).toBe(`${JSON.stringify(all)}\n`);
+      for (const format of ['csv', 'tsv', 'ndjson']) expect((await r(['--format', format])).stdout, `${format} ${args}`).toBe(whole(all, format));
+      expect((await r([])).stdout).toBe(whole(all, 'plain'));
+      expect((await r(['-q'])).stdout).toBe(whole(all, 'plain', true));
+      if (args.includes('--limit')) expect((await r(['--format', 'table'])).stdout).toBe(whole(all, 'table'));
+      if (args.includes('--limit')) expect(all.map((c: any) => c.id)).toEqual(Array.from({ length: 777 }, (_, i) => 1100 - i));
+      if (!args.length) {
+        expect(all).toHaveLength(1100);
+        expect(new Set(all.map((c: any) => c.id)).size).toBe(1100);
+        expect(all.map((c: any) => c.name.toLowerCase())).toEqual(all.map((c: any) => c.name.toLowerCase()).sort());
+      }
+    }
+    // A person at a terminal gets the array indented, as JSON.stringify(all, null, 2) lays it out.
+    const screen = await run(['contact', 'list', '--json', '--limit', '600'], { tty: true });
+    expect(screen.stdout).toBe(`${JSON.stringify((await json(['contact', 'list', '--limit', '600'])), null, 2)}\n`);
+  }, 120_000);
+});

@@ -51,6 +51,10 @@ describe('processes', () => {
     const r = await execa('bash', ['-c', `node "${BIN}" --db big.db order list --format csv | head -1; echo "crm exited \${PIPESTATUS[0]}"`],
       { env, extendEnv: false, cwd: env.HOME, reject: false });
     expect([r.stdout, r.stderr]).toEqual(['id,date,customer,amount,currency,reference,deal\ncrm exited 0', '']);
+    // A list that streams its rows (2,000 contacts, ~1 MB of JSON) stops as quietly.
+    const streamed = await execa('bash', ['-c', `node "${BIN}" --db big.db contact list --json | head -c 7; echo; echo "crm exited \${PIPESTATUS[0]}"`],
+      { env, extendEnv: false, cwd: env.HOME, reject: false });
+    expect([streamed.stdout, streamed.stderr]).toEqual(['[{"id":\ncrm exited 0', '']);
   });
 
   it('journal snapshots and lists agree on "today" away from UTC, near midnight', async () => {

@@ -1,7 +1,7 @@
 import {
   type Candidate, type Found, idDigits, label, LIMIT, type NamedKind, prefixKey, splitQualifier, startingWith, withinLimit,
 } from '../../domain/completion.js';
-import { isLiveKind, type LiveKind, RECORDS_OF } from '../../completion/values.js';
+import { isLiveKind, type LiveKind, RECORDS_OF } from '../../completion/live-kinds.js';
 import type { Context } from '../../context.js';
 import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
 import { candidateLines } from '../../output/views/completion.js';

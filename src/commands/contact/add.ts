@@ -3,8 +3,6 @@ import { ownerOnRoster } from '../fields.js';
 import { contactJson } from '../../domain/contact.js';
 import { contactView } from '../../output/views/contact.js';
 import { added } from '../../output/views/notices.js';
-import { askMissing } from '../ask/questions.js';
-import { newContactQuestions } from './ask.js';
 import { contactFields, refuseForgotten } from './shared.js';
 import type { ContactFlags, ContactInput } from './spec.js';
 
@@ -13,6 +11,8 @@ export async function run({ args: [name], opts }: ContactInput<'add'>, ctx: Cont
   let flags: ContactFlags = { ...opts, name };
   if (name === undefined) {
     const p = await ctx.ask(['NAME'], 'crm contact add NAME [--email E] [--company C]');
+    // Loaded only to prompt: a script's `contact add NAME` pays for no questions, pickers or date formatting.
+    const [{ askMissing }, { newContactQuestions }] = await Promise.all([import('../ask/questions.js'), import('./ask.js')]);
     const { firstEmail, ...answers } = await askMissing(p, { ...flags, firstEmail: opts.email?.[0] }, newContactQuestions(ctx));
     flags = { ...answers, email: opts.email ?? (firstEmail ? [firstEmail] : undefined) };
   }

@@ -1,12 +1,13 @@
 import type { Context } from '../../context.js';
-import { contactJson } from '../../domain/contact.js';
+import { type Contact, contactJson } from '../../domain/contact.js';
 import { check, checkAll, listLimit, tag } from '../../domain/check.js';
-import { contactList } from '../../output/views/contact.js';
+import { contactRows } from '../../output/views/contact.js';
 import type { ContactInput } from './spec.js';
 
 export async function run({ opts }: ContactInput<'list'>, ctx: Context) {
   const store = await ctx.store();
-  const contacts = await store.contacts.list({
+  // Every flag is checked and every name resolved before the first row is read, so a mistake prints no partial list.
+  const contacts = store.contacts.batches({
     tags: checkAll(tag, opts.tag, '--tag'),
     owner: opts.mine ? ctx.user : opts.owner,
     companyId: opts.company === undefined ? undefined : (await store.refs.resolve(opts.company, ['company'])).id,
@@ -18,5 +19,9 @@ export async function run({ opts }: ContactInput<'list'>, ctx: Context) {
     desc: opts.desc,
     limit: check(listLimit, opts.limit, '--limit'),
   });
-  return contactList(contacts.map(contactJson));
+  return contactRows(asJson(contacts));
+}
+
+async function* asJson(batches: AsyncIterable<Contact[]>) {
+  for await (const batch of batches) yield batch.map(contactJson);
 }

@@ -1,5 +1,5 @@
 import { type CommandUnknownOpts, Option } from '@commander-js/extra-typings';
-import { VCARD_VERSIONS } from '../../domain/vcard/card.js';
+import { VCARD_VERSIONS } from '../../domain/vcard/versions.js';
 import { listsNoRecords } from '../hooks.js';
 import type { InputOf } from '../input.js';
 

@@ -1,6 +1,6 @@
 import { type Command, type CommandUnknownOpts, Option, type OptionValues } from '@commander-js/extra-typings';
-import { PRESET_NAMES } from '../../domain/imports/presets.js';
-import { ENCODINGS } from '../../io/csv.js';
+import { PRESET_NAMES } from '../../domain/imports/preset-names.js';
+import { ENCODINGS } from '../../io/encodings.js';
 import { repeatable } from '../flags.js';
 import { listsNoRecords } from '../hooks.js';
 import type { InputOf } from '../input.js';

@@ -9,9 +9,10 @@ import type { ImportKind } from './summary.js';
  */
 export type ColumnSource = string | readonly { columns: readonly string[]; join?: string }[];
 
-/** The products whose exports crm reads with --preset. */
-export const PRESET_NAMES = ['google', 'outlook', 'hubspot', 'pipedrive', 'salesforce'] as const;
-export type PresetName = (typeof PRESET_NAMES)[number];
+// In a file of their own so that `crm import`'s flags name them without loading the column maps.
+import { PRESET_NAMES, type PresetName } from './preset-names.js';
+
+export { PRESET_NAMES, type PresetName };
 
 /** What a preset says about one kind of record: where each field is, and its words for values (by vocabKey). */
 export interface KindPreset {

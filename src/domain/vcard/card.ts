@@ -38,8 +38,10 @@ export interface ReadCard extends Card {
   lines: Partial<Record<CardField, number[]>>;
 }
 
-export const VCARD_VERSIONS = ['3.0', '4.0'] as const;
-export type VCardVersion = (typeof VCARD_VERSIONS)[number];
+// In a file of their own so that `crm export vcard`'s flags name them without loading the vCard reader and writer.
+import { VCARD_VERSIONS, type VCardVersion } from './versions.js';
+
+export { VCARD_VERSIONS, type VCardVersion };
 
 /** Splits on `sep` where no backslash escapes it. */
 function splitEscaped(text: string, sep: string): string[] {

@@ -1,7 +1,7 @@
 import type { ContactJson } from '../../domain/contact.js';
 import type { Link } from '../../domain/record.js';
 import type { Column, Output } from '../view.js';
-import { list, record } from '../view.js';
+import { list, record, rows } from '../view.js';
 import type { CustomerTimeline } from '../../domain/timeline.js';
 import { timelineFields, timelineSections } from './timeline.js';
 
@@ -48,6 +48,9 @@ const reportColumns: Column<ContactJson>[] = [
 
 /** A contact as `show`/`add`/`edit` give it; `reports` (direct reports) only where the command loaded them. */
 export const contactList = (contacts: ContactJson[]): Output => list(contacts, contactColumns, 'no contacts match');
+
+/** `contact list` as it streams: the same columns and words as contactList. */
+export const contactRows = (batches: AsyncIterable<ContactJson[]>): Output => rows(batches, contactColumns, 'no contacts match');
 
 export function contactView(contact: ContactJson & { mergedFrom?: Link }, reports: ContactJson[] | null, done?: string,
   timeline?: CustomerTimeline): Output {

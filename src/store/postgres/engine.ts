@@ -13,6 +13,7 @@ export function pgSql(db: Kysely<DB>): EngineSql {
   const rowsOf = async (query: { compile(): CompiledQuery }) => (await db.executeQuery<Record<string, unknown>>(query.compile())).rows;
   return {
     tuples: async (query, columns) => (await rowsOf(query)).map((r) => columns.map((c) => r[c])),
+    ordered: async (query, column) => (await rowsOf(query)).map((r) => r[column]),
     columns: async (query, columns) => {
       const rows = await rowsOf(query);
       return columns.map((c) => rows.map((r) => r[c]));

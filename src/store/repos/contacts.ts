@@ -46,11 +46,14 @@ function toFields(f: ContactFields) {
 const SORT_COLUMN = { name: 'p.name_key', id: 'p.id', created: 'p.created_at', updated: 'p.updated_at', company: 'co.name_key' } as const;
 
 export class Contacts extends Repository {
-  private select() {
+  private from() {
     return this.db.selectFrom('contact as p')
       .leftJoin('company as co', 'co.id', 'p.company_id')
-      .leftJoin('contact as m', 'm.id', 'p.reports_to_id')
-      .select(COLUMNS.map((c) => (c === 'company_name' ? 'co.name as company_name' : c === 'manager_name' ? 'm.name as manager_name' : `p.${c}` as const)));
+      .leftJoin('contact as m', 'm.id', 'p.reports_to_id');
+  }
+
+  private select(from = this.from()) {
+    return from.select(COLUMNS.map((c) => (c === 'company_name' ? 'co.name as company_name' : c === 'manager_name' ? 'm.name as manager_name' : `p.${c}` as const)));
   }
 
   private async hydrate(query: ReturnType<Contacts['select']>): Promise<Contact[]> {
@@ -84,7 +87,25 @@ export class Contacts extends Repository {
   }
 
   async list(filter: ContactFilter = {}): Promise<Contact[]> {
-    let q = this.select();
+    return this.hydrate(this.select(this.filtered(filter)));
+  }
+
+  /**
+   * The contacts of `filter` in its order, `size` at a time: one query reads the ids in order (100,000 in under a
+   * megabyte), then each batch is read by id. A list of any length holds one batch, on every engine. Batches stay at
+   * most 2,000 ids, below which a batch's emails, phones and tags are read by id too (see groupByParent).
+   */
+  async *batches(filter: ContactFilter = {}, size = 500): AsyncGenerator<Contact[]> {
+    const ids = await this.engine.ordered(this.filtered(filter).select('p.id'), 'id') as number[];
+    for (const chunk of chunks(ids, size)) {
+      const found = new Map((await this.hydrate(this.select().where('p.id', 'in', chunk))).map((c) => [c.id, c]));
+      // One deleted since the ids were read is left out, as it would be had the list started a moment later.
+      yield chunk.flatMap((id) => found.get(id) ?? []);
+    }
+  }
+
+  private filtered(filter: ContactFilter) {
+    let q = this.from();
     if (filter.owner) q = q.where('p.owner', '=', filter.owner);
     if (filter.companyId !== undefined) q = q.where('p.company_id', '=', filter.companyId);
     if (filter.lifecycle) q = q.where('p.lifecycle', '=', filter.lifecycle);
@@ -97,7 +118,7 @@ export class Contacts extends Repository {
       q = q.orderBy(SORT_COLUMN[filter.sort ?? 'name'], filter.desc ? 'desc' : 'asc').orderBy('p.id');
       if (filter.limit !== undefined) q = q.limit(filter.limit);
     }
-    return this.hydrate(q);
+    return q;
   }
 
   async idByEmail(email: string): Promise<number | undefined> {

@@ -1,5 +1,5 @@
 import { type Followup, type FollowupFields, type FollowupFilter, followupJson, type FollowupStatus, type Priority, type RepeatUnit } from '../../domain/followup.js';
-import { isoDate } from '../../domain/dates.js';
+import { localDate } from '../../domain/calendar.js';
 import { nameKey } from '../../domain/reference.js';
 import type { Identity } from '../journal.js';
 import { Repository } from './repository.js';
@@ -59,7 +59,7 @@ export class Followups extends Repository {
   }
 
   private snap(f: Followup) {
-    return followupJson(f, isoDate(new Date(this.j.at)));
+    return followupJson(f, localDate(new Date(this.j.at)));
   }
 
   async create(fields: FollowupFields, identity?: Identity): Promise<Followup> {

@@ -36,3 +36,18 @@ export async function selectColumns<DB>(
     CompiledQuery.raw(`select json_array(${list}) as t from (${sql})`, [...parameters]));
   return JSON.parse(rows[0]!.t) as unknown[][];
 }
+
+/**
+ * One column of a select as one JSON array, in the select's order. SQLite never flattens a subquery that has an ORDER
+ * BY into an aggregate query (its flattening rule 16), so the rows reach json_group_array in that order.
+ */
+export async function selectOrdered<DB>(
+  db: Kysely<DB>,
+  query: { compile(): CompiledQuery },
+  column: string,
+): Promise<unknown[]> {
+  const { sql, parameters } = query.compile();
+  const { rows } = await db.executeQuery<{ t: string }>(
+    CompiledQuery.raw(`select json_group_array("${column}") as t from (${sql})`, [...parameters]));
+  return JSON.parse(rows[0]!.t) as unknown[];
+}

@@ -1,0 +1,107 @@
+import type { Writable } from 'node:stream';
+import { quietWithoutIds } from '../errors.js';
+import { csvQuote, machineColumns, plainCell, spreadsheetCell, tsvClean } from './cells.js';
+import type { Column } from './view.js';
+
+/**
+ * Rows written as they come, for lists too long to hold as one string (100,000 contacts are ~60 MB of JSON, and
+ * ten times that as objects). The text is byte for byte what the whole-list renderers make of the same rows: a list
+ * can switch to streaming without any script noticing.
+ *
+ * Use: `await writeRows(stdout, batches, rowText(format, columns, pretty))`, where `batches` yields arrays of rows in
+ * order. A report that wraps its rows in an object writes its own head and tail around the rows of `rowText`.
+ */
+
+/** The forms rows stream in: the machine formats, and `ids` for -q. Tables measure their columns and cannot. */
+export type RowFormat = 'json' | 'ndjson' | 'csv' | 'tsv' | 'plain' | 'ids';
+
+export interface RowText {
+  /** What comes before the first row. */
+  head: string;
+  /** Row number `index` (from 0) with what separates it from the row before. */
+  row(row: unknown, index: number): string;
+  /** What comes after the last of `count` rows. */
+  tail(count: number): string;
+}
+
+/**
+ * Lines joined by line breaks, ending with one unless there are none: what the renderers' `line(rows.join('\n'))`
+ * gives for a whole list.
+ */
+function lines(head: string | undefined, cells: (row: unknown) => string): RowText {
+  return {
+    head: head ?? '',
+    row: (row, index) => (index > 0 || head !== undefined ? '\n' : '') + cells(row),
+    tail: (count) => (count > 0 || head !== undefined ? '\n' : ''),
+  };
+}
+
+export function rowText(format: RowFormat, columns: Column[], pretty: boolean): RowText {
+  switch (format) {
+    case 'json':
+      // As JSON.stringify(rows, null, pretty ? 2 : undefined) lays out the whole array.
+      return pretty
+        ? { head: '[', row: (r, i) => `${i ? ',\n  ' : '\n  '}${JSON.stringify(r, null, 2).replaceAll('\n', '\n  ')}`, tail: (n) => (n ? '\n]\n' : ']\n') }
+        : { head: '[', row: (r, i) => `${i ? ',' : ''}${JSON.stringify(r)}`, tail: () => ']\n' };
+    case 'ndjson':
+      return lines(undefined, (r) => JSON.stringify(r));
+    case 'ids':
+      return lines(undefined, (r) => {
+        const id = (r as { id?: unknown }).id;
+        if (id === undefined) throw quietWithoutIds();
+        return id === null ? '' : String(id);
+      });
+    case 'plain': {
+      const cols = machineColumns(columns);
+      return lines(undefined, (r) => cols.map((c) => tsvClean(plainCell(c, r))).join('\t'));
+    }
+    case 'csv':
+    case 'tsv': {
+      const cols = machineColumns(columns);
+      const [sep, quote] = format === 'csv' ? [',', csvQuote] : ['\t', tsvClean];
+      return lines(cols.map((c) => quote(c.key)).join(sep), (r) => cols.map((c) => quote(spreadsheetCell(c, r))).join(sep));
+    }
+  }
+}
+
+/** Text is handed to the stream in pieces of about this many characters: few writes, little held. */
+const PIECE = 1 << 16;
+
+/**
+ * Writes `batches` to `out` in `text`'s form, waiting whenever `out` is full; returns how many rows there were.
+ * Nothing is written before the first batch has arrived, so a read that fails at once prints nothing; one that fails
+ * later throws after a part was written, and the caller's error (and exit code) says the output is incomplete.
+ */
+export async function writeRows(out: Writable, batches: AsyncIterable<readonly unknown[]>, text: RowText): Promise<number> {
+  let pending = text.head;
+  let count = 0;
+  const flush = async () => {
+    const piece = pending;
+    pending = '';
+    if (piece !== '' && !out.write(piece)) await drained(out);
+  };
+  for await (const batch of batches) {
+    for (const row of batch) {
+      pending += text.row(row, count);
+      count += 1;
+      if (pending.length >= PIECE) await flush();
+    }
+  }
+  pending += text.tail(count);
+  await flush();
+  return count;
+}
+
+/** Resolves when `out` can take more; rejects if it fails first (a closed pipe). */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (e?: Error) => {
+      out.off('drain', done);
+      out.off('error', done);
+      if (e) reject(e);
+      else resolve();
+    };
+    out.on('drain', done);
+    out.on('error', done);
+  });
+}
