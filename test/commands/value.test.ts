@@ -127,7 +127,8 @@ describe('crm report rfm and deciles', () => {
 });
 
 describe('crm report clv', () => {
-  it('fits BG/NBD and Gamma-Gamma on the imported CDNOW sample, reproducing the published parameters', async () => {
+  // Imports 2,357 customers' orders first: on a busy machine's PostgreSQL that alone can take half a minute.
+  it('fits BG/NBD and Gamma-Gamma on the imported CDNOW sample, reproducing the published parameters', { timeout: 90_000 }, async () => {
     const { home, run, json } = sandbox({ CRM_NOW: '1998-07-01T10:00:00Z' });
     const rows = readFileSync(new URL('../fixtures/CDNOW_sample.txt', import.meta.url), 'utf8').trim().split(/\r?\n/)
       .map((l) => l.trim().split(/\s+/)).map((f) => `${f[0]},${f[2]},${f[4]}`);
@@ -291,7 +292,8 @@ describe('crm report clv on orders the model cannot fit', () => {
     }
   });
 
-  it('shows P(alive) but no spend or CLV when only the spend model is degenerate', async () => {
+  // Imports 2,357 customers' orders first: on a busy machine's PostgreSQL that alone can take half a minute.
+  it('shows P(alive) but no spend or CLV when only the spend model is degenerate', { timeout: 90_000 }, async () => {
     const { home, run, json } = sandbox({ CRM_NOW: '1998-07-01T10:00:00Z' });
     // CDNOW's purchase days, with amounts from a tail so heavy (Pareto, index 0.6) that mean spend is infinite.
     const lines = readFileSync(new URL('../fixtures/CDNOW_sample.txt', import.meta.url), 'utf8').trim().split(/\r?\n/).map((l) => l.trim().split(/\s+/));
