@@ -440,7 +440,10 @@ Who you are is the login: the owner of what you create, the author in history; C
   admin    also stages, quotas, settings and the team
 The server enforces the roles itself (grants, row-level security), in psql too; history is insert-only.
 A refused write exits 5 with one line naming the owner. Writes that collide are run again, so none is lost.
-On SQLite, crm team keeps a roster (you, every owner, everyone added) without passwords.`,
+On SQLite, crm team keeps a roster (you, every owner, everyone added) without passwords.
+On both, an owner given to --owner, to quota set or in an import's owner column must be on the roster, or the
+command exits 2 naming the closest name and the fix (crm team add NAME); --owner on lists and reports only reads,
+and a name that owns nothing gives an empty answer.`,
   },
   environment: {
     summary: 'environment variables and where data lives',

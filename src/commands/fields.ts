@@ -1,4 +1,4 @@
-import { ownerName } from '../domain/team.js';
+import { onRoster } from '../domain/team.js';
 import type { Context } from '../context.js';
 import { check, checkAll, count, optionalText, owner, tag, unique } from '../domain/fields.js';
 import { parseCurrency, parseMoney } from '../domain/money.js';
@@ -35,11 +35,11 @@ export function ownerOf(opts: Pick<RecordFlags, 'owner'>, ctx: Context, base?: s
   return opts.owner === undefined ? (base ?? ctx.user) : check(owner, opts.owner, '--owner');
 }
 
-/** An owner given with --owner (or quota set's OWNER), checked against the team's roster for typos (domain/team.ts). */
+/** An owner given with --owner (or quota set's OWNER) must be on the team's roster (domain/team.ts onRoster). */
 export async function ownerOnRoster(ctx: Context, name: string | undefined, field = '--owner'): Promise<void> {
   if (name === undefined) return;
   const store = await ctx.store();
-  ownerName(check(owner, name, field), (await store.team.roster(ctx.user)).map((m) => m.name), field);
+  onRoster(check(owner, name, field), (await store.team.roster(ctx.user)).map((m) => m.name), field);
 }
 
 export function sizeOf(value: string | undefined, base: number | null): number | null {

@@ -16,6 +16,7 @@ type Sandbox = ReturnType<typeof sandbox>;
  */
 async function richDatabase(): Promise<Sandbox> {
   const s = sandbox();
+  await s.team('bob');
   const steps: string[][] = [
     ['company', 'add', 'Acme GmbH', '--domain', 'acme.example', '--industry', 'Manufacturing', '--wallet', '250,000', '--currency', 'EUR',
       '--tag', 'key-account', '--notes', 'First line\nsecond line\r\nthird'],

@@ -2,12 +2,14 @@ import type { Context } from '../../context.js';
 import { campaignJson, campaignName } from '../../domain/campaign.js';
 import { conflict, invalid } from '../../errors.js';
 import { campaignAdded, campaignView } from '../../output/views/campaign.js';
+import { ownerOnRoster } from '../fields.js';
 import { campaignFields, newCampaign } from './shared.js';
 import type { CampaignInput } from './spec.js';
 
 export async function run({ args: [nameText], opts }: CampaignInput<'add'>, ctx: Context) {
   const name = campaignName(nameText!, 'NAME');
   if (opts.channel === undefined) throw invalid('--channel', 'a campaign needs a channel', 'pass --channel email|call|mail|event|ads');
+  await ownerOnRoster(ctx, opts.owner);
   const fields = campaignFields(opts, ctx, newCampaign(name, opts.channel, ctx));
   const c = await ctx.write(async (tx) => {
     const existing = await tx.campaigns.byName(name);
