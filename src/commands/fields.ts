@@ -12,7 +12,8 @@ export function text(value: string | undefined, base: string | null | undefined)
   return value === undefined ? (base ?? null) : optionalText.parse(value);
 }
 
-export function wallet(opts: RecordFlags, ctx: Context, base: Wallet | null): Wallet | null {
+/** The wallet estimate from flags over `base`; a new estimate without --currency is in `teamCurrency`. */
+export function wallet(opts: RecordFlags, teamCurrency: string, base: Wallet | null): Wallet | null {
   if (opts.wallet === undefined) {
     if (opts.currency === undefined || !base) return base;
     const currency = parseCurrency(opts.currency, '--currency');
@@ -21,8 +22,7 @@ export function wallet(opts: RecordFlags, ctx: Context, base: Wallet | null): Wa
     throw invalid('--currency', `changing ${base.currency} to ${currency} needs the wallet in ${currency}`, 'pass --wallet too');
   }
   if (opts.wallet.trim() === '') return null;
-  const currency = opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? ctx.currency);
-  return parseMoney(opts.wallet, '--wallet', currency);
+  return parseMoney(opts.wallet, '--wallet', opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? teamCurrency));
 }
 
 export function tags(opts: TagFlags, base: string[]): string[] {

@@ -10,7 +10,7 @@ export async function run({ args: [nameText], opts }: CampaignInput<'add'>, ctx:
   const name = campaignName(nameText!, 'NAME');
   if (opts.channel === undefined) throw invalid('--channel', 'a campaign needs a channel', 'pass --channel email|call|mail|event|ads');
   await ownerOnRoster(ctx, opts.owner);
-  const fields = campaignFields(opts, ctx, newCampaign(name, opts.channel, ctx));
+  const fields = campaignFields(opts, ctx, newCampaign(name, opts.channel, ctx, (await ctx.shared()).values.currency));
   const c = await ctx.write(async (tx) => {
     const existing = await tx.campaigns.byName(name);
     if (existing) throw conflict(`NAME: campaign #${existing.id} is already called ${existing.name}`, 'campaign names are unique; use another');

@@ -19,7 +19,7 @@ export async function run({ args: [given], opts }: DealInput<'edit'>, ctx: Conte
   const deal = await ctx.write(async (tx) => {
     const before = await loadDeal(tx, ref);
     stillAsSeen(seen, before, `deal #${before.id} ${before.title}`);
-    return tx.deals.update(before, await dealFields(flags, ctx, tx, before));
+    return tx.deals.update(before, await dealFields(flags, ctx, tx, before.currency, before));
   });
   return dealView(dealJson(deal, ctx.now), updated('deal', { id: deal.id, name: deal.title }));
 }

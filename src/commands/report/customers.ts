@@ -12,14 +12,15 @@ export async function customerValues(opts: ValueFlags, ctx: Context) {
   const since = from ?? null;
   const store = await ctx.store();
   const data = store.customerValue;
-  const fx = converter(ctx.currency, ctx.config.rates ?? {});
+  const { currency, rates } = (await ctx.shared()).values;
+  const fx = converter(currency, rates);
   const unconverted = new Unconverted();
   const values = valuesOf(await data.orders(asOf, since), asOf, since, fx, unconverted);
   const names = await data.names();
-  const basis = { currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale, unconverted };
+  const basis = { currency, rates, locale: ctx.locale, unconverted };
   return { store, data, asOf, since, ...values, names, describe: (key: string) => describeCustomer(key, names), unconverted, fx,
-    currency: ctx.currency,
-    money: (minor: number) => toMajor(minor, ctx.currency),
+    currency,
+    money: (minor: number) => toMajor(minor, currency),
     /** Call after everything that can be left out was added (orders here, wallets in portfolio). */
     warnings: () => unconvertedWarning(basis) };
 }
