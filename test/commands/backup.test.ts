@@ -132,7 +132,7 @@ describe('crm export backup / crm import backup', () => {
     // The next change set and journal entry follow on too (the new record's UUID is its own, of course).
     const ids = async (s: Sandbox) => (await s.json(['history', 'After Restore'])).map((e: any) => [e.id, e.changeSet]);
     expect(await ids(b)).toEqual(await ids(a));
-  });
+  }, 60_000); // some 70 reads twice: on a team server with the machine busy, more than the default 30 s
 
   it('writes one versioned JSON document with every table, ids, uuids, money in minor units and text exactly', async () => {
     const a = await richDatabase();

@@ -2,6 +2,7 @@ import type { Context } from '../../context.js';
 import { CONFIG_DEFAULTS, CONFIG_KEYS, type ConfigKey, isConfigKey, isShared, type Setting } from '../../domain/config.js';
 import { rejected } from '../../domain/check.js';
 import { CrmError, notPermitted } from '../../errors.js';
+import type { Tx } from '../../store/store.js';
 
 export function configKey(key: string): ConfigKey {
   if (!isConfigKey(key)) throw rejected('KEY', key, `is not a setting; use one of: ${Object.keys(CONFIG_KEYS).join(', ')}`);
@@ -40,9 +41,9 @@ export async function effective(key: ConfigKey, ctx: Context): Promise<Effective
 }
 
 /** Runs a write of a shared setting; a team server's refusal (not an admin) says which setting and whom to ask. */
-export async function sharedWrite<T>(ctx: Context, key: ConfigKey, fn: Parameters<Context['write']>[0]): Promise<T> {
+export async function sharedWrite(ctx: Context, key: ConfigKey, fn: (tx: Tx) => Promise<unknown>): Promise<void> {
   try {
-    return await ctx.write(fn) as T;
+    await ctx.write(fn);
   } catch (e) {
     if (!(e instanceof CrmError) || e.code !== 'not_permitted') throw e;
     throw notPermitted(`${key} is shared by everyone on ${(await ctx.store()).path}: only an admin may change it`,
