@@ -29,7 +29,7 @@ export function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The roster name closest to `name` (case aside), if one is close enough to be a typo. */
+/** The roster name closest to `name` (case aside), if one is close enough to be a typo or differs only in case. */
 export function closestName(name: string, names: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
@@ -40,7 +40,8 @@ export function closestName(name: string, names: readonly string[]): string | un
       bestD = dd;
     }
   }
-  return best !== undefined && bestD > 0 && bestD <= (name.length <= 4 ? 1 : 2) ? best : undefined;
+  // The same name in another case counts as close: names are compared exactly, so "Alice" is not "alice".
+  return best !== undefined && best !== name && bestD <= (name.length <= 4 ? 1 : 2) ? best : undefined;
 }
 
 /** A name as typed in a shell: bare when nothing in it needs quoting. */
