@@ -78,6 +78,12 @@ describe('shared settings', () => {
     expect((await s.run(['config', 'unset', 'currency'])).exitCode).toBe(0);
     expect(JSON.parse(readFileSync(configFile(s), 'utf8'))).toEqual({ fiscalYearStart: 10, locale: 'en-GB' });
     expect(await s.json(['config', 'get', 'currency'])).toEqual({ key: 'currency', value: 'USD', source: 'default' });
+    // A value only in the file is removed from the file, with nothing written to the database.
+    expect((await s.run(['config', 'unset', 'fiscalYearStart'])).exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(configFile(s), 'utf8'))).toEqual({ locale: 'en-GB' });
+    const backup = JSON.parse((await s.run(['export', 'backup'])).stdout);
+    expect(backup.tables.journal.filter((e: { entity: string }) => e.entity === 'setting').map((e: { action: string }) => e.action))
+      .toEqual(['create', 'delete']);
   });
 
   it('refuse a bad value with exit 2 and change nothing', async () => {

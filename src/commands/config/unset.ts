@@ -15,7 +15,8 @@ export async function run({ args: [key] }: ConfigInput<'unset'>, ctx: Context) {
   // Back to the default means the database's value and a config file's from before settings were shared both go.
   const shared = await ctx.shared();
   const inFile = shared.source[k] === 'config' || shared.ignored[k] !== undefined;
-  await sharedWrite(ctx, k, (tx) => tx.settings.remove(k));
+  // A value only in the file needs no write (which a rep on a team server could not make).
+  if (shared.source[k] === 'database') await sharedWrite(ctx, k, (tx) => tx.settings.remove(k));
   if (inFile) writeConfigValue(ctx.configPath, k, undefined);
   return { kind: 'none' as const, done: sharedRemoved(k, (await ctx.store()).path, inFile ? ctx.configPath : null) };
 }
