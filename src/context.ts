@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { configFile } from './config/paths.js';
 import { readConfig } from './config/file.js';
 import { check, plainLine, rejected } from './domain/check.js';
-import { CONFIG_DEFAULTS, type Config } from './domain/config.js';
+import { CONFIG_DEFAULTS, type Config, type Shared, type SharedKey, sharedSettings } from './domain/config.js';
 import { parseInstant } from './domain/instant.js';
 import type { GlobalOptions } from './global-flags.js';
 import { canPrompt, colorLevel, type Env, type Streams } from './io/terminal.js';
@@ -47,7 +47,12 @@ export class Context {
     return configFile(this.env);
   }
 
-  get config(): Config {
+  /** A person's own settings, from their config file; the shared ones come from shared(). */
+  get config(): Omit<Config, SharedKey> {
+    return this.configFile;
+  }
+
+  private get configFile(): Config {
     return this.once('config', () => readConfig(this.configPath));
   }
 
@@ -57,8 +62,18 @@ export class Context {
       ?? ((this.env.CRM_USER && check(plainLine, this.env.CRM_USER, 'CRM_USER')) || this.config.user || safeLogin() || 'me'));
   }
 
-  get currency(): string {
-    return this.config.currency ?? CONFIG_DEFAULTS.currency;
+  /**
+   * The settings the team shares (currency, rates, fiscal year, lost reasons), read from the database in one query
+   * the first time a command asks: commands that use none never open the database for them. A value in the config
+   * file still applies to a key the database has none for (domain/config.ts SharedSource).
+   */
+  shared(): Promise<Shared> {
+    return this.once('shared', async () => this.sharedWith(await (await this.store()).settings.all()));
+  }
+
+  /** The shared settings over what a database stores (`stored`, by key), for a reader with its own connection (completion). */
+  sharedWith(stored: Readonly<Record<string, unknown>>): Shared {
+    return sharedSettings(stored, this.configFile);
   }
 
   get locale(): string {

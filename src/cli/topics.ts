@@ -126,9 +126,10 @@ pointed at DUP and DUP's values for its empty fields; DUP is deleted (crm histor
 The document: {"format": "crm-backup", "version": 1, "schema": 6, "exportedAt", "exportedBy", "sequences",
 "tables": {"company": [{...}, ...], ...}}. Every table of the database, one row a line: ids and UUIDs as they are,
 money as integers of minor units, text exactly, NULL as null; records, tags, stages, deal stage history, activities,
-follow-ups, orders, quotas, the history (change sets and journal) and saved RFM segmentations. "sequences" keeps
-the last id handed out per table, so the next record added after a restore gets the same id as in the original.
-Not in it: the search index (rebuilt on restore) and the config file's settings (copy config.json yourself).
+follow-ups, orders, quotas, the history (change sets and journal), saved RFM segmentations, the team and the
+team's settings (currency, rates, fiscalYearStart, lostReasons). "sequences" keeps the last id handed out per
+table, so the next record added after a restore gets the same id as in the original.
+Not in it: the search index (rebuilt on restore) and your own settings in config.json (copy it yourself).
 Before a migration crm backs the database up to backups/ beside it (mode 0600, folder 0700) and keeps the newest five
 of those automatic copies; the ones crm db backup writes are never removed.
 Restoring a document: the database must hold no records of yours (a new one's default stages do not count) or it is a conflict
@@ -413,7 +414,7 @@ in that order, into an empty database: the same records with the same ids and uu
     text: `Prompts
 On a terminal, leave out what you do not remember and crm asks for it:
   crm company add | contact add | deal add | followup add   ask for every field not given as a flag, with
-                     defaults (owner: you, stage: the first, currency: config "currency", due: tomorrow)
+                     defaults (owner: you, stage: the first, currency: the team's, due: tomorrow)
   crm company edit REF | contact edit | deal edit | followup edit   with no flags, offer each current value
   crm deal move DEAL   pick the stage from the pipeline;  crm deal lose DEAL   pick the lost reason
   crm log call|email|meeting|note, crm followup add   pick the contact, company or deal: type to search
@@ -441,7 +442,14 @@ Who you are is the login: the owner of what you create, the author in history; C
   admin    also stages, quotas, settings and the team
 The server enforces the roles itself (grants, row-level security), in psql too; history is insert-only.
 A refused write exits 5 with one line naming the owner. Writes that collide are run again, so none is lost.
-On SQLite, crm team keeps a roster (you, every owner, everyone added) without passwords.`,
+On SQLite, crm team keeps a roster (you, every owner, everyone added) without passwords.
+On both, an owner given to --owner, to quota set or in an import's owner column must be on the roster, or the
+command exits 2 naming the closest name and the fix (crm team add NAME); --owner on lists and reports only reads,
+and a name that owns nothing gives an empty answer.
+The team's settings live in the database: currency, rates, fiscalYearStart and lostReasons (crm config set writes
+them there, in one journaled transaction; on a server only an admin may). Your own (user, db, locale, phoneCountry)
+stay in your config file. A shared key still in your config file applies while the database has none for it;
+once the database has one, the database's wins and crm config list says the file's is ignored.`,
   },
   environment: {
     summary: 'environment variables and where data lives',

@@ -1,4 +1,4 @@
-import { ownerName } from '../domain/team.js';
+import { onRoster } from '../domain/team.js';
 import type { Context } from '../context.js';
 import { check, checkAll, count, optionalText, owner, tag, unique } from '../domain/fields.js';
 import { parseCurrency, parseMoney } from '../domain/money.js';
@@ -12,7 +12,8 @@ export function text(value: string | undefined, base: string | null | undefined)
   return value === undefined ? (base ?? null) : optionalText.parse(value);
 }
 
-export function wallet(opts: RecordFlags, ctx: Context, base: Wallet | null): Wallet | null {
+/** The wallet estimate from flags over `base`; a new estimate without --currency is in `teamCurrency`. */
+export function wallet(opts: RecordFlags, teamCurrency: string, base: Wallet | null): Wallet | null {
   if (opts.wallet === undefined) {
     if (opts.currency === undefined || !base) return base;
     const currency = parseCurrency(opts.currency, '--currency');
@@ -21,8 +22,7 @@ export function wallet(opts: RecordFlags, ctx: Context, base: Wallet | null): Wa
     throw invalid('--currency', `changing ${base.currency} to ${currency} needs the wallet in ${currency}`, 'pass --wallet too');
   }
   if (opts.wallet.trim() === '') return null;
-  const currency = opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? ctx.currency);
-  return parseMoney(opts.wallet, '--wallet', currency);
+  return parseMoney(opts.wallet, '--wallet', opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? teamCurrency));
 }
 
 export function tags(opts: TagFlags, base: string[]): string[] {
@@ -35,11 +35,11 @@ export function ownerOf(opts: Pick<RecordFlags, 'owner'>, ctx: Context, base?: s
   return opts.owner === undefined ? (base ?? ctx.user) : check(owner, opts.owner, '--owner');
 }
 
-/** An owner given with --owner (or quota set's OWNER), checked against the team's roster for typos (domain/team.ts). */
+/** An owner given with --owner (or quota set's OWNER) must be on the team's roster (domain/team.ts onRoster). */
 export async function ownerOnRoster(ctx: Context, name: string | undefined, field = '--owner'): Promise<void> {
   if (name === undefined) return;
   const store = await ctx.store();
-  ownerName(check(owner, name, field), (await store.team.roster(ctx.user)).map((m) => m.name), field);
+  onRoster(check(owner, name, field), (await store.team.roster(ctx.user)).map((m) => m.name), field);
 }
 
 export function sizeOf(value: string | undefined, base: number | null): number | null {

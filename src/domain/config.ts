@@ -1,4 +1,5 @@
-import { ONE_LINE, type Read, rule, type Schema } from './check.js';
+import { CrmError } from '../errors.js';
+import { ONE_LINE, problem, type Read, rule, type Schema } from './check.js';
 import { currencyCode, isCurrency } from './money.js';
 
 /**
@@ -31,7 +32,7 @@ export const CONFIG_KEYS = {
   },
   currency: {
     schema: currencyCode,
-    help: 'currency of amounts entered without one (default USD)',
+    help: 'the team\'s base currency: amounts entered without one, and reports (default USD; shared, in the database)',
   },
   locale: {
     schema: rule((v): Read<string> => {
@@ -51,7 +52,7 @@ export const CONFIG_KEYS = {
       return items.length ? { ok: true, value: [...new Set(items)] }
         : { ok: false, message: 'must list at least one reason; give them comma-separated, e.g. price,competitor,timing' };
     }),
-    help: `reasons "crm deal lose --reason" accepts (default ${DEFAULT_LOST_REASONS.join(',')})`,
+    help: `reasons "crm deal lose --reason" accepts (default ${DEFAULT_LOST_REASONS.join(',')}; shared, in the database)`,
   },
   fiscalYearStart: {
     schema: rule((v): Read<number> => {
@@ -59,7 +60,7 @@ export const CONFIG_KEYS = {
       return n >= 1 && n <= 12 ? { ok: true, value: n }
         : { ok: false, message: 'is not a month number; give 1 (January) to 12 (December)' };
     }),
-    help: 'month the fiscal year starts in, 1-12 (default 1); quarters are named by the year the fiscal year ends',
+    help: 'month the fiscal year starts in, 1-12 (default 1; shared, in the database); quarters are named by the year the fiscal year ends',
   },
   rates: {
     // "EUR=1.08,GBP=1.27" on the command line, an object in the file: one unit of each currency in `currency`.
@@ -78,7 +79,7 @@ export const CONFIG_KEYS = {
       return Object.keys(out).length ? { ok: true, value: out }
         : { ok: false, message: 'is empty; write CODE=RATE pairs, e.g. EUR=1.08,GBP=1.27' };
     }),
-    help: 'exchange rates into the currency setting for reports, e.g. EUR=1.08,GBP=1.27 (value of one unit)',
+    help: 'exchange rates into the currency setting for reports, e.g. EUR=1.08,GBP=1.27 (value of one unit; shared, in the database)',
   },
   phoneCountry: {
     // A national number (030 1234567) only meets its international form (+49 30 1234567) when crm knows the
@@ -103,3 +104,59 @@ export type Config = {
 export const CONFIG_DEFAULTS = { currency: 'USD', locale: 'en-US', lostReasons: DEFAULT_LOST_REASONS, fiscalYearStart: 1 } as const;
 
 export const isConfigKey = (key: string): key is ConfigKey => Object.hasOwn(CONFIG_KEYS, key);
+
+/**
+ * The settings a team shares (product.md "Team server"): kept in the database, so everyone on one database reports
+ * in one currency, one fiscal year and one list of lost reasons. The rest are a person's own, in their config file.
+ */
+export const SHARED_KEYS = ['currency', 'rates', 'fiscalYearStart', 'lostReasons'] as const;
+export type SharedKey = (typeof SHARED_KEYS)[number];
+export const isShared = (key: ConfigKey): key is SharedKey => (SHARED_KEYS as readonly string[]).includes(key);
+
+export interface SharedSettings {
+  currency: string;
+  rates: Record<string, number>;
+  fiscalYearStart: number;
+  lostReasons: string[];
+}
+
+/**
+ * Where a shared value in force comes from. "config" is a value in the person's config file from before settings
+ * were shared: it still applies while the database has none for that key, so nothing changes for them until someone
+ * sets the key with `crm config set`, which writes the database; from then on the database's value wins.
+ */
+export type SharedSource = 'database' | 'config' | 'default';
+
+export interface Shared {
+  values: SharedSettings;
+  source: Record<SharedKey, SharedSource>;
+  /** Keys whose config-file value is ignored because the database has one (config get/list say so). */
+  ignored: Partial<Record<SharedKey, unknown>>;
+}
+
+const SHARED_DEFAULTS: SharedSettings = {
+  currency: CONFIG_DEFAULTS.currency, rates: {}, fiscalYearStart: CONFIG_DEFAULTS.fiscalYearStart, lostReasons: DEFAULT_LOST_REASONS,
+};
+
+/**
+ * The shared settings in force: the database's (`stored`: key to JSON-parsed value), else the config file's, else
+ * the default. A stored value that is not valid (written by another program) is an error naming the key and the fix.
+ */
+export function sharedSettings(stored: Readonly<Record<string, unknown>>, file: Config): Shared {
+  const values = { ...SHARED_DEFAULTS } as Record<SharedKey, unknown>;
+  const source = {} as Record<SharedKey, SharedSource>;
+  const ignored: Shared['ignored'] = {};
+  for (const key of SHARED_KEYS) {
+    source[key] = 'default';
+    if (file[key] !== undefined) [values[key], source[key]] = [file[key], 'config'];
+    if (!Object.hasOwn(stored, key)) continue;
+    const parsed = CONFIG_KEYS[key].schema.safeParse(stored[key]);
+    if (!parsed.success) {
+      throw new CrmError('usage', `the database's setting ${key}: ${JSON.stringify(stored[key])} ${problem(CONFIG_KEYS[key].schema, stored[key])!.what}`,
+        `run 'crm config set ${key} VALUE' with a valid value`);
+    }
+    if (file[key] !== undefined) ignored[key] = file[key];
+    [values[key], source[key]] = [parsed.data, 'database'];
+  }
+  return { values: values as unknown as SharedSettings, source, ignored };
+}

@@ -29,7 +29,7 @@ export function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The roster name closest to `name` (case aside), if one is close enough to be a typo. */
+/** The roster name closest to `name` (case aside), if one is close enough to be a typo or differs only in case. */
 export function closestName(name: string, names: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
@@ -40,29 +40,29 @@ export function closestName(name: string, names: readonly string[]): string | un
       bestD = dd;
     }
   }
-  return best !== undefined && bestD > 0 && bestD <= (name.length <= 4 ? 1 : 2) ? best : undefined;
+  // The same name in another case counts as close: names are compared exactly, so "Alice" is not "alice".
+  return best !== undefined && best !== name && bestD <= (name.length <= 4 ? 1 : 2) ? best : undefined;
 }
 
+/** A name as typed in a shell: bare when nothing in it needs quoting. */
+const shellWord = (name: string) => (/^[\w@%+=:,./-]+$/.test(name) ? name : JSON.stringify(name));
+
 /**
- * `name` must be on the roster, as owners given to --owner and quota set must: a typo would make a record nobody
- * sees as theirs.
+ * Why `name` may not own records, "what; fix", or null when it may: it must be on the roster, for owners given to
+ * --owner, quota set and imports alike (product.md "Team server"), since a typo or a stranger would own records
+ * nobody sees as theirs. The closest name on the roster is suggested when one is a typo away.
  */
+export function offRoster(name: string, roster: readonly string[]): { what: string; fix: string } | null {
+  if (roster.includes(name)) return null;
+  const near = closestName(name, roster);
+  const add = `crm team add ${shellWord(name)}`;
+  return near ? { what: `"${name}" is not on the team; did you mean "${near}"?`, fix: `use "${near}", or add them first: ${add}` }
+    : { what: `"${name}" is not on the team`, fix: `add them first: ${add}` };
+}
+
+/** `name`, when it is on the roster; else the one-line error naming `field` (exit 2). */
 export function onRoster(name: string, roster: readonly string[], field: string): string {
-  if (roster.includes(name)) return name;
-  const near = closestName(name, roster);
-  throw new CrmError('validation', `${field}: "${name}" is not on the team${near ? `; did you mean "${near}"?` : ''}`,
-    near ? `use "${near}", or add them first: crm team add ${JSON.stringify(name)} --role rep` : `add them first: crm team add ${JSON.stringify(name)} --role rep (crm team list shows the team)`, { field });
-}
-
-/**
- * An owner given with --owner or quota set: a name on the roster, or a new name (who joins the roster by owning
- * something); but a name a typo away from someone on the roster ("alcie" for "alice") is refused with theirs as the
- * suggestion, since a record owned by a typo is one nobody sees as theirs.
- */
-export function ownerName(name: string, roster: readonly string[], field: string): string {
-  if (roster.includes(name)) return name;
-  const near = closestName(name, roster);
-  if (near === undefined) return name;
-  throw new CrmError('validation', `${field}: "${name}" is not on the team; did you mean "${near}"?`,
-    `use "${near}", or add ${JSON.stringify(name)} first with crm team add`, { field });
+  const off = offRoster(name, roster);
+  if (off) throw new CrmError('validation', `${field}: ${off.what}`, off.fix, { field });
+  return name;
 }

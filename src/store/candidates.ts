@@ -27,6 +27,8 @@ export interface Candidates {
   stages(): Promise<StageChoice[]>;
   /** Tags of companies and contacts that start with `prefix` (tags are lower case). */
   tags(prefix: string, limit: number): Promise<string[]>;
+  /** The settings the team shares, by key (JSON-parsed); fails on a schema from before they were stored. */
+  settings(): Promise<Record<string, unknown>>;
   /** Everyone who owns a company, contact or deal. */
   owners(limit: number): Promise<string[]>;
   close(): void;

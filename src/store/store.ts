@@ -16,6 +16,7 @@ import type { Campaigns } from './repos/campaigns.js';
 import type { Quotas } from './repos/quotas.js';
 import type { References } from './repos/references.js';
 import type { ReportData } from './repos/report-data.js';
+import type { Settings } from './repos/settings.js';
 import type { Stages } from './repos/stages.js';
 import type { Team } from './repos/team.js';
 import type { Transfer } from './repos/transfer.js';
@@ -43,6 +44,8 @@ export interface Repos {
   readonly reports: ReportData;
   /** The roster (and on a team server its login roles). */
   readonly team: Team;
+  /** The settings the team shares (currency, rates, fiscal year, lost reasons). */
+  readonly settings: Settings;
   readonly search: Search;
   /** What imports and exports read in bulk: every record's keys, every record's uuid. */
   readonly transfer: Transfer;

@@ -54,7 +54,8 @@ describe('crm log', () => {
 
 describe('crm followup', () => {
   it('schedules, lists by due period and overdue, snoozes, edits and removes', async () => {
-    const { json, run } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
+    const { json, run, team } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
+    await team('bob');
     await run(['company', 'add', 'Globex']);
     await run(['followup', 'add', 'Overdue call', '--due', '2026-03-09', '--company', 'Globex']);
     await run(['followup', 'add', 'Today call', '--due', 'today', '--priority', 'high']);
@@ -104,7 +105,8 @@ describe('crm followup', () => {
 
 describe('crm agenda', () => {
   it('shows overdue items first, then the week day by day', async () => {
-    const { json, run } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' }); // a Wednesday
+    const { json, run, team } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' }); // a Wednesday
+    await team('bob');
     await run(['company', 'add', 'Acme']);
     await run(['followup', 'add', 'Late call', '--due', '2026-03-06', '--company', 'Acme']);
     await run(['deal', 'add', 'Late deal', '--amount', '1000', '--close', '2026-03-02', '--company', 'Acme']);

@@ -16,6 +16,7 @@ type Sandbox = ReturnType<typeof sandbox>;
  */
 async function richDatabase(): Promise<Sandbox> {
   const s = sandbox();
+  await s.team('bob');
   const steps: string[][] = [
     ['company', 'add', 'Acme GmbH', '--domain', 'acme.example', '--industry', 'Manufacturing', '--wallet', '250,000', '--currency', 'EUR',
       '--tag', 'key-account', '--notes', 'First line\nsecond line\r\nthird'],
@@ -60,6 +61,9 @@ async function richDatabase(): Promise<Sandbox> {
     ['deal', 'edit', 'Acme renewal', '--title', 'Acme renewal 2026'],
     ['contact', 'rm', 'Temp Person', '--yes'],
     ['company', 'rm', 'Gone Ltd', '--yes'],
+    // Settings the team shares live in the database, so a backup carries them.
+    ['config', 'set', 'rates', 'EUR=1.08,JPY=0.0067'],
+    ['config', 'set', 'lostReasons', 'price,competitor,timing,no-budget'],
   ];
   for (const argv of steps) {
     const r = await s.run(argv);
@@ -79,7 +83,7 @@ function reads(): string[][] {
     json(['contact', 'list']), json(['contact', 'list', '--tag', 'vip']), ...shows('contact', [1, 2, 3]),
     json(['deal', 'list', '--all']), ...shows('deal', [1, 2, 3]), json(['stage', 'list']),
     json(['log', 'list']), json(['followup', 'list', '--all']), json(['order', 'list']), json(['order', 'list', '--customer', 'Acme GmbH']),
-    json(['quota', 'list']),
+    json(['quota', 'list']), json(['team', 'list']), json(['config', 'get', 'rates']), json(['config', 'get', 'lostReasons']),
     json(['search', 'acme']), json(['search', '张伟']), json(['search', 'contract']), json(['search', 'globex']), json(['search', 'call']), json(['search', '李娜']), json(['search', 'renewal']),
     json(['contact', 'list', '--search', 'tea']), json(['deal', 'list', '--all', '--search', 'quote']),
     ...histories(['Acme GmbH', 'Li Na', 'Globex Corp', 'Globex rollout', '北京 pilot', 'Send contract']),
@@ -128,7 +132,7 @@ describe('crm export backup / crm import backup', () => {
     // The next change set and journal entry follow on too (the new record's UUID is its own, of course).
     const ids = async (s: Sandbox) => (await s.json(['history', 'After Restore'])).map((e: any) => [e.id, e.changeSet]);
     expect(await ids(b)).toEqual(await ids(a));
-  });
+  }, 60_000); // some 70 reads twice: on a team server with the machine busy, more than the default 30 s
 
   it('writes one versioned JSON document with every table, ids, uuids, money in minor units and text exactly', async () => {
     const a = await richDatabase();
@@ -149,6 +153,9 @@ describe('crm export backup / crm import backup', () => {
     expect(doc.tables.change_set.some((c: any) => typeof c.note === 'string' && c.note.length > 0)).toBe(true);
     expect(doc.tables.rfm_snapshot.map((s: any) => s.name)).toEqual(['q1 基线']);
     expect(doc.tables.rfm_snapshot_member.length).toBeGreaterThan(0);
+    expect(doc.tables.team_member.map((m: any) => [m.name, m.role])).toEqual([['bob', 'rep']]);
+    expect(doc.tables.setting.map((s: any) => [s.key, JSON.parse(s.value), s.updated_by]).sort()).toEqual([
+      ['lostReasons', ['price', 'competitor', 'timing', 'no-budget'], 'alice'], ['rates', { EUR: 1.08, JPY: 0.0067 }, 'alice']]);
     // No search index and no migration bookkeeping: the search index is rebuilt on restore.
     expect(r.stdout).not.toMatch(/search_index|kysely_migration/);
     // One row a line: a backup reads in a pager and diffs line by line.

@@ -21,7 +21,8 @@ describe('crm company', () => {
   });
 
   it('lists with filters, sort and limit', async () => {
-    const { json, run } = sandbox();
+    const { json, run, team } = sandbox();
+    await team('bob');
     await run(['company', 'add', 'Globex', '--industry', 'Energy', '--tag', 'vip']);
     await run(['company', 'add', 'Acme', '--industry', 'Manufacturing', '--owner', 'bob']);
     await run(['company', 'add', 'Initech', '--industry', 'Software', '--tag', 'vip', '--tag', 'churn-risk', '--notes', 'TPS reports']);

@@ -29,6 +29,7 @@ describe('crm completion SHELL', () => {
 describe('crm __complete KIND PREFIX', () => {
   async function world() {
     const s = sandbox();
+    await s.team('bob');
     for (const args of [
       ['company', 'add', 'Globex', '--domain', 'globex.example'], ['company', 'add', 'Acme GmbH', '--tag', 'vip'],
       ['contact', 'add', 'Li Na', '--email', 'li@acme.example', '--company', 'Acme GmbH', '--tag', 'key-account'],

@@ -12,17 +12,19 @@ describe('crm config', () => {
     expect(await json(['config', 'get', 'currency'])).toEqual({ key: 'currency', value: 'USD', source: 'default' });
     expect(await json(['config', 'set', 'currency', 'eur'])).toEqual({ key: 'currency', value: 'EUR' });
     expect((await run(['config', 'get', 'currency'])).stdout).toBe('EUR\n');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ currency: 'EUR' });
+    // currency is the team's: it went into the database (test/commands/settings.test.ts), the file holds your own.
+    expect(await json(['config', 'set', 'phoneCountry', '+49'])).toEqual({ key: 'phoneCountry', value: 49 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ phoneCountry: 49 });
     await run(['config', 'set', 'user', 'carol']);
     const all = await json(['config', 'list']);
     expect(all.map((r: { key: string; value: string; source: string }) => [r.key, r.value, r.source])).toEqual([
       ['user', 'alice', 'env CRM_USER'], ['db', join(home, 'data', 'crm', 'crm.db'), 'default'],
-      ['currency', 'EUR', 'config'], ['locale', 'en-US', 'default'],
+      ['currency', 'EUR', 'database'], ['locale', 'en-US', 'default'],
       ['lostReasons', ['price', 'competitor', 'timing', 'no-budget', 'no-decision', 'product-fit', 'other'], 'default'],
-      ['fiscalYearStart', 1, 'default'], ['rates', null, 'default'], ['phoneCountry', null, 'default'],
+      ['fiscalYearStart', 1, 'default'], ['rates', null, 'default'], ['phoneCountry', 49, 'config'],
     ]);
     expect(await json(['config', 'get', 'user'], { env: { CRM_USER: '' } })).toEqual({ key: 'user', value: 'carol', source: 'config' });
-    expect((await run(['config', 'unset', 'currency'])).exitCode).toBe(0);
+    expect((await run(['config', 'unset', 'phoneCountry'])).exitCode).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ user: 'carol' });
   });
 

@@ -3,7 +3,8 @@ import { sandbox } from '../support/inprocess.js';
 
 describe('crm contact', () => {
   it('adds with every field', async () => {
-    const { json, run } = sandbox();
+    const { json, run, team } = sandbox();
+    await team('bob');
     await run(['company', 'add', 'Acme GmbH', '--domain', 'acme.example']);
     await run(['contact', 'add', 'Zhang Wei 张伟', '--email', 'zw@acme.example']);
     const c = await json(['contact', 'add', 'Li Na', '--email', 'Li@Acme.example', '--email', 'li.na@home.example',
@@ -34,7 +35,8 @@ describe('crm contact', () => {
   });
 
   it('lists with every filter', async () => {
-    const { json, run } = sandbox();
+    const { json, run, team } = sandbox();
+    await team('bob');
     await run(['company', 'add', 'Acme']);
     await run(['company', 'add', 'Globex']);
     await run(['contact', 'add', 'Ann', '--company', 'Acme', '--tag', 'vip', '--lifecycle', 'customer']);

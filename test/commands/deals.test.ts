@@ -95,7 +95,8 @@ describe('crm deal', () => {
   });
 
   it('filters lists by stage, owner, status, closing period and staleness', async () => {
-    const { json, run } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
+    const { json, run, team } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
+    await team('bob');
     const add = (title: string, ...args: string[]) => run(['deal', 'add', title, '--amount', '1000', ...args]);
     await add('Old lead', '--close', '2026-03-20', '--owner', 'bob');
     await add('April deal', '--close', '2026-04-15', '--stage', 'Proposal');

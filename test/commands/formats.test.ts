@@ -22,7 +22,8 @@ describe('names and titles', () => {
   const rule = 'contains a line break or control character (write it as one line of plain text)';
 
   it('refuse line breaks and control characters, naming the field and writing nothing', async () => {
-    const { run, json } = sandbox();
+    const { run, json, team } = sandbox();
+    await team('bob');
     await run(['company', 'add', 'Acme']);
     await run(['contact', 'add', 'Li Na']);
     await run(['deal', 'add', 'Renewal', '--amount', '100']);

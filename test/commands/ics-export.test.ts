@@ -7,6 +7,7 @@ import { sandbox } from '../support/inprocess.js';
 async function agenda() {
   const s = sandbox();
   const { run } = s;
+  await s.team('bob');
   await run(['company', 'add', 'Acme GmbH']);
   await run(['contact', 'add', 'Li Na', '--email', 'li@acme.example', '--company', 'Acme GmbH']);
   await run(['followup', 'add', 'Send contract', '--due', '2026-03-12', '--contact', 'Li Na', '--priority', 'high', '--notes', 'Draft v2; with VAT']);

@@ -116,6 +116,12 @@ describe('crm import --preset outlook', () => {
 describe('crm import --preset hubspot', () => {
   it('reads companies, then contacts with their lifecycle stages, owners and associated companies', async () => {
     const s = sandbox();
+    // The owners a file names must be on the team, as --owner's must: each row naming someone else is refused.
+    expect(await refusal(s, 'companies', [fixture('hubspot-companies.csv'), '--preset', 'hubspot'])).toBe(
+      '  line 2: owner (Company owner) "Jane Doe" is not on the team; add them first: crm team add "Jane Doe"\n' +
+      `  line 3: owner (Company owner) "Tom Lee" is not on the team; add them first: crm team add "Tom Lee"\n${FAILED(2, 2)}`);
+    expect(await s.json(['company', 'list'])).toEqual([]);
+    await s.team('Jane Doe', 'Tom Lee');
     const companies = await imported(s, 'companies', [fixture('hubspot-companies.csv'), '--preset', 'hubspot']);
     expect(companies.counts.created).toBe(2);
     const alba = await s.json(['company', 'show', 'Alba Energía S.L.']);
@@ -137,6 +143,7 @@ describe('crm import --preset hubspot', () => {
 
   it('refuses a lifecycle stage crm has no word for, and an employee count that is no number', async () => {
     const s = sandbox();
+    await s.team('Jane Doe', 'Tom Lee');
     const contacts = withRow(s, 'hubspot-contacts.csv', '5105,Eve,Stone,eve@stone.example,,,,Champion,,,,,,,');
     expect(await refusal(s, 'contacts', [contacts.file, '--preset', 'hubspot'])).toBe(`  line ${contacts.line}: lifecycle (Lifecycle Stage) "Champion" ` +
       `is not a lifecycle stage; use one of lead, prospect, customer, former\n${FAILED(1, 5)}`);
@@ -149,6 +156,7 @@ describe('crm import --preset hubspot', () => {
 describe('crm import --preset pipedrive', () => {
   it('reads organizations, people and deals: stages by Pipedrive\'s names, won and lost by status', async () => {
     const s = sandbox();
+    await s.team('Piotr Nowak');
     expect((await imported(s, 'companies', [fixture('pipedrive-organizations.csv'), '--preset', 'pipedrive'])).counts.created).toBe(1);
     expect((await imported(s, 'contacts', [fixture('pipedrive-people.csv'), '--preset', 'pipedrive'])).counts).toEqual(
       { created: 2, updated: 0, skipped: 0, companiesCreated: 0 });
@@ -173,6 +181,7 @@ describe('crm import --preset pipedrive', () => {
 
   it('refuses a stage that is not in the pipeline, naming it and how to add it', async () => {
     const s = sandbox();
+    await s.team('Piotr Nowak');
     await imported(s, 'contacts', [fixture('pipedrive-people.csv'), '--preset', 'pipedrive']);
     const { file, line } = withRow(s, 'pipedrive-deals.csv', '7004,Pilot,,,1000,EUR,,,Acme,,,Pilot running,,Open,,,,,,');
     expect(await refusal(s, 'deals', [file, '--preset', 'pipedrive'])).toBe(`  line ${line}: stage (Deal - Stage) "Pilot running" is not a stage of ` +
@@ -189,6 +198,7 @@ describe('crm import --preset pipedrive', () => {
 describe('crm import --preset salesforce', () => {
   it('reads accounts, contacts (a manager further down, email opt-out as consent) and opportunities', async () => {
     const s = sandbox();
+    await s.team('Maria Garcia');
     expect((await imported(s, 'companies', [fixture('salesforce-accounts.csv'), '--preset', 'salesforce'])).counts.created).toBe(2);
     const nordwind = await s.json(['company', 'show', 'Nordwind Energie AG']);
     expect([nordwind.domain, nordwind.size, nordwind.address, nordwind.externalId]).toEqual(
@@ -214,6 +224,7 @@ describe('crm import --preset salesforce', () => {
 
   it('refuses a date in another order than the file\'s, and a manager nobody is', async () => {
     const s = sandbox();
+    await s.team('Maria Garcia');
     const opp = withRow(s, 'salesforce-opportunities.csv', 'Maria Garcia,Nordwind Energie AG,Late deal,Prospecting,,"1,000.00",10,,31/12/2026,,,,,');
     expect(await refusal(s, 'deals', [opp.file, '--preset', 'salesforce'])).toBe(`  line ${opp.line}: expectedClose (Close Date) "31/12/2026" ` +
       `is not a date; use YYYY-MM-DD\n${FAILED(1, 4)}`);

@@ -5,6 +5,7 @@ describe('crm next', () => {
   it("ranks one salesperson's actions with the reason and the command for each", async () => {
     // CRM_NOW is Wednesday 2026-03-11; the week ends Sunday 2026-03-15.
     const s = sandbox();
+    await s.team('bob');
     await s.run(['company', 'add', 'Acme']);
     await s.run(['contact', 'add', 'Ann', '--email', 'ann@x.example']);
     await s.run(['followup', 'add', 'Call Acme', '--due', '2026-03-09', '--company', 'Acme', '--priority', 'high']);

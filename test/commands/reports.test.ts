@@ -20,6 +20,7 @@ async function quarter(order: 'forward' | 'backward' = 'forward') {
     const r = await s.run(args, when ? at(when) : {});
     if (r.exitCode !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
   };
+  await s.team('bob');
   await run(['company', 'add', 'Acme']);
   const deals: (() => Promise<void>)[] = [
     async () => {
@@ -136,11 +137,12 @@ describe('crm report forecast', () => {
   });
 
   it('breaks periods down by owner, handles owners without quota and months', async () => {
-    const { json, run } = await quarter();
+    const { json, run, team } = await quarter();
     const f = await json(['report', 'forecast', '--by', 'owner', '--periods', '1']);
     expect(f.periods[0].owners.map((o: any) => [o.owner, o.closedWon, o.openPipeline, o.quota, o.attainment, o.coverage])).toEqual([
       ['alice', 10000, 20000, 20000, 0.5, 2], ['bob', 6000, 0, 10000, 0.6, 0],
     ]);
+    await team('carol');
     await run(['deal', 'add', 'G', '--amount', '1000', '--owner', 'carol', '--close', '2026-03-30']);
     const carol = (await json(['report', 'forecast', '--by', 'owner', '--periods', '1'])).periods[0].owners.find((o: any) => o.owner === 'carol');
     expect([carol.pipeline, carol.quota, carol.attainment, carol.coverage]).toEqual([1000, null, null, null]);
@@ -196,7 +198,8 @@ describe('crm report winloss', () => {
 
 describe('crm report activity', () => {
   it('counts activities per owner and type per ISO week, and follow-up discipline', async () => {
-    const { json, run } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
+    const { json, run, team } = sandbox({ CRM_NOW: '2026-03-11T10:30:00Z' });
+    await team('bob');
     await run(['company', 'add', 'Acme']);
     await run(['log', 'call', 'Acme', '--summary', 'a', '--at', '2026-03-02 10:00']); // W10
     await run(['log', 'call', 'Acme', '--summary', 'b', '--at', '2026-03-03 10:00']); // W10
@@ -225,7 +228,8 @@ describe('crm report activity', () => {
 
 describe('crm quota and report formats', () => {
   it('sets and lists quotas, validating periods and amounts', async () => {
-    const { json, run } = sandbox();
+    const { json, run, team } = sandbox();
+    await team('bob');
     expect(await json(['quota', 'set', 'alice', '2026-q4', '50,000'])).toEqual({ owner: 'alice', period: '2026-Q4', from: '2026-10-01',
       to: '2026-12-31', amount: 50000, currency: 'USD' });
     await run(['quota', 'set', 'alice', '2026-Q4', '60000']);
@@ -261,7 +265,8 @@ describe('historical forecast of one owner (analytics.md)', () => {
     // (1 won): too few, so she gets the team's Lead rate, 10 won of 14 closed. Each has one open 1,000 deal in Lead
     // closing this quarter: alice's is weighted 1,000 x 10/14 = 714.29 (100,000 cents x 10/14 = 71,428.57, rounded),
     // bob's 1,000 x 0.75 = 750.00. The team's own row weighs both at 10/14: 714.29 + 714.29 = 1,428.58.
-    const { run, json } = sandbox();
+    const { run, json, team } = sandbox();
+    await team('bob');
     const ok = async (args: string[]) => expect((await run(args)).stderr).toBe('');
     const close = async (owner: string, n: number, won: boolean) => {
       await ok(['deal', 'add', `${owner} ${n}`, '--owner', owner, '--amount', '0']);

@@ -67,6 +67,7 @@ async function richDatabase(run: (args: string[]) => Promise<{ exitCode: number;
 describe('export -> import round trip', () => {
   it('exports every kind as CSV and imports it into an empty database with identical JSON, ids and uuids included', async () => {
     const s = sandbox();
+    await s.team('bob');
     await richDatabase((args) => s.run(args.includes('rm') ? args.filter((a) => a !== '-q') : args));
     const original = Object.fromEntries(await Promise.all(LISTS.map(async ([kind, args]) => [kind, await s.json(args)])));
     expect(original.companies.length).toBe(4);
@@ -74,6 +75,8 @@ describe('export -> import round trip', () => {
     expect(original.orders.length).toBe(5);
 
     const copy = join(s.home, 'copy.db');
+    // The files name bob as an owner: the new database's team gets him first, as --owner would need.
+    expect((await s.run(['team', 'add', 'bob', '--db', copy])).exitCode).toBe(0);
     for (const [kind] of LISTS) {
       const file = join(s.home, `${kind}.csv`);
       const exported = await s.run(['export', kind, '--output', file]);
@@ -107,6 +110,7 @@ const py = pythonWith(['csv']);
 describe.skipIf(py.missing !== null)('CSV crm writes, read by Python\'s csv module', () => {
   it('gives back every cell of every kind: quotes, commas, line breaks, CJK, guarded formulas', async () => {
     const s = sandbox();
+    await s.team('bob');
     await richDatabase((args) => s.run(args.includes('rm') ? args.filter((a) => a !== '-q') : args));
     for (const [kind, args] of LISTS) {
       const file = join(s.home, `${kind}.csv`);

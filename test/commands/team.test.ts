@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
 import { sqliteOnly } from '../support/engine.js';
@@ -6,8 +8,9 @@ import { sqliteOnly } from '../support/engine.js';
 describe('crm team on SQLite: the roster without passwords', () => {
   sqliteOnly('always holds you and everyone who owns something; add, role and rm keep the rest', async () => {
     const { json, run } = sandbox();
-    await run(['company', 'add', 'Acme', '--owner', 'bob']);
-    await run(['deal', 'add', 'Big', '--amount', '5', '--owner', 'carol']);
+    // Records bob and carol made as themselves (a shared file, or a database from before the roster).
+    await run(['company', 'add', 'Acme'], { env: { CRM_USER: 'bob' } });
+    await run(['deal', 'add', 'Big', '--amount', '5'], { env: { CRM_USER: 'carol' } });
     expect(await json(['team', 'list'])).toEqual([
       { name: 'alice', role: null, listed: false }, { name: 'bob', role: null, listed: false }, { name: 'carol', role: null, listed: false },
     ]);
@@ -29,16 +32,50 @@ describe('crm team on SQLite: the roster without passwords', () => {
 });
 
 describe('owners given with --owner and quota set', () => {
-  it('refuse a typo of someone on the team with their name as the suggestion; a new name joins the roster', async () => {
-    const { json, run } = sandbox();
-    await run(['company', 'add', 'Acme', '--owner', 'carol']);
+  it('must be on the team: a typo gets the name it missed, a stranger the command that adds them; nothing is written', async () => {
+    const { json, run, team } = sandbox();
+    await team('carol');
     const typo = await run(['deal', 'add', 'Big', '--amount', '5', '--owner', 'alcie']);
-    expect([typo.exitCode, typo.stderr]).toEqual([2, 'error: --owner: "alcie" is not on the team; did you mean "alice"? (use "alice", or add "alcie" first with crm team add)\n']);
+    expect([typo.exitCode, typo.stderr]).toEqual([2, 'error: --owner: "alcie" is not on the team; did you mean "alice"? (use "alice", or add them first: crm team add alcie)\n']);
     const quota = await run(['quota', 'set', 'crol', '2026-03', '1000']);
-    expect([quota.exitCode, quota.stderr.split(' (')[0]]).toEqual([2, 'error: OWNER: "crol" is not on the team; did you mean "carol"?']);
+    expect([quota.exitCode, quota.stderr]).toEqual([2, 'error: OWNER: "crol" is not on the team; did you mean "carol"? (use "carol", or add them first: crm team add crol)\n']);
+    const stranger = await run(['deal', 'add', 'Big', '--amount', '5', '--owner', 'dmitri']);
+    expect([stranger.exitCode, stranger.stderr]).toEqual([2, 'error: --owner: "dmitri" is not on the team (add them first: crm team add dmitri)\n']);
+    const machine = await run(['quota', 'set', 'dmitri', '2026-03', '1000', '--json']);
+    expect([machine.exitCode, JSON.parse(machine.stderr)]).toEqual([2, { error: { code: 'validation', message: 'OWNER: "dmitri" is not on the team',
+      hint: 'add them first: crm team add dmitri', field: 'OWNER' } }]);
+    // Every write that takes an owner holds to it.
+    await run(['company', 'add', 'Acme']);
+    for (const args of [['company', 'edit', 'Acme'], ['contact', 'add', 'Li'], ['followup', 'add', 'Call', '--due', 'tomorrow'],
+      ['campaign', 'add', 'Spring', '--channel', 'email'], ['deal', 'add', 'Small', '--amount', '1']]) {
+      const r = await run([...args, '--owner', 'Dmitri Ivanov']);
+      expect([r.exitCode, r.stderr], args.join(' ')).toEqual([2, 'error: --owner: "Dmitri Ivanov" is not on the team (add them first: crm team add "Dmitri Ivanov")\n']);
+    }
     expect(await json(['deal', 'list', '--all'])).toEqual([]);
+    expect(await json(['quota', 'list'])).toEqual([]);
+    expect((await json(['company', 'show', 'Acme'])).owner).toBe('alice');
+    // Reading by a name nobody owns anything under is an empty answer, not an error: scripts keep working.
+    expect(await json(['deal', 'list', '--owner', 'dmitri'])).toEqual([]);
+
+    await team('dmitri');
     expect((await json(['deal', 'add', 'Big', '--amount', '5', '--owner', 'dmitri'])).owner).toBe('dmitri');
+    expect((await json(['quota', 'set', 'dmitri', '2026-03', '1000'])).owner).toBe('dmitri');
+    // Whoever you are is on the roster without being added.
+    expect((await json(['company', 'add', 'Initech', '--owner', 'alice'])).owner).toBe('alice');
     expect((await json(['team', 'list'])).map((m: { name: string }) => m.name)).toEqual(['alice', 'carol', 'dmitri']);
   });
-});
 
+  it('in an import: a row naming someone off the team is refused by line, with the command that adds them', async () => {
+    const { home, json, run, team } = sandbox();
+    const file = join(home, 'companies.csv');
+    writeFileSync(file, 'name,owner\nAcme,alice\nInitech,zoe\nGlobex,\n');
+    const refused = await run(['import', 'companies', file]);
+    expect([refused.exitCode, refused.stderr]).toEqual([2, '  line 3: owner (owner) "zoe" is not on the team; add them first: crm team add zoe\n' +
+      'error: 1 of 3 rows are invalid; nothing was imported (fix the rows listed above and import again)\n']);
+    expect(await json(['company', 'list'])).toEqual([]);
+    await team('zoe');
+    expect((await json(['import', 'companies', file])).counts).toMatchObject({ created: 3 });
+    expect((await json(['company', 'list'])).map((c: { name: string; owner: string }) => [c.name, c.owner]))
+      .toEqual([['Acme', 'alice'], ['Globex', 'alice'], ['Initech', 'zoe']]);
+  });
+});

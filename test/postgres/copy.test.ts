@@ -17,9 +17,13 @@ describe('crm db copy', () => {
     expect((await s.run(['report', 'rfm', '--save', 'q1', '--db', file])).exitCode).toBe(0);
     expect((await s.run(['company', 'add', 'Temp', '--db', file])).exitCode).toBe(0);
     expect((await s.run(['company', 'rm', 'Temp', '--yes', '--db', file])).exitCode).toBe(0);
+    // The team's settings and roster are the database's, so they move with it.
+    expect((await s.run(['config', 'set', 'rates', 'EUR=1.1,PLN=0.25', '--db', file])).exitCode).toBe(0);
+    expect((await s.run(['team', 'add', 'zoe', '--role', 'manager', '--db', file])).exitCode).toBe(0);
 
     const up = await s.json(['db', 'copy', '--to', url, '--db', file]);
-    expect(up).toMatchObject({ from: file, to: url, migrated: [], rows: { company: 12, rfm_snapshot: 1 } });
+    expect(up).toMatchObject({ from: file, to: url, migrated: [], rows: { company: 12, rfm_snapshot: 1, setting: 1, team_member: 1 } });
+    expect(await s.json(['config', 'get', 'rates', '--db', url])).toEqual({ key: 'rates', value: { EUR: 1.1, PLN: 0.25 }, source: 'database' });
     expect(up.total).toBe(Object.values(up.rows as Record<string, number>).reduce((a, b) => a + b, 0));
     for (const args of [...REPORTS, ['report', 'rfm', '--compare', 'q1']]) {
       const a = await s.run([...args, '--json', '--db', file]);

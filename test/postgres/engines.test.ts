@@ -62,6 +62,9 @@ describe('SQLite and PostgreSQL give the same output', () => {
     const url = databaseUrl(await freshDatabase(), 'alice');
     const file = `${lite.home}/mixed.db`;
     const script: string[][] = [
+      // The team's settings are the database's: the same value gives the same amounts, periods and conversions.
+      ['config', 'set', 'currency', 'EUR'], ['config', 'set', 'fiscalYearStart', '4'], ['config', 'set', 'rates', 'USD=0.92,JPY=0.0061'],
+      ['config', 'set', 'lostReasons', 'price,timing'],
       ['company', 'add', 'Zeta'], ['company', 'add', 'alpha'], ['company', 'add', 'Äpfel GmbH', '--domain', 'apfel.example'],
       ['company', 'add', 'émile & fils'], ['company', 'add', 'Bob'], ['company', 'add', '张伟贸易'], ['company', 'add', '_under'],
       ['contact', 'add', 'Zoë Émond', '--company', 'Zeta'], ['contact', 'add', 'adam', '--title', 'CEO'],
@@ -75,7 +78,8 @@ describe('SQLite and PostgreSQL give the same output', () => {
     }
     for (const args of [['company', 'list'], ['company', 'list', '--desc'], ['contact', 'list'], ['deal', 'list', '--all'],
       ['deal', 'list', '--sort', 'close'], ['deal', 'list', '--sort', 'close', '--desc'], ['followup', 'list'], ['agenda', '--week'],
-      ['search', 'apfel'], ['search', 'emile'], ['search', 'zoe'], ['search', '张伟'], ['report', 'pipeline'], ['report', 'forecast']]) {
+      ['search', 'apfel'], ['search', 'emile'], ['search', 'zoe'], ['search', '张伟'], ['report', 'pipeline'], ['report', 'forecast'],
+      ['config', 'get', 'currency'], ['config', 'get', 'rates'], ['config', 'get', 'fiscalYearStart'], ['config', 'get', 'lostReasons']]) {
       const a = await lite.run([...args, '--json', '--db', file]);
       const b = await pg.run([...args, '--json', '--db', url]);
       // Records added one by one get random UUIDs (the demo's are seeded).

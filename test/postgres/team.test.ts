@@ -39,6 +39,15 @@ describe('a team on one server: logins, roles, and the server enforcing them', (
     expect((await as(max, ['deal', 'edit', 'Rita deal', '--amount', '175'])).exitCode).toBe(0);
     expect((await as(max, ['team', 'add', 'eve_' + suffix, '--password-stdin'], 'x')).exitCode).toBe(5);
     expect((await as(ann, ['stage', 'add', 'Demo'])).exitCode).toBe(0);
+    // Settings are the team's: an admin changes them, a rep or a manager may not (exit 5, one line), everyone reads them.
+    for (const who of [rita, max]) {
+      const setting = await as(who, ['config', 'set', 'currency', 'EUR']);
+      expect([setting.exitCode, setting.stderr.replace(/ on \S+:/, ' on DB:')], who).toEqual([5, 'error: currency is shared by everyone on DB: only an admin '
+        + 'may change it (ask an admin of the team (crm team list shows who) to run crm config set)\n']);
+    }
+    expect((await as(ann, ['config', 'set', 'currency', 'EUR'])).exitCode).toBe(0);
+    expect(JSON.parse((await as(rita, ['config', 'get', 'currency', '--json'])).stdout)).toEqual({ key: 'currency', value: 'EUR', source: 'database' });
+    expect(JSON.parse((await as(rita, ['deal', 'add', 'In euros', '--amount', '10', '--json'])).stdout)).toMatchObject({ currency: 'EUR', owner: rita });
 
     // The server holds it without crm: psql as the rep.
     const url = { bin: server!.bin, socket: server!.socket, port: server!.port };

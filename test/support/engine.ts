@@ -33,6 +33,21 @@ export async function ensureRole(user: string): Promise<void> {
   }
 }
 
+/**
+ * Runs `fn` while no other worker runs one: roles are the cluster's, not a database's, and PostgreSQL fails two
+ * workers changing one role at once ("tuple concurrently updated"), as two tests adding bob to their teams would.
+ * The lock is taken in the admin session's database, which every worker's admin session shares.
+ */
+export async function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const c = await adminClient(server!);
+  await c.query('select pg_advisory_lock(16016)');
+  try {
+    return await fn();
+  } finally {
+    await c.query('select pg_advisory_unlock(16016)');
+  }
+}
+
 /** A fresh database made from the migrated template (or, `empty`, a new one crm has never opened); returns its name. */
 export async function freshDatabase(owner?: string, empty = false): Promise<string> {
   const s = server!;

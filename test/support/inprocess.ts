@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { main } from '../../src/main.js';
-import { databaseUrl, ensureRole, freshDatabase, onPostgres } from './engine.js';
+import { databaseUrl, ensureRole, freshDatabase, onPostgres, oneAtATime } from './engine.js';
 
 export interface Run {
   exitCode: number;
@@ -98,5 +98,17 @@ export function sandbox(extra: Record<string, string> = {}) {
     if (r.exitCode !== 0) throw new Error(`crm ${args.join(' ')} exited ${r.exitCode}: ${r.stderr}`);
     return JSON.parse(r.stdout) as T;
   };
-  return { home, env, run, terminal, json, dbPath: join(home, 'data', 'crm', 'crm.db') };
+  /**
+   * Puts people on the team, as a real team does before they own anything (`--owner` and `quota set` accept only names
+   * on the roster). On a team server each becomes a login: its role is made first as the other test users' are, and
+   * changed by one worker at a time.
+   */
+  const team = async (...names: string[]): Promise<void> => {
+    for (const name of names) {
+      const add = () => run(['team', 'add', name, ...(onPostgres ? ['--password-stdin'] : [])], { input: onPostgres ? `pw-${name}` : undefined });
+      const r = onPostgres ? await oneAtATime(async () => (await ensureRole(name), add())) : await add();
+      if (r.exitCode !== 0) throw new Error(`crm team add ${name} exited ${r.exitCode}: ${r.stderr}`);
+    }
+  };
+  return { home, env, run, terminal, json, team, dbPath: join(home, 'data', 'crm', 'crm.db') };
 }

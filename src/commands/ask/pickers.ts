@@ -1,5 +1,4 @@
 import type { Context } from '../../context.js';
-import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
 import { isoDate } from '../../domain/dates.js';
 import type { SearchKind } from '../../domain/reference.js';
 import type { Outcome } from '../../domain/stage.js';
@@ -42,9 +41,8 @@ export const pickStage = (ctx: Context, message: string, outcome: Outcome = 'ope
   return p.select(message, stages.map(stageChoice), current ?? String(stages[0]!.id));
 };
 
-/** The lost reasons the team uses (config lostReasons). */
-export const pickReason = (ctx: Context, message: string): Question => (p) =>
-  p.select(message, (ctx.config.lostReasons ?? DEFAULT_LOST_REASONS).map(reasonChoice));
+/** One of the lost reasons the team uses (the shared setting lostReasons). */
+export const pickReason = (reasons: readonly string[], message: string): Question => (p) => p.select(message, reasons.map(reasonChoice));
 
 /**
  * Open follow-ups, soonest first; answers the id. By default what is on today's plate (due today or overdue), which

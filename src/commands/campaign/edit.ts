@@ -3,10 +3,12 @@ import { campaignJson } from '../../domain/campaign.js';
 import { unchanged } from '../../domain/record.js';
 import { conflict } from '../../errors.js';
 import { campaignView } from '../../output/views/campaign.js';
+import { ownerOnRoster } from '../fields.js';
 import { campaignFields, resolveCampaign } from './shared.js';
 import type { CampaignInput } from './spec.js';
 
 export async function run({ args: [ref], opts }: CampaignInput<'edit'>, ctx: Context) {
+  await ownerOnRoster(ctx, opts.owner);
   const c = await ctx.write(async (tx) => {
     const before = await resolveCampaign(tx, ref!);
     const fields = campaignFields(opts, ctx, before);

@@ -47,8 +47,9 @@ export function campaignFields(opts: FieldFlags, ctx: Context, base: CampaignFie
   };
 }
 
-export const newCampaign = (name: string, channel: Channel, ctx: Context): CampaignFields => {
+/** A new campaign's fields before its flags: today, you, and the team's currency. */
+export const newCampaign = (name: string, channel: Channel, ctx: Context, currency: string): CampaignFields => {
   const today = isoDate(ctx.now);
-  return { name, channel, budgetMinor: null, costMinor: null, currency: ctx.currency, startsOn: today, endsOn: today,
+  return { name, channel, budgetMinor: null, costMinor: null, currency, startsOn: today, endsOn: today,
     windowDays: DEFAULT_WINDOW_DAYS, owner: ctx.user, notes: null };
 };

@@ -15,8 +15,9 @@ export async function run({ args: [name], opts }: CompanyInput<'add'>, ctx: Cont
   let flags: CompanyFlags = { ...opts, name };
   if (name === undefined) {
     flags = await askMissing(await ctx.ask(['NAME'], 'crm company add NAME [--domain D] [--industry I]'), flags, newCompanyQuestions(ctx));
+    if (flags.owner !== opts.owner) await ownerOnRoster(ctx, flags.owner); // answered at a prompt
   }
-  const fields = companyFields(flags, ctx);
+  const fields = companyFields(flags, ctx, (await ctx.shared()).values.currency);
   const company = await ctx.write(async (tx) => {
     const same = await tx.companies.findByNameKey(nameKey(fields.name));
     if (same.length && !opts.allowDuplicate) {

@@ -18,11 +18,13 @@ export async function run({ args: [given], opts }: CompanyInput<'edit'>, ctx: Co
   const ref = await givenOrPicked(ctx, given, 'COMPANY', USAGE, pickRecord(ctx, ['company'], 'Company to edit (type to search)'));
   const { flags, seen } = await changesOf(ctx, opts, USAGE, async (store) => (await store.companies.get((await store.refs.resolve(ref, ['company'])).id))!,
     (company) => companyChangeQuestions(ctx, company));
+  if (flags.owner !== opts.owner) await ownerOnRoster(ctx, flags.owner); // answered at a prompt
+  const { currency } = (await ctx.shared()).values;
   const company = await ctx.write(async (tx) => {
     const { id } = await tx.refs.resolve(ref, ['company']);
     const before = (await tx.companies.get(id))!;
     stillAsSeen(seen, before, `company #${before.id} ${before.name}`);
-    const fields = companyFields(flags, ctx, before);
+    const fields = companyFields(flags, ctx, currency, before);
     if (nameKey(fields.name) !== nameKey(before.name) && !flags.allowDuplicate && (await tx.companies.findByNameKey(nameKey(fields.name))).length) {
       throw conflict(`--name: a company "${fields.name}" already exists`, 'choose another name, or pass --allow-duplicate');
     }

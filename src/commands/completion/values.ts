@@ -3,7 +3,6 @@ import {
 } from '../../domain/completion.js';
 import { isLiveKind, type LiveKind, RECORDS_OF } from '../../completion/live-kinds.js';
 import type { Context } from '../../context.js';
-import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
 import { candidateLines } from '../../output/views/completion.js';
 import type { Candidates } from '../../store/candidates.js';
 import type { CompletionInput } from './spec.js';
@@ -23,10 +22,14 @@ export async function run({ args: [kind = '', prefix = ''] }: CompletionInput<'v
 }
 
 async function candidates(kind: LiveKind, prefix: string, ctx: Context): Promise<Candidate[]> {
-  if (kind === 'reason') return startingWith((ctx.config.lostReasons ?? DEFAULT_LOST_REASONS).map((r) => ({ value: r })), prefix);
-  // Loaded here, not above: the driver costs milliseconds that a Tab on reasons need not pay.
+  // Loaded here, not above: the driver costs milliseconds that a Tab on anything else need not pay.
   const { openCandidates } = await import('../../store/candidates.js');
   const db = await openCandidates(ctx.dbLocation, ctx.env);
+  if (kind === 'reason') {
+    // The team's reasons are in the database (none yet, or a schema from before: the config file's, or the defaults).
+    const stored = db ? await db.settings().catch(() => ({})).finally(() => db.close()) : {};
+    return startingWith(ctx.sharedWith(stored).values.lostReasons.map((r) => ({ value: r })), prefix);
+  }
   if (!db) return [];
   try {
     return await fromDatabase(db, kind, prefix, ctx.user);

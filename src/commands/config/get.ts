@@ -6,6 +6,6 @@ import type { ConfigInput } from './spec.js';
 
 export async function run({ args: [key] }: ConfigInput<'get'>, ctx: Context) {
   const k = configKey(key!);
-  const { value: v, source } = effective(k, ctx);
-  return value({ key: k, value: v, source }, settingText(v));
+  const e = await effective(k, ctx);
+  return value({ key: k, ...e }, settingText(e.value));
 }

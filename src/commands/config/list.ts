@@ -5,9 +5,10 @@ import { list } from '../../output/view.js';
 import { effective } from './shared.js';
 
 export async function run(_: unknown, ctx: Context) {
-  const rows = (Object.keys(CONFIG_KEYS) as ConfigKey[]).map((key) => {
-    const e = effective(key, ctx);
-    return { key, ...e, text: settingText(e.value), help: CONFIG_KEYS[key].help };
-  });
+  const rows = [];
+  for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
+    const e = await effective(key, ctx);
+    rows.push({ key, ...e, text: settingText(e.value), help: CONFIG_KEYS[key].help });
+  }
   return list(rows, configColumns);
 }

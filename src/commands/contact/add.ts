@@ -15,9 +15,11 @@ export async function run({ args: [name], opts }: ContactInput<'add'>, ctx: Cont
     const [{ askMissing }, { newContactQuestions }] = await Promise.all([import('../ask/questions.js'), import('./ask.js')]);
     const { firstEmail, ...answers } = await askMissing(p, { ...flags, firstEmail: opts.email?.[0] }, newContactQuestions(ctx));
     flags = { ...answers, email: opts.email ?? (firstEmail ? [firstEmail] : undefined) };
+    if (flags.owner !== opts.owner) await ownerOnRoster(ctx, flags.owner); // answered at a prompt
   }
+  const { currency } = (await ctx.shared()).values;
   const contact = await ctx.write(async (tx) => {
-    const fields = await contactFields(flags, ctx, tx);
+    const fields = await contactFields(flags, ctx, tx, currency);
     if (!opts.allowForgotten) await refuseForgotten(tx, fields.emails, '--email');
     return tx.contacts.create(fields);
   });

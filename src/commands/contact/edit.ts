@@ -16,11 +16,13 @@ export async function run({ args: [given], opts }: ContactInput<'edit'>, ctx: Co
   const ref = await givenOrPicked(ctx, given, 'CONTACT', USAGE, pickRecord(ctx, ['contact'], 'Contact to edit (type to search)'));
   const { flags, seen } = await changesOf(ctx, opts, USAGE, async (store) => (await store.contacts.get((await store.refs.resolve(ref, ['contact'])).id))!,
     (contact) => contactChangeQuestions(ctx, contact));
+  if (flags.owner !== opts.owner) await ownerOnRoster(ctx, flags.owner); // answered at a prompt
+  const { currency } = (await ctx.shared()).values;
   const contact = await ctx.write(async (tx) => {
     const { id } = await tx.refs.resolve(ref, ['contact']);
     const before = (await tx.contacts.get(id))!;
     stillAsSeen(seen, before, `contact #${before.id} ${before.name}`);
-    return tx.contacts.update(before, await contactFields(flags, ctx, tx, before));
+    return tx.contacts.update(before, await contactFields(flags, ctx, tx, currency, before));
   });
   return contactView(contactJson(contact), null, updated('contact', contact));
 }

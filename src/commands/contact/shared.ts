@@ -43,7 +43,7 @@ async function reportsToId(opts: ContactFlags, repos: Repos, base?: Contact): Pr
 }
 
 /** Contact fields from flags: everything for add (no `base`), the changes on top of `base` for edit. */
-export async function contactFields(opts: ContactFlags, ctx: Context, repos: Repos, base?: Contact): Promise<ContactFields> {
+export async function contactFields(opts: ContactFlags, ctx: Context, repos: Repos, currency: string, base?: Contact): Promise<ContactFields> {
   if (opts.doNotContact && opts.allowContact) {
     throw usageError('--do-not-contact and --allow-contact contradict each other', 'pass one of them');
   }
@@ -65,7 +65,7 @@ export async function contactFields(opts: ContactFlags, ctx: Context, repos: Rep
     lifecycle: opts.lifecycle === undefined ? (base?.lifecycle ?? 'lead') : check(lifecycle, opts.lifecycle, '--lifecycle'),
     consent: opts.consent === undefined ? (base?.consent ?? 'unknown') : check(consent, opts.consent, '--consent'),
     doNotContact: opts.doNotContact ? true : opts.allowContact ? false : (base?.doNotContact ?? false),
-    wallet: wallet(opts, ctx, base?.wallet ?? null),
+    wallet: wallet(opts, currency, base?.wallet ?? null),
     owner: ownerOf(opts, ctx, base?.owner),
     notes: text(opts.notes, base?.notes),
     externalId: text(opts.externalId, base?.externalId),

@@ -8,15 +8,16 @@ import { pickRecord, pickStage } from '../ask/pickers.js';
 import { type Answers, type Asked, text } from '../ask/questions.js';
 import type { DealFlags, DealInput } from './spec.js';
 
-const currencyOf = (sofar: Answers, ctx: Context, base?: Deal) =>
-  typeof sofar.currency === 'string' ? parseCurrency(sofar.currency, '--currency') : (base?.currency ?? ctx.currency);
+const currencyOf = (sofar: Answers, base: Deal | string) =>
+  typeof sofar.currency === 'string' ? parseCurrency(sofar.currency, '--currency') : (typeof base === 'string' ? base : base.currency);
 
-// A deal always has an amount: add takes an empty answer as 0, edit can change it but not clear it.
-const amount = (ctx: Context, base?: Deal) => text('Amount', {
-  required: base !== undefined,
-  check: (v, sofar) => parseMoney(v, '--amount', currencyOf(sofar, ctx, base)),
+// A deal always has an amount: add takes an empty answer as 0, edit can change it but not clear it. `base` is the deal
+// edited, or for a new one the team's currency.
+const amount = (ctx: Context, base: Deal | string) => text('Amount', {
+  required: typeof base !== 'string',
+  check: (v, sofar) => parseMoney(v, '--amount', currencyOf(sofar, base)),
   preview: (v, sofar) => {
-    const m = parseMoney(v, '--amount', currencyOf(sofar, ctx, base));
+    const m = parseMoney(v, '--amount', currencyOf(sofar, base));
     return formatMoney(toMajor(m.minor, m.currency), m.currency, ctx.locale);
   },
 });
@@ -31,13 +32,13 @@ const company = (ctx: Context) => pickRecord(ctx, ['company'], 'Company (type to
 const contact = (ctx: Context) => pickRecord(ctx, ['contact'], 'Main contact (type to search)', { optional: true });
 
 /** What `crm deal add` asks for when the title is left out; defaults per product.md (first stage, you, config currency). */
-export const newDealQuestions = (ctx: Context): Asked<DealFlags>[] => [
+export const newDealQuestions = (ctx: Context, currency: string): Asked<DealFlags>[] => [
   ['title', text('Title', { required: true, check: (v) => check(name, v, 'title') })],
   ['company', company(ctx)],
   ['contact', contact(ctx)],
   ['stage', pickStage(ctx, 'Stage')],
-  ['currency', text('Currency', { default: ctx.currency, check: (v) => parseCurrency(v, '--currency') })],
-  ['amount', amount(ctx)],
+  ['currency', text('Currency', { default: currency, check: (v) => parseCurrency(v, '--currency') })],
+  ['amount', amount(ctx, currency)],
   ['close', close(ctx)],
   ['owner', ownerQ(ctx)],
 ];

@@ -1,6 +1,5 @@
 import { dealLost } from '../../output/views/notices.js';
 import type { Context } from '../../context.js';
-import { DEFAULT_LOST_REASONS } from '../../domain/config.js';
 import { dealJson } from '../../domain/deal.js';
 import { lose } from '../../domain/deal-transitions.js';
 import { check, lostReason } from '../../domain/fields.js';
@@ -10,13 +9,13 @@ import { closingDeal } from './shared.js';
 import type { DealInput } from './spec.js';
 
 export async function run({ args: [given], opts }: DealInput<'lose'>, ctx: Context) {
-  const reasons = ctx.config.lostReasons ?? DEFAULT_LOST_REASONS;
+  const reasons = (await ctx.shared()).values.lostReasons;
   let [ref, answer] = [given, opts.reason];
   if (ref === undefined || answer === undefined) {
     const p = await ctx.ask([...(ref === undefined ? ['DEAL'] : []), ...(answer === undefined ? ['--reason'] : [])],
       `crm deal lose DEAL --reason ${reasons.join('|')}`);
     ref ??= await pickRecord(ctx, ['deal'], 'Deal lost (type to search)', { openDeals: true })(p, undefined, {});
-    answer ??= await pickReason(ctx, 'Why was it lost?')(p, undefined, {});
+    answer ??= await pickReason(reasons, 'Why was it lost?')(p, undefined, {});
   }
   const reason = check(lostReason(reasons), answer, '--reason');
   const deal = await ctx.write(async (tx) => {

@@ -13,9 +13,9 @@ import type { DealFlags } from './spec.js';
 
 const category = choice(FORECAST_CATEGORIES, 'forecast category');
 
-/** Deal fields from flags: everything for add (no `base`), the changes on top of `base` for edit. */
-export async function dealFields(opts: DealFlags, ctx: Context, repos: Repos, base?: Deal): Promise<DealFields> {
-  const currency = opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? ctx.currency);
+/** Deal fields from flags: everything for add (no `base`; amounts in `teamCurrency` unless --currency), the changes on top of `base` for edit. */
+export async function dealFields(opts: DealFlags, ctx: Context, repos: Repos, teamCurrency: string, base?: Deal): Promise<DealFields> {
+  const currency = opts.currency !== undefined ? parseCurrency(opts.currency, '--currency') : (base?.currency ?? teamCurrency);
   if (base && opts.amount === undefined && currency !== base.currency && base.amountMinor !== 0) {
     // Keeping the number and changing the unit would silently change the deal's value.
     throw invalid('--currency', `changing ${base.currency} to ${currency} needs the amount in ${currency}`, `pass --amount too`);

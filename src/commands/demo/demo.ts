@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../../config/paths.js';
 import type { Context } from '../../context.js';
-import { CONFIG_DEFAULTS } from '../../domain/config.js';
 import { demoData, demoScale } from '../../domain/demo.js';
 import { check, count } from '../../domain/fields.js';
 import { conflict } from '../../errors.js';
@@ -32,7 +31,8 @@ export async function run({ opts }: DemoInput, ctx: Context) {
   if (await store.holdsRecords()) {
     throw conflict(`${path} already holds data; the demo fills only an empty database`, 'name a new file with --db, or pass --force to replace it');
   }
-  const data = demoData({ now: ctx.now, seed, scale, currency: ctx.currency, fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart });
+  const { currency, fiscalYearStart } = (await ctx.shared()).values;
+  const data = demoData({ now: ctx.now, seed, scale, currency, fyStart: fiscalYearStart });
   const counts = await store.bulkLoad(data, { actor: ctx.user, at: ctx.now.toISOString(), command: ctx.commandLine });
   // No timing in the output: it is not data, and it would make the same demo print differently on every run
   // (npm run bench times the demo from outside).

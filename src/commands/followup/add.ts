@@ -20,6 +20,7 @@ export async function run({ args: [title], opts }: FollowupInput<'add'>, ctx: Co
       flags = { ...flags, ...await askLink(p, ctx, 'About (type to search a contact, company or deal)') };
     }
     flags = await askMissing(p, flags, newFollowupQuestions(ctx));
+    if (flags.owner !== opts.owner) await ownerOnRoster(ctx, flags.owner); // answered at a prompt
   }
   const f = await ctx.write(async (tx) => {
     const fields = await followupFields(flags, ctx, tx);

@@ -16,6 +16,7 @@ export async function run({ args: [given], opts }: FollowupInput<'edit'>, ctx: C
   await ownerOnRoster(ctx, opts.owner);
   const ref = await givenOrPicked(ctx, given, 'FOLLOWUP', USAGE, pickFollowup(ctx, 'Follow-up to edit', { any: true }));
   const { flags, seen } = await changesOf(ctx, opts, USAGE, (store) => loadFollowup(store, ref), (f) => followupChangeQuestions(ctx, f));
+  if (flags.owner !== opts.owner) await ownerOnRoster(ctx, flags.owner); // answered at a prompt
   const f = await ctx.write(async (tx) => {
     const before = await loadFollowup(tx, ref);
     stillAsSeen(seen, before, `follow-up #${before.id} ${before.title}`);

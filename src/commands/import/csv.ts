@@ -53,7 +53,7 @@ const PLANS: Record<ImportKind, () => Promise<AnyPlan>> = {
  */
 export async function importFile(kind: ImportKind, { args: [file], opts }: CsvImportInput, ctx: Context, read?: RecordReader) {
   const preset = opts.preset ? presetFor(opts.preset, kind) : undefined;
-  const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
+  const currency = opts.currency === undefined ? (await ctx.shared()).values.currency : parseCurrency(opts.currency, '--currency');
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
   const { schema, target } = await PLANS[kind]();
   const dryRun = Boolean(opts.dryRun);

@@ -10,7 +10,7 @@ import type { OrderInput } from './spec.js';
 
 export async function run({ args: [ref], opts }: OrderInput<'add'>, ctx: Context) {
   if (opts.amount === undefined) throw invalid('--amount', 'an order needs an amount', 'pass --amount, e.g. --amount 1,200.00 (negative for a refund)');
-  const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
+  const currency = opts.currency === undefined ? (await ctx.shared()).values.currency : parseCurrency(opts.currency, '--currency');
   // Negative amounts are refunds or cancellations (analytics.md).
   const money = parseMoney(opts.amount, '--amount', currency, { allowNegative: true });
   const orderedOn = opts.date === undefined ? isoDate(ctx.now) : isoDate(parseWhen(opts.date, ctx.now, '--date').at);

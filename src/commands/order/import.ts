@@ -28,7 +28,7 @@ interface Summary {
 /** One streaming pass in one transaction (rows never sit in memory); any bad row rolls everything back. */
 export async function run({ args: [file], opts }: OrderInput<'import'>, ctx: Context) {
   const delimiter = opts.delimiter === '\\t' || opts.delimiter === 'tab' ? '\t' : opts.delimiter;
-  const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
+  const currency = opts.currency === undefined ? (await ctx.shared()).values.currency : parseCurrency(opts.currency, '--currency');
   const dryRun = Boolean(opts.dryRun);
   const lines = mapsLines(opts.map);
   const guests = Boolean(opts.skipNoCustomer);

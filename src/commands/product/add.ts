@@ -9,7 +9,7 @@ export async function run({ args: [codeText], opts }: ProductInput<'add'>, ctx: 
   const code = productCode(codeText!, 'CODE');
   if (opts.name === undefined) throw invalid('--name', 'a product needs a name', 'pass --name, e.g. --name "White hanging heart T-light holder"');
   const name = productName(opts.name, '--name');
-  const currency = opts.currency === undefined ? ctx.currency : parseCurrency(opts.currency, '--currency');
+  const currency = opts.currency === undefined ? (await ctx.shared()).values.currency : parseCurrency(opts.currency, '--currency');
   const price = opts.price === undefined ? null : parseMoney(opts.price, '--price', currency);
   const product = await ctx.write(async (tx) => {
     const existing = await tx.products.byCode(code);

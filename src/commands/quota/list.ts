@@ -1,13 +1,12 @@
 import type { Context } from '../../context.js';
-import { CONFIG_DEFAULTS } from '../../domain/config.js';
 import { parsePeriodLabel } from '../../domain/fiscal.js';
 import { toMajor } from '../../domain/money.js';
 import { quotaList } from '../../output/views/reports.js';
 import type { QuotaInput } from './spec.js';
 
 export async function run({ opts }: QuotaInput<'list'>, ctx: Context) {
-  const fy = ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart;
   const store = await ctx.store();
+  const fy = (await ctx.shared()).values.fiscalYearStart;
   const quotas = await store.quotas.list({
     owner: opts.mine ? ctx.user : opts.owner,
     period: opts.period === undefined ? undefined : parsePeriodLabel(opts.period, fy, '--period').label,

@@ -21,25 +21,26 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const unitDays = opts.unit === 'day' ? 1 : 7;
   const store = await ctx.store();
   const data = store.customerValue;
+  const { currency, rates } = (await ctx.shared()).values;
   const unconverted = new Unconverted();
-  const histories = new PurchaseHistories(converter(ctx.currency, ctx.config.rates ?? {}), unconverted);
+  const histories = new PurchaseHistories(converter(currency, rates), unconverted);
   await data.purchaseDays(asOf, histories.add);
   const { customers } = histories;
-  const sample = clvSample(customers, asOf, unitDays, ctx.currency);
+  const sample = clvSample(customers, asOf, unitDays, currency);
   const meter = fitProgress(ctx.streams.stderr);
   const bg = fitBgNbd(sample.rft, { onIteration: (i, ll) => meter.show(fittingModel('purchase', i, ll)) });
   const gg = fitGammaGamma(sample.spend, { onIteration: (i, ll) => meter.show(fittingModel('spend', i, ll)) });
   meter.done();
   const diagnosis = diagnose(bg, gg);
-  const rows = customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency: ctx.currency }, await data.names());
+  const rows = customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, await data.names());
   const listed = opts.atRisk ? atRisk(rows) : rows;
   return clvView({
-    asOf, unit: opts.unit, horizonMonths: months, discount, currency: ctx.currency, atRisk: Boolean(opts.atRisk),
+    asOf, unit: opts.unit, horizonMonths: months, discount, currency, atRisk: Boolean(opts.atRisk),
     model: { r: round(bg.r, 6), alpha: round(bg.alpha, 6), a: round(bg.a, 6), b: round(bg.b, 6), logLikelihood: round(bg.logLikelihood, 4),
       customers: customers.length, repeatBuyers: sample.repeatBuyers },
     spendModel: { p: round(gg.p, 6), q: round(gg.q, 6), gamma: round(gg.gamma, 6), logLikelihood: round(gg.logLikelihood, 4) },
     diagnosis,
     customers: limit === undefined ? listed : listed.slice(0, limit),
     unconverted: unconverted.list(),
-  }, unconvertedWarning({ unconverted, currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale }));
+  }, unconvertedWarning({ unconverted, currency, rates, locale: ctx.locale }));
 }

@@ -15,14 +15,15 @@ export async function valueTable(opts: ValueFlags, ctx: Context) {
   const since = from ?? null;
   const store = await ctx.store();
   const data = store.customerValue;
-  const fx = converter(ctx.currency, ctx.config.rates ?? {});
+  const { currency, rates } = (await ctx.shared()).values;
+  const fx = converter(currency, rates);
   const unconverted = new Unconverted();
   const table = new ValueTable(fx, unconverted);
   await data.orders(asOf, since, table);
-  const basis = { currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale, unconverted };
+  const basis = { currency, rates, locale: ctx.locale, unconverted };
   return { store, data, asOf, since, table, unconverted, fx,
-    currency: ctx.currency,
-    money: (minor: number) => toMajor(minor, ctx.currency),
+    currency,
+    money: (minor: number) => toMajor(minor, currency),
     directory: async () => {
       const d = new CustomerDirectory();
       await data.directory(d);

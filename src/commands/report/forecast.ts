@@ -23,7 +23,7 @@ export async function run({ opts }: ReportInput<'forecast'>, ctx: Context) {
     return ownRates.get(owner)!;
   };
   const rates = ratesOf(b.owner);
-  const fx = converter(b.currency, ctx.config.rates ?? {});
+  const fx = converter(b.currency, b.rates);
   // Quotas in another currency are converted like deals; one without a rate is left out (and warned about).
   const quotas = (await b.store.quotas.list()).flatMap((q) => {
     const amount = fx.convert(q.amountMinor, q.currency);

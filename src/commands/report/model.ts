@@ -14,16 +14,17 @@ export async function fittedForecasts(ctx: Context, asOf: string,
   also?: (kind: 'company' | 'contact', id: number, day: string, currency: string, minor: number, orders: number) => void) {
   const store = await ctx.store();
   const data = store.customerValue;
-  const histories = new PurchaseHistories(converter(ctx.currency, ctx.config.rates ?? {}), new Unconverted());
+  const { currency, rates } = (await ctx.shared()).values;
+  const histories = new PurchaseHistories(converter(currency, rates), new Unconverted());
   await data.purchaseDays(asOf, also ? (...a) => {
     histories.add(...a);
     also(...a);
   } : histories.add);
   const { customers } = histories;
-  const sample = clvSample(customers, asOf, 7, ctx.currency);
+  const sample = clvSample(customers, asOf, 7, currency);
   const bg = fitBgNbd(sample.rft);
   const gg = fitGammaGamma(sample.spend);
   const diagnosis = diagnose(bg, gg);
-  return customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency: ctx.currency },
+  return customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency },
     await data.names());
 }

@@ -1,5 +1,4 @@
 import type { Context } from '../../context.js';
-import { CONFIG_DEFAULTS } from '../../domain/config.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
@@ -44,18 +43,19 @@ export async function reportBasis(opts: ReportFlags, ctx: Context): Promise<Repo
   const { asOf, since } = reportDates(opts, ctx);
   const owner = opts.mine ? ctx.user : opts.owner;
   const store = await ctx.store();
+  const { currency, rates, fiscalYearStart } = (await ctx.shared()).values;
   const [stages, facts] = await Promise.all([store.stages.list(), store.reports.deals(owner)]);
   const byId = new Map(stages.map((s) => [s.id, s]));
-  const fx = converter(ctx.currency, ctx.config.rates ?? {});
+  const fx = converter(currency, rates);
   const unconverted = new Unconverted();
   const replay = (all: typeof facts, left: Unconverted) => all.map((f) => dealAt(f, asOf, byId, fx, left)).filter((d): d is DealAt => d !== null);
   const deals = replay(facts, unconverted);
   // Only the owner's own deals count toward the warning; the team's are read for their win rates alone.
   const team = owner === undefined ? deals : replay(await store.reports.deals(), new Unconverted());
   return {
-    store, asOf, window: trailingWindow(asOf, since), owner, currency: ctx.currency, rates: ctx.config.rates ?? {}, locale: ctx.locale,
-    fyStart: ctx.config.fiscalYearStart ?? CONFIG_DEFAULTS.fiscalYearStart, stages, deals, team, unconverted,
-    money: (minor) => toMajor(minor, ctx.currency),
+    store, asOf, window: trailingWindow(asOf, since), owner, currency, rates, locale: ctx.locale,
+    fyStart: fiscalYearStart, stages, deals, team, unconverted,
+    money: (minor) => toMajor(minor, currency),
   };
 }
 

@@ -42,7 +42,8 @@ export const migrateFields: Column[] = [
 export const configColumns: Column[] = [
   { header: 'Key', key: 'key', value: (r) => r.key },
   { header: 'Value', key: 'value', value: (r) => r.text },
-  { header: 'Source', key: 'source', value: (r) => r.source },
+  // A config-file value of a shared setting applies only while the database has none; people see when it does not.
+  { header: 'Source', key: 'source', value: (r) => (r.ignored === undefined ? r.source : `${r.source}; config file's ${settingText(r.ignored)} ignored`) },
   { header: 'Meaning', key: 'help', value: (r) => r.help },
 ];
 

@@ -84,6 +84,10 @@ export const createdDatabase = (path: string) => `note: created a new database a
 
 export const settingSaved = (key: string, file: string) => `set ${key} in ${file}`;
 export const settingRemoved = (key: string, file: string) => `removed ${key} from ${file}`;
+/** A shared setting (domain/config.ts SHARED_KEYS) lives in the database, for everyone who uses it. */
+export const settingShared = (key: string, db: string) => `set ${key} in the database ${db}, for everyone who uses it`;
+export const sharedRemoved = (key: string, db: string, file: string | null) =>
+  `removed ${key} from the database ${db}${file ? ` and from ${file}` : ''}; everyone who uses it is back to the default`;
 
 export const backedUp = (from: string, to: string) => `backed up ${from} to ${to}`;
 export const restored = (file: string, into: string, backup: string | null) =>

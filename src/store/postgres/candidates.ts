@@ -55,6 +55,11 @@ class PgCandidates implements Candidates {
     return this.all<StageChoice>('select name, outcome, probability from stage order by position, id', []);
   }
 
+  async settings(): Promise<Record<string, unknown>> {
+    const rows = await this.all<{ key: string; value: string }>('select key, value from setting', []);
+    return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  }
+
   async tags(prefix: string, limit: number): Promise<string[]> {
     const rows = await this.all<{ tag: string }>(`select distinct tag from tag where entity in ('company', 'contact') and tag >= $1 and tag < $2
       order by tag limit $3`, [prefix, prefix + TOP, limit]);

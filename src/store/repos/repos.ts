@@ -18,6 +18,7 @@ import { Quotas } from './quotas.js';
 import { References } from './references.js';
 import { ReportData } from './report-data.js';
 import type { Session } from './repository.js';
+import { Settings } from './settings.js';
 import { Stages } from './stages.js';
 import { Team } from './team.js';
 import { Transfer } from './transfer.js';
@@ -42,6 +43,7 @@ export abstract class KyselyRepos implements Repos {
   readonly campaigns: Campaigns;
   readonly reports: ReportData;
   readonly team: Team;
+  readonly settings: Settings;
   readonly search: Search;
   readonly transfer: Transfer;
   readonly undo: Undo;
@@ -65,6 +67,7 @@ export abstract class KyselyRepos implements Repos {
     this.campaigns = new Campaigns(session);
     this.reports = new ReportData(session);
     this.team = new Team(session);
+    this.settings = new Settings(session);
     this.transfer = new Transfer(session);
     this.undo = new Undo(session, this.companies);
     this.forget = new Forget(session);

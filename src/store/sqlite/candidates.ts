@@ -66,6 +66,11 @@ class SqliteCandidates implements Candidates {
     return this.raw.prepare('select name, outcome, probability from stage order by position, id').all() as StageChoice[];
   }
 
+  async settings(): Promise<Record<string, unknown>> {
+    const rows = this.raw.prepare('select key, value from setting').all() as { key: string; value: string }[];
+    return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  }
+
   async tags(prefix: string, limit: number): Promise<string[]> {
     const found = new Set<string>();
     for (const entity of ['company', 'contact']) {

@@ -4,7 +4,7 @@ import { unchanged } from '../../../domain/record.js';
 import { FieldProblem } from '../../../domain/row-schema.js';
 import type { ImportTarget } from '../../../io/import/runner.js';
 import type { Repos } from '../../../store/store.js';
-import { CompanyBook, DryIds, type ImportSummary, type Matched, matchOf, Tally, type TargetOptions, union } from './shared.js';
+import { CompanyBook, DryIds, type ImportSummary, type Matched, matchOf, rosterOf, Tally, type TargetOptions, union } from './shared.js';
 
 const keys = (row: CompanyRow) => ({ uuid: row.uuid, name: row.name, domain: row.domain, externalId: row.externalId });
 
@@ -12,6 +12,7 @@ const keys = (row: CompanyRow) => ({ uuid: row.uuid, name: row.name, domain: row
 export async function companyTarget(repos: Repos, o: TargetOptions): Promise<ImportTarget<CompanyRow, Matched, ImportSummary>> {
   const tally = new Tally();
   const dry = new DryIds();
+  const owners = await rosterOf(repos, o);
   const book = await CompanyBook.load(repos, o, tally, dry);
   const drafts = new Map<number, CompanyFields>();
 
@@ -47,6 +48,8 @@ export async function companyTarget(repos: Repos, o: TargetOptions): Promise<Imp
 
   return {
     match(row) {
+      const stranger = owners(row.set.owner);
+      if (stranger) return stranger;
       const found = matchOf(book.index.find(keys(row)), row.domain ? 'domain' : 'name', 'companies', book.index,
         'give the row a uuid, domain or external id to tell them apart');
       return found instanceof FieldProblem ? found : found;

@@ -8,7 +8,7 @@ import { FieldProblem } from '../../../domain/row-schema.js';
 import { type ImportTarget, LateProblems } from '../../../io/import/runner.js';
 import type { Repos } from '../../../store/store.js';
 import {
-  type CompanyPick, CompanyBook, DryIds, IdKeeper, type ImportSummary, type Matched, matchOf, Tally, type TargetOptions, union,
+  type CompanyPick, CompanyBook, DryIds, IdKeeper, type ImportSummary, type Matched, matchOf, Tally, type TargetOptions, union, rosterOf,
 } from './shared.js';
 
 /** Where a contact row lands: its record (null: a new one), its company, its manager (found, or further down the file). */
@@ -47,6 +47,7 @@ function merged(before: ContactFields, row: ContactRow, companyId: number | null
 export async function contactTarget(repos: Repos, o: TargetOptions): Promise<ImportTarget<ContactRow, ContactMatch, ImportSummary>> {
   const tally = new Tally();
   const dry = new DryIds();
+  const owners = await rosterOf(repos, o);
   const companies = await CompanyBook.load(repos, o, tally, dry);
   const people = new RecordIndex();
   for (const c of await repos.transfer.contactKeys()) people.add(c);
@@ -60,6 +61,8 @@ export async function contactTarget(repos: Repos, o: TargetOptions): Promise<Imp
   const current = async (id: number) => drafts.get(id) ?? (await repos.contacts.get(id))!;
 
   async function match(row: ContactRow): Promise<ContactMatch | FieldProblem> {
+    const stranger = owners(row.set.owner);
+    if (stranger) return stranger;
     const record = matchOf(people.find(keys(row)), row.emails.length ? 'emails' : 'name', 'contacts', people,
       'give the row a uuid or external id, or merge those contacts first (crm contact merge KEEP DUP)');
     if (record instanceof FieldProblem) return record;

@@ -9,7 +9,7 @@ import type { ImportTarget } from '../../../io/import/runner.js';
 import type { Repos } from '../../../store/store.js';
 import {
   CompanyBook, type CompanyPick, contactIndex, dealIndex, DryIds, IdKeeper, type ImportSummary, type Matched, matchOf, refOf, Tally,
-  type TargetOptions,
+  type TargetOptions, rosterOf,
 } from './shared.js';
 
 export interface DealMatch {
@@ -45,6 +45,7 @@ const own = <T>(value: T | undefined, stageDefault: T, before: T | null): T | nu
 export async function dealTarget(repos: Repos, o: TargetOptions): Promise<ImportTarget<DealRow, DealMatch, ImportSummary>> {
   const tally = new Tally();
   const dry = new DryIds();
+  const owners = await rosterOf(repos, o);
   const companies = await CompanyBook.load(repos, o, tally, dry);
   const people = await contactIndex(repos);
   const deals = await dealIndex(repos);
@@ -54,6 +55,8 @@ export async function dealTarget(repos: Repos, o: TargetOptions): Promise<Import
   const today = isoDate(o.now);
 
   function match(row: DealRow): DealMatch | FieldProblem {
+    const stranger = owners(row.set.owner);
+    if (stranger) return stranger;
     const stage = stageOf(row, stages);
     if (stage instanceof FieldProblem) return stage;
     let company = companies.pick(row.company, 'company', true);

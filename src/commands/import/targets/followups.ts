@@ -7,7 +7,7 @@ import { FieldProblem } from '../../../domain/row-schema.js';
 import type { ImportTarget } from '../../../io/import/runner.js';
 import type { Repos } from '../../../store/store.js';
 import {
-  CompanyBook, contactIndex, dealIndex, DryIds, IdKeeper, type ImportSummary, linksOf, type Matched, Tally, type TargetOptions, UnnamedBook,
+  CompanyBook, contactIndex, dealIndex, DryIds, IdKeeper, type ImportSummary, linksOf, type Matched, Tally, type TargetOptions, UnnamedBook, rosterOf,
 } from './shared.js';
 
 export interface FollowupMatch {
@@ -25,6 +25,7 @@ const keyOf = (title: string, dueDate: string) => `${nameKey(title)}|${dueDate}`
 export async function followupTarget(repos: Repos, o: TargetOptions): Promise<ImportTarget<FollowupRow, FollowupMatch, ImportSummary>> {
   const tally = new Tally();
   const dry = new DryIds();
+  const owners = await rosterOf(repos, o);
   const refs = {
     contacts: (await contactIndex(repos)).index, companies: (await CompanyBook.load(repos, o, tally, dry)).index, deals: (await dealIndex(repos)).index,
   };
@@ -66,6 +67,8 @@ export async function followupTarget(repos: Repos, o: TargetOptions): Promise<Im
 
   return {
     match(row) {
+      const stranger = owners(row.set.owner);
+      if (stranger) return stranger;
       const links = linksOf(row, refs, { contact: 'contact', company: 'company', deal: 'deal' });
       if (links instanceof FieldProblem) return links;
       return { record: book.match(row.uuid, keyOf(row.title, row.dueDate)), links };

@@ -2,6 +2,7 @@ import type { CompanyFields } from '../../../domain/company.js';
 import type { RefCell } from '../../../domain/imports/cells.js';
 import { findRef, type Found, KeyQueue, type MatchedBy, RecordIndex } from '../../../domain/imports/match.js';
 import { FieldProblem } from '../../../domain/row-schema.js';
+import { offRoster } from '../../../domain/team.js';
 import type { Identity } from '../../../store/journal.js';
 import type { Repos } from '../../../store/store.js';
 import { type ImportKind, type ImportSummary, type Outcome, Tally } from '../../../domain/imports/summary.js';
@@ -197,4 +198,16 @@ export class UnnamedBook {
     if (uuid) this.byUuid.set(uuid, id);
     this.ids.add(id);
   }
+}
+
+/**
+ * The owner a row names must be on the team's roster, as --owner's must: a file from another database names people
+ * this one has not added yet, and each such row is refused with the name to add (crm team add NAME).
+ */
+export async function rosterOf(repos: Repos, o: TargetOptions): Promise<(owner: string | undefined) => FieldProblem | null> {
+  const names = (await repos.team.roster(o.user)).map((m) => m.name);
+  return (owner) => {
+    const off = owner === undefined ? null : offRoster(owner, names);
+    return off && new FieldProblem('owner', `${off.what}; ${off.fix}`);
+  };
 }
