@@ -8,6 +8,7 @@ import * as m0006 from './0006_history_insert_only.js';
 import * as m0007 from './0007_team.js';
 import * as m0008 from './0008_products_lines.js';
 import * as m0009 from './0009_campaigns.js';
+import * as m0010 from './0010_team_grants.js';
 
 /** Every migration, in order. Names are recorded in the database; never rename or reorder one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_team': m0007,
   '0008_products_lines': m0008,
   '0009_campaigns': m0009,
+  '0010_team_grants': m0010,
 };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asSuperuser, databaseUrl, freshDatabase, server } from '../support/engine.js';
@@ -59,6 +59,21 @@ describe('a team on one server: logins, roles, and the server enforcing them', (
     const forge = await psql(url, max, db, 'update change_set set actor = \'nobody\'');
     expect(forge.code).not.toBe(0);
     expect(JSON.parse((await as(ann, ['deal', 'show', 'Max deal', '--json'])).stdout)).toMatchObject({ amount: 200, owner: max });
+
+    // Products, order lines and campaigns (tables added after the team's grants) work for everyone; a campaign is owned.
+    writeFileSync(join(s.home, 'lines.csv'), 'customer,date,reference,sku,qty,unit\nAcme,2026-11-02,INV1,W-1,2,9.50\nAcme,2026-11-02,INV1,W-2,1,3.00\n');
+    const lines = await as(rita, ['order', 'import', join(s.home, 'lines.csv'), '--map', 'product=sku', '--map', 'quantity=qty', '--map', 'price=unit',
+      '--create-customers', 'company', '--json']);
+    expect([lines.exitCode, lines.stderr]).toEqual([0, '']);
+    expect(JSON.parse(lines.stdout)).toMatchObject({ imported: 1, lines: 2, newProducts: 2 });
+    expect(JSON.parse((await as(rita, ['product', 'list', '--json'])).stdout).map((p: { code: string }) => p.code)).toEqual(['W-1', 'W-2']);
+    expect((await as(max, ['campaign', 'add', 'Spring', '--channel', 'email', '--start', '2026-03-01'])).exitCode).toBe(0);
+    expect((await as(rita, ['campaign', 'add', 'Autumn', '--channel', 'call', '--start', '2026-09-01'])).exitCode).toBe(0);
+    expect(JSON.parse((await as(rita, ['campaign', 'list', '--json'])).stdout).map((c: { name: string; owner: string }) => [c.name, c.owner]))
+      .toEqual(expect.arrayContaining([['Spring', max], ['Autumn', rita]]));
+    const theirs = await as(rita, ['campaign', 'edit', 'Spring', '--notes', 'mine now']);
+    expect([theirs.exitCode, theirs.stderr]).toEqual([5, `error: campaign "Spring" belongs to ${max}; a rep changes only their own records (ask ${max} or a manager to make the change)\n`]);
+    expect((await psql(url, rita, db, `update campaign set notes = 'x' where name = 'Spring'`)).code).not.toBe(0);
 
     const team = JSON.parse((await as(ann, ['team', 'list', '--json'])).stdout);
     expect(team.filter((m: { name: string }) => m.name.endsWith(suffix))).toEqual([
