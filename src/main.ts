@@ -17,7 +17,7 @@ export async function main(argv: string[], streams: Streams = process, env: Env 
       return ctx.exitCode;
     }
     const { buildProgram } = await import('./cli/program.js');
-    program = buildProgram(ctx);
+    program = await buildProgram(ctx);
     if (argv.length === 0) {
       program.outputHelp();
       return ExitCode.ok;
