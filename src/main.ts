@@ -17,7 +17,7 @@ export async function main(argv: string[], streams: Streams = process, env: Env 
       return ctx.exitCode;
     }
     const { buildProgram } = await import('./cli/program.js');
-    program = buildProgram(ctx);
+    program = await buildProgram(ctx);
     if (argv.length === 0) {
       program.outputHelp();
       return ExitCode.ok;
@@ -54,7 +54,7 @@ async function report(e: unknown, ctx: Context, argv: string[], program: Command
     }
   }
   const { errorJson, errorLine } = await import('./output/errors.js');
-  const { theme } = await import('./output/theme.js');
+  const { themeFor } = await import('./output/plain-theme.js');
   // commander reads the global flags from the whole argv before any command's own, so a usage error further on
   // still knows them: `crm contact add --json --bogus` reports in JSON.
   // (An error before the flags were parsed, such as an argument too long to parse, finds --json in argv itself.)
@@ -65,7 +65,7 @@ async function report(e: unknown, ctx: Context, argv: string[], program: Command
   const lines = Array.isArray(err.details?.lines) ? (err.details.lines as string[]) : [];
   if (!json) for (const l of lines) ctx.streams.stderr.write(`  ${l}\n`);
   const { lines: _listed, ...rest } = body as Record<string, unknown>;
-  ctx.streams.stderr.write(json ? errorJson(rest as typeof body) : errorLine(body, theme(ctx.stderrColorLevel)));
+  ctx.streams.stderr.write(json ? errorJson(rest as typeof body) : errorLine(body, await themeFor(ctx.stderrColorLevel)));
   if (ctx.env.CRM_DEBUG === '1' && err.stack) ctx.streams.stderr.write(`${err.stack}\n`);
   return err.exitCode;
 }

@@ -33,6 +33,9 @@ export function registerSearch(program: CommandUnknownOpts, ctx: Context): void 
 
 export function registerHistory(program: CommandUnknownOpts, ctx: Context): void {
   lazy(ctx, historySpec(program), () => import('../commands/history/history.js'));
+}
+
+export function registerUndo(program: CommandUnknownOpts, ctx: Context): void {
   lazy(ctx, undoSpec(program), () => import('../commands/undo/undo.js'));
 }
 

@@ -1,6 +1,7 @@
 import type { Streams } from '../io/terminal.js';
 import { chooseFormat, type OutputFormat } from './format.js';
 import { renderForMachines } from './machine.js';
+import { themeFor } from './plain-theme.js';
 import { list, type Output, type WholeOutput } from './view.js';
 
 /** What emitting needs of a run: its streams, the output flags, the locale and the colour levels. */
@@ -38,11 +39,10 @@ export async function emit(given: Output, ctx: EmitContext): Promise<void> {
     if (fast) ctx.streams.stdout.write(fast);
     return;
   }
-  const { theme } = await import('./theme.js');
-  const o = { format, quiet, pretty, locale: ctx.locale, theme: theme(ctx.colorLevel) };
+  const o = { format, quiet, pretty, locale: ctx.locale, theme: await themeFor(ctx.colorLevel) };
   // A pipe's text, CSV and TSV need none of the drawing: only tables and Markdown load it.
   const { stdout, stderr } = format === 'table' || format === 'markdown'
     ? (await import('./render.js')).render(output, o) : (await import('./delimited.js')).renderPlain(output, o)!;
   if (stdout) ctx.streams.stdout.write(stdout);
-  if (stderr && wantStatus) ctx.streams.stderr.write(`${theme(ctx.stderrColorLevel).dim(stderr)}\n`);
+  if (stderr && wantStatus) ctx.streams.stderr.write(`${(await themeFor(ctx.stderrColorLevel)).dim(stderr)}\n`);
 }

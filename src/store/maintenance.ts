@@ -1,4 +1,4 @@
-import { migrations } from '../../migrations/index.js';
+import { MIGRATION_NAMES } from '../../migrations/names.js';
 
 /** What opening the database did to its schema. */
 export interface MigrationReport {
@@ -19,4 +19,4 @@ export interface IntegrityReport {
   bytes: number;
 }
 
-export const schemaVersion = Object.keys(migrations).length;
+export const schemaVersion = MIGRATION_NAMES.length;

@@ -31,7 +31,7 @@ async function readable(): Promise<Map<string, string>> {
   };
   await help('crm help', ['help']);
   for (const topic of Object.keys(TOPICS)) await help(`crm help ${topic}`, ['help', topic]);
-  for (const path of commandPaths(buildProgram(new Context(process, {}, [])))) await help(`crm ${path.join(' ')} --help`, [...path, '--help']);
+  for (const path of commandPaths(await buildProgram(new Context(process, {}, [])))) await help(`crm ${path.join(' ')} --help`, [...path, '--help']);
   // Comments cite the documents too, and documents cite each other.
   for (const dir of ['src', 'docs'].filter((d) => existsSync(join(ROOT, d)))) {
     for (const f of readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
+import { MIGRATION_NAMES } from '../../migrations/names.js';
 import { migrate } from '../../src/store/sqlite/migrate.js';
 import { openSqlite } from '../../src/store/sqlite/open.js';
 
@@ -12,6 +13,10 @@ const now = new Date('2026-03-15T10:00:00Z');
 const tmp = () => mkdtempSync(join(tmpdir(), 'crm-store-'));
 
 describe('migrations', () => {
+  it('lists every migration by name, in order, for the open that loads none of them', () => {
+    expect(Object.keys(migrations)).toEqual(MIGRATION_NAMES);
+  });
+
   it('creates a new database with mode 0600 and records every migration', async () => {
     const path = join(tmp(), 'sub', 'crm.db');
     const h = openSqlite(path);

@@ -3,7 +3,7 @@ import {
   Kysely, type KyselyPlugin, Migrator, OperationNodeTransformer, type OrderByItemNode, PostgresDialect, RawNode, sql,
   type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow,
 } from 'kysely';
-import { migrations } from '../../../migrations/index.js';
+import { MIGRATION_NAMES } from '../../../migrations/names.js';
 import { CrmError } from '../../errors.js';
 import type { Env } from '../../io/terminal.js';
 import type { MigrationReport } from '../maintenance.js';
@@ -101,7 +101,7 @@ export async function appliedMigrations(db: Kysely<DB>): Promise<string[] | null
  */
 export async function migratePg(handle: PgHandle): Promise<MigrationReport> {
   const { client, db, target } = handle;
-  const names = Object.keys(migrations);
+  const names = MIGRATION_NAMES;
   const done = await appliedMigrations(db);
   if (done && done.length === names.length) return { applied: [], backup: null };
   if (done && done.some((n) => !names.includes(n))) {
@@ -136,10 +136,12 @@ export async function migratePg(handle: PgHandle): Promise<MigrationReport> {
  */
 export async function pgMigrator(db: Kysely<DB>): Promise<Migrator> {
   const { rows: [s] } = await sql<{ s: string }>`select current_schema() as s`.execute(db);
+  // Loaded only here, when one is to run: an open of a current schema does without their code.
+  const { migrations } = await import('../../../migrations/index.js');
   return new Migrator({ db, provider: { getMigrations: async () => migrations }, disableTransactions: true, migrationTableSchema: s!.s });
 }
 
 export async function migrationStatusPg(db: Kysely<DB>): Promise<{ applied: string[]; pending: string[] }> {
   const done = (await appliedMigrations(db)) ?? [];
-  return { applied: done, pending: Object.keys(migrations).filter((n) => !done.includes(n)) };
+  return { applied: done, pending: MIGRATION_NAMES.filter((n) => !done.includes(n)) };
 }

@@ -2,7 +2,7 @@ import { chmodSync, closeSync, existsSync, openSync, readdirSync, renameSync, rm
 import { basename, dirname, join } from 'node:path';
 import { type Migration, Migrator } from 'kysely';
 import type Database from 'better-sqlite3';
-import { migrations } from '../../../migrations/index.js';
+import { MIGRATION_NAMES } from '../../../migrations/names.js';
 import { CrmError } from '../../errors.js';
 import { FolderError, makeFolders } from '../../io/folders.js';
 import type { MigrationReport } from '../maintenance.js';
@@ -74,14 +74,20 @@ export function backupPath(dbPath: string, stamp: Date, label?: string): string 
   return join(dirname(dbPath), 'backups', `${stem}-${ts}${label ? `-${label}` : ''}.db`);
 }
 
+/** Every migration, loaded only when one is to run: an open of a current schema does without their code. */
+export async function loadMigrations(): Promise<Record<string, Migration>> {
+  return (await import('../../../migrations/index.js')).migrations;
+}
+
 /**
  * Brings the schema up to date. `user_version` mirrors the number of applied migrations so that the common case
- * (nothing to do) costs one pragma instead of the migrator's bookkeeping queries.
+ * (nothing to do) costs one pragma instead of the migrator's bookkeeping queries, and loads no migration.
  */
 export async function migrate(
-  handle: SqliteHandle, dbPath: string, now: Date, all: Record<string, Migration> = migrations,
+  handle: SqliteHandle, dbPath: string, now: Date, given?: Record<string, Migration>,
 ): Promise<MigrationReport> {
-  const latest = Object.keys(all).length;
+  const names = given ? Object.keys(given) : MIGRATION_NAMES;
+  const latest = names.length;
   const version = handle.raw.pragma('user_version', { simple: true }) as number;
   if (version === latest) return { applied: [], backup: null };
   if (version > latest) {
@@ -101,7 +107,7 @@ export async function migrate(
   // meanwhile it is merely a spare copy.
   let backup: string | null = null;
   if (data) {
-    backup = freeBackupPath(dbPath, now, `before-${Object.keys(all)[version]}`);
+    backup = freeBackupPath(dbPath, now, `before-${names[version]}`);
     backupSqlite(handle.raw, backup);
     pruneAutomaticBackups(dbPath);
   }
@@ -111,6 +117,7 @@ export async function migrate(
   try {
     let applied: string[] = [];
     if ((handle.raw.pragma('user_version', { simple: true }) as number) !== latest) {
+      const all = given ?? await loadMigrations();
       const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => all } });
       const { error, results = [] } = await migrator.migrateToLatest();
       if (error) throw error;
@@ -126,6 +133,7 @@ export async function migrate(
 }
 
 export async function migrationStatus(handle: Pick<SqliteHandle, "db">): Promise<{ applied: string[]; pending: string[] }> {
+  const migrations = await loadMigrations();
   const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
   const all = await migrator.getMigrations();
   return {
