@@ -12,4 +12,5 @@ export const MIGRATION_NAMES: readonly string[] = [
   '0007_team',
   '0008_products_lines',
   '0009_campaigns',
+  '0010_team_grants',
 ];
