@@ -27,7 +27,7 @@ describe('crm db on a team server', () => {
     const [a, b] = await Promise.all([crm(['db', 'migrate', '--json'], env), crm(['db', 'migrate', '--json'], env)]);
     expect([a.code, a.stderr, b.code, b.stderr]).toEqual([0, '', 0, '']);
     const applied = [JSON.parse(a.stdout).applied, JSON.parse(b.stdout).applied].sort((x, y) => y.length - x.length);
-    expect(applied).toEqual([['0001_initial', '0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0006_history_insert_only', '0007_team', '0008_products_lines', '0009_campaigns'], []]);
+    expect(applied).toEqual([['0001_initial', '0002_pipeline', '0003_rfm_snapshots', '0004_series_and_notes', '0005_uuids', '0006_history_insert_only', '0007_team', '0008_products_lines', '0009_campaigns', '0010_team_grants'], []]);
     expect(await s.json(['stage', 'list', '--db', url])).toHaveLength(6); // the default stages, once
     expect(await s.json(['db', 'check', '--db', url])).toMatchObject({ path: url, ok: true, integrity: ['ok'], foreignKeyViolations: 0,
       migrationsPending: [], companies: 0 });
