@@ -300,7 +300,7 @@ complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companie
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
 complete -c crm -n '__crm_sub ""' -a 'undo' -d 'revert your last change (a whole command), or change set ID; --list shows the recent ones'
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
-complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings: the team\'s (currency, rates, fiscalYearStart, lostReasons) in the database, yours in $XDG_CONFIG_HOME/crm/config.json'
+complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings: the team\'s (currency, rates, fiscalYearStart, lostReasons, segments) in the database, yours in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
 complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in: crm\'s own exports, other products\' CSV exports, vCard files, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: CSV, JSON, NDJSON, vCard, iCalendar, a whole-database backup'
