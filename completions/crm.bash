@@ -211,7 +211,7 @@ _crm_values() {
     'quota help <command>') _crm_choices 'set' 'list' ;;
     'product help <command>') _crm_choices 'add' 'list' 'show' ;;
     'campaign add --channel'|'campaign edit --channel') _crm_choices 'email' 'call' 'mail' 'event' 'ads' ;;
-    'campaign target --segment'|'report rfm --segment') _crm_choices 'champions' 'loyal-customers' 'potential-loyalists' 'new-customers' 'promising' 'need-attention' 'about-to-sleep' 'at-risk' 'cant-lose-them' 'hibernating' ;;
+    'campaign target --segment'|'report rfm --segment') _crm_live segment ;;
     'campaign target --tier') _crm_choices 'MVC' 'MGC' 'BZ' 'maintain' 'prospect' ;;
     'campaign target --ids') _crm_choices 'contact' 'company' ;;
     'campaign members --group') _crm_choices 'treated' 'holdout' ;;
@@ -224,7 +224,7 @@ _crm_values() {
     'report help <command>') _crm_choices 'pipeline' 'forecast' 'winloss' 'rfm' 'deciles' 'portfolio' 'loyalty' 'clv' 'campaign' 'campaigns' 'cross-sell' 'churn' 'activity' ;;
     'search --kind') _crm_choices 'company' 'contact' 'deal' 'activity' ;;
     'db help <command>') _crm_choices 'path' 'check' 'backup' 'migrate' 'restore' 'copy' ;;
-    'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' 'phoneCountry' ;;
+    'config get <key>'|'config set <key>'|'config unset <key>') _crm_choices 'user' 'db' 'currency' 'locale' 'lostReasons' 'fiscalYearStart' 'rates' 'segments' 'phoneCountry' ;;
     'config help <command>') _crm_choices 'get' 'set' 'unset' 'list' 'path' ;;
     'import contacts --preset'|'import companies --preset'|'import deals --preset'|'import activities --preset'|'import followups --preset'|'import orders --preset') _crm_choices 'google' 'outlook' 'hubspot' 'pipedrive' 'salesforce' ;;
     'import contacts --encoding'|'import companies --encoding'|'import deals --encoding'|'import activities --encoding'|'import followups --encoding'|'import orders --encoding') _crm_choices 'utf-8' 'utf-16le' 'utf-16be' 'windows-1252' ;;

@@ -300,7 +300,7 @@ complete -c crm -n '__crm_sub ""' -a 'search' -d 'full-text search over companie
 complete -c crm -n '__crm_sub ""' -a 'history' -d 'every change to a record: when, who, what changed'
 complete -c crm -n '__crm_sub ""' -a 'undo' -d 'revert your last change (a whole command), or change set ID; --list shows the recent ones'
 complete -c crm -n '__crm_sub ""' -a 'db' -d 'where the data lives: path, integrity check, backups, migrations'
-complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings: the team\'s (currency, rates, fiscalYearStart, lostReasons) in the database, yours in $XDG_CONFIG_HOME/crm/config.json'
+complete -c crm -n '__crm_sub ""' -a 'config' -d 'settings: the team\'s (currency, rates, fiscalYearStart, lostReasons, segments) in the database, yours in $XDG_CONFIG_HOME/crm/config.json'
 complete -c crm -n '__crm_sub ""' -a 'demo' -d 'build a realistic demo database (separate from yours unless --db is given)'
 complete -c crm -n '__crm_sub ""' -a 'import' -d 'bring records in: crm\'s own exports, other products\' CSV exports, vCard files, a whole-database backup'
 complete -c crm -n '__crm_sub ""' -a 'export' -d 'write records for other programs and backups: CSV, JSON, NDJSON, vCard, iCalendar, a whole-database backup'
@@ -905,7 +905,7 @@ complete -c crm -n '__crm_using "campaign edit"' -s h -l help -d 'display help f
 complete -c crm -n '__crm_using "campaign rm"' -s h -l help -d 'display help for command'
 
 # crm campaign target
-complete -c crm -n '__crm_using "campaign target"' -l segment -x -a 'champions loyal-customers potential-loyalists new-customers promising need-attention about-to-sleep at-risk cant-lose-them hibernating' -d 'customers in this RFM segment, e.g. at-risk, champions'
+complete -c crm -n '__crm_using "campaign target"' -l segment -x -a '(__crm_live segment)' -d 'customers in this RFM segment, e.g. at-risk, champions'
 complete -c crm -n '__crm_using "campaign target"' -l snapshot -x -d 'with --segment: the segment as a saved RFM snapshot (crm report rfm --save) had it'
 complete -c crm -n '__crm_using "campaign target"' -l tier -x -a 'MVC MGC BZ maintain prospect' -d 'customers in this value tier (crm report portfolio)'
 complete -c crm -n '__crm_using "campaign target"' -l at-risk -d 'valuable customers whose P(alive) fell below 50% (crm report clv --at-risk)'
@@ -1021,7 +1021,7 @@ complete -c crm -n '__crm_using "report winloss"' -s h -l help -d 'display help 
 complete -c crm -n '__crm_using "report rfm"' -l as-of -x -d 'analysis date; later orders are ignored'
 complete -c crm -n '__crm_using "report rfm"' -l since -x -d 'only orders from this date'
 complete -c crm -n '__crm_using "report rfm"' -l bins -x -d 'score bins'
-complete -c crm -n '__crm_using "report rfm"' -l segment -x -a 'champions loyal-customers potential-loyalists new-customers promising need-attention about-to-sleep at-risk cant-lose-them hibernating' -d 'list one segment\'s customers'
+complete -c crm -n '__crm_using "report rfm"' -l segment -x -a '(__crm_live segment)' -d 'list one segment\'s customers'
 complete -c crm -n '__crm_using "report rfm"' -l save -x -d 'save this segmentation as a dated snapshot'
 complete -c crm -n '__crm_using "report rfm"' -l compare -x -d 'show moves since a saved snapshot'
 complete -c crm -n '__crm_using "report rfm"' -s h -l help -d 'display help for command'
@@ -1144,15 +1144,15 @@ complete -c crm -n '__crm_using "config"' -s h -l help -d 'display help for comm
 
 # crm config get
 complete -c crm -n '__crm_using "config get"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "config get" 1' -a 'user db currency locale lostReasons fiscalYearStart rates phoneCountry'
+complete -c crm -n '__crm_arg "config get" 1' -a 'user db currency locale lostReasons fiscalYearStart rates segments phoneCountry'
 
 # crm config set
 complete -c crm -n '__crm_using "config set"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "config set" 1' -a 'user db currency locale lostReasons fiscalYearStart rates phoneCountry'
+complete -c crm -n '__crm_arg "config set" 1' -a 'user db currency locale lostReasons fiscalYearStart rates segments phoneCountry'
 
 # crm config unset
 complete -c crm -n '__crm_using "config unset"' -s h -l help -d 'display help for command'
-complete -c crm -n '__crm_arg "config unset" 1' -a 'user db currency locale lostReasons fiscalYearStart rates phoneCountry'
+complete -c crm -n '__crm_arg "config unset" 1' -a 'user db currency locale lostReasons fiscalYearStart rates segments phoneCountry'
 
 # crm config list
 complete -c crm -n '__crm_using "config list"' -s h -l help -d 'display help for command'

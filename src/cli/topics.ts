@@ -127,7 +127,7 @@ The document: {"format": "crm-backup", "version": 1, "schema": 6, "exportedAt", 
 "tables": {"company": [{...}, ...], ...}}. Every table of the database, one row a line: ids and UUIDs as they are,
 money as integers of minor units, text exactly, NULL as null; records, tags, stages, deal stage history, activities,
 follow-ups, orders, quotas, the history (change sets and journal), saved RFM segmentations, the team and the
-team's settings (currency, rates, fiscalYearStart, lostReasons). "sequences" keeps the last id handed out per
+team's settings (currency, rates, fiscalYearStart, lostReasons, segments). "sequences" keeps the last id handed out per
 table, so the next record added after a restore gets the same id as in the original.
 Not in it: the search index (rebuilt on restore) and your own settings in config.json (copy it yourself).
 Before a migration crm backs the database up to backups/ beside it (mode 0600, folder 0700) and keeps the newest five
@@ -216,7 +216,8 @@ least one positive order by --as-of are scored: Recency = whole days since the l
 positive orders; Monetary = all amounts, refunds included (orders from --since on). Scores 1..bins (default 5):
 score(v) = 1 + floor(bins x W(v) / N), W(v) = customers strictly worse, so ties share a score. Segments come from
 the R and F scores on the RF grid (Champions, Loyal Customers, Potential Loyalists, New Customers, Promising, Need
-Attention, About to Sleep, At Risk, Can't Lose Them, Hibernating), each with a suggested action; with other bins
+Attention, About to Sleep, At Risk, Can't Lose Them, Hibernating), each with a suggested action, or from the team's
+map (crm config set segments "Stars=4-5:3-5;At Risk=1-2:1-5"; unclaimed cells are Unclassified); with other bins
 the scores are mapped onto 1-5 first. --save stores the segmentation; --compare lists only the customers who
 moved since (from "(new)" or to "(gone)" included), with how many stayed in their segment. --segment lists one
 segment's customers; "Customers scored" (JSON "scored") stays the count of all customers scored.
@@ -446,7 +447,7 @@ On SQLite, crm team keeps a roster (you, every owner, everyone added) without pa
 On both, an owner given to --owner, to quota set or in an import's owner column must be on the roster, or the
 command exits 2 naming the closest name and the fix (crm team add NAME); --owner on lists and reports only reads,
 and a name that owns nothing gives an empty answer.
-The team's settings live in the database: currency, rates, fiscalYearStart and lostReasons (crm config set writes
+The team's settings live in the database: currency, rates, fiscalYearStart, lostReasons and segments (config set writes
 them there, in one journaled transaction; on a server only an admin may). Your own (user, db, locale, phoneCountry)
 stay in your config file. A shared key still in your config file applies while the database has none for it;
 once the database has one, the database's wins and crm config list says the file's is ignored.`,

@@ -1,7 +1,6 @@
 import { CONFIG_KEYS } from '../domain/config.js';
 import { TEAM_ROLES } from '../domain/team.js';
 import { BUYING_ROLES, CONSENTS, LIFECYCLES } from '../domain/contact.js';
-import { SEGMENTS } from '../domain/rfm.js';
 import { FORECAST_CATEGORIES } from '../domain/stage.js';
 import type { LiveKind } from './live-kinds.js';
 
@@ -43,8 +42,8 @@ export const VALUES_BY_NAME: Readonly<Record<string, Values>> = {
   '--lifecycle': choices(LIFECYCLES),
   '--consent': choices(CONSENTS),
   '--category': choices(FORECAST_CATEGORIES),
-  // `report rfm` compares segment names by their letters only, so the slug is a shell-safe way to write them.
-  '--segment': choices(SEGMENTS.map((s) => s.segment.toLowerCase().replace(/[^a-z ]/g, '').replace(/ /g, '-'))),
+  // The team's segment map (crm config set segments), as slugs: `report rfm` compares names by their letters only.
+  '--segment': live('segment'),
   '<file>': FILES, '--db': FILES,
 };
 

@@ -1,6 +1,7 @@
 import { CrmError } from '../errors.js';
 import { ONE_LINE, problem, type Read, rule, type Schema } from './check.js';
 import { currencyCode, isCurrency } from './money.js';
+import { DEFAULT_SEGMENTS_TEXT, parseSegments, SEGMENTS, type SegmentMap, segmentsText } from './rfm.js';
 
 /**
  * Every configuration key, the schema its value must pass and what it does. The schemas are rule()s, free of zod:
@@ -81,6 +82,16 @@ export const CONFIG_KEYS = {
     }),
     help: 'exchange rates into the currency setting for reports, e.g. EUR=1.08,GBP=1.27 (value of one unit; shared, in the database)',
   },
+  segments: {
+    // "Champions=5:4-5;Loyal Customers=3-4:4-5" on the command line and in the file; kept in that form, so that
+    // config get prints what config set takes. parseSegments says what is wrong with a bad one.
+    schema: rule((v): Read<string> => {
+      if (typeof v !== 'string') return { ok: false, message: `is not a segment map; write NAME=R:F entries separated by ";", e.g. Champions=5:4-5;At Risk=1-2:3-4` };
+      const map = parseSegments(v);
+      return typeof map === 'string' ? { ok: false, message: map } : { ok: true, value: segmentsText(map) };
+    }),
+    help: 'the RFM segment map: NAME=R:F entries separated by ";", R and F scores 1-5 or ranges such as 4-5 (default the standard grid; shared, in the database)',
+  },
   phoneCountry: {
     // A national number (030 1234567) only meets its international form (+49 30 1234567) when crm knows the
     // country; guessing one from the locale would pair numbers of two countries that happen to look alike.
@@ -101,15 +112,15 @@ export type Config = {
   [K in ConfigKey]?: (typeof CONFIG_KEYS)[K] extends KeySpec<infer T> ? T : never;
 };
 
-export const CONFIG_DEFAULTS = { currency: 'USD', locale: 'en-US', lostReasons: DEFAULT_LOST_REASONS, fiscalYearStart: 1 } as const;
+export const CONFIG_DEFAULTS = { currency: 'USD', locale: 'en-US', lostReasons: DEFAULT_LOST_REASONS, fiscalYearStart: 1, segments: DEFAULT_SEGMENTS_TEXT } as const;
 
 export const isConfigKey = (key: string): key is ConfigKey => Object.hasOwn(CONFIG_KEYS, key);
 
 /**
  * The settings a team shares (product.md "Team server"): kept in the database, so everyone on one database reports
- * in one currency, one fiscal year and one list of lost reasons. The rest are a person's own, in their config file.
+ * in one currency, one fiscal year, one list of lost reasons and one RFM segment map. The rest are a person's own, in their config file.
  */
-export const SHARED_KEYS = ['currency', 'rates', 'fiscalYearStart', 'lostReasons'] as const;
+export const SHARED_KEYS = ['currency', 'rates', 'fiscalYearStart', 'lostReasons', 'segments'] as const;
 export type SharedKey = (typeof SHARED_KEYS)[number];
 export const isShared = (key: ConfigKey): key is SharedKey => (SHARED_KEYS as readonly string[]).includes(key);
 
@@ -118,6 +129,14 @@ export interface SharedSettings {
   rates: Record<string, number>;
   fiscalYearStart: number;
   lostReasons: string[];
+  /** The RFM segment map in its text form (segmentMap reads it). */
+  segments: string;
+}
+
+/** The segment map in force. */
+export function segmentMap(shared: Pick<SharedSettings, 'segments'>): SegmentMap {
+  const map = parseSegments(shared.segments);
+  return typeof map === 'string' ? SEGMENTS : map;
 }
 
 /**
@@ -136,6 +155,7 @@ export interface Shared {
 
 const SHARED_DEFAULTS: SharedSettings = {
   currency: CONFIG_DEFAULTS.currency, rates: {}, fiscalYearStart: CONFIG_DEFAULTS.fiscalYearStart, lostReasons: DEFAULT_LOST_REASONS,
+  segments: DEFAULT_SEGMENTS_TEXT,
 };
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
 import { sqliteOnly } from '../support/engine.js';
+import { DEFAULT_SEGMENTS_TEXT } from '../../src/domain/rfm.js';
 
 describe('crm config', () => {
   sqliteOnly('sets, gets, lists and unsets validated settings', async () => {
@@ -21,7 +22,7 @@ describe('crm config', () => {
       ['user', 'alice', 'env CRM_USER'], ['db', join(home, 'data', 'crm', 'crm.db'), 'default'],
       ['currency', 'EUR', 'database'], ['locale', 'en-US', 'default'],
       ['lostReasons', ['price', 'competitor', 'timing', 'no-budget', 'no-decision', 'product-fit', 'other'], 'default'],
-      ['fiscalYearStart', 1, 'default'], ['rates', null, 'default'], ['phoneCountry', 49, 'config'],
+      ['fiscalYearStart', 1, 'default'], ['rates', null, 'default'], ['segments', DEFAULT_SEGMENTS_TEXT, 'default'], ['phoneCountry', 49, 'config'],
     ]);
     expect(await json(['config', 'get', 'user'], { env: { CRM_USER: '' } })).toEqual({ key: 'user', value: 'carol', source: 'config' });
     expect((await run(['config', 'unset', 'phoneCountry'])).exitCode).toBe(0);
@@ -41,7 +42,7 @@ describe('crm config', () => {
   it('rejects unknown keys, bad values and a broken file with exit 2', async () => {
     const { run, home } = sandbox();
     const key = await run(['config', 'set', 'colour', 'red']);
-    expect([key.exitCode, key.stderr]).toEqual([2, 'error: KEY: "colour" is not a setting (use one of: user, db, currency, locale, lostReasons, fiscalYearStart, rates, phoneCountry)\n']);
+    expect([key.exitCode, key.stderr]).toEqual([2, 'error: KEY: "colour" is not a setting (use one of: user, db, currency, locale, lostReasons, fiscalYearStart, rates, segments, phoneCountry)\n']);
     const val = await run(['config', 'set', 'currency', 'euros']);
     expect([val.exitCode, val.stderr]).toEqual([2, 'error: currency: "euros" is not an ISO 4217 currency code (use a code such as EUR, USD or GBP)\n']);
     const loc = await run(['config', 'set', 'locale', 'not_a_locale!']);

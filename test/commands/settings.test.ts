@@ -94,6 +94,50 @@ describe('shared settings', () => {
     expect(await s.json(['config', 'get', 'fiscalYearStart'])).toEqual({ key: 'fiscalYearStart', value: 7, source: 'database' });
   });
 
+  it('segments: the RFM map is set, read back in the form it was given, listed, and unset back to the standard grid', async () => {
+    const s = sandbox();
+    await s.team('bob');
+    const bob = { env: { CRM_USER: 'bob', XDG_CONFIG_HOME: join(s.home, 'bob-config') } };
+    const standard = "Champions=5:4-5;Loyal Customers=3-4:4-5;Potential Loyalists=4-5:2-3;New Customers=5:1;Promising=4:1;"
+      + "Need Attention=3:3;About to Sleep=3:1-2;At Risk=1-2:3-4;Can't Lose Them=1-2:5;Hibernating=1-2:1-2";
+    expect(await s.json(['config', 'get', 'segments'])).toEqual({ key: 'segments', value: standard, source: 'default' });
+    expect(await s.json(['config', 'set', 'segments', ' Stars = 4 - 5 : 3-5 ;  Regulars=3:1-5; At  Risk=1-2:1-5 ;']))
+      .toEqual({ key: 'segments', value: 'Stars=4-5:3-5;Regulars=3:1-5;At Risk=1-2:1-5' });
+    expect(existsSync(configFile(s))).toBe(false);
+    expect((await s.run(['config', 'get', 'segments'], bob)).stdout).toBe('Stars=4-5:3-5;Regulars=3:1-5;At Risk=1-2:1-5\n');
+    expect((await s.run(['config', 'list', '--format', 'table'], bob)).stdout).toMatch(/segments +Stars=4-5:3-5;Regulars=3:1-5;At Risk=1-2:1-5 +database /);
+    expect((await s.run(['__complete', 'segment', ''], bob)).stdout).toBe('stars\nregulars\nat-risk\n');
+    const backup = JSON.parse((await s.run(['export', 'backup'])).stdout);
+    expect(backup.tables.setting.map((r: { key: string; value: string; updated_by: string }) => [r.key, JSON.parse(r.value), r.updated_by]))
+      .toEqual([['segments', 'Stars=4-5:3-5;Regulars=3:1-5;At Risk=1-2:1-5', 'alice']]);
+    expect(backup.tables.journal.filter((e: { entity: string }) => e.entity === 'setting').map((e: { action: string }) => e.action)).toEqual(['create']);
+
+    expect((await s.run(['config', 'unset', 'segments'])).exitCode).toBe(0);
+    expect(await s.json(['config', 'get', 'segments'], bob)).toEqual({ key: 'segments', value: standard, source: 'default' });
+    expect((await s.run(['__complete', 'segment', 'c'], bob)).stdout).toBe('champions\ncant-lose-them\n');
+  });
+
+  it('segments: a bad map is refused with exit 2, one line naming the field and the fix, and changes nothing', async () => {
+    const s = sandbox();
+    await s.run(['config', 'set', 'segments', 'Top=5:5']);
+    const cases: [string, string][] = [
+      ['', 'is empty (write NAME=R:F entries separated by ";" with scores 1-5, e.g. Champions=5:4-5;At Risk=1-2:3-4)'],
+      ['Top=5', 'has a bad entry "Top=5" (write NAME=R:F entries separated by ";" with scores 1-5, e.g. Champions=5:4-5;At Risk=1-2:3-4)'],
+      ['Top=x:5', 'has a bad R range "x" for Top (give a score 1-5 or a range such as 4-5)'],
+      ['Top=5:3-1', 'has the F range "3-1" backwards for Top (write the lower score first, e.g. 1-3)'],
+      ['Top=5:4-6', 'has F scores "4-6" outside 1-5 for Top (scores run from 1 to 5)'],
+      ['Top=0:1', 'has R scores "0" outside 1-5 for Top (scores run from 1 to 5)'],
+      [' =5:5', 'has an entry with no name "=5:5" (give each segment a name, e.g. Champions=5:4-5)'],
+      ['Top=5:5;top=4:4', 'names the segment "top" twice, as "Top" and "top" (give each segment one entry)'],
+      ['Top=4-5:4-5;Rest=1-4:1-4', 'has Top and Rest both claiming R4 F4 (give each cell one segment at most)'],
+    ];
+    for (const [value, why] of cases) {
+      const bad = await s.run(['config', 'set', 'segments', value]);
+      expect([bad.exitCode, bad.stderr], value).toEqual([2, `error: segments: ${JSON.stringify(value)} ${why}\n`]);
+    }
+    expect(await s.json(['config', 'get', 'segments'])).toEqual({ key: 'segments', value: 'Top=5:5', source: 'database' });
+  });
+
   sqliteOnly('are read only by commands that use them: --version, config path and personal keys open no database', async () => {
     const s = sandbox();
     for (const args of [['--version'], ['config', 'path'], ['config', 'get', 'locale'], ['config', 'set', 'locale', 'de-DE'], ['help', 'exit-codes']]) {

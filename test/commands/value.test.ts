@@ -79,6 +79,36 @@ describe('crm order import', () => {
 });
 
 describe('crm report rfm and deciles', () => {
+  it('segments by the configured map: unclaimed cells are Unclassified, default names keep their action, --save/--compare use it', async () => {
+    const { json, run } = await shop();
+    // R,F by hand (see above): A 4,4  B 4,1  C 2,1  D 3,5  E 1,1.
+    expect((await run(['config', 'set', 'segments', 'Stars=4-5:3-5;Regulars=3:1-5;At Risk=1-2:1-5'])).exitCode).toBe(0);
+    const r = await json(['report', 'rfm', '--save', 'custom']);
+    expect(r.customers.map((c: any) => [c.name, c.segment])).toEqual(
+      [['E', 'At Risk'], ['D', 'Regulars'], ['C', 'At Risk'], ['A', 'Stars'], ['B', 'Unclassified']]);
+    expect(r.segments).toEqual([
+      { segment: 'Stars', customers: 1, revenue: 300, share: 0.1176, action: '' },
+      { segment: 'Regulars', customers: 1, revenue: 800, share: 0.3137, action: '' },
+      { segment: 'At Risk', customers: 2, revenue: 1400, share: 0.549, action: 'win-back contact: personal emails or calls, renewals, helpful resources' },
+      { segment: 'Unclassified', customers: 1, revenue: 50, share: 0.0196, action: 'no segment of the map claims these scores' },
+    ]);
+    expect((await json(['report', 'rfm', '--segment', 'REGULARS'])).customers.map((c: any) => c.name)).toEqual(['D']);
+    expect((await json(['report', 'rfm', '--segment', 'at-risk'])).customers.map((c: any) => c.name)).toEqual(['E', 'C']);
+    const gone = await run(['report', 'rfm', '--segment', 'hibernating']);
+    expect([gone.exitCode, gone.stderr]).toEqual([2, 'error: --segment: "hibernating" is not a segment (use one of: Stars, Regulars, At Risk)\n']);
+    expect((await run(['campaign', 'add', 'Win back', '--channel', 'email'])).exitCode).toBe(0);
+    const target = await json(['campaign', 'target', 'Win back', '--segment', 'at risk', '--holdout', '0']);
+    expect(target.added + target.excluded).toBe(2);
+    const wrong = await run(['campaign', 'target', 'Win back', '--segment', 'champions']);
+    expect([wrong.exitCode, wrong.stderr]).toEqual([2, 'error: --segment: "champions" is not a segment (use one of: Stars, Regulars, At Risk)\n']);
+    // The standard grid again: the saved segmentation kept the custom names.
+    await run(['config', 'unset', 'segments']);
+    const c = (await json(['report', 'rfm', '--compare', 'custom'])).compare;
+    expect([c.unchanged, c.moved]).toEqual([0, [
+      { from: 'At Risk', to: 'Hibernating', customers: 2 }, { from: 'Regulars', to: 'Loyal Customers', customers: 1 },
+      { from: 'Stars', to: 'Loyal Customers', customers: 1 }, { from: 'Unclassified', to: 'Promising', customers: 1 }]]);
+  });
+
   it('scores with shared ties, refunds lowering M, refund-only customers left out', async () => {
     const { json } = await shop();
     const r = await json(['report', 'rfm']);

@@ -45,6 +45,9 @@ describe('a team on one server: logins, roles, and the server enforcing them', (
       expect([setting.exitCode, setting.stderr.replace(/ on \S+:/, ' on DB:')], who).toEqual([5, 'error: currency is shared by everyone on DB: only an admin '
         + 'may change it (ask an admin of the team (crm team list shows who) to run crm config set)\n']);
     }
+    const segments = await as(rita, ['config', 'set', 'segments', 'Stars=4-5:3-5;Rest=1-3:1-5']);
+    expect([segments.exitCode, segments.stderr.replace(/ on \S+:/, ' on DB:')]).toEqual([5, 'error: segments is shared by everyone on DB: only an admin '
+      + 'may change it (ask an admin of the team (crm team list shows who) to run crm config set)\n']);
     expect((await as(ann, ['config', 'set', 'currency', 'EUR'])).exitCode).toBe(0);
     expect(JSON.parse((await as(rita, ['config', 'get', 'currency', '--json'])).stdout)).toEqual({ key: 'currency', value: 'EUR', source: 'database' });
     expect(JSON.parse((await as(rita, ['deal', 'add', 'In euros', '--amount', '10', '--json'])).stdout)).toMatchObject({ currency: 'EUR', owner: rita });

@@ -6,7 +6,8 @@ import { checkAll, tag } from '../../domain/check.js';
 import { isoDate } from '../../domain/dates.js';
 import { check, owner } from '../../domain/fields.js';
 import { customerPortfolio } from '../../domain/portfolio.js';
-import { segmentName } from '../../domain/report-options.js';
+import { segmentMap } from '../../domain/config.js';
+import { segmentNameIn } from '../../domain/report-options.js';
 import { rfmScores } from '../../domain/rfm.js';
 import { invalid, notFound, usageError } from '../../errors.js';
 import { targetView } from '../../output/views/campaign.js';
@@ -34,13 +35,14 @@ async function customerKeys(opts: Opts, ctx: Context): Promise<Set<string> | nul
   const sets: Set<string>[] = [];
   const v = await customerValues({ asOf }, ctx);
   if (opts.segment !== undefined) {
-    const segment = check(segmentName, opts.segment, '--segment');
+    const map = segmentMap((await ctx.shared()).values);
+    const segment = check(segmentNameIn(map), opts.segment, '--segment');
     if (opts.snapshot !== undefined) {
       const saved = await v.data.snapshot(opts.snapshot);
       if (!saved) throw notFound(`--snapshot: no saved segmentation "${opts.snapshot}"`, 'see crm report rfm --save NAME');
       sets.push(new Set([...saved.members].filter(([, s]) => s === segment).map(([k]) => k)));
     } else {
-      sets.push(new Set(rfmScores(v.inputs, 5).filter((c) => c.segment === segment).map((c) => c.key)));
+      sets.push(new Set(rfmScores(v.inputs, 5, map).filter((c) => c.segment === segment).map((c) => c.key)));
     }
   }
   if (opts.tier !== undefined) {

@@ -3,6 +3,8 @@ import {
 } from '../../domain/completion.js';
 import { isLiveKind, type LiveKind, RECORDS_OF } from '../../completion/live-kinds.js';
 import type { Context } from '../../context.js';
+import { segmentMap } from '../../domain/config.js';
+import { segmentSlug } from '../../domain/rfm.js';
 import { candidateLines } from '../../output/views/completion.js';
 import type { Candidates } from '../../store/candidates.js';
 import type { CompletionInput } from './spec.js';
@@ -25,10 +27,12 @@ async function candidates(kind: LiveKind, prefix: string, ctx: Context): Promise
   // Loaded here, not above: the driver costs milliseconds that a Tab on anything else need not pay.
   const { openCandidates } = await import('../../store/candidates.js');
   const db = await openCandidates(ctx.dbLocation, ctx.env);
-  if (kind === 'reason') {
-    // The team's reasons are in the database (none yet, or a schema from before: the config file's, or the defaults).
+  if (kind === 'reason' || kind === 'segment') {
+    // The team's reasons and segments are in the database (none yet, or a schema from before: the config file's, or the defaults).
     const stored = db ? await db.settings().catch(() => ({})).finally(() => db.close()) : {};
-    return startingWith(ctx.sharedWith(stored).values.lostReasons.map((r) => ({ value: r })), prefix);
+    const shared = ctx.sharedWith(stored).values;
+    return startingWith(kind === 'reason' ? shared.lostReasons.map((r) => ({ value: r }))
+      : segmentMap(shared).map((s) => ({ value: segmentSlug(s.segment) })), prefix);
   }
   if (!db) return [];
   try {
@@ -38,7 +42,7 @@ async function candidates(kind: LiveKind, prefix: string, ctx: Context): Promise
   }
 }
 
-async function fromDatabase(db: Candidates, kind: Exclude<LiveKind, 'reason'>, prefix: string, user: string): Promise<Candidate[]> {
+async function fromDatabase(db: Candidates, kind: Exclude<LiveKind, 'reason' | 'segment'>, prefix: string, user: string): Promise<Candidate[]> {
   switch (kind) {
     case 'stage':
     case 'open-stage':

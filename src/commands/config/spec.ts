@@ -4,7 +4,7 @@ import type { InputOf } from '../input.js';
 
 /** `crm config ...`: every verb's arguments and help; the implementations are in this folder. */
 export function configSpec(program: CommandUnknownOpts) {
-  const config = program.command('config').description('settings: the team\'s (currency, rates, fiscalYearStart, lostReasons) in the database, yours in $XDG_CONFIG_HOME/crm/config.json')
+  const config = program.command('config').description('settings: the team\'s (currency, rates, fiscalYearStart, lostReasons, segments) in the database, yours in $XDG_CONFIG_HOME/crm/config.json')
     .hook('preAction', listsNoRecords);
   return {
     get: config.command('get').description('print one setting').argument('<key>'),

@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import { check } from '../../domain/fields.js';
-import { binCount, segmentName, snapshotName } from '../../domain/report-options.js';
+import { segmentMap } from '../../domain/config.js';
+import { binCount, segmentNameIn, snapshotName } from '../../domain/report-options.js';
 import type { CustomerRef } from '../../domain/reports/results.js';
 import { type Migration, migration, monetaryOrder, scoreColumns, segmentSummary } from '../../domain/rfm.js';
 import { notFound } from '../../errors.js';
@@ -15,10 +16,11 @@ const compare = (name: string, asOf: string, m: Migration, describe: (key: strin
 
 export async function run({ opts }: ReportInput<'rfm'>, ctx: Context) {
   const bins = check(binCount, opts.bins, '--bins');
-  const segment = opts.segment === undefined ? undefined : check(segmentName, opts.segment, '--segment');
+  const map = segmentMap((await ctx.shared()).values);
+  const segment = opts.segment === undefined ? undefined : check(segmentNameIn(map), opts.segment, '--segment');
   const v = await valueTable(opts, ctx);
   const s = v.table.scored(v.asOf);
-  const scores = scoreColumns(s, bins);
+  const scores = scoreColumns(s, bins, map);
   // Positions into `s`, in the report's order: the highest Monetary first.
   const order = monetaryOrder(s);
   const keyed = () => Array.from(order, (i) => ({ key: v.table.key(s.row[i]!), segment: scores.segment[i]! }));
@@ -41,7 +43,7 @@ export async function run({ opts }: ReportInput<'rfm'>, ctx: Context) {
       return { kind, id, name, externalId, recencyDays: s.recencyDays[i]!, frequency: s.frequency[i]!, monetary: v.money(s.monetary[i]!),
         r: scores.r[i]!, f: scores.f[i]!, m: scores.m[i]!, segment: scores.segment[i]! };
     }),
-    segments: segmentSummary(scores.segment, s.monetary).map((x) => ({ ...x, revenue: v.money(x.revenue), share: ratio(x.share) })),
+    segments: segmentSummary(scores.segment, s.monetary, map).map((x) => ({ ...x, revenue: v.money(x.revenue), share: ratio(x.share) })),
     ...(before ? { compare: compare(opts.compare!, before.asOf, migration(before.members, keyed()), (key) => directory.describeKey(key)) } : {}),
     ...(opts.save ? { saved: opts.save.trim() } : {}),
     unconverted: v.unconverted.list(),
