@@ -15,7 +15,7 @@ import type { Store } from './store.js';
 export async function openStore(location: DbLocation, now: Date, busyTimeoutMs?: number, env: Env = process.env): Promise<Store> {
   if (location.url) {
     const { openPgStore } = await import('./postgres/store.js');
-    return openPgStore(location.url, env);
+    return openPgStore(location.url, env, busyTimeoutMs);
   }
   const { openSqliteStore } = await import('./sqlite/store.js');
   return openSqliteStore(location, now, busyTimeoutMs);

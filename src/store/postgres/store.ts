@@ -17,8 +17,13 @@ import { pgSql } from './engine.js';
 import { retryable, translatePgError } from './errors.js';
 import { connectPg, migratePg, migrationStatusPg, type PgHandle } from './open.js';
 
-/** How often a write that lost a serialization race or a deadlock runs again before the error is shown. */
-const RETRIES = 60;
+/**
+ * A write that lost a serialization race or a deadlock runs again until CRM_BUSY_TIMEOUT has passed (as a SQLite
+ * writer waits for the lock that long), and at least this often: a count alone ran out on a busy machine, where
+ * eight writers on one record kept colliding for longer than 60 quick tries.
+ */
+const MIN_RETRIES = 20;
+const DEFAULT_BUSY_MS = 5000;
 
 class PgRepos extends KyselyRepos {
   readonly customerValue: PgCustomerValues;
@@ -47,7 +52,7 @@ class PgTx extends PgRepos implements Tx {
 export class PgStore extends PgRepos implements Store {
   readonly created = false;
 
-  constructor(private readonly handle: PgHandle, readonly migration: MigrationReport) {
+  constructor(private readonly handle: PgHandle, readonly migration: MigrationReport, private readonly busyMs = DEFAULT_BUSY_MS) {
     super(handle.client, handle.db);
   }
 
@@ -61,6 +66,7 @@ export class PgStore extends PgRepos implements Store {
   }
 
   async write<T>(meta: WriteMeta, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const giveUpAt = Date.now() + this.busyMs;
     for (let attempt = 1; ; attempt++) {
       try {
         // Repeatable read: a write that read a row someone changed meanwhile fails with a serialization error instead of
@@ -75,7 +81,8 @@ export class PgStore extends PgRepos implements Store {
         return result;
       } catch (e) {
         await this.client.query('rollback').catch(() => {});
-        if (retryable(e) && attempt < RETRIES) {
+        if (retryable(e) && (attempt < MIN_RETRIES || Date.now() < giveUpAt)) {
+          // Random waits growing to a quarter second spread the colliding writers apart.
           await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 10 * attempt)));
           continue;
         }
@@ -157,11 +164,11 @@ export class PgStore extends PgRepos implements Store {
 }
 
 /** Connects to the server at `url`, migrating its database on first use. */
-export async function openPgStore(url: string, env: Env): Promise<PgStore> {
+export async function openPgStore(url: string, env: Env, busyTimeoutMs?: number): Promise<PgStore> {
   const handle = await connectPg(url, env);
   try {
     const report = await migratePg(handle);
-    return new PgStore(handle, report);
+    return new PgStore(handle, report, busyTimeoutMs);
   } catch (e) {
     void handle.client.end().catch(() => {});
     throw translatePgError(e, handle.target.shown);
