@@ -1,5 +1,5 @@
 import type { ClvResult, DecilesResult, LoyaltyResult, PortfolioResult, RfmResult } from '../../domain/reports/results.js';
-import { type Column, type Output, record, type Section } from '../view.js';
+import { type Column, type Listed, type Output, record, type Section } from '../view.js';
 
 /** Views of the reports over orders. Amounts arrive in major units of `currency`; ratios as fractions. */
 
@@ -23,10 +23,16 @@ type Segment = Stamped<RfmResult['segments'][number]>;
 type Moved = NonNullable<RfmResult['compare']>['moved'][number];
 type Mover = NonNullable<RfmResult['compare']>['customers'][number];
 
-export function rfmView(r: RfmResult, warnings: string[]): Output {
+/**
+ * The value reports list their customers lazily (`Listed`): JSON and NDJSON write each row as it is made; the other
+ * formats get the data with the customers gathered into an array, which `customers` reads.
+ */
+const listed = <T extends object>(x: unknown) => (x as { customers: T[] }).customers;
+
+export function rfmView(r: Listed<RfmResult>, warnings: string[]): Output {
   // Stamped copies only for the renderers that ask for rows: JSON writes `r` as it is, and 100,000 copies of its
   // customers cost as much memory as the customers themselves.
-  const customers = () => cur(r.customers, r.currency);
+  const customers = (x: unknown) => cur(listed<RfmResult['customers'][number]>(x), r.currency);
   const sections: Section[] = r.segment ? [] : [{ title: 'Segments', key: 'segments', rows: () => cur(r.segments, r.currency), columns: [
     { header: 'Segment', key: 'segment', value: (s: Segment) => s.segment },
     { header: 'Customers', key: 'customers', value: (s: Segment) => s.customers, type: 'count' },
@@ -50,13 +56,13 @@ export function rfmView(r: RfmResult, warnings: string[]): Output {
     }
   }
   // Every scored customer is a row for machines; people see them listed for one --segment only.
-  sections.push(r.segment ? { title: `${r.segment} (${r.customers.length})`, key: 'customers', rows: customers, columns: customerColumns, empty: 'nobody in this segment' }
+  sections.push(r.segment ? { title: `${r.segment} (${r.customers.count})`, key: 'customers', rows: customers, columns: customerColumns, empty: 'nobody in this segment' }
     : { title: 'Customers', key: 'customers', rows: customers, columns: customerColumns, audience: 'machines' });
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x: RfmResult) => x.asOf }, { header: 'Since', key: 'since', value: (x: RfmResult) => x.since ?? 'all history' },
     { header: 'Bins', key: 'bins', value: (x: RfmResult) => x.bins }, { header: 'Customers scored', key: 'scored', value: (x: RfmResult) => x.scored, type: 'count' },
     { header: 'Saved as', key: 'saved', value: (x: RfmResult) => x.saved },
-  ], { sections, warnings });
+  ], { sections, warnings, lazy: 'customers' });
 }
 
 export function decilesView(r: DecilesResult, warnings: string[]): Output {
