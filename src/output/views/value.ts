@@ -132,7 +132,7 @@ export function clvView(r: ClvResult, warnings: string[]): Output {
   });
 }
 
-export function portfolioView(r: PortfolioResult, warnings: string[]): Output {
+export function portfolioView(r: Listed<PortfolioResult>, warnings: string[]): Output {
   type Customer = Stamped<PortfolioResult['customers'][number]>;
   const columns: Column<Customer>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
@@ -154,11 +154,11 @@ export function portfolioView(r: PortfolioResult, warnings: string[]): Output {
     { title: 'Tiers', key: 'tiers', rows: () => tiers, columns: [{ header: 'Tier', key: 'tier', value: (t: TierRow) => t.tier },
       { header: 'Strategy', key: 'strategy', value: (t: TierRow) => t.strategy },
       { header: 'Customers', key: 'customers', value: (t: TierRow) => t.customers, type: 'count' }, money<TierRow>('Value', 'value')] },
-    { title: 'Customers', key: 'customers', rows: () => cur(r.customers, r.currency), columns },
-  ] });
+    { title: 'Customers', key: 'customers', rows: (x) => cur(listed<PortfolioResult['customers'][number]>(x), r.currency), columns },
+  ], lazy: 'customers' });
 }
 
-export function loyaltyView(r: LoyaltyResult, warnings: string[]): Output {
+export function loyaltyView(r: Listed<LoyaltyResult>, warnings: string[]): Output {
   type Customer = LoyaltyResult['customers'][number];
   type QuadrantRow = LoyaltyResult['quadrants'][number];
   const columns: Column<Customer>[] = [
@@ -172,6 +172,6 @@ export function loyaltyView(r: LoyaltyResult, warnings: string[]): Output {
       { header: 'Quadrant', key: 'quadrant', value: (q: QuadrantRow) => q.quadrant },
       { header: 'Customers', key: 'customers', value: (q: QuadrantRow) => q.customers, type: 'count' },
       { header: 'Programme', key: 'programme', value: (q: QuadrantRow) => q.programme }] },
-    { title: 'Customers', key: 'customers', rows: () => r.customers, columns },
-  ], warnings });
+    { title: 'Customers', key: 'customers', rows: (x) => listed(x), columns },
+  ], warnings, lazy: 'customers' });
 }
