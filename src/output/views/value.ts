@@ -86,9 +86,10 @@ const param = (x: number, digits: number) => (x !== 0 && (Math.abs(x) < 10 ** -d
 
 type Problem = ClvResult['diagnosis']['problems'][number];
 
-export function clvView(r: ClvResult, warnings: string[]): Output {
-  const rows = cur(r.customers, r.currency);
-  type Customer = (typeof rows)[number];
+export function clvView(r: Listed<ClvResult>, warnings: string[]): Output {
+  // Stamped copies only when a renderer asks for rows: JSON writes each customer as it is.
+  const rows = (x: unknown) => cur(listed<ClvResult['customers'][number]>(x), r.currency);
+  type Customer = Stamped<ClvResult['customers'][number]>;
   const d = r.diagnosis;
   const columns: Column<Customer>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
@@ -115,8 +116,8 @@ export function clvView(r: ClvResult, warnings: string[]): Output {
     sections.push({ title: 'Why the model does not fit', key: 'problems', rows: () => d.problems, columns: [
       { header: 'Model', key: 'model', value: (p: Problem) => p.model }, { header: 'Problem', key: 'message', value: (p: Problem) => p.message }] });
   }
-  sections.push({ title, key: 'customers', rows: () => rows, columns: shown, empty: 'none', audience: 'people' },
-    { title, key: 'customers', rows: () => rows, columns, audience: 'machines' });
+  sections.push({ title, key: 'customers', rows, columns: shown, empty: 'none', audience: 'people' },
+    { title, key: 'customers', rows, columns, audience: 'machines' });
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x: ClvResult) => x.asOf },
     { header: 'Horizon', key: 'horizonMonths', value: (x: ClvResult) => `${x.horizonMonths} months, ${x.discount * 100}% monthly discount, time in ${x.unit}s` },
@@ -128,6 +129,7 @@ export function clvView(r: ClvResult, warnings: string[]): Output {
       : 'degenerate: no forecast is shown') },
   ], {
     sections,
+    lazy: 'customers',
     warnings: [...warnings, ...(d.status === 'ok' ? [] : ['no lifetime values: the model does not fit these orders (the report says why: "Why the model does not fit", or "diagnosis" in --json)'])],
   });
 }
