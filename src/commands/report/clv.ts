@@ -1,3 +1,4 @@
+import { CustomerDirectory } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
 import { atRisk, clvSample, customerForecasts, round } from '../../domain/clv/customers.js';
@@ -27,13 +28,15 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const histories = new PurchaseHistories(converter(currency, rates), unconverted);
   await data.purchaseDays(asOf, histories.add);
   const { customers } = histories;
+  const directory = new CustomerDirectory();
+  await data.directory(directory);
   const sample = clvSample(customers, asOf, unitDays, currency);
   const meter = fitProgress(ctx.streams.stderr);
   const bg = fitBgNbd(sample.rft, { onIteration: (i, ll) => meter.show(fittingModel('purchase', i, ll)) });
   const gg = fitGammaGamma(sample.spend, { onIteration: (i, ll) => meter.show(fittingModel('spend', i, ll)) });
   meter.done();
   const diagnosis = diagnose(bg, gg);
-  const rows = customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, await data.names());
+  const rows = customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (key) => directory.describeKey(key));
   const all = opts.atRisk ? atRisk(rows) : rows;
   const listed = limit === undefined ? all : all.slice(0, limit);
   return clvView({
