@@ -2,7 +2,7 @@ import type { Streams } from '../io/terminal.js';
 import { chooseFormat, type OutputFormat } from './format.js';
 import { renderForMachines } from './machine.js';
 import { themeFor } from './plain-theme.js';
-import { list, type Output, type WholeOutput } from './view.js';
+import { gathered, type LazyRows, list, type Output, type WholeOutput } from './view.js';
 
 /** What emitting needs of a run: its streams, the output flags, the locale and the colour levels. */
 export interface EmitContext {
@@ -29,7 +29,14 @@ export async function emit(given: Output, ctx: EmitContext): Promise<void> {
     const data: unknown[] = [];
     for await (const batch of given.batches) for (const row of batch) data.push(row);
     output = list(data, given.columns, given.empty);
-  } else output = given;
+  } else if (given.kind === 'record' && given.lazy !== undefined && !quiet && (format === 'json' || format === 'ndjson')) {
+    // NDJSON writes a record as compact JSON on one line.
+    const { jsonAround, writeRows } = await import('./row-stream.js');
+    for (const w of given.warnings ?? []) ctx.streams.stderr.write(`warning: ${w}\n`);
+    const lazy = given.data[given.lazy] as LazyRows;
+    await writeRows(ctx.streams.stdout, batched(lazy.rows()), jsonAround(given.data, given.lazy, format === 'json' && pretty));
+    return;
+  } else output = gathered(given);
   const fast = renderForMachines(output, format, quiet, pretty);
   // Warnings always reach stderr: a report that left something out must say so, in a pipe too.
   for (const w of output.kind === 'record' || output.kind === 'list' ? output.warnings ?? [] : []) ctx.streams.stderr.write(`warning: ${w}\n`);
@@ -45,4 +52,17 @@ export async function emit(given: Output, ctx: EmitContext): Promise<void> {
     ? (await import('./render.js')).render(output, o) : (await import('./delimited.js')).renderPlain(output, o)!;
   if (stdout) ctx.streams.stdout.write(stdout);
   if (stderr && wantStatus) ctx.streams.stderr.write(`${(await themeFor(ctx.stderrColorLevel)).dim(stderr)}\n`);
+}
+
+/** Rows in arrays of a thousand, for writeRows. */
+async function* batched(rows: Iterable<unknown>): AsyncIterable<unknown[]> {
+  let batch: unknown[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }

@@ -38,11 +38,10 @@ function lines(head: string | undefined, cells: (row: unknown) => string): RowTe
 
 export function rowText(format: RowFormat, columns: Column[], pretty: boolean): RowText {
   switch (format) {
-    case 'json':
-      // As JSON.stringify(rows, null, pretty ? 2 : undefined) lays out the whole array.
-      return pretty
-        ? { head: '[', row: (r, i) => `${i ? ',\n  ' : '\n  '}${JSON.stringify(r, null, 2).replaceAll('\n', '\n  ')}`, tail: (n) => (n ? '\n]\n' : ']\n') }
-        : { head: '[', row: (r, i) => `${i ? ',' : ''}${JSON.stringify(r)}`, tail: () => ']\n' };
+    case 'json': {
+      const array = jsonArray(pretty, 0);
+      return { ...array, tail: (n) => `${array.tail(n)}\n` };
+    }
     case 'ndjson':
       return lines(undefined, (r) => JSON.stringify(r));
     case 'ids':
@@ -62,6 +61,31 @@ export function rowText(format: RowFormat, columns: Column[], pretty: boolean): 
       return lines(cols.map((c) => quote(c.key)).join(sep), (r) => cols.map((c) => quote(spreadsheetCell(c, r))).join(sep));
     }
   }
+}
+
+/**
+ * An array as JSON.stringify(value, null, pretty ? 2 : undefined) lays it out `depth` levels inside a document,
+ * with no line break after it.
+ */
+export function jsonArray(pretty: boolean, depth: number): RowText {
+  if (!pretty) return { head: '[', row: (r, i) => `${i ? ',' : ''}${JSON.stringify(r)}`, tail: () => ']' };
+  const outer = `\n${'  '.repeat(depth)}`;
+  const inner = `${outer}  `;
+  return { head: '[', row: (r, i) => `${i ? ',' : ''}${inner}${JSON.stringify(r, null, 2).replaceAll('\n', inner)}`, tail: (n) => (n ? `${outer}]` : ']') };
+}
+
+/**
+ * A record whose field `key` holds rows made as they are written, as JSON.stringify(data, null, pretty ? 2 :
+ * undefined) would write the record with the rows as an array in that field; `rows` goes to `writeRows`.
+ */
+export function jsonAround(data: Record<string, unknown>, key: string, pretty: boolean): RowText {
+  const mark = `\u0000rows of ${key}\u0000`;
+  const whole = JSON.stringify({ ...data, [key]: mark }, null, pretty ? 2 : undefined);
+  const marked = JSON.stringify(mark);
+  // The first place the mark is: the fields before it are the report's own, which no name reaches.
+  const at = whole.indexOf(marked);
+  const array = jsonArray(pretty, 1);
+  return { head: whole.slice(0, at) + array.head, row: array.row, tail: (n) => `${array.tail(n)}${whole.slice(at + marked.length)}\n` };
 }
 
 /** Text is handed to the stream in pieces of about this many characters: few writes, little held. */

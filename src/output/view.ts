@@ -48,7 +48,11 @@ export type Output =
    * list never sits in memory; a table gathers them first, since it measures its columns.
    */
   | { kind: 'rows'; batches: AsyncIterable<readonly unknown[]>; columns: Column[]; empty?: string }
-  | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string; warnings?: string[] }
+  /**
+   * `lazy` names the one field of `data` that holds `LazyRows` (a report's customers): JSON and NDJSON write them row
+   * by row between the record's other fields; every other format gathers them into an array first.
+   */
+  | { kind: 'record'; data: Record<string, unknown>; fields: Column[]; sections?: Section[]; done?: string; warnings?: string[]; lazy?: string }
   | { kind: 'tree'; data: unknown; root: string; nodes: TreeNode[]; empty?: string }
   | { kind: 'value'; data: unknown; text: string }
   /** A file's content (a vCard, an iCalendar file) for stdout as it is, whatever the format: the format is the file's. */
@@ -70,5 +74,26 @@ export const list = (data: unknown[], columns: Column[], empty?: string, extra: 
 export const rows = (batches: AsyncIterable<readonly unknown[]>, columns: Column[], empty?: string): Output =>
   ({ kind: 'rows', batches, columns, empty });
 
-export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[] } = {}): WholeOutput =>
+export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[]; lazy?: string } = {}): WholeOutput =>
   ({ kind: 'record', data, fields, ...extra });
+
+/**
+ * A long list inside a record, made one row at a time as it is written: 100,000 customers never exist as objects
+ * at once, nor as one string. `count` is how many `rows()` gives.
+ */
+export interface LazyRows<Row = unknown> {
+  readonly count: number;
+  rows(): Iterable<Row>;
+}
+
+export const lazyRows = <Row>(count: number, rows: () => Iterable<Row>): LazyRows<Row> => ({ count, rows });
+
+/** A report's result with its `customers` made lazily. */
+export type Listed<R extends { customers: readonly unknown[] }> = Omit<R, 'customers'> & { customers: LazyRows<R['customers'][number]> };
+
+/** The output with its lazy field gathered into an array: what every format but JSON and NDJSON renders. */
+export function gathered(out: WholeOutput): WholeOutput {
+  if (out.kind !== 'record' || out.lazy === undefined) return out;
+  const lazy = out.data[out.lazy] as LazyRows;
+  return { ...out, data: { ...out.data, [out.lazy]: Array.from(lazy.rows()) }, lazy: undefined };
+}

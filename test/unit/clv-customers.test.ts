@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atRisk, clvSample, customerForecasts } from '../../src/domain/clv/customers.js';
+import { describeCustomer } from '../../src/domain/customer-value.js';
 import type { Diagnosis } from '../../src/domain/clv/diagnosis.js';
 import { type PurchaseHistory, PurchaseHistories, rftOf } from '../../src/domain/clv/summary.js';
 import { converter, Unconverted } from '../../src/domain/fx.js';
@@ -66,7 +67,7 @@ describe('customer forecasts', () => {
     const customers = [history(1, 2, 400, 1_000, '2026-01-01', '2026-01-02'), history(2, 1, 0, 500, '2026-01-01', '2026-01-01'),
       history(3, 1, 0, 300, '2026-01-04', '2026-01-04')];
     const rft = [{ x: 1, tx: 1, T: 3 }, { x: 0, tx: 0, T: 3 }, { x: 0, tx: 0, T: 0 }];
-    const rows = customerForecasts(customers, rft, { bg, gg, diagnosis: ok }, terms, names);
+    const rows = customerForecasts(customers, rft, { bg, gg, diagnosis: ok }, terms, (key) => describeCustomer(key, names));
     const acme = rows.find((r) => r.id === 1)!;
     expect([acme.name, acme.pAlive, acme.expectedSpend, acme.value]).toEqual(['Acme', 0.3333, 7, 10]);
     expect(rows.find((r) => r.id === 2)).toMatchObject({ pAlive: 1, expectedSpend: 10, note: null });
@@ -77,7 +78,7 @@ describe('customer forecasts', () => {
 
   it('leaves the forecasts of a degenerate model out', () => {
     const rows = customerForecasts([history(1, 2, 400, 1_000, '2026-01-01', '2026-01-02')], [{ x: 1, tx: 1, T: 3 }],
-      { bg, gg, diagnosis: { ...ok, purchaseModel: 'degenerate' } }, terms, names);
+      { bg, gg, diagnosis: { ...ok, purchaseModel: 'degenerate' } }, terms, (key) => describeCustomer(key, names));
     expect(rows[0]).toMatchObject({ pAlive: null, expectedPurchases: null, expectedSpend: 7, clv: null });
   });
 

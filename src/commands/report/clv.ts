@@ -1,3 +1,4 @@
+import { CustomerDirectory } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
 import { atRisk, clvSample, customerForecasts, round } from '../../domain/clv/customers.js';
@@ -9,6 +10,7 @@ import { converter, Unconverted } from '../../domain/fx.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
 import { horizonMonths, monthlyRate } from '../../domain/report-options.js';
 import { fitProgress } from '../../io/progress.js';
+import { lazyRows } from '../../output/view.js';
 import { clvView } from '../../output/views/value.js';
 import { fittingModel, unconvertedWarning } from '../../output/views/notices.js';
 import type { ReportInput } from './spec.js';
@@ -26,21 +28,24 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const histories = new PurchaseHistories(converter(currency, rates), unconverted);
   await data.purchaseDays(asOf, histories.add);
   const { customers } = histories;
+  const directory = new CustomerDirectory();
+  await data.directory(directory);
   const sample = clvSample(customers, asOf, unitDays, currency);
   const meter = fitProgress(ctx.streams.stderr);
   const bg = fitBgNbd(sample.rft, { onIteration: (i, ll) => meter.show(fittingModel('purchase', i, ll)) });
   const gg = fitGammaGamma(sample.spend, { onIteration: (i, ll) => meter.show(fittingModel('spend', i, ll)) });
   meter.done();
   const diagnosis = diagnose(bg, gg);
-  const rows = customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, await data.names());
-  const listed = opts.atRisk ? atRisk(rows) : rows;
+  const rows = customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (key) => directory.describeKey(key));
+  const all = opts.atRisk ? atRisk(rows) : rows;
+  const listed = limit === undefined ? all : all.slice(0, limit);
   return clvView({
     asOf, unit: opts.unit, horizonMonths: months, discount, currency, atRisk: Boolean(opts.atRisk),
     model: { r: round(bg.r, 6), alpha: round(bg.alpha, 6), a: round(bg.a, 6), b: round(bg.b, 6), logLikelihood: round(bg.logLikelihood, 4),
       customers: customers.length, repeatBuyers: sample.repeatBuyers },
     spendModel: { p: round(gg.p, 6), q: round(gg.q, 6), gamma: round(gg.gamma, 6), logLikelihood: round(gg.logLikelihood, 4) },
     diagnosis,
-    customers: limit === undefined ? listed : listed.slice(0, limit),
+    customers: lazyRows(listed.length, () => listed),
     unconverted: unconverted.list(),
   }, unconvertedWarning({ unconverted, currency, rates, locale: ctx.locale }));
 }

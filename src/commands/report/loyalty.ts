@@ -2,6 +2,7 @@ import type { Context } from '../../context.js';
 import { latestSatisfaction, loyaltyRows, PROGRAMME, quadrantSummary } from '../../domain/loyalty.js';
 import { endOfDayInstant } from '../../domain/reports/deal-state.js';
 import { scoreMeasure } from '../../domain/rfm.js';
+import { lazyRows } from '../../output/view.js';
 import { loyaltyView } from '../../output/views/value.js';
 import { valueTable } from './customers.js';
 import type { ReportInput } from './spec.js';
@@ -17,10 +18,13 @@ export async function run({ opts }: ReportInput<'loyalty'>, ctx: Context) {
   return loyaltyView({
     asOf: v.asOf, since: v.since,
     quadrants: quadrantSummary(rows),
-    customers: rows.map((r) => {
-      const { kind, id, name, externalId } = directory.describeKey(r.key);
-      return { kind, id, name, externalId, f: r.f, frequency: r.frequency, satisfaction: r.satisfaction, repeat: r.repeat, attitude: r.attitude,
-        quadrant: r.quadrant, programme: PROGRAMME[r.quadrant] };
+    // Each row is made as it is written (--json), never all at once.
+    customers: lazyRows(rows.length, function* () {
+      for (const r of rows) {
+        const { kind, id, name, externalId } = directory.describeKey(r.key);
+        yield { kind, id, name, externalId, f: r.f, frequency: r.frequency, satisfaction: r.satisfaction, repeat: r.repeat, attitude: r.attitude,
+          quadrant: r.quadrant, programme: PROGRAMME[r.quadrant] };
+      }
     }),
     unconverted: v.unconverted.list(),
   }, v.warnings());

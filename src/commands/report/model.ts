@@ -1,3 +1,4 @@
+import { CustomerDirectory } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
 import { clvSample, customerForecasts } from '../../domain/clv/customers.js';
@@ -21,10 +22,11 @@ export async function fittedForecasts(ctx: Context, asOf: string,
     also(...a);
   } : histories.add);
   const { customers } = histories;
+  const directory = new CustomerDirectory();
+  await data.directory(directory);
   const sample = clvSample(customers, asOf, 7, currency);
   const bg = fitBgNbd(sample.rft);
   const gg = fitGammaGamma(sample.spend);
   const diagnosis = diagnose(bg, gg);
-  return customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency },
-    await data.names());
+  return customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (key) => directory.describeKey(key));
 }

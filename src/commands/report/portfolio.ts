@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import { parseMoney } from '../../domain/money.js';
 import { STRATEGY, tablePortfolio, tierSummary, walletNote } from '../../domain/portfolio.js';
+import { lazyRows } from '../../output/view.js';
 import { portfolioView } from '../../output/views/value.js';
 import { valueTable } from './customers.js';
 import { ratio } from './shared.js';
@@ -18,12 +19,15 @@ export async function run({ opts }: ReportInput<'portfolio'>, ctx: Context) {
     withoutWallet: rows.filter((r) => !r.hasWallet).length,
     walletsToRevisit: rows.filter((r) => r.revisitWallet).length,
     tiers: tierSummary(rows).map((t) => ({ ...t, value: v.money(t.value) })),
-    customers: rows.map((r) => {
-      const { kind, id, name, externalId } = directory.describe(r.order[1], r.order[0]);
-      return { kind, id, name, externalId, value: v.money(r.value), annualValue: v.money(r.annualValue), wallet: r.wallet === null ? null : v.money(r.wallet),
-      shareOfWallet: ratio(r.shareOfWallet), untapped: r.untapped === null ? null : v.money(r.untapped), decile: r.decile, tier: r.tier,
-      strategy: STRATEGY[r.tier], revisitWallet: r.revisitWallet,
-      note: walletNote(r, r.unconvertedWallet, v.currency) };
+    // Each row is made as it is written (--json), never all at once.
+    customers: lazyRows(rows.length, function* () {
+      for (const r of rows) {
+        const { kind, id, name, externalId } = directory.describe(r.order[1], r.order[0]);
+        yield { kind, id, name, externalId, value: v.money(r.value), annualValue: v.money(r.annualValue), wallet: r.wallet === null ? null : v.money(r.wallet),
+          shareOfWallet: ratio(r.shareOfWallet), untapped: r.untapped === null ? null : v.money(r.untapped), decile: r.decile, tier: r.tier,
+          strategy: STRATEGY[r.tier], revisitWallet: r.revisitWallet,
+          note: walletNote(r, r.unconvertedWallet, v.currency) };
+      }
     }),
     unconverted: v.unconverted.list(),
   }, v.warnings());

@@ -5,6 +5,7 @@ import { binCount, segmentNameIn, snapshotName } from '../../domain/report-optio
 import type { CustomerRef } from '../../domain/reports/results.js';
 import { type Migration, migration, monetaryOrder, scoreColumns, segmentSummary } from '../../domain/rfm.js';
 import { notFound } from '../../errors.js';
+import { lazyRows } from '../../output/view.js';
 import { rfmView } from '../../output/views/value.js';
 import { valueTable } from './customers.js';
 import { ratio } from './shared.js';
@@ -37,11 +38,14 @@ export async function run({ opts }: ReportInput<'rfm'>, ctx: Context) {
   const listed = segment ? order.filter((i) => scores.segment[i] === segment) : order;
   return rfmView({
     asOf: v.asOf, since: v.since, bins, currency: v.currency, segment: segment ?? null, scored: s.size,
-    customers: Array.from(listed, (i) => {
-      // Written out rather than spread: 100,000 objects made by spreading took three times the memory.
-      const { kind, id, name, externalId } = directory.describe(s.kind[i]!, s.id[i]!);
-      return { kind, id, name, externalId, recencyDays: s.recencyDays[i]!, frequency: s.frequency[i]!, monetary: v.money(s.monetary[i]!),
-        r: scores.r[i]!, f: scores.f[i]!, m: scores.m[i]!, segment: scores.segment[i]! };
+    // Each row is made as it is written (--json), never all at once.
+    customers: lazyRows(listed.length, function* () {
+      for (const i of listed) {
+        // Written out rather than spread: 100,000 objects made by spreading took three times the memory.
+        const { kind, id, name, externalId } = directory.describe(s.kind[i]!, s.id[i]!);
+        yield { kind, id, name, externalId, recencyDays: s.recencyDays[i]!, frequency: s.frequency[i]!, monetary: v.money(s.monetary[i]!),
+          r: scores.r[i]!, f: scores.f[i]!, m: scores.m[i]!, segment: scores.segment[i]! };
+      }
     }),
     segments: segmentSummary(scores.segment, s.monetary, map).map((x) => ({ ...x, revenue: v.money(x.revenue), share: ratio(x.share) })),
     ...(before ? { compare: compare(opts.compare!, before.asOf, migration(before.members, keyed()), (key) => directory.describeKey(key)) } : {}),

@@ -1,5 +1,5 @@
 import { CrmError } from '../../errors.js';
-import { describeCustomer } from '../customer-value.js';
+import type { Customer } from '../order.js';
 import { toMajor } from '../money.js';
 import { type BgNbdParams, pAlive, type RFT } from './bgnbd.js';
 import { discounted, discountFactors, purchaseCurve, spendFor } from './clv.js';
@@ -66,7 +66,7 @@ export interface ClvModels {
  * is on the as-of day has no history to project from.
  */
 export function customerForecasts(customers: readonly PurchaseHistory[], rft: readonly RFT[], models: ClvModels, terms: ClvTerms,
-  names: ReadonlyMap<string, { name: string; externalId: string | null }>) {
+  describe: (key: string) => { kind: Customer['kind']; id: number; name: string; externalId: string | null }) {
   const { bg, gg, diagnosis } = models;
   const purchasesOk = diagnosis.purchaseModel === 'ok';
   const spendOk = diagnosis.spendModel === 'ok';
@@ -76,7 +76,7 @@ export function customerForecasts(customers: readonly PurchaseHistory[], rft: re
   const forecasts = new RftIndex<{ pAlive: number; curve: Float64Array }>();
   const rows = customers.map((c, i) => {
     const r = rft[i]!;
-    const { kind, id, name, externalId } = describeCustomer(c.key, names);
+    const { kind, id, name, externalId } = describe(c.key);
     const tooLittle = r.T <= 0;
     const spend = spendOk && !tooLittle ? spendFor(gg, r.x, r.x > 0 ? major(c.repeatSpend) / r.x : null) : null;
     // The horizon's expected purchases are the curve's last month: the same time, (months x 30.4375) / unitDays.

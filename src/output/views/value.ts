@@ -1,5 +1,5 @@
 import type { ClvResult, DecilesResult, LoyaltyResult, PortfolioResult, RfmResult } from '../../domain/reports/results.js';
-import { type Column, type Output, record, type Section } from '../view.js';
+import { type Column, type Listed, type Output, record, type Section } from '../view.js';
 
 /** Views of the reports over orders. Amounts arrive in major units of `currency`; ratios as fractions. */
 
@@ -23,10 +23,16 @@ type Segment = Stamped<RfmResult['segments'][number]>;
 type Moved = NonNullable<RfmResult['compare']>['moved'][number];
 type Mover = NonNullable<RfmResult['compare']>['customers'][number];
 
-export function rfmView(r: RfmResult, warnings: string[]): Output {
+/**
+ * The value reports list their customers lazily (`Listed`): JSON and NDJSON write each row as it is made; the other
+ * formats get the data with the customers gathered into an array, which `customers` reads.
+ */
+const listed = <T extends object>(x: unknown) => (x as { customers: T[] }).customers;
+
+export function rfmView(r: Listed<RfmResult>, warnings: string[]): Output {
   // Stamped copies only for the renderers that ask for rows: JSON writes `r` as it is, and 100,000 copies of its
   // customers cost as much memory as the customers themselves.
-  const customers = () => cur(r.customers, r.currency);
+  const customers = (x: unknown) => cur(listed<RfmResult['customers'][number]>(x), r.currency);
   const sections: Section[] = r.segment ? [] : [{ title: 'Segments', key: 'segments', rows: () => cur(r.segments, r.currency), columns: [
     { header: 'Segment', key: 'segment', value: (s: Segment) => s.segment },
     { header: 'Customers', key: 'customers', value: (s: Segment) => s.customers, type: 'count' },
@@ -50,13 +56,13 @@ export function rfmView(r: RfmResult, warnings: string[]): Output {
     }
   }
   // Every scored customer is a row for machines; people see them listed for one --segment only.
-  sections.push(r.segment ? { title: `${r.segment} (${r.customers.length})`, key: 'customers', rows: customers, columns: customerColumns, empty: 'nobody in this segment' }
+  sections.push(r.segment ? { title: `${r.segment} (${r.customers.count})`, key: 'customers', rows: customers, columns: customerColumns, empty: 'nobody in this segment' }
     : { title: 'Customers', key: 'customers', rows: customers, columns: customerColumns, audience: 'machines' });
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x: RfmResult) => x.asOf }, { header: 'Since', key: 'since', value: (x: RfmResult) => x.since ?? 'all history' },
     { header: 'Bins', key: 'bins', value: (x: RfmResult) => x.bins }, { header: 'Customers scored', key: 'scored', value: (x: RfmResult) => x.scored, type: 'count' },
     { header: 'Saved as', key: 'saved', value: (x: RfmResult) => x.saved },
-  ], { sections, warnings });
+  ], { sections, warnings, lazy: 'customers' });
 }
 
 export function decilesView(r: DecilesResult, warnings: string[]): Output {
@@ -80,9 +86,10 @@ const param = (x: number, digits: number) => (x !== 0 && (Math.abs(x) < 10 ** -d
 
 type Problem = ClvResult['diagnosis']['problems'][number];
 
-export function clvView(r: ClvResult, warnings: string[]): Output {
-  const rows = cur(r.customers, r.currency);
-  type Customer = (typeof rows)[number];
+export function clvView(r: Listed<ClvResult>, warnings: string[]): Output {
+  // Stamped copies only when a renderer asks for rows: JSON writes each customer as it is.
+  const rows = (x: unknown) => cur(listed<ClvResult['customers'][number]>(x), r.currency);
+  type Customer = Stamped<ClvResult['customers'][number]>;
   const d = r.diagnosis;
   const columns: Column<Customer>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
@@ -109,8 +116,8 @@ export function clvView(r: ClvResult, warnings: string[]): Output {
     sections.push({ title: 'Why the model does not fit', key: 'problems', rows: () => d.problems, columns: [
       { header: 'Model', key: 'model', value: (p: Problem) => p.model }, { header: 'Problem', key: 'message', value: (p: Problem) => p.message }] });
   }
-  sections.push({ title, key: 'customers', rows: () => rows, columns: shown, empty: 'none', audience: 'people' },
-    { title, key: 'customers', rows: () => rows, columns, audience: 'machines' });
+  sections.push({ title, key: 'customers', rows, columns: shown, empty: 'none', audience: 'people' },
+    { title, key: 'customers', rows, columns, audience: 'machines' });
   return record(r, [
     { header: 'As of', key: 'asOf', value: (x: ClvResult) => x.asOf },
     { header: 'Horizon', key: 'horizonMonths', value: (x: ClvResult) => `${x.horizonMonths} months, ${x.discount * 100}% monthly discount, time in ${x.unit}s` },
@@ -122,11 +129,12 @@ export function clvView(r: ClvResult, warnings: string[]): Output {
       : 'degenerate: no forecast is shown') },
   ], {
     sections,
+    lazy: 'customers',
     warnings: [...warnings, ...(d.status === 'ok' ? [] : ['no lifetime values: the model does not fit these orders (the report says why: "Why the model does not fit", or "diagnosis" in --json)'])],
   });
 }
 
-export function portfolioView(r: PortfolioResult, warnings: string[]): Output {
+export function portfolioView(r: Listed<PortfolioResult>, warnings: string[]): Output {
   type Customer = Stamped<PortfolioResult['customers'][number]>;
   const columns: Column<Customer>[] = [
     { header: 'Customer', key: 'name', value: (c) => c.name },
@@ -148,11 +156,11 @@ export function portfolioView(r: PortfolioResult, warnings: string[]): Output {
     { title: 'Tiers', key: 'tiers', rows: () => tiers, columns: [{ header: 'Tier', key: 'tier', value: (t: TierRow) => t.tier },
       { header: 'Strategy', key: 'strategy', value: (t: TierRow) => t.strategy },
       { header: 'Customers', key: 'customers', value: (t: TierRow) => t.customers, type: 'count' }, money<TierRow>('Value', 'value')] },
-    { title: 'Customers', key: 'customers', rows: () => cur(r.customers, r.currency), columns },
-  ] });
+    { title: 'Customers', key: 'customers', rows: (x) => cur(listed<PortfolioResult['customers'][number]>(x), r.currency), columns },
+  ], lazy: 'customers' });
 }
 
-export function loyaltyView(r: LoyaltyResult, warnings: string[]): Output {
+export function loyaltyView(r: Listed<LoyaltyResult>, warnings: string[]): Output {
   type Customer = LoyaltyResult['customers'][number];
   type QuadrantRow = LoyaltyResult['quadrants'][number];
   const columns: Column<Customer>[] = [
@@ -166,6 +174,6 @@ export function loyaltyView(r: LoyaltyResult, warnings: string[]): Output {
       { header: 'Quadrant', key: 'quadrant', value: (q: QuadrantRow) => q.quadrant },
       { header: 'Customers', key: 'customers', value: (q: QuadrantRow) => q.customers, type: 'count' },
       { header: 'Programme', key: 'programme', value: (q: QuadrantRow) => q.programme }] },
-    { title: 'Customers', key: 'customers', rows: () => r.customers, columns },
-  ], warnings });
+    { title: 'Customers', key: 'customers', rows: (x) => listed(x), columns },
+  ], warnings, lazy: 'customers' });
 }
