@@ -133,6 +133,9 @@ class PgRestoreTarget implements RestoreTarget {
       await this.setSequences(plan.sequences(), new Set(await ourTablesPg(client)));
       const indexed = await rebuildSearchPg(client);
       await client.query('commit');
+      // Statistics for the planner now, not when autovacuum comes round: without them it takes each table for a few
+      // rows and scans whole tables for a batch of ids (contact list on a just-copied 100k demo: 7.4 s, 2.1x SQLite).
+      await client.query(`analyze ${[...new Set([...tables, ...await ourTablesPg(client)])].map(quote).join(', ')}`);
       return { rows: counts, migrated, indexed };
     } catch (e) {
       await client.query('rollback').catch(() => {});
