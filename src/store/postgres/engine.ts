@@ -21,6 +21,7 @@ export function pgSql(db: Kysely<DB>): EngineSql {
     search: new PgSearchIndex(db),
     contains: (column, text) => sql<SqlBool>`strpos(${sql.ref(column)}, ${text}) > 0`,
     unindexed: (column) => sql.ref(column),
+    scansForLongLists: true,
     roles: pgRoles(db),
   };
 }

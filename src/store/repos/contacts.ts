@@ -45,6 +45,8 @@ function toFields(f: ContactFields) {
 
 const SORT_COLUMN = { name: 'p.name_key', id: 'p.id', created: 'p.created_at', updated: 'p.updated_at', company: 'co.name_key' } as const;
 
+type Children = [tags: Map<number, string[]>, emails: Map<number, string[]>, phones: Map<number, string[]>];
+
 export class Contacts extends Repository {
   private from() {
     return this.db.selectFrom('contact as p')
@@ -56,10 +58,17 @@ export class Contacts extends Repository {
     return from.select(COLUMNS.map((c) => (c === 'company_name' ? 'co.name as company_name' : c === 'manager_name' ? 'm.name as manager_name' : `p.${c}` as const)));
   }
 
-  private async hydrate(query: ReturnType<Contacts['select']>): Promise<Contact[]> {
+  private async hydrate(query: ReturnType<Contacts['select']>, known?: Children): Promise<Contact[]> {
     const rows = await this.engine.tuples(query, COLUMNS);
     const ids = rows.map((r) => r[0] as number);
-    const [tags, emails, phones] = await Promise.all([
+    const [tags, emails, phones] = known ?? await this.children(ids);
+    return rows.map((t) => toContact(t, emails.get(t[0] as number) ?? [], phones.get(t[0] as number) ?? [],
+      tags.get(t[0] as number) ?? []));
+  }
+
+  /** Tags, emails and phones of `ids`, by contact id. */
+  private children(ids: readonly number[]): Promise<Children> {
+    return Promise.all([
       tagsFor(this.db, this.engine, 'contact', ids),
       groupByParent<string>(ids, (chunk) => {
         let q = this.db.selectFrom('contact_email').select(['contact_id', 'email']);
@@ -72,8 +81,6 @@ export class Contacts extends Repository {
         return this.engine.tuples(q.orderBy('contact_id').orderBy('position'), ['contact_id', 'phone']);
       }),
     ]);
-    return rows.map((t) => toContact(t, emails.get(t[0] as number) ?? [], phones.get(t[0] as number) ?? [],
-      tags.get(t[0] as number) ?? []));
   }
 
   async get(id: number): Promise<Contact | undefined> {
@@ -97,8 +104,9 @@ export class Contacts extends Repository {
    */
   async *batches(filter: ContactFilter = {}, size = 500): AsyncGenerator<Contact[]> {
     const ids = await this.engine.ordered(this.filtered(filter).select('p.id'), 'id') as number[];
+    const known = this.engine.scansForLongLists && ids.length > size ? await this.children(ids) : undefined;
     for (const chunk of chunks(ids, size)) {
-      const found = new Map((await this.hydrate(this.select().where('p.id', 'in', chunk))).map((c) => [c.id, c]));
+      const found = new Map((await this.hydrate(this.select().where('p.id', 'in', chunk), known)).map((c) => [c.id, c]));
       // One deleted since the ids were read is left out, as it would be had the list started a moment later.
       yield chunk.flatMap((id) => found.get(id) ?? []);
     }

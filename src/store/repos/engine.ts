@@ -36,6 +36,11 @@ export interface EngineSql {
   readonly search: SearchIndex;
   /** `text` occurs in `column` as it is, no wildcards (instr in SQLite, strpos in PostgreSQL). */
   contains(column: string, text: string): RawBuilder<SqlBool>;
+  /**
+   * A long list reads its records' child tables (emails, phones, tags) whole, once, instead of by id batch by batch:
+   * PostgreSQL pays an index lookup per row for a batch of ids in name order, SQLite hardly (its memory stays flat).
+   */
+  readonly scansForLongLists: boolean;
   /** `column` as a query names it when its index must not be used (SQLite's unary plus; PostgreSQL plans for itself). */
   unindexed(column: string): RawBuilder<unknown>;
   /** On a team server: the login roles of the team, changed with the roster. */

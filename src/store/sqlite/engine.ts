@@ -14,5 +14,6 @@ export function sqliteSql(db: Kysely<DB>): EngineSql {
     // instr, not LIKE: no wildcards to escape.
     contains: (column, text) => sql<SqlBool>`instr(${sql.ref(column)}, ${text}) > 0`,
     unindexed: (column) => sql`+${sql.ref(column)}`,
+    scansForLongLists: false,
   };
 }
