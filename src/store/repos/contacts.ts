@@ -99,8 +99,10 @@ export class Contacts extends Repository {
 
   /**
    * The contacts of `filter` in its order, `size` at a time: one query reads the ids in order (100,000 in under a
-   * megabyte), then each batch is read by id. A list of any length holds one batch, on every engine. Batches stay at
-   * most 2,000 ids, below which a batch's emails, phones and tags are read by id too (see groupByParent).
+   * megabyte), then each batch is read by id. A list of any length holds one batch of contacts. Batches stay at
+   * most 2,000 ids, below which a batch's emails, phones and tags are read by id too (see groupByParent); an engine
+   * that prefers scans (PostgreSQL) reads those of the whole list first, in one scan per table, and holds them. Like a
+   * contact deleted meanwhile, a change made while the list is written may show in one part of a row and not another.
    */
   async *batches(filter: ContactFilter = {}, size = 500): AsyncGenerator<Contact[]> {
     const ids = await this.engine.ordered(this.filtered(filter).select('p.id'), 'id') as number[];
