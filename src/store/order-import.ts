@@ -2,12 +2,60 @@ import { companyJson } from '../domain/company.js';
 import { contactJson } from '../domain/contact.js';
 import type { Customer } from '../domain/order.js';
 import type { ImportRow } from '../domain/order-import.js';
+import { nameKey } from '../domain/reference.js';
 import type { Journal } from './repos/journal.js';
 
 export type CustomerRef = Pick<Customer, 'kind' | 'id'>;
 
 /** The customer an import key names, or 'ambiguous' (several do), or undefined (none does). */
 export type CustomerMatch = CustomerRef | 'ambiguous' | undefined;
+
+/**
+ * Who an import key names, from every company, contact and email that each engine reads once at the start: by external
+ * id, then email, then exact name. A key that several customers share is 'ambiguous'. A person who works for a company
+ * buys for it (analytics.md: the customer is the company).
+ */
+export class CustomerIndex {
+  private readonly byExternal = new Map<string, CustomerMatch>();
+  private readonly byEmail = new Map<string, CustomerMatch>();
+  private readonly byName = new Map<string, CustomerMatch>();
+  private readonly cache = new Map<string, CustomerMatch>();
+
+  company(id: number, nameKey: string, externalId: string | null): void {
+    this.add(this.byExternal, externalId, { kind: 'company', id });
+    this.add(this.byName, nameKey, { kind: 'company', id });
+  }
+
+  contact(id: number, nameKey: string, externalId: string | null, companyId: number | null): void {
+    const m: CustomerRef = companyId === null ? { kind: 'contact', id } : { kind: 'company', id: companyId };
+    this.add(this.byExternal, externalId, m);
+    this.add(this.byName, nameKey, m);
+  }
+
+  email(email: string, contactId: number, companyId: number | null): void {
+    this.add(this.byEmail, email, companyId === null ? { kind: 'contact', id: contactId } : { kind: 'company', id: companyId });
+  }
+
+  match(key: string): CustomerMatch {
+    let m = this.cache.get(key);
+    if (m === undefined && !this.cache.has(key)) {
+      m = this.byExternal.get(key) ?? this.byEmail.get(key.toLowerCase()) ?? this.byName.get(nameKey(key));
+      this.cache.set(key, m);
+    }
+    return m;
+  }
+
+  /** A customer the import made answers its key from then on. */
+  made(key: string, m: CustomerRef): void {
+    this.cache.set(key, m);
+  }
+
+  private add(map: Map<string, CustomerMatch>, key: string | null, m: CustomerRef): void {
+    if (key === null || key === '') return;
+    const seen = map.get(key);
+    map.set(key, seen === undefined ? m : seen === 'ambiguous' || seen.kind !== m.kind || seen.id !== m.id ? 'ambiguous' : seen);
+  }
+}
 
 /** Which ids an import's orders took (null when it wrote none). */
 export interface OrderIds {

@@ -3,16 +3,13 @@ import type pg from 'pg';
 import { nameKey } from '../../domain/reference.js';
 import { productKey } from '../../domain/product.js';
 import type { ImportRow } from '../../domain/order-import.js';
-import { type CustomerMatch, type CustomerRef, journalImport, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
+import { CustomerIndex, type CustomerMatch, type CustomerRef, journalImport, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
 import type { Journal } from '../repos/journal.js';
 import { indexRow } from './search.js';
 
 /** Matches import keys from maps loaded once (as on SQLite); writes a row per order with prepared statements. */
 export class PgOrderImport implements OrderImport {
-  private readonly byExternal = new Map<string, CustomerMatch>();
-  private readonly byEmail = new Map<string, CustomerMatch>();
-  private readonly byName = new Map<string, CustomerMatch>();
-  private readonly cache = new Map<string, CustomerMatch>();
+  private readonly customers = new CustomerIndex();
   private firstOrderId = 1;
   private inserted = 0;
   private readonly created: { kind: CustomerRef['kind']; id: number; snapshot: object }[] = [];
@@ -26,35 +23,20 @@ export class PgOrderImport implements OrderImport {
 
   static async open(client: pg.Client, journal?: Journal): Promise<PgOrderImport> {
     const o = new PgOrderImport(client, journal);
-    const add = (map: Map<string, CustomerMatch>, key: string | null, m: CustomerRef) => {
-      if (key === null || key === '') return;
-      const seen = map.get(key);
-      map.set(key, seen === undefined ? m : seen === 'ambiguous' || seen.kind !== m.kind || seen.id !== m.id ? 'ambiguous' : seen);
-    };
     const rows = async <T>(text: string) => (await client.query({ text, rowMode: 'array' })).rows as T[];
-    for (const r of await rows<[number, string, string | null]>('select id, name_key, external_id from company order by id')) {
-      add(o.byExternal, r[2], { kind: 'company', id: r[0] });
-      add(o.byName, r[1], { kind: 'company', id: r[0] });
-    }
+    for (const r of await rows<[number, string, string | null]>('select id, name_key, external_id from company order by id')) o.customers.company(...r);
     for (const r of await rows<[number, string, string | null, number | null]>('select id, name_key, external_id, company_id from contact order by id')) {
-      const m: CustomerRef = r[3] === null ? { kind: 'contact', id: r[0] } : { kind: 'company', id: r[3] };
-      add(o.byExternal, r[2], m);
-      add(o.byName, r[1], m);
+      o.customers.contact(...r);
     }
     for (const r of await rows<[string, number, number | null]>('select e.email, p.id, p.company_id from contact_email e join contact p on p.id = e.contact_id order by p.id, e.position')) {
-      add(o.byEmail, r[0], r[2] === null ? { kind: 'contact', id: r[1] } : { kind: 'company', id: r[2] });
+      o.customers.email(...r);
     }
     o.firstOrderId = (await o.lastOrderId()) + 1;
     return o;
   }
 
   match(key: string): CustomerMatch {
-    let m = this.cache.get(key);
-    if (m === undefined && !this.cache.has(key)) {
-      m = this.byExternal.get(key) ?? this.byEmail.get(key.toLowerCase()) ?? this.byName.get(nameKey(key));
-      this.cache.set(key, m);
-    }
-    return m;
+    return this.customers.match(key);
   }
 
   private get j(): Journal {
@@ -80,7 +62,7 @@ export class PgOrderImport implements OrderImport {
     await this.client.query('insert into search_index (rowid, kind, ref_id, title, body, words, tokens) values ($1, $2, $3, $4, $5, $6, $7)',
       [s.rowid, s.kind, s.ref_id, s.title, s.body, s.words, s.tokens]);
     const m = { kind, id };
-    this.cache.set(key, m);
+    this.customers.made(key, m);
     this.created.push({ ...m, snapshot: newCustomer(kind, id, key, stamp) });
     return m;
   }

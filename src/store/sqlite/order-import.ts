@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import { nameKey } from '../../domain/reference.js';
 import { productKey } from '../../domain/product.js';
 import type { ImportRow } from '../../domain/order-import.js';
-import { type CustomerMatch, type CustomerRef, journalImport, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
+import { CustomerIndex, type CustomerMatch, type CustomerRef, journalImport, newCustomer, type OrderIds, type OrderImport } from '../order-import.js';
 import type { Journal } from '../repos/journal.js';
 import { searchRowid } from './search.js';
 
@@ -17,10 +17,7 @@ import { searchRowid } from './search.js';
 const BULK_AFTER = 10_000;
 
 export class SqliteOrderImport implements OrderImport {
-  private readonly byExternal = new Map<string, CustomerMatch>();
-  private readonly byEmail = new Map<string, CustomerMatch>();
-  private readonly byName = new Map<string, CustomerMatch>();
-  private readonly cache = new Map<string, CustomerMatch>();
+  private readonly customers = new CustomerIndex();
   /** Statements prepared once: preparing per row cost more than the insert itself. */
   private readonly statements = new Map<string, Statement<unknown[]>>();
   private insertStatement?: Statement<unknown[]>;
@@ -37,37 +34,23 @@ export class SqliteOrderImport implements OrderImport {
   private indexes?: string[];
 
   constructor(private readonly raw: Database.Database, private readonly journal?: Journal) {
-    const add = (map: Map<string, CustomerMatch>, key: string | null, m: CustomerRef) => {
-      if (key === null || key === '') return;
-      const seen = map.get(key);
-      map.set(key, seen === undefined ? m : seen === 'ambiguous' || seen.kind !== m.kind || seen.id !== m.id ? 'ambiguous' : seen);
-    };
     // With many customers the (customer, date) indexes are written all over the file: a 64 MiB page cache for this
     // connection (instead of 2 MiB) keeps those pages in memory; the import benchmark (bench/value.mjs) shows the difference.
     raw.pragma('cache_size = -65536');
     for (const r of raw.prepare('select id, name_key, external_id from company').raw().iterate() as Iterable<[number, string, string | null]>) {
-      add(this.byExternal, r[2], { kind: 'company', id: r[0] });
-      add(this.byName, r[1], { kind: 'company', id: r[0] });
+      this.customers.company(...r);
     }
-    // A person who works for a company buys for it (analytics.md: the customer is the company).
     for (const r of raw.prepare('select id, name_key, external_id, company_id from contact').raw().iterate() as Iterable<[number, string, string | null, number | null]>) {
-      const m: CustomerRef = r[3] === null ? { kind: 'contact', id: r[0] } : { kind: 'company', id: r[3] };
-      add(this.byExternal, r[2], m);
-      add(this.byName, r[1], m);
+      this.customers.contact(...r);
     }
     for (const r of raw.prepare('select e.email, p.id, p.company_id from contact_email e join contact p on p.id = e.contact_id').raw().iterate() as Iterable<[string, number, number | null]>) {
-      add(this.byEmail, r[0], r[2] === null ? { kind: 'contact', id: r[1] } : { kind: 'company', id: r[2] });
+      this.customers.email(...r);
     }
     this.firstOrderId = this.lastOrderId() + 1;
   }
 
   match(key: string): CustomerMatch {
-    let m = this.cache.get(key);
-    if (m === undefined && !this.cache.has(key)) {
-      m = this.byExternal.get(key) ?? this.byEmail.get(key.toLowerCase()) ?? this.byName.get(nameKey(key));
-      this.cache.set(key, m);
-    }
-    return m;
+    return this.customers.match(key);
   }
 
   private statement(sql: string): Statement<unknown[]> {
@@ -101,7 +84,7 @@ export class SqliteOrderImport implements OrderImport {
     this.statement('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)')
       .run(searchRowid(kind, id), kind, id, key, '');
     const m = { kind, id };
-    this.cache.set(key, m);
+    this.customers.made(key, m);
     this.created.push({ ...m, snapshot: newCustomer(kind, id, key, stamp) });
     return m;
   }
