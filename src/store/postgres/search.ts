@@ -4,7 +4,7 @@ import type { SearchIndex } from '../repos/engine.js';
 import type { DB } from '../schema.js';
 import { type SearchHit, searchWords } from '../search.js';
 import { searchBody } from '../search-text.js';
-import { searchRowid } from '../sqlite/search.js';
+import { recentHits, searchRowid } from '../sqlite/search.js';
 import { bm25, type Doc, queryTerm, snippet, tokenize, wordsOf } from './fts5.js';
 
 /** A record's row of the index: what FTS5 would hold, plus its folded words for matching and their count for bm25. */
@@ -37,11 +37,8 @@ export class PgSearchIndex implements SearchIndex {
     return sql`select ref_id from search_index where ${matches(terms)} and kind = ${kind}`;
   }
 
-  async recent(kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
-    const { rows } = await sql<{ kind: SearchKind; ref_id: number; title: string }>`
-      select kind, ref_id, title from search_index where kind in (${sql.join(kinds)})
-      order by rowid desc limit ${limit}`.execute(this.db);
-    return rows.map((r) => ({ kind: r.kind, id: r.ref_id, name: r.title, match: '' }));
+  recent(kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
+    return recentHits(this.db, kinds, limit);
   }
 
   async query(text: string, kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {

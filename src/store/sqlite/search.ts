@@ -33,11 +33,8 @@ export class Fts5Index implements SearchIndex {
     return sql`select ref_id from search_index where search_index match ${ftsQuery(text)} and kind = ${kind}`;
   }
 
-  async recent(kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
-    const { rows } = await sql<{ kind: SearchKind; ref_id: number; title: string }>`
-      select kind, ref_id, title from search_index where kind in (${sql.join(kinds)})
-      order by rowid desc limit ${limit}`.execute(this.db);
-    return rows.map((r) => ({ kind: r.kind, id: r.ref_id, name: r.title, match: '' }));
+  recent(kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
+    return recentHits(this.db, kinds, limit);
   }
 
   async query(text: string, kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
@@ -48,4 +45,12 @@ export class Fts5Index implements SearchIndex {
     // Indexed fields are separated by newlines; a snippet is shown on one line.
     return rows.map((r) => ({ kind: r.kind, id: r.ref_id, name: r.title, match: r.match.replace(/\s+/g, ' ').trim() }));
   }
+}
+
+/** The newest indexed records of `kinds` (highest rowid first), alike on both engines' search_index tables. */
+export async function recentHits(db: Kysely<DB>, kinds: readonly SearchKind[], limit: number): Promise<SearchHit[]> {
+  const { rows } = await sql<{ kind: SearchKind; ref_id: number; title: string }>`
+    select kind, ref_id, title from search_index where kind in (${sql.join(kinds)})
+    order by rowid desc limit ${limit}`.execute(db);
+  return rows.map((r) => ({ kind: r.kind, id: r.ref_id, name: r.title, match: '' }));
 }
