@@ -159,12 +159,17 @@ describe('killed at random moments (SIGKILL)', () => {
         mkdirSync(base, { recursive: true });
         const template = join(base, 'template.db');
         s.template(base, template);
-        // How long the command takes undisturbed, on a copy: kills fall anywhere in that time.
-        const trial = join(base, 'trial');
-        mkdirSync(trial);
-        copyFileSync(template, join(trial, 'crm.db'));
-        const full = timed(trial, s.args(trial, join(trial, 'crm.db')));
-        s.check(trial, join(trial, 'crm.db'));
+        // How long the command takes undisturbed, on copies: kills fall anywhere in that time. The quickest of three
+        // runs, as the first (cold files) can take twice the others, and kills timed to it mostly came too late.
+        const runs = [0, 1, 2].map((i) => {
+          const trial = join(base, `trial-${i}`);
+          mkdirSync(trial);
+          copyFileSync(template, join(trial, 'crm.db'));
+          const ms = timed(trial, s.args(trial, join(trial, 'crm.db')));
+          s.check(trial, join(trial, 'crm.db'));
+          return ms;
+        });
+        const full = Math.min(...runs);
         for (let attempt = 0; attempt < 7; attempt++) {
           const home = join(base, `run-${attempt}`);
           mkdirSync(home);
