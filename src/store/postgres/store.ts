@@ -24,6 +24,8 @@ import { connectPg, migratePg, migrationStatusPg, type PgHandle } from './open.j
  */
 const MIN_RETRIES = 20;
 const DEFAULT_BUSY_MS = 5000;
+/** The advisory lock retried writes queue on ("crmq"). */
+const RETRY_QUEUE = 0x63726d71;
 
 class PgRepos extends KyselyRepos {
   readonly customerValue: PgCustomerValues;
@@ -68,28 +70,40 @@ export class PgStore extends PgRepos implements Store {
   async write<T>(meta: WriteMeta, fn: (tx: Tx) => Promise<T>): Promise<T> {
     const giveUpAt = Date.now() + this.busyMs;
     for (let attempt = 1; ; attempt++) {
+      // A write that lost once waits its turn behind the other losers (a session lock, taken before its snapshot), so
+      // writers colliding on one record cannot keep beating each other until the timeout.
+      const queued = attempt > 1;
+      if (queued) await this.client.query('select pg_advisory_lock($1)', [RETRY_QUEUE]).catch((e) => { throw translatePgError(e, this.path); });
       try {
-        // Repeatable read: a write that read a row someone changed meanwhile fails with a serialization error instead of
-        // overwriting their change, and then runs again from the start on the new data (below).
-        await this.client.query('begin isolation level repeatable read');
+        return await this.attempt(meta, fn);
       } catch (e) {
-        throw translatePgError(e, this.path);
-      }
-      try {
-        const result = await fn(new PgTx(this.client, this.db, new Journal(this.db, meta)));
-        await this.client.query('commit');
-        return result;
-      } catch (e) {
-        await this.client.query('rollback').catch(() => {});
         if (retryable(e) && (attempt < MIN_RETRIES || Date.now() < giveUpAt)) {
           // Random waits growing to a quarter second spread the colliding writers apart.
           await new Promise((r) => setTimeout(r, Math.random() * Math.min(250, 10 * attempt)));
           continue;
         }
         throw translatePgError(e, this.path);
+      } finally {
+        if (queued) await this.client.query('select pg_advisory_unlock($1)', [RETRY_QUEUE]).catch(() => {});
       }
     }
   }
+
+  /** One try of a write, in a transaction at repeatable read; its error goes to write() as the driver gave it. */
+  private async attempt<T>(meta: WriteMeta, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    // Repeatable read: a write that read a row someone changed meanwhile fails with a serialization error instead of
+    // overwriting their change, and then runs again from the start on the new data (write()).
+    await this.client.query('begin isolation level repeatable read');
+    try {
+      const result = await fn(new PgTx(this.client, this.db, new Journal(this.db, meta)));
+      await this.client.query('commit');
+      return result;
+    } catch (e) {
+      await this.client.query('rollback').catch(() => {});
+      throw e;
+    }
+  }
+
 
   async holdsRecords(): Promise<boolean> {
     const { holdsRecordsPg } = await import('./bulk.js');
