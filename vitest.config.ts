@@ -1,4 +1,6 @@
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { postgresBin } from './test/support/pg-cluster.js';
 
@@ -12,6 +14,16 @@ if (!pgBin) {
     + '!!  Install PostgreSQL (Debian: apt-get install postgresql) to run the command suite on both engines.\n' + '!'.repeat(78) + '\n';
   process.stderr.write(banner);
   if (process.env.CI === 'true') throw new Error('CI must run the PostgreSQL tests: install postgresql (.ci/run does)');
+}
+
+// Every scratch file of a run (homes, databases, the PostgreSQL cluster) goes under one folder made for the run and
+// removed when it ends: the tests make thousands of folders, and runs used to leave them all in /tmp. Workers and the
+// binaries they start inherit TMPDIR. The guard keeps one folder if this file is evaluated twice.
+if (!process.env.CRM_TEST_SCRATCH) {
+  const scratch = mkdtempSync(join(tmpdir(), 'crm-test-run-'));
+  process.env.CRM_TEST_SCRATCH = scratch;
+  process.env.TMPDIR = scratch;
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 }
 
 /** The command tests that are about SQLite files (paths, modes, file backups), not about what a command does. */
