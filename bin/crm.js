@@ -8,7 +8,7 @@
 // flags: the bundle then compiles as it would without one, and the cache is made again for this Node where dist
 // may be written.
 const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
-const { createRequire } = require('node:module');
+const Module = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -62,9 +62,18 @@ function load(group, { cache = true } = {}) {
   if (cache && cachedData === undefined && name !== 'all') cachedData = readCache((name = 'all'));
   // esbuild writes ASCII only (charset: ascii), so latin1 reads it exactly, without decoding UTF-8. The file is
   // a function expression (its first line and its last) taking what a CommonJS module gets.
-  const script = new Script(readFileSync(BUNDLE, 'latin1'), { filename: BUNDLE, cachedData });
+  const source = readFileSync(BUNDLE, 'latin1');
   const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, DIST);
+  if (process.sourceMapsEnabled) {
+    // node --enable-source-maps: stack traces name src/*.ts. Only Node's own compile registers the source map.
+    const compiled = new Module(BUNDLE, module);
+    compiled._compile(`module.exports = ${source}`, BUNDLE);
+    compiled.exports(bundle.exports, require, bundle, BUNDLE, DIST);
+    return { exports: bundle.exports, stale: false, save: () => false };
+  }
+  const script = new Script(source, { filename: BUNDLE, cachedData });
+  // This file's require: it resolves from the same package as one made for dist would.
+  script.runInThisContext()(bundle.exports, require, bundle, BUNDLE, DIST);
   return {
     exports: bundle.exports,
     /** The cache was missing or refused: remaking it after the command ran would help the next one. */

@@ -39,10 +39,11 @@ await build({
   // start); its compiled addon is required from disk by path (store/sqlite/addon.ts). `bindings` finds the addon
   // only from a file inside better-sqlite3, so where that path is unknown the package is loaded from disk as it is.
   external: ['bindings'],
-  define: { __CRM_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__crmModuleUrl' },
+  // import.meta.url (the addon's path is resolved from it) is computed when read, not at every start.
+  define: { __CRM_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__crmModule.url' },
   // The file is one function expression, which bin/crm.js compiles and calls as Node would call a CommonJS
   // module's wrapper: no copy of 1.7 MB of source to wrap it at every start. It is not require()d.
-  banner: { js: "(function (exports, require, module, __filename, __dirname) {\nvar __crmModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {\nvar __crmModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   footer: { js: '})' },
   plugins: [lazyChildProcess],
   // bin/bundle.cjs reads the bundle as latin1: escaped non-ASCII keeps that exact.

@@ -13,13 +13,17 @@ const root = process.getuid?.() === 0;
 const NOBODY = 65534;
 const CHECKOUT = dirname(dirname(BIN));
 
-/** A copy of the installed crm (bin and dist, node_modules linked) in a folder anyone may read. */
-function install(): string {
+/** Runs `check` on a copy of the installed crm (bin and dist, node_modules linked) in a folder anyone may read. */
+function inInstall(check: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'crm-cache-'));
-  chmodSync(dir, 0o755);
-  for (const part of ['bin', 'dist', 'package.json']) cpSync(join(CHECKOUT, part), join(dir, part), { recursive: true });
-  symlinkSync(join(CHECKOUT, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
+  try {
+    chmodSync(dir, 0o755);
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(CHECKOUT, part), join(dir, part), { recursive: true });
+    symlinkSync(join(CHECKOUT, 'node_modules'), join(dir, 'node_modules'));
+    check(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Whether the loader of `dir` compiles with the cache of `group` as it is now (V8 takes it, nothing to remake). */
@@ -31,13 +35,13 @@ function cacheTaken(dir: string, group: string): boolean {
 }
 
 /** Runs the crm installed in `dir` on a new database; its stderr without the note that the database was created. */
-function crm(dir: string, args: string[], uid?: number) {
+function crm(dir: string, args: string[], uid?: number, nodeFlags: string[] = [], env: Record<string, string> = {}) {
   const home = mkdtempSync(join(tmpdir(), 'crm-cache-home-'));
   chmodSync(home, 0o777);
   const db = join(home, 'crm.db');
-  const r = spawnSync(process.execPath, [join(dir, 'bin', 'crm.js'), ...args, '--db', db], {
+  const r = spawnSync(process.execPath, [...nodeFlags, join(dir, 'bin', 'crm.js'), ...args, '--db', db], {
     encoding: 'utf8', cwd: '/', ...(uid === undefined ? {} : { uid, gid: uid }),
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, CRM_USER: 'alice', CRM_NOW: '2026-03-11T10:30:00Z', TZ: 'UTC' },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, CRM_USER: 'alice', CRM_NOW: '2026-03-11T10:30:00Z', TZ: 'UTC', ...env },
   });
   rmSync(home, { recursive: true, force: true });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr.replace(`note: created a new database at ${db}\n`, '') };
@@ -46,67 +50,56 @@ function crm(dir: string, args: string[], uid?: number) {
 const refused = Buffer.from('not a V8 code cache, as one made by another Node version is to this one');
 
 describe('the code cache', () => {
-  it('is taken as the build made it', () => {
-    const dir = install();
-    try {
-      for (const group of ['all', 'contact', 'complete']) expect(cacheTaken(dir, group), group).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it('is taken as the build made it', () => inInstall((dir) => {
+    for (const group of ['all', 'contact', 'complete']) expect(cacheTaken(dir, group), group).toBe(true);
+  }));
 
-  it('that V8 refuses is only slower: the command works and the cache is made again', () => {
-    const dir = install();
+  it('that V8 refuses is only slower: the command works and the cache is made again', () => inInstall((dir) => {
     const cache = join(dir, 'dist', 'cache', 'contact.v8');
-    try {
-      writeFileSync(cache, refused);
-      expect(cacheTaken(dir, 'contact')).toBe(false);
-      const r = crm(dir, ['contact', 'add', 'Ann Lee', '--json']);
-      expect([r.status, r.stderr, JSON.parse(r.stdout).name]).toEqual([0, '', 'Ann Lee']);
-      expect(readFileSync(cache).equals(refused)).toBe(false);
-      expect(cacheTaken(dir, 'contact')).toBe(true);
-      expect(readdirSync(join(dir, 'dist', 'cache')).filter((f) => !f.endsWith('.v8'))).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    writeFileSync(cache, refused);
+    expect(cacheTaken(dir, 'contact')).toBe(false);
+    const r = crm(dir, ['contact', 'add', 'Ann Lee', '--json']);
+    expect([r.status, r.stderr, JSON.parse(r.stdout).name]).toEqual([0, '', 'Ann Lee']);
+    expect(readFileSync(cache).equals(refused)).toBe(false);
+    expect(cacheTaken(dir, 'contact')).toBe(true);
+    expect(readdirSync(join(dir, 'dist', 'cache')).filter((f) => !f.endsWith('.v8'))).toEqual([]);
+  }));
 
-  it('missing, for a noun without one or in a dist without caches, leaves the command as it was', () => {
-    const dir = install();
-    try {
-      // A noun without a cache of its own compiles with `all`'s.
-      expect(existsSync(join(dir, 'dist', 'cache', 'report.v8'))).toBe(false);
-      const report = crm(dir, ['report', 'pipeline', '--json']);
-      expect([report.status, report.stderr, JSON.parse(report.stdout).openDeals]).toEqual([0, '', 0]);
-      rmSync(join(dir, 'dist', 'cache'), { recursive: true });
-      const add = crm(dir, ['contact', 'add', 'Ann Lee', '-q']);
-      expect([add.status, add.stdout, add.stderr]).toEqual([0, '1\n', '']);
-      expect(existsSync(join(dir, 'dist', 'cache'))).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it('missing, for a noun without one or in a dist without caches, leaves the command as it was', () => inInstall((dir) => {
+    // A noun without a cache of its own compiles with `all`'s.
+    expect(existsSync(join(dir, 'dist', 'cache', 'report.v8'))).toBe(false);
+    const report = crm(dir, ['report', 'pipeline', '--json']);
+    expect([report.status, report.stderr, JSON.parse(report.stdout).openDeals]).toEqual([0, '', 0]);
+    rmSync(join(dir, 'dist', 'cache'), { recursive: true });
+    const add = crm(dir, ['contact', 'add', 'Ann Lee', '-q']);
+    expect([add.status, add.stdout, add.stderr]).toEqual([0, '1\n', '']);
+    expect(existsSync(join(dir, 'dist', 'cache'))).toBe(false);
+  }));
+
+  it('is not used under node --enable-source-maps, whose stack traces name the TypeScript sources', () => inInstall((dir) => {
+    const cache = join(dir, 'dist', 'cache', 'contact.v8');
+    writeFileSync(cache, refused);
+    const r = crm(dir, ['contact', 'show', 'Nobody'], undefined, ['--enable-source-maps'], { CRM_DEBUG: '1' });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^error: no contact matches "Nobody".*\nCrmError: no contact matches "Nobody"\n\s+at .*src\/errors\.ts:\d+:\d+\)/);
+    expect(readFileSync(cache).equals(refused)).toBe(true);
+  }));
 
   // Root is not stopped by file modes: as root the case runs crm as nobody.
-  it('that V8 refuses in a dist the user may not write: the command works and dist stays as it was', () => {
-    const dir = install();
+  it('that V8 refuses in a dist the user may not write: the command works and dist stays as it was', () => inInstall((dir) => {
     const cache = join(dir, 'dist', 'cache', 'contact.v8');
+    writeFileSync(cache, refused);
+    const modes = (mode: number) => {
+      for (const d of [join(dir, 'dist'), join(dir, 'dist', 'cache')]) chmodSync(d, mode);
+    };
+    modes(0o555);
     try {
-      writeFileSync(cache, refused);
-      const modes = (mode: number) => {
-        for (const d of [join(dir, 'dist'), join(dir, 'dist', 'cache')]) chmodSync(d, mode);
-      };
-      modes(0o555);
-      try {
-        const r = crm(dir, ['contact', 'add', 'Ann Lee', '-q'], root ? NOBODY : undefined);
-        expect([r.status, r.stdout, r.stderr]).toEqual([0, '1\n', '']);
-      } finally {
-        modes(0o755);
-      }
-      expect(readFileSync(cache).equals(refused)).toBe(true);
-      expect(readdirSync(join(dir, 'dist', 'cache')).sort()).toEqual(['all.v8', 'company.v8', 'complete.v8', 'contact.v8']);
+      const r = crm(dir, ['contact', 'add', 'Ann Lee', '-q'], root ? NOBODY : undefined);
+      expect([r.status, r.stdout, r.stderr]).toEqual([0, '1\n', '']);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      modes(0o755);
     }
-  });
+    expect(readFileSync(cache).equals(refused)).toBe(true);
+    expect(readdirSync(join(dir, 'dist', 'cache')).sort()).toEqual(['all.v8', 'company.v8', 'complete.v8', 'contact.v8']);
+  }));
 });
