@@ -23,9 +23,14 @@ export const GROUPS = new Map([
   ['contact', { setup: [acme], run: [ann, ['contact', 'list'], ['contact', 'list', '--json'], ['contact', 'show', 'Ann Example'],
     ['contact', 'edit', 'Ann Example', '--name', 'Ann Examples']] }],
   ['company', { setup: [migrate], run: [acme, ['company', 'list'], ['company', 'list', '--json'], ['company', 'show', 'Acme']] }],
+  ['deal', { setup: [acme], run: [['deal', 'add', 'Acme renewal', '--company', 'Acme', '--amount', '1200', '-q'], ['deal', 'list'],
+    ['deal', 'list', '--json'], ['deal', 'show', 'Acme renewal'], ['deal', 'win', 'Acme renewal']] }],
+  ['report', { setup: [['demo', '--scale', '200']], run: [['report', 'pipeline'], ['report', 'forecast', '--json'],
+    ['report', 'rfm', '--json'], ['report', 'churn']] }],
   ['complete', { setup: [acme, ann], run: [['__complete', 'contact', '--', 'A'], ['__complete', 'company', '--', '']] }],
-  ['all', { setup: [migrate], run: [['--help'], ['contact', '--help'], ['help', 'contact', 'add'], ['completion', 'bash'], acme,
-    ['deal', 'list'], ['search', 'Acme']] }],
+  // Help, a typo, and every noun without a cache of its own.
+  ['all', { setup: [acme], run: [['--help'], ['contact', '--help'], ['help', 'contact', 'add'], ['completion', 'bash'],
+    ['search', 'Acme'], ['order', 'list'], ['followup', 'list']] }],
 ]);
 
 /** Runs command lines in this process on the database in `home`; an exit code other than 0 stops the build. */

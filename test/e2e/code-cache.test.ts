@@ -67,9 +67,9 @@ describe('the code cache', () => {
 
   it('missing, for a noun without one or in a dist without caches, leaves the command as it was', () => inInstall((dir) => {
     // A noun without a cache of its own compiles with `all`'s.
-    expect(existsSync(join(dir, 'dist', 'cache', 'report.v8'))).toBe(false);
-    const report = crm(dir, ['report', 'pipeline', '--json']);
-    expect([report.status, report.stderr, JSON.parse(report.stdout).openDeals]).toEqual([0, '', 0]);
+    expect(existsSync(join(dir, 'dist', 'cache', 'order.v8'))).toBe(false);
+    const orders = crm(dir, ['order', 'list', '--json']);
+    expect([orders.status, orders.stderr, JSON.parse(orders.stdout)]).toEqual([0, '', []]);
     rmSync(join(dir, 'dist', 'cache'), { recursive: true });
     const add = crm(dir, ['contact', 'add', 'Ann Lee', '-q']);
     expect([add.status, add.stdout, add.stderr]).toEqual([0, '1\n', '']);
@@ -89,6 +89,8 @@ describe('the code cache', () => {
   it('that V8 refuses in a dist the user may not write: the command works and dist stays as it was', () => inInstall((dir) => {
     const cache = join(dir, 'dist', 'cache', 'contact.v8');
     writeFileSync(cache, refused);
+    const files = readdirSync(join(dir, 'dist', 'cache')).sort();
+    expect(files).toContain('contact.v8');
     const modes = (mode: number) => {
       for (const d of [join(dir, 'dist'), join(dir, 'dist', 'cache')]) chmodSync(d, mode);
     };
@@ -100,6 +102,6 @@ describe('the code cache', () => {
       modes(0o755);
     }
     expect(readFileSync(cache).equals(refused)).toBe(true);
-    expect(readdirSync(join(dir, 'dist', 'cache')).sort()).toEqual(['all.v8', 'company.v8', 'complete.v8', 'contact.v8']);
+    expect(readdirSync(join(dir, 'dist', 'cache')).sort()).toEqual(files);
   }));
 });
