@@ -8,7 +8,6 @@
 // flags: the bundle then compiles as it would without one, and the cache is made again for this Node where dist
 // may be written.
 const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
-const Module = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -66,7 +65,7 @@ function load(group, { cache = true } = {}) {
   const bundle = { exports: {} };
   if (process.sourceMapsEnabled) {
     // node --enable-source-maps: stack traces name src/*.ts. Only Node's own compile registers the source map.
-    const compiled = new Module(BUNDLE, module);
+    const compiled = new (require('node:module'))(BUNDLE, module);
     compiled._compile(`module.exports = ${source}`, BUNDLE);
     compiled.exports(bundle.exports, require, bundle, BUNDLE, DIST);
     return { exports: bundle.exports, stale: false, save: () => false };
