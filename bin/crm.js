@@ -1,16 +1,104 @@
 #!/usr/bin/env node
-// A reader that stops early (`crm order list | head`) closes the pipe: that is the reader's choice, not a failure.
-// Stop writing and exit quietly instead of dying on an unhandled EPIPE with a stack trace.
-process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  // The one answer that needs nothing else: skip loading the command tree.
-  const { version } = await import('../dist/version.js');
-  process.stdout.write(`${version}\n`);
-} else {
-  const { main } = await import('../dist/main.js');
-  process.exitCode = await main(args);
+'use strict';
+// CommonJS (bin/package.json): an ES module entry starts Node's ESM loader, a few ms of every command.
+// The CLI itself is dist/crm.cjs, one CommonJS bundle compiled with a V8 code cache: compiling the bundle was most
+// of what a command paid before it did anything (as ESM chunks: `contact add` 2.6x bare node). A cache holds what
+// one group of commands runs (dist/cache/GROUP.v8, made by `npm run build` with scripts/code-cache.mjs), so a
+// command deserialises little more than it uses. V8 refuses a cache made by another Node version or with other V8
+// flags: the bundle then compiles as it would without one, and the cache is made again for this Node where dist
+// may be written.
+const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+
+const DIST = join(__dirname, '..', 'dist');
+const BUNDLE = join(DIST, 'crm.cjs');
+const CACHES = join(DIST, 'cache');
+
+if (require.main === module) {
+  // A reader that stops early (`crm order list | head`) closes the pipe: that is the reader's choice, not a
+  // failure. Stop writing and exit quietly instead of dying on an unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  const args = process.argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    // The one answer that needs nothing else: skip loading the command tree.
+    process.stdout.write(`${require('../dist/version.json')}\n`);
+  } else {
+    const bundle = load(cacheGroup(args));
+    bundle.exports.main(args).then((code) => {
+      process.exitCode = code;
+      if (bundle.stale) bundle.save();
+    });
+  }
 }
+
+/** The cache for a command line: its noun's (the first word after the global flags), `complete` for a Tab. */
+function cacheGroup(argv) {
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    if (a === '--db' || a === '--format') i += 1;
+    else if (a === '__complete') return 'complete';
+    else if (!a.startsWith('-')) return /^[a-z]+$/.test(a) ? a : 'all';
+  }
+  return 'all';
+}
+
+function readCache(group) {
+  try {
+    return readFileSync(join(CACHES, `${group}.v8`));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bundle's exports, compiled with the cache of `group` or, when it has none, the one of `all`. */
+function load(group, { cache = true } = {}) {
+  let name = group;
+  let cachedData = cache ? readCache(name) : undefined;
+  if (cache && cachedData === undefined && name !== 'all') cachedData = readCache((name = 'all'));
+  // esbuild writes ASCII only (charset: ascii), so latin1 reads it exactly, without decoding UTF-8. The file is
+  // a function expression (its first line and its last) taking what a CommonJS module gets.
+  const source = readFileSync(BUNDLE, 'latin1');
+  const bundle = { exports: {} };
+  if (process.sourceMapsEnabled) {
+    // node --enable-source-maps: stack traces name src/*.ts. Only Node's own compile registers the source map.
+    const compiled = new (require('node:module'))(BUNDLE, module);
+    compiled._compile(`module.exports = ${source}`, BUNDLE);
+    compiled.exports(bundle.exports, require, bundle, BUNDLE, DIST);
+    return { exports: bundle.exports, stale: false, save: () => false };
+  }
+  const script = new Script(source, { filename: BUNDLE, cachedData });
+  // This file's require: it resolves from the same package as one made for dist would.
+  script.runInThisContext()(bundle.exports, require, bundle, BUNDLE, DIST);
+  return {
+    exports: bundle.exports,
+    /** The cache was missing or refused: remaking it after the command ran would help the next one. */
+    stale: cachedData === undefined || script.cachedDataRejected === true,
+    /** Writes what V8 compiled so far as this group's cache; false where dist cannot be written. */
+    save: (as = name) => writeCache(as, script.createCachedData()),
+  };
+}
+
+function writeCache(group, data) {
+  const file = join(CACHES, `${group}.v8`);
+  // A whole file or none: another crm may be reading the cache right now.
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(tmp, 'w', 0o644);
+    try {
+      writeSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    rmSync(tmp, { force: true });
+    return false; // a read-only install keeps working, only slower
+  }
+}
+
+module.exports = { load };
