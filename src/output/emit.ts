@@ -23,7 +23,9 @@ export async function emit(given: Output, ctx: EmitContext): Promise<void> {
     const form = quiet ? 'ids' : format;
     if (form !== 'table' && form !== 'markdown') {
       const { rowText, writeRows } = await import('./row-stream.js');
-      await writeRows(ctx.streams.stdout, given.batches, rowText(form, given.columns, pretty));
+      // Rows the source wrote as JSON go out as they are where the form is that text.
+      const texts = given.texts !== undefined && (form === 'ndjson' || (form === 'json' && !pretty));
+      await writeRows(ctx.streams.stdout, texts ? given.texts! : given.batches, rowText(form, given.columns, pretty, texts));
       return;
     }
     const data: unknown[] = [];

@@ -36,14 +36,22 @@ function lines(head: string | undefined, cells: (row: unknown) => string): RowTe
   };
 }
 
-export function rowText(format: RowFormat, columns: Column[], pretty: boolean): RowText {
+/** How a row becomes its compact JSON: JSON.stringify, or nothing for rows given as that text already. */
+export type Json = (row: unknown) => string;
+
+const asGiven: Json = (row) => row as string;
+
+/** `texts`: the rows are given as their JSON text, which only compact JSON and NDJSON can write as it is. */
+export function rowText(format: RowFormat, columns: Column[], pretty: boolean, texts = false): RowText {
+  if (texts && !(format === 'ndjson' || (format === 'json' && !pretty))) throw new Error(`rows given as JSON text are written only as compact JSON or NDJSON, not ${pretty ? 'indented ' : ''}${format}`);
+  const json = texts ? asGiven : JSON.stringify;
   switch (format) {
     case 'json': {
-      const array = jsonArray(pretty, 0);
+      const array = jsonArray(pretty, 0, json);
       return { ...array, tail: (n) => `${array.tail(n)}\n` };
     }
     case 'ndjson':
-      return lines(undefined, (r) => JSON.stringify(r));
+      return lines(undefined, json);
     case 'ids':
       return lines(undefined, (r) => {
         const id = (r as { id?: unknown }).id;
@@ -67,8 +75,8 @@ export function rowText(format: RowFormat, columns: Column[], pretty: boolean): 
  * An array as JSON.stringify(value, null, pretty ? 2 : undefined) lays it out `depth` levels inside a document,
  * with no line break after it.
  */
-export function jsonArray(pretty: boolean, depth: number): RowText {
-  if (!pretty) return { head: '[', row: (r, i) => `${i ? ',' : ''}${JSON.stringify(r)}`, tail: () => ']' };
+export function jsonArray(pretty: boolean, depth: number, json: Json = JSON.stringify): RowText {
+  if (!pretty) return { head: '[', row: (r, i) => `${i ? ',' : ''}${json(r)}`, tail: () => ']' };
   const outer = `\n${'  '.repeat(depth)}`;
   const inner = `${outer}  `;
   return { head: '[', row: (r, i) => `${i ? ',' : ''}${inner}${JSON.stringify(r, null, 2).replaceAll('\n', inner)}`, tail: (n) => (n ? `${outer}]` : ']') };

@@ -47,7 +47,7 @@ export type Output =
    * A list read as it is written: the machine formats stream the batches to stdout (output/row-stream.ts), so a long
    * list never sits in memory; a table gathers them first, since it measures its columns.
    */
-  | { kind: 'rows'; batches: AsyncIterable<readonly unknown[]>; columns: Column[]; empty?: string }
+  | { kind: 'rows'; batches: AsyncIterable<readonly unknown[]>; columns: Column[]; empty?: string; texts?: AsyncIterable<readonly string[]> }
   /**
    * `lazy` names the one field of `data` that holds `LazyRows` (a report's customers): JSON and NDJSON write them row
    * by row between the record's other fields; every other format gathers them into an array first.
@@ -71,8 +71,12 @@ export const document = (text: string, done?: string): WholeOutput => ({ kind: '
 export const list = (data: unknown[], columns: Column[], empty?: string, extra: { done?: string; warnings?: string[] } = {}): WholeOutput =>
   ({ kind: 'list', data, columns, empty, ...extra });
 
-export const rows = (batches: AsyncIterable<readonly unknown[]>, columns: Column[], empty?: string): Output =>
-  ({ kind: 'rows', batches, columns, empty });
+/**
+ * `texts`, if given, are the same rows already written as JSON (each JSON.stringify(row)), which compact JSON and
+ * NDJSON write as they are; only one of the two is read.
+ */
+export const rows = (batches: AsyncIterable<readonly unknown[]>, columns: Column[], empty?: string, texts?: AsyncIterable<readonly string[]>): Output =>
+  ({ kind: 'rows', batches, columns, empty, texts });
 
 export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[]; lazy?: string } = {}): WholeOutput =>
   ({ kind: 'record', data, fields, ...extra });

@@ -208,4 +208,38 @@ describe('crm contact list, streamed', () => {
     const screen = await run(['contact', 'list', '--json', '--limit', '600'], { tty: true });
     expect(screen.stdout).toBe(`${JSON.stringify((await json(['contact', 'list', '--limit', '600'])), null, 2)}\n`);
   }, 120_000);
+
+  it('writes in JSON and NDJSON the text JSON.stringify makes of each contact, whatever its values', async () => {
+    const { run, team } = sandbox();
+    await team('bob');
+    for (const name of ['Zeta "Quoted" Co', 'Gone Ltd']) await run(['company', 'add', name]);
+    for (const name of ['Boss', 'Gone Boss']) await run(['contact', 'add', name]);
+    const adds = [
+      ['Li Na', '--email', 'z@x.example', '--email', 'a@x.example', '--phone', '+49 1', '--phone', '+1 555', '--tag', 'zed',
+        '--tag', 'alpha', '--wallet', '1234.56', '--currency', 'USD', '--company', '1', '--reports-to', 'Boss', '--role', 'champion',
+        '--notes', 'line\n"q" \\ \t\u0001\u001f\u007f\u2028 😀 张伟', '--title', 'Head of "things"'],
+      ['Ōta 大田', '--wallet', '1500', '--currency', 'JPY', '--do-not-contact', '--source', 'referral', '--external-id', 'E-1',
+        '--owner', 'bob', '--reports-to', 'Gone Boss', '--lifecycle', 'customer', '--consent', 'opted-in'],
+      ['Dinar', '--wallet', '12.345', '--currency', 'BHD', '--company', 'Gone Ltd'],
+      ['Zero', '--wallet', '0', '--currency', 'EUR', '--lifecycle', 'former', '--consent', 'opted-out'],
+      ['Big', '--wallet', '123456789012.34', '--currency', 'EUR'],
+      ['Tiny', '--wallet', '0.01', '--currency', 'USD', '--tag', 'vip'],
+    ];
+    for (const add of adds) {
+      const added = await run(['contact', 'add', ...add]);
+      expect(added.exitCode, added.stderr).toBe(0);
+    }
+    // What a contact pointed at is gone: the list shows no manager and no company, as the record does.
+    expect((await run(['contact', 'rm', 'Gone Boss', '--yes'])).exitCode).toBe(0);
+    expect((await run(['company', 'rm', 'Gone Ltd', '--yes'])).exitCode).toBe(0);
+    // A terminal's indented JSON is written from the contacts as objects; a pipe's JSON and NDJSON come as text.
+    const objects = JSON.parse((await run(['contact', 'list', '--json'], { tty: true })).stdout);
+    expect(objects.map((c: any) => [c.name, c.wallet, c.currency])).toEqual([['Big', 123456789012.34, 'EUR'], ['Boss', null, null],
+      ['Dinar', 12.345, 'BHD'], ['Li Na', 1234.56, 'USD'], ['Tiny', 0.01, 'USD'], ['Zero', 0, 'EUR'], ['Ōta 大田', 1500, 'JPY']]);
+    expect(objects[3]).toMatchObject({ emails: ['z@x.example', 'a@x.example'], tags: ['alpha', 'zed'], company: { id: 1, name: 'Zeta "Quoted" Co' } });
+    expect(objects[6]).toMatchObject({ reportsTo: null, doNotContact: true });
+    expect(objects[2].company).toBeNull();
+    expect((await run(['contact', 'list', '--json'])).stdout).toBe(`${JSON.stringify(objects)}\n`);
+    expect((await run(['contact', 'list', '--format', 'ndjson'])).stdout).toBe(`${objects.map((c: unknown) => JSON.stringify(c)).join('\n')}\n`);
+  });
 });

@@ -62,6 +62,21 @@ describe('rows written as they come', () => {
     }
   });
 
+  it('given as their JSON text, are written as they are in compact JSON and NDJSON, and in no other form', async () => {
+    for (const format of ['json', 'ndjson'] as const) {
+      for (const length of [0, 1, 23]) {
+        const data = sample.slice(0, length);
+        const out = new Slow();
+        const texts = data.map((r) => JSON.stringify(r));
+        expect(await writeRows(out, batchesOf(texts, 5), rowText(format, columns, false, true))).toBe(length);
+        expect(out.text, `${format} rows=${length}`).toBe(whole(data, format, false));
+      }
+    }
+    for (const [format, pretty] of [['json', true], ['csv', false], ['plain', false], ['ids', false]] as const) {
+      expect(() => rowText(format, columns, pretty, true)).toThrow(`rows given as JSON text are written only as compact JSON or NDJSON, not ${pretty ? 'indented ' : ''}${format}`);
+    }
+  });
+
   it('write nothing when the first read fails, and throw when a later one does', async () => {
     async function* failing(after: number) {
       for (let i = 0; i < after; i++) yield sample.slice(i, i + 1);

@@ -7,7 +7,7 @@ import type { ContactInput } from './spec.js';
 export async function run({ opts }: ContactInput<'list'>, ctx: Context) {
   const store = await ctx.store();
   // Every flag is checked and every name resolved before the first row is read, so a mistake prints no partial list.
-  const contacts = store.contacts.batches({
+  const filter = {
     tags: checkAll(tag, opts.tag, '--tag'),
     owner: opts.mine ? ctx.user : opts.owner,
     companyId: opts.company === undefined ? undefined : (await store.refs.resolve(opts.company, ['company'])).id,
@@ -18,8 +18,9 @@ export async function run({ opts }: ContactInput<'list'>, ctx: Context) {
     sort: opts.sort,
     desc: opts.desc,
     limit: check(listLimit, opts.limit, '--limit'),
-  });
-  return contactRows(asJson(contacts));
+  };
+  // Neither is read until the output asks: JSON and NDJSON take the texts, every other form the contacts.
+  return contactRows(asJson(store.contacts.batches(filter)), store.contacts.texts(filter));
 }
 
 async function* asJson(batches: AsyncIterable<Contact[]>) {

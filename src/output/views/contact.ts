@@ -49,8 +49,9 @@ const reportColumns: Column<ContactJson>[] = [
 /** A contact as `show`/`add`/`edit` give it; `reports` (direct reports) only where the command loaded them. */
 export const contactList = (contacts: ContactJson[]): Output => list(contacts, contactColumns, 'no contacts match');
 
-/** `contact list` as it streams: the same columns and words as contactList. */
-export const contactRows = (batches: AsyncIterable<ContactJson[]>): Output => rows(batches, contactColumns, 'no contacts match');
+/** `contact list` as it streams: the same columns and words as contactList; `texts` are the rows as JSON text. */
+export const contactRows = (batches: AsyncIterable<ContactJson[]>, texts: AsyncIterable<string[]>): Output =>
+  rows(batches, contactColumns, 'no contacts match', texts);
 
 export function contactView(contact: ContactJson & { mergedFrom?: Link }, reports: ContactJson[] | null, done?: string,
   timeline?: CustomerTimeline): Output {

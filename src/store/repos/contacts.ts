@@ -105,13 +105,30 @@ export class Contacts extends Repository {
    * contact deleted meanwhile, a change made while the list is written may show in one part of a row and not another.
    */
   async *batches(filter: ContactFilter = {}, size = 500): AsyncGenerator<Contact[]> {
-    const ids = await this.engine.ordered(this.filtered(filter).select('p.id'), 'id') as number[];
+    const ids = await this.orderedIds(filter);
     const known = this.engine.scansForLongLists && ids.length > size ? await this.children(ids) : undefined;
     for (const chunk of chunks(ids, size)) {
       const found = new Map((await this.hydrate(this.select().where('p.id', 'in', chunk), known)).map((c) => [c.id, c]));
       // One deleted since the ids were read is left out, as it would be had the list started a moment later.
       yield chunk.flatMap((id) => found.get(id) ?? []);
     }
+  }
+
+  /**
+   * The contacts of `filter` as `batches` gives them, each as the text of JSON.stringify(contactJson(c)), which is
+   * what --json and --ndjson write of it: the engine writes the text where it can (EngineSql.contactTexts), in
+   * batches of `size`.
+   */
+  async *texts(filter: ContactFilter = {}, size = 500): AsyncGenerator<string[]> {
+    if (!this.engine.contactTexts) {
+      for await (const batch of this.batches(filter, size)) yield batch.map((c) => JSON.stringify(contactJson(c)));
+      return;
+    }
+    for (const chunk of chunks(await this.orderedIds(filter), size)) yield await this.engine.contactTexts(chunk);
+  }
+
+  private async orderedIds(filter: ContactFilter): Promise<number[]> {
+    return await this.engine.ordered(this.filtered(filter).select('p.id'), 'id') as number[];
   }
 
   private filtered(filter: ContactFilter) {

@@ -41,6 +41,12 @@ export interface EngineSql {
    * PostgreSQL pays an index lookup per row for a batch of ids in name order, SQLite hardly (its memory stays flat).
    */
   readonly scansForLongLists: boolean;
+  /**
+   * Contacts `ids`, in that order (one deleted meanwhile left out), each as the text of JSON.stringify(contactJson(c)):
+   * for an engine that writes that text itself faster than JavaScript makes the objects and then the text (SQLite's
+   * json_object). Without it the repository writes it from the contacts.
+   */
+  contactTexts?(ids: readonly number[]): Promise<string[]>;
   /** `column` as a query names it when its index must not be used (SQLite's unary plus; PostgreSQL plans for itself). */
   unindexed(column: string): RawBuilder<unknown>;
   /** On a team server: the login roles of the team, changed with the roster. */

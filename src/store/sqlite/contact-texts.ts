@@ -1,0 +1,51 @@
+import { type Kysely, sql } from 'kysely';
+import { toMajor } from '../../domain/money.js';
+import type { DB } from '../schema.js';
+
+/**
+ * A contact's values in a child table as a JSON array in `order`. With fewer than two there is nothing to sort, and
+ * most contacts have one email, one phone, no tag: sorting only the others takes a third off the query (10,000 contacts).
+ */
+const childArray = (table: string, value: string, parent: string, order: string) => {
+  const rows = `from ${table} where ${parent} = p.id`;
+  return sql.raw(`(select iif(count(*) < 2, json_group_array(${value}), (select json_group_array(${value} order by ${order}) ${rows})) ${rows})`);
+};
+
+/**
+ * contactJson's fields in its order, as SQLite's json_object writes them: byte for byte what JSON.stringify writes
+ * (the same escapes for every character, no spaces), in one query with the emails, phones and tags instead of four,
+ * and no object made in JavaScript. The one thing SQLite writes differently is a number with a fraction (1500.0, not
+ * 1500), so the wallet is left null here and written in JavaScript, for the few contacts that have one.
+ */
+const OBJECT = sql`json_object(
+  'id', p.id, 'name', p.name,
+  'emails', ${childArray('contact_email', 'email', 'contact_id', 'position')},
+  'phones', ${childArray('contact_phone', 'phone', 'contact_id', 'position')},
+  'title', p.title,
+  'company', iif(p.company_id is null, null, json_object('id', p.company_id, 'name', coalesce(co.name, ''))),
+  'role', p.role,
+  'reportsTo', iif(p.reports_to_id is null, null, json_object('id', p.reports_to_id, 'name', coalesce(m.name, ''))),
+  'source', p.source, 'lifecycle', p.lifecycle, 'consent', p.consent,
+  'doNotContact', json(iif(p.do_not_contact = 1, 'true', 'false')),
+  'wallet', null, 'currency', null,
+  'tags', ${childArray('tag', 'tag', "entity = 'contact' and entity_id", 'tag')},
+  'owner', p.owner, 'notes', p.notes, 'externalId', p.external_id,
+  'uuid', p.uuid, 'createdAt', p.created_at, 'updatedAt', p.updated_at, 'createdBy', p.created_by, 'updatedBy', p.updated_by)`;
+
+/**
+ * What OBJECT leaves for JavaScript. A key with its quotes cannot occur inside a JSON string (its quotes would be
+ * escaped), and no field before `wallet` is named so: the first match is the contact's own.
+ */
+const NO_WALLET = '"wallet":null,"currency":null';
+
+/** Contacts `ids` in that order as the text of contactJson (EngineSql.contactTexts). */
+export async function contactTexts(db: Kysely<DB>, ids: readonly number[]): Promise<string[]> {
+  // The ids go in as one JSON array: the statement is the same for every batch, and json_each's key keeps their order.
+  const { rows } = await sql<{ t: string; minor: number | null; currency: string | null }>`
+    select ${OBJECT} as t, p.wallet_minor as minor, p.currency as currency
+    from json_each(${JSON.stringify(ids)}) as j join contact as p on p.id = j.value
+    left join company as co on co.id = p.company_id left join contact as m on m.id = p.reports_to_id
+    order by j.key`.execute(db);
+  return rows.map(({ t, minor, currency }) => (minor === null || currency === null ? t
+    : t.replace(NO_WALLET, () => `"wallet":${JSON.stringify(toMajor(Number(minor), currency))},"currency":${JSON.stringify(currency)}`)));
+}
