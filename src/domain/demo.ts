@@ -47,8 +47,6 @@ export interface DemoData {
   campaigns?: DemoCampaign[];
   /** The stable UUIDs of the demo's records, drawn from the seed: the same demo has the same UUIDs. */
   uuid: () => string;
-  /** The same UUIDs from the k-th on (0-based), for a writer that draws some of them out of turn. */
-  uuidsFrom: (k: number) => () => string;
 }
 
 export const DEMO_OWNERS = ['alex', 'sam', 'jordan'];
@@ -97,15 +95,9 @@ export function seededUuids(next: () => number): () => string {
   };
 }
 
-/** How many numbers one UUID draws from its generator. */
-const UUID_DRAWS = 7;
-
-/**
- * mulberry32: a tiny, well-distributed PRNG, so the demo needs no dependency and is the same everywhere. Its state
- * steps by one constant per number, so `skip` numbers are passed over in one multiplication.
- */
-function random(seed: number, skip = 0) {
-  let a = (seed + Math.imul(skip, 0x6d2b79f5)) >>> 0;
+/** mulberry32: a tiny, well-distributed PRNG, so the demo needs no dependency and is the same everywhere. */
+function random(seed: number) {
+  let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -297,8 +289,7 @@ export function demoData(plan: DemoPlan): DemoData {
 
   return { currency: plan.currency, companies, contacts, deals, activities, followups, orders, orderCount, quotas,
     products: demoProducts(), campaigns: demoCampaigns(random(plan.seed * 7919 + 6), contacts, today, big ? null : boughtIn(orders, contacts)),
-    uuid: seededUuids(random(plan.seed * 7919 + 3).next),
-    uuidsFrom: (k) => seededUuids(random(plan.seed * 7919 + 3, UUID_DRAWS * k).next) };
+    uuid: seededUuids(random(plan.seed * 7919 + 3).next) };
 }
 
 /** Whether contact i's customer (its company, or itself) ordered from `from` to `to`: the small demo's orders read once. */

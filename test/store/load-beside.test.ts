@@ -65,7 +65,7 @@ describe('crm demo\'s load on SQLite', () => {
   const plan = { now: NOW, seed: 1, scale: 200, currency: 'EUR' };
   const meta = { actor: 'alice', at: NOW.toISOString(), command: 'crm demo' };
 
-  it('writes the orders from a second thread with the UUIDs they would have drawn in turn', async () => {
+  it('writes every record with the UUIDs drawn in turn, the orders\' lines after their orders', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'crm-load-'));
     const path = join(folder, 'demo.db');
     const counts = await (await openSqliteStore({ path, source: 'flag' }, NOW)).bulkLoad(demoData(plan), meta);
@@ -81,18 +81,18 @@ describe('crm demo\'s load on SQLite', () => {
     expect(lines).toBeGreaterThan(2000);
   });
 
-  it('leaves the empty database in place and no file beside it when the orders thread fails', async () => {
+  it('leaves the empty database in place and no file beside it when the load fails mid-way', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'crm-load-'));
     const path = join(folder, 'demo.db');
     const data = demoData(plan);
     const orders = data.orders;
-    // The 1,500th order has no amount: the thread's insert fails (NOT NULL) after it has written many rows.
+    // The 1,500th order has no amount: the insert fails (NOT NULL) after many rows were written.
     data.orders = function* broken() {
       let n = 0;
       for (const o of orders()) yield ++n === 1500 ? { ...o, amountMinor: null as unknown as number } : o;
     };
     const store = await openSqliteStore({ path, source: 'flag' }, NOW);
-    await expect(store.bulkLoad(data, meta)).rejects.toThrow(/insert thread failed: NOT NULL constraint failed: orders.amount_minor/);
+    await expect(store.bulkLoad(data, meta)).rejects.toThrow(/NOT NULL constraint failed: orders.amount_minor/);
     expect(await store.holdsRecords()).toBe(false);
     store.close();
     expect(companies(path)).toEqual([]);

@@ -6,19 +6,13 @@ import type { DemoContents, LoadCounts } from '../bulk.js';
 import type { WriteMeta } from '../journal.js';
 import { addonPath } from './addon.js';
 import { translateSqliteError } from './errors.js';
-import { InsertThread } from './insert-thread.js';
-import { LOAD_CACHE_KIB } from './load-beside.js';
-import { type InsertInto, ROWS_PER_STATEMENT } from './multi-row-insert.js';
+import { type InsertInto, MultiRowInsert, sqliteRows } from './multi-row-insert.js';
 import { searchRowid } from './search.js';
 import type { SearchKind } from '../../domain/reference.js';
 import { activityEntry, companyEntry, contactEntry, dealEntry, searchBody, type SearchEntry } from '../search-text.js';
 
-/**
- * Prepared statements straight on better-sqlite3 (see Store.bulkLoad), into `db`, a new file of this process alone
- * (load-beside.ts): the orders and their lines are written by a second thread into `ordersFile` meanwhile, and
- * copied in at the end.
- */
-export async function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta, ordersFile: string): Promise<LoadCounts> {
+/** Prepared statements straight on better-sqlite3, in one transaction (see Store.bulkLoad). */
+export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta): LoadCounts {
   const stampOf = () => ({ uuid: data.uuid(), created_at: meta.at, updated_at: meta.at, created_by: meta.actor, updated_by: meta.actor });
   const stageId = new Map((db.prepare('select name, id from stage').all() as { name: string; id: number }[]).map((s) => [s.name, s.id]));
   const id = (i: number | null) => (i === null ? null : i + 1);
@@ -28,26 +22,15 @@ export async function bulkLoad(db: Database.Database, data: DemoData, meta: Writ
   const named = (list: readonly { name: string }[], i: number | null) => (i === null ? null : { name: list[i]!.name });
   const d = (i: number | null) => (i === null ? null : { name: data.deals[i]!.title });
   const tag = db.prepare('insert into tag (entity, entity_id, tag) values (?, ?, ?)');
-  // The database is new and empty: the indexes of the tables the demo fills are dropped and built again after the
-  // last row, as sorting each once is several times faster than placing a million rows one by one in every B-tree
-  // (crm demo --scale 100000, see the commit that made this change).
-  const indexes = db.prepare(`select name, sql, tbl_name from sqlite_master where type = 'index' and sql is not null and tbl_name in
-    (${FILLED.map((t) => `'${t}'`).join(', ')})`).raw().all() as [string, string, string][];
-  // The orders and their lines, most of the rows, go to a second thread with their tables' definitions: the rows are
-  // made here first, so that it inserts them and sorts their index keys while this thread writes everything else.
-  const threaded = ['orders', 'order_line'];
-  const thread = new InsertThread({
-    path: ordersFile, cacheKib: LOAD_CACHE_KIB, rowsPerStatement: ROWS_PER_STATEMENT,
-    tables: threaded.map((t) => db.prepare("select sql from sqlite_master where type = 'table' and name = ?").pluck().get(t) as string),
-    indexes: indexes.filter(([, , table]) => threaded.includes(table)).map(([, sql]) => sql),
-    targets: [ORDERS, ORDER_LINES],
-  });
-  // The orders drew their UUIDs (one each) in their turn, after those of the records written before them.
-  const uuidsBefore = data.companies.length + data.contacts.length + data.deals.length + data.activities.length + data.followups.length;
   let orders = 0;
-  try {
-    orders = sendOrders(thread, data, meta, data.uuidsFrom(uuidsBefore));
-    db.exec('begin');
+  let counts: LoadCounts | undefined;
+
+  const load = db.transaction(() => {
+    // The database is new and empty: the indexes of the tables the demo fills are dropped and built again after the
+    // last row, in this transaction, as sorting each once is several times faster than placing a million rows one by
+    // one in every B-tree (crm demo --scale 100000, see the commit that made this change).
+    const indexes = db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in
+      (${FILLED.map((t) => `'${t}'`).join(', ')})`).raw().all() as [string, string][];
     for (const [name] of indexes) db.exec(`drop index "${name}"`);
     const company = db.prepare(`insert into company (id, name, name_key, domain, industry, size, address, wallet_minor, currency,
       owner, notes, uuid, created_at, updated_at, created_by, updated_by) values (@id, @name, @key, @domain, @industry, @size, @address,
@@ -113,19 +96,44 @@ export async function bulkLoad(db: Database.Database, data: DemoData, meta: Writ
       unit: f.repeatUnit, anchor: f.repeatEvery === null ? null : f.dueDate, contact: id(f.contact), company: id(f.company),
       deal: id(f.deal), ...stampOf() }));
 
-    // The orders' and lines' ids are counted where their rows used to be written, so that sqlite_sequence lists the
-    // tables in the same order as ever (the copy below updates these rows in place).
-    db.prepare("insert into sqlite_sequence (name, seq) values ('orders', 0), ('order_line', 0)").run();
+    // Products and lines (issue 18): product i is id i + 1; the products' uuids are drawn after the quotas', so the
+    // records the demo had before keep theirs. Lines name products written further down: keys are checked at the end.
+    const order = new MultiRowInsert(sqliteRows(db, ORDERS), ORDERS.width);
+    const line = new MultiRowInsert(sqliteRows(db, ORDER_LINES), ORDER_LINES.width, order);
+    // One array per table, refilled for every row: a million orders make no million arrays.
+    const orderRow: unknown[] = [null, null, '', 0, data.currency, '', null, '', '', meta.at, meta.at, meta.actor, meta.actor];
+    const lineRow: unknown[] = [0, 0, 0, 0, 0, 0];
+    for (const o of data.orders()) {
+      orderRow[0] = id(o.company);
+      orderRow[1] = id(o.contact);
+      orderRow[2] = o.orderedOn;
+      orderRow[3] = o.amountMinor;
+      orderRow[5] = o.reference;
+      orderRow[6] = id(o.deal);
+      orderRow[7] = o.deal === null ? 'demo' : 'win';
+      orderRow[8] = data.uuid();
+      order.add(orderRow);
+      orders += 1;
+      o.lines?.forEach((l, k) => {
+        lineRow[0] = orders;
+        lineRow[1] = k + 1;
+        lineRow[2] = l.product + 1;
+        lineRow[3] = l.quantity;
+        lineRow[4] = l.unitPriceMinor;
+        lineRow[5] = l.quantity * l.unitPriceMinor;
+        line.add(lineRow);
+      });
+    }
+    order.flush();
+    line.flush();
 
-    // The records after the orders go on drawing UUIDs where the orders' end.
-    const uuid = data.uuidsFrom(uuidsBefore + orders);
     const quota = db.prepare(`insert into quota (owner, period, amount_minor, currency, uuid, created_at, updated_at, created_by,
       updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    for (const q of data.quotas) quota.run(q.owner, q.period, q.amountMinor, data.currency, uuid(), meta.at, meta.at, meta.actor, meta.actor);
+    for (const q of data.quotas) quota.run(q.owner, q.period, q.amountMinor, data.currency, data.uuid(), meta.at, meta.at, meta.actor, meta.actor);
 
     const product = db.prepare(`insert into product (id, code, code_key, name, price_minor, currency, uuid, created_at, updated_at, created_by,
       updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    (data.products ?? []).forEach((p, i) => product.run(i + 1, p.code, p.code.toLowerCase(), p.name, p.priceMinor, data.currency, uuid(),
+    (data.products ?? []).forEach((p, i) => product.run(i + 1, p.code, p.code.toLowerCase(), p.name, p.priceMinor, data.currency, data.uuid(),
       meta.at, meta.at, meta.actor, meta.actor));
     const campaign = db.prepare(`insert into campaign (id, name, name_key, channel, budget_minor, cost_minor, currency, starts_on, ends_on,
       window_days, excluded, owner, notes, uuid, created_at, updated_at, created_by, updated_by)
@@ -134,93 +142,40 @@ export async function bulkLoad(db: Database.Database, data: DemoData, meta: Writ
       responded_on, outcome) values (?, ?, null, ?, ?, ?, ?, ?, ?)`);
     (data.campaigns ?? []).forEach((c, i) => {
       campaign.run(i + 1, c.name, nameKey(c.name), c.channel, c.budgetMinor, c.costMinor, data.currency, c.startsOn, c.endsOn, c.excluded, c.owner,
-        uuid(), meta.at, meta.at, meta.actor, meta.actor);
+        data.uuid(), meta.at, meta.at, meta.actor, meta.actor);
       for (const m of c.members) member.run(i + 1, `contact:${m.contact + 1}`, m.contact + 1, m.group, c.startsOn, m.touchedOn, m.respondedOn, m.outcome);
     });
 
-    // Built in the order they were listed (the orders' while their table is still empty), so the schema reads as before.
     for (const [, sql] of indexes) db.exec(sql);
-    db.exec('commit');
-    await thread.finish();
-  } catch (e) {
-    if (db.inTransaction) db.exec('rollback');
-    await thread.stop();
-    throw e;
-  }
-  // The thread's tables are copied whole: an INSERT ... SELECT * between tables of the same definition and indexes, into
-  // an empty one, copies their B-trees' records as they are, without sorting again (SQLite's transfer optimisation).
-  // References are checked once, after the last row, as a restore checks them (the copy is only made so with the
-  // checks off; foreign_keys has no effect inside a transaction, so it is set around it).
-  db.pragma('foreign_keys = OFF');
-  db.prepare('attach database ? as thread').run(ordersFile);
-  try {
-    db.exec('begin');
-    for (const table of threaded) db.exec(`insert into main."${table}" select * from thread."${table}"`);
-    db.exec('commit');
-  } finally {
-    if (db.inTransaction) db.exec('rollback');
-    db.exec('detach database thread');
-    db.pragma('foreign_keys = ON');
-  }
-  const broken = db.prepare('pragma foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
-  if (broken.length) throw new Error(`the demo wrote ${broken.length} rows pointing at no record (the first: ${JSON.stringify(broken[0])})`);
-  const counts: LoadCounts = {
-    companies: data.companies.length, contacts: data.contacts.length, deals: data.deals.length,
-    activities: data.activities.length, followups: data.followups.length, orders, quotas: data.quotas.length,
-  };
-  // The load's one journal entry marks the change set as the demo's own: see demoContents.
-  db.transaction(() => {
+    const broken = db.prepare('pragma foreign_key_check').all() as { table: string; rowid: number; parent: string }[];
+    if (broken.length) throw new Error(`the demo wrote ${broken.length} rows pointing at no record (the first: ${JSON.stringify(broken[0])})`);
+    counts = {
+      companies: data.companies.length, contacts: data.contacts.length, deals: data.deals.length,
+      activities: data.activities.length, followups: data.followups.length, orders, quotas: data.quotas.length,
+    };
+    // The load's one journal entry marks the change set as the demo's own: see demoContents.
     const changeSet = db.prepare('insert into change_set (at, actor, command) values (?, ?, ?)').run(meta.at, meta.actor, meta.command).lastInsertRowid;
     db.prepare(`insert into journal (change_set_id, entity, entity_id, action, before, after) values (?, '${DEMO_ENTITY}', 0, 'create', null, ?)`)
       .run(changeSet, JSON.stringify(counts));
-  })();
-  return counts;
+  });
+
+  // References are checked once, after the last row, as a restore checks them: checked row by row, every parent
+  // inserted while a line waits for its product would look for its children in a table without its indexes. The
+  // pragma has no effect inside a transaction, so it is set around it.
+  db.pragma('foreign_keys = OFF');
+  try {
+    load();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+  return counts!;
 }
 
 /** The orders' and their lines' rows, in the order of the orders the demo yields; order n is id n. */
 const ORDERS: InsertInto = { head: `insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, deal_id, source,
   uuid, created_at, updated_at, created_by, updated_by)`, row: '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', width: 13 };
-// Lines name products the main thread writes: keys are checked after the copy.
 const ORDER_LINES: InsertInto = { head: `insert into order_line (order_id, position, product_id, description, quantity, unit_price_minor,
   amount_minor)`, row: '(?, ?, ?, null, ?, ?, ?)', width: 6 };
-
-/**
- * Makes the demo's orders (each with the next of `uuid`) and their lines and sends them to `thread` (target 0 the
- * orders, 1 the lines); returns how many orders.
- */
-function sendOrders(thread: InsertThread, data: DemoData, meta: WriteMeta, uuid: () => string): number {
-  const id = (i: number | null) => (i === null ? null : i + 1);
-  const order = thread.rows(0);
-  const line = thread.rows(1, order);
-  // One array per table, refilled for every row: a million orders make no million arrays.
-  const orderRow: unknown[] = [null, null, '', 0, data.currency, '', null, '', '', meta.at, meta.at, meta.actor, meta.actor];
-  const lineRow: unknown[] = [0, 0, 0, 0, 0, 0];
-  let orders = 0;
-  for (const o of data.orders()) {
-    orderRow[0] = id(o.company);
-    orderRow[1] = id(o.contact);
-    orderRow[2] = o.orderedOn;
-    orderRow[3] = o.amountMinor;
-    orderRow[5] = o.reference;
-    orderRow[6] = id(o.deal);
-    orderRow[7] = o.deal === null ? 'demo' : 'win';
-    orderRow[8] = uuid();
-    order.add(orderRow);
-    orders += 1;
-    o.lines?.forEach((l, k) => {
-      lineRow[0] = orders;
-      lineRow[1] = k + 1;
-      lineRow[2] = l.product + 1;
-      lineRow[3] = l.quantity;
-      lineRow[4] = l.unitPriceMinor;
-      lineRow[5] = l.quantity * l.unitPriceMinor;
-      line.add(lineRow);
-    });
-  }
-  order.flush();
-  line.flush();
-  return orders;
-}
 
 const DEMO_ENTITY = 'demo';
 

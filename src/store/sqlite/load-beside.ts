@@ -4,8 +4,8 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { addonPath } from './addon.js';
 
-/** The page cache of a load (KiB): a million orders' index keys are sorted in memory, not in merged temporary files. */
-export const LOAD_CACHE_KIB = 64 * 1024;
+/** The page cache of a load (KiB), four times the default: fewer pages are written out and read back mid-load. */
+const LOAD_CACHE_KIB = 64 * 1024;
 
 /**
  * Fills a copy of the empty database `live` (at `path`) with `fill` and puts the copy in its place, for a load that
@@ -13,17 +13,14 @@ export const LOAD_CACHE_KIB = 64 * 1024;
  * written without a journal, without syncing every page and under an exclusive lock: a crash mid-way (power, kill,
  * disk full) leaves a stray file beside the database, never a half-made database at `path`; a failure removes it.
  * The copy is made with SQLite's backup, page for page, so the schema and settings are the live file's exactly.
- * `live` is closed when this returns: the file it had open was replaced. `fill` may use a second file beside it,
- * `spare` (empty, and as private), for its own purposes: it is removed afterwards.
+ * `live` is closed when this returns: the file it had open was replaced.
  */
-export async function loadBeside<T>(live: Database.Database, path: string, fill: (db: Database.Database, spare: string) => Promise<T>): Promise<T> {
+export async function loadBeside<T>(live: Database.Database, path: string, fill: (db: Database.Database) => T): Promise<T> {
   const temp = join(dirname(path), `.${basename(path)}.load-${randomBytes(6).toString('hex')}.tmp`);
-  const spare = `${temp}-spare`;
   // Made here with mode 0600, as openSqlite makes a database: SQLite would create it with the umask's 0644.
   closeSync(openSync(temp, 'wx', 0o600));
   let db: Database.Database | undefined;
   try {
-    closeSync(openSync(spare, 'wx', 0o600));
     await live.backup(temp);
     db = new Database(temp, { nativeBinding: addonPath() });
     db.pragma('journal_mode = OFF');
@@ -31,7 +28,7 @@ export async function loadBeside<T>(live: Database.Database, path: string, fill:
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
     db.pragma('temp_store = MEMORY');
-    const result = await fill(db, spare);
+    const result = fill(db);
     // A database as openSqlite leaves one: in WAL mode (set in the header, so the next open finds it so).
     db.pragma('journal_mode = WAL');
     db.close();
@@ -46,8 +43,6 @@ export async function loadBeside<T>(live: Database.Database, path: string, fill:
     db?.close();
     rmSync(temp, { force: true });
     throw e;
-  } finally {
-    rmSync(spare, { force: true });
   }
 }
 

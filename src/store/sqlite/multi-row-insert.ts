@@ -7,11 +7,11 @@ export type RowsWriter = (values: unknown[], rows: number) => void;
 export interface InsertInto { head: string; row: string; width: number }
 
 /** Rows a multi-row VALUES statement takes: more makes SQLite slower, fewer makes more calls. */
-export const ROWS_PER_STATEMENT = 100;
+const ROWS_PER_STATEMENT = 100;
 
 /**
- * Collects rows into batches for a writer (SQLite here, or another thread): a load of a million orders makes a
- * hundredth of the calls, and the rows are written in the order they were added (ids as one by one).
+ * Collects rows into batches for a writer (a prepared multi-row statement: sqliteRows): a load of a million orders
+ * makes a hundredth of the calls, and the rows are written in the order they were added (ids as one by one).
  */
 export class MultiRowInsert {
   private readonly values: unknown[];
