@@ -32,7 +32,7 @@ const companies = (path: string) => {
 describe('a whole-database load built beside the file', () => {
   it('puts the filled copy in place: private, in WAL mode, nothing left beside it, the old connection closed', async () => {
     const { folder, path, live } = await emptyDatabase();
-    const result = await loadBeside(live, path, async (db) => {
+    const result = await loadBeside(live, path, (db) => {
       db.prepare("insert into company (name, name_key, owner, created_at, updated_at, created_by, updated_by) values ('Acme', 'acme', 'alice', 'x', 'x', 'a', 'a')").run();
       return 'filled';
     });
@@ -49,7 +49,7 @@ describe('a whole-database load built beside the file', () => {
 
   it('leaves the database as it was, and no half-made file beside it, when the load fails', async () => {
     const { folder, path, live } = await emptyDatabase();
-    const load = loadBeside(live, path, async (db) => {
+    const load = loadBeside(live, path, (db) => {
       db.prepare("insert into company (name, name_key, owner, created_at, updated_at, created_by, updated_by) values ('Half', 'half', 'alice', 'x', 'x', 'a', 'a')").run();
       throw new Error('disk full');
     });
