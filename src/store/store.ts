@@ -87,6 +87,7 @@ export interface Store extends Repos {
   /**
    * Writes a whole data set (the demo's) into an empty database in one transaction, journaled as one change set: the
    * repositories' per-record journal would make a million orders take minutes. Record i of each list becomes id i + 1.
+   * The store is closed afterwards: SQLite builds the file beside the database and moves it into place.
    */
   bulkLoad(data: DemoData, meta: WriteMeta): Promise<LoadCounts>;
   /**

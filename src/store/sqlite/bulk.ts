@@ -6,6 +6,7 @@ import type { DemoContents, LoadCounts } from '../bulk.js';
 import type { WriteMeta } from '../journal.js';
 import { addonPath } from './addon.js';
 import { translateSqliteError } from './errors.js';
+import { type InsertInto, MultiRowInsert, sqliteRows } from './multi-row-insert.js';
 import { searchRowid } from './search.js';
 import type { SearchKind } from '../../domain/reference.js';
 import { activityEntry, companyEntry, contactEntry, dealEntry, searchBody, type SearchEntry } from '../search-text.js';
@@ -95,18 +96,36 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
       unit: f.repeatUnit, anchor: f.repeatEvery === null ? null : f.dueDate, contact: id(f.contact), company: id(f.company),
       deal: id(f.deal), ...stampOf() }));
 
-    const order = db.prepare(`insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, deal_id,
-      source, uuid, created_at, updated_at, created_by, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     // Products and lines (issue 18): product i is id i + 1; the products' uuids are drawn after the quotas', so the
     // records the demo had before keep theirs. Lines name products written further down: keys are checked at the end.
-    const line = db.prepare(`insert into order_line (order_id, position, product_id, description, quantity, unit_price_minor, amount_minor)
-      values (?, ?, ?, null, ?, ?, ?)`);
+    const order = new MultiRowInsert(sqliteRows(db, ORDERS), ORDERS.width);
+    const line = new MultiRowInsert(sqliteRows(db, ORDER_LINES), ORDER_LINES.width, order);
+    // One array per table, refilled for every row: a million orders make no million arrays.
+    const orderRow: unknown[] = [null, null, '', 0, data.currency, '', null, '', '', meta.at, meta.at, meta.actor, meta.actor];
+    const lineRow: unknown[] = [0, 0, 0, 0, 0, 0];
     for (const o of data.orders()) {
-      order.run(id(o.company), id(o.contact), o.orderedOn, o.amountMinor, data.currency, o.reference, id(o.deal),
-        o.deal === null ? 'demo' : 'win', data.uuid(), meta.at, meta.at, meta.actor, meta.actor);
+      orderRow[0] = id(o.company);
+      orderRow[1] = id(o.contact);
+      orderRow[2] = o.orderedOn;
+      orderRow[3] = o.amountMinor;
+      orderRow[5] = o.reference;
+      orderRow[6] = id(o.deal);
+      orderRow[7] = o.deal === null ? 'demo' : 'win';
+      orderRow[8] = data.uuid();
+      order.add(orderRow);
       orders += 1;
-      o.lines?.forEach((l, k) => line.run(orders, k + 1, l.product + 1, l.quantity, l.unitPriceMinor, l.quantity * l.unitPriceMinor));
+      o.lines?.forEach((l, k) => {
+        lineRow[0] = orders;
+        lineRow[1] = k + 1;
+        lineRow[2] = l.product + 1;
+        lineRow[3] = l.quantity;
+        lineRow[4] = l.unitPriceMinor;
+        lineRow[5] = l.quantity * l.unitPriceMinor;
+        line.add(lineRow);
+      });
     }
+    order.flush();
+    line.flush();
 
     const quota = db.prepare(`insert into quota (owner, period, amount_minor, currency, uuid, created_at, updated_at, created_by,
       updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -151,6 +170,12 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
   }
   return counts!;
 }
+
+/** The orders' and their lines' rows, in the order of the orders the demo yields; order n is id n. */
+const ORDERS: InsertInto = { head: `insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, deal_id, source,
+  uuid, created_at, updated_at, created_by, updated_by)`, row: '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', width: 13 };
+const ORDER_LINES: InsertInto = { head: `insert into order_line (order_id, position, product_id, description, quantity, unit_price_minor,
+  amount_minor)`, row: '(?, ?, ?, null, ?, ?, ?)', width: 6 };
 
 const DEMO_ENTITY = 'demo';
 

@@ -91,8 +91,8 @@ class SqliteStore extends SqliteRepos implements Store {
 
   async bulkLoad(data: DemoData, meta: WriteMeta): Promise<LoadCounts> {
     if (this.handle.readOnly) throw readOnlyDatabase(this.path);
-    const { bulkLoad } = await import('./bulk.js');
-    return bulkLoad(this.raw, data, meta);
+    const [{ bulkLoad }, { loadBeside }] = await Promise.all([import('./bulk.js'), import('./load-beside.js')]);
+    return loadBeside(this.raw, this.path, (db) => bulkLoad(db, data, meta));
   }
 
   async dump<T>(fn: (dump: Dump) => Promise<T>): Promise<T> {

@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { addonPath } from './addon.js';
+
+/** The page cache of a load (KiB), four times the default: fewer pages are written out and read back mid-load. */
+const LOAD_CACHE_KIB = 64 * 1024;
+
+/**
+ * Fills a copy of the empty database `live` (at `path`) with `fill` and puts the copy in its place, for a load that
+ * writes a whole database at once (the demo). The copy is private to this process until it is complete, so it is
+ * written without a journal, without syncing every page and under an exclusive lock: a crash mid-way (power, kill,
+ * disk full) leaves a stray file beside the database, never a half-made database at `path`; a failure removes it.
+ * The copy is made with SQLite's backup, page for page, so the schema and settings are the live file's exactly.
+ * `live` is closed when this returns: the file it had open was replaced.
+ */
+export async function loadBeside<T>(live: Database.Database, path: string, fill: (db: Database.Database) => T): Promise<T> {
+  const temp = join(dirname(path), `.${basename(path)}.load-${randomBytes(6).toString('hex')}.tmp`);
+  // Made here with mode 0600, as openSqlite makes a database: SQLite would create it with the umask's 0644.
+  closeSync(openSync(temp, 'wx', 0o600));
+  let db: Database.Database | undefined;
+  try {
+    await live.backup(temp);
+    db = new Database(temp, { nativeBinding: addonPath() });
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
+    db.pragma('temp_store = MEMORY');
+    const result = fill(db);
+    // A database as openSqlite leaves one: in WAL mode (set in the header, so the next open finds it so).
+    db.pragma('journal_mode = WAL');
+    db.close();
+    db = undefined;
+    syncFile(temp);
+    // The empty file's connection folds its WAL back and removes it and the -shm, which would belong to the old file.
+    live.close();
+    renameSync(temp, path);
+    syncFile(dirname(path));
+    return result;
+  } catch (e) {
+    db?.close();
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+/** Forces a file (or a folder's entries, after a rename) to the disk. */
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
