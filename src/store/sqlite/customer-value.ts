@@ -19,10 +19,8 @@ export class SqliteCustomerValues implements CustomerValues {
     // day numbers (whole days since 1970-01-01), not as text to be split again in JavaScript.
     // The sorter writes sorted runs as large as the page cache (16 MB by default here) and merges them; runs of its
     // 1 MB minimum sort within the processor's caches: on a million orders the scan takes 0.95 s of CPU instead of
-    // 1.5 s. The cache is put back for whatever the command reads next.
-    const cache = this.raw.pragma('cache_size', { simple: true }) as number;
-    this.raw.pragma('cache_size = -1024');
-    try {
+    // 1.5 s.
+    this.smallCache(() => {
       const rows = this.raw.prepare(`select company_id, case when company_id is null then contact_id end, currency, count(*),
           sum(case when amount_minor > 0 then 1 else 0 end), unixepoch(max(case when amount_minor > 0 then ordered_on end)) / 86400,
           unixepoch(min(ordered_on)) / 86400, sum(amount_minor)
@@ -32,6 +30,18 @@ export class SqliteCustomerValues implements CustomerValues {
       for (const [company, contact, currency, orders, frequency, lastDay, firstDay, monetary] of rows) {
         into.addDays(company !== null ? 0 : 1, (company ?? contact)!, currency, orders, frequency, lastDay, firstDay, Number(monetary));
       }
+    });
+  }
+
+  /**
+   * Runs `read` with a 1 MB page cache, then puts the cache back for whatever the command does next. A scan reads
+   * each page once: a larger cache only holds what was read (the 100,000 companies' 14 MB of pages).
+   */
+  private smallCache(read: () => void): void {
+    const cache = this.raw.pragma('cache_size', { simple: true }) as number;
+    this.raw.pragma('cache_size = -1024');
+    try {
+      read();
     } finally {
       this.raw.pragma(`cache_size = ${cache}`);
     }
@@ -55,13 +65,13 @@ export class SqliteCustomerValues implements CustomerValues {
   async directory(into: Pick<CustomerDirectory, 'addColumns'>, wallets = false): Promise<void> {
     // A column at a time (one value per row handed over, no array per row), all read in one transaction so that
     // the columns are of the same rows.
-    this.raw.transaction(() => {
+    this.smallCache(() => this.raw.transaction(() => {
       for (const [kind, from] of [['company', 'company'], ['contact', 'contact where company_id is null']] as const) {
         const column = <T>(name: string) => this.raw.prepare(`select ${name} from ${from} order by id`).pluck().all() as T[];
         into.addColumns(kind, column<number>('id'), column<string>('name'), column<string | null>('external_id'),
           wallets ? { minor: column<number | null>('wallet_minor'), currency: column<string | null>('currency') } : undefined);
       }
-    })();
+    })());
   }
 
   async saveSnapshot(name: string, asOf: string, bins: number, members: readonly { key: string; segment: string }[]): Promise<number> {
