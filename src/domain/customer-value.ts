@@ -101,37 +101,43 @@ export class ValueTable {
   /** 1 when some were left out for want of a rate. */
   leftOut = new Uint8Array(1024);
   private rows = new Map<number, number>();
-  private firstOrder: string | null = null;
+  /** Day number of the first converted order. */
+  private firstDay = Infinity;
 
   constructor(private readonly fx: Converter, private readonly unconverted: Unconverted) {}
 
   add(kind: Customer['kind'], id: number, currency: string, orders: number, frequency: number, lastPositive: string | null,
     firstOrder: string, monetaryMinor: number): void {
-    const i = this.row(kind, id);
+    this.addDays(kind === 'company' ? 0 : 1, id, currency, orders, frequency, lastPositive === null ? null : dayNumber(lastPositive),
+      dayNumber(firstOrder), monetaryMinor);
+  }
+
+  /** The same with the kind as its index in KINDS and the dates as day numbers, as a store's scan gives them. */
+  addDays(kind: number, id: number, currency: string, orders: number, frequency: number, lastDay: number | null, firstDay: number,
+    monetaryMinor: number): void {
+    const i = this.rowOf(kind, id);
     const minor = this.fx.convert(monetaryMinor, currency);
     if (minor === null) {
       this.unconverted.add('order', currency, monetaryMinor, orders);
       this.leftOut[i] = 1;
       return;
     }
-    if (this.firstOrder === null || firstOrder < this.firstOrder) this.firstOrder = firstOrder;
+    if (firstDay < this.firstDay) this.firstDay = firstDay;
     this.converted[i] = 1;
     this.frequency[i]! += frequency;
     this.monetary[i]! += minor;
-    if (lastPositive !== null) {
-      const day = dayNumber(lastPositive);
-      if (!(day <= this.last[i]!)) this.last[i] = day;
-    }
+    if (lastDay !== null && !(lastDay <= this.last[i]!)) this.last[i] = lastDay;
   }
 
   /** Marks a customer as having orders left out for want of a rate. */
   leaveOut(kind: Customer['kind'], id: number): void {
-    this.leftOut[this.row(kind, id)] = 1;
+    this.leftOut[this.rowOf(kind === 'company' ? 0 : 1, id)] = 1;
   }
 
-  private row(kind: Customer['kind'], id: number): number {
-    const k = kind === 'company' ? 0 : 1;
-    return this.rows.get(slot(k, id)) ?? this.append(k, id);
+  private rowOf(kind: number, id: number): number {
+    // A store gives a customer's currencies one after another: the row just used saves a lookup.
+    if (this.size > 0 && this.id[this.size - 1] === id && this.kind[this.size - 1] === kind) return this.size - 1;
+    return this.rows.get(slot(kind, id)) ?? this.append(kind, id);
   }
 
   private append(kind: number, id: number): number {
@@ -180,7 +186,8 @@ export class ValueTable {
 
   /** The window's length in days, both ends included, for annualising: --since (else the first order) to as-of. */
   windowDays(asOf: string, since: string | null): number {
-    return Math.max(1, dayNumber(asOf) - dayNumber(since ?? this.firstOrder ?? asOf) + 1);
+    const from = since !== null ? dayNumber(since) : this.firstDay !== Infinity ? this.firstDay : dayNumber(asOf);
+    return Math.max(1, dayNumber(asOf) - from + 1);
   }
 
   /** The same values as objects keyed by customer, for the commands that pick customers by key. */
@@ -208,7 +215,7 @@ export function customerValues(rows: Iterable<CustomerOrderRow>, asOf: string, s
 
 /**
  * Every customer that can be listed (companies, and people without a company), as the store reads them: name,
- * external id and wallet estimate in columns, found by kind and id.
+ * external id and (when asked for) wallet estimate in columns, found by kind and id.
  */
 export class CustomerDirectory {
   size = 0;
@@ -218,11 +225,14 @@ export class CustomerDirectory {
   readonly externalId: (string | null)[] = [];
   readonly walletMinor: (number | null)[] = [];
   readonly walletCurrency: (string | null)[] = [];
-  private rows = new Map<number, number>();
+  /** Entries came in kind and id order (as a store reads them): found by halving, with no map to build. */
+  private ascending = true;
+  private rows: Map<number, number> | undefined;
 
   add(kind: Customer['kind'], id: number, name: string, externalId: string | null, walletMinor: number | null, walletCurrency: string | null): void {
     const k = kind === 'company' ? 0 : 1;
-    this.rows.set(slot(k, id), this.size++);
+    this.follow(k, id);
+    this.size++;
     this.kind.push(k);
     this.id.push(id);
     this.name.push(name);
@@ -231,10 +241,53 @@ export class CustomerDirectory {
     this.walletCurrency.push(walletCurrency);
   }
 
+  /**
+   * The customers of one kind as columns of equal length, by id; without `wallets` every estimate is taken as none.
+   * 100,000 companies read a column at a time cost half what they cost read row by row.
+   */
+  addColumns(kind: Customer['kind'], ids: readonly number[], names: readonly string[], externalIds: readonly (string | null)[],
+    wallets?: { minor: readonly (number | null)[]; currency: readonly (string | null)[] }): void {
+    const k = kind === 'company' ? 0 : 1;
+    for (let i = 0; i < ids.length; i++) {
+      this.follow(k, ids[i]!);
+      this.kind.push(k);
+      this.id.push(ids[i]!);
+      this.name.push(names[i]!);
+      this.externalId.push(externalIds[i]!);
+      this.walletMinor.push(wallets ? wallets.minor[i]! : null);
+      this.walletCurrency.push(wallets ? wallets.currency[i]! : null);
+    }
+    this.size += ids.length;
+  }
+
+  private follow(kind: number, id: number): void {
+    const n = this.kind.length;
+    if (n > 0 && this.ascending && !(kind > this.kind[n - 1]! || (kind === this.kind[n - 1] && id > this.id[n - 1]!))) this.ascending = false;
+    this.rows = undefined;
+  }
+
+  /** The customer's entry, or -1. */
+  find(kind: number, id: number): number {
+    if (!this.ascending) {
+      if (!this.rows) {
+        this.rows = new Map();
+        for (let i = 0; i < this.size; i++) this.rows.set(slot(this.kind[i]!, this.id[i]!), i);
+      }
+      return this.rows.get(slot(kind, id)) ?? -1;
+    }
+    let [lo, hi] = [0, this.size];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.kind[mid]! < kind || (this.kind[mid] === kind && this.id[mid]! < id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.size && this.kind[lo] === kind && this.id[lo] === id ? lo : -1;
+  }
+
   /** Kind, id, name and external id, as report rows name a customer (an unknown one with an empty name). */
   describe(kind: number, id: number) {
-    const i = this.rows.get(slot(kind, id));
-    return { kind: KINDS[kind]!, id, name: i === undefined ? '' : this.name[i]!, externalId: i === undefined ? null : this.externalId[i]! };
+    const i = this.find(kind, id);
+    return { kind: KINDS[kind]!, id, name: i < 0 ? '' : this.name[i]!, externalId: i < 0 ? null : this.externalId[i]! };
   }
 
   /** The same by key ("company:12"). */

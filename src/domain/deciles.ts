@@ -1,4 +1,5 @@
 import type { Scored } from './customer-value.js';
+import { descendingOrder } from './standing.js';
 
 /**
  * Purchase deciles (analytics.md): customers sorted by Monetary descending, ties by id ascending; position i of N
@@ -14,8 +15,7 @@ export interface DecileRow {
 
 /** Each scored customer's decile (1-10), by position in `s`; ties by id, companies before contacts. */
 export function decileOf(s: Pick<Scored, 'size' | 'kind' | 'id' | 'monetary'>): Uint8Array {
-  const order = new Uint32Array(s.size).map((_, i) => i)
-    .sort((a, b) => s.monetary[b]! - s.monetary[a]! || s.id[a]! - s.id[b]! || s.kind[a]! - s.kind[b]!);
+  const order = descendingOrder(s.monetary, (a, b) => s.id[a]! - s.id[b]! || s.kind[a]! - s.kind[b]!);
   const decile = new Uint8Array(s.size);
   order.forEach((c, i) => {
     decile[c] = Math.floor((10 * i) / s.size) + 1;

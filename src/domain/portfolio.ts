@@ -1,5 +1,6 @@
 import { CustomerDirectory, type CustomerValues, customerKey, idOrder, KINDS, type Scored, ValueTable } from './customer-value.js';
 import { decileOf } from './deciles.js';
+import { descendingOrder } from './standing.js';
 import type { Converter, Unconverted } from './fx.js';
 
 /**
@@ -36,10 +37,12 @@ export interface PortfolioRow extends PortfolioInput {
   revisitWallet: boolean;
 }
 
+/** The tiers in the report's order. */
+export const TIERS: readonly Tier[] = ['MVC', 'MGC', 'maintain', 'BZ', 'prospect'];
+
 /** Per tier in the report's order: its strategy, how many customers it holds and their value. */
 export function tierSummary(rows: readonly Pick<PortfolioRow, 'tier' | 'value'>[]) {
-  const tiers: Tier[] = ['MVC', 'MGC', 'maintain', 'BZ', 'prospect'];
-  return tiers.map((tier) => {
+  return TIERS.map((tier) => {
     const members = rows.filter((r) => r.tier === tier);
     return { tier, strategy: STRATEGY[tier], customers: members.length, value: members.reduce((s, r) => s + r.value, 0) };
   });
@@ -52,23 +55,59 @@ export function walletNote(r: Pick<PortfolioRow, 'hasWallet' | 'revisitWallet'>,
   return r.revisitWallet ? 'buys more than the wallet estimate: revisit it' : null;
 }
 
-export function portfolio(customers: readonly PortfolioInput[], windowDays: number, costToServe: number): PortfolioRow[] {
-  const annual = (v: number) => Math.round((v * 365) / windowDays);
+/** The portfolio's inputs (PortfolioInput) as columns, one entry per customer. */
+export interface PortfolioColumns {
+  size: number;
+  id: ArrayLike<number>;
+  kind: ArrayLike<number>;
+  value: Float64Array;
+  /** NaN without an estimate or when it could not be converted. */
+  wallet: Float64Array;
+  hasWallet: Uint8Array;
+  hasOrders: Uint8Array;
+  /** 0 for none. */
+  decile: Uint8Array;
+}
+
+/** Each entry's annualised value and tier (its index in TIERS), decided as `portfolio` describes. */
+export function tierColumns(c: PortfolioColumns, windowDays: number, costToServe: number): { annualValue: Float64Array; tier: Uint8Array } {
+  const annualValue = new Float64Array(c.size);
+  for (let i = 0; i < c.size; i++) annualValue[i] = Math.round((c.value[i]! * 365) / windowDays);
   // The tiers are decided in analytics.md's order, each among the customers the earlier ones left.
-  const mvc = (c: PortfolioInput) => c.decile !== null && c.decile <= 2;
-  const bz = (c: PortfolioInput) => !mvc(c) && c.value <= costToServe;
-  const pool = customers.filter((c) => c.hasOrders && !mvc(c) && !bz(c) && c.wallet !== null)
-    .map((c) => ({ c, untapped: c.wallet! - annual(c.value) }))
-    .sort((a, b) => b.untapped - a.untapped || a.c.order[0] - b.c.order[0] || a.c.order[1] - b.c.order[1]);
-  const growable = new Set(pool.filter((x, i) => i < 0.2 * pool.length && x.untapped > 0).map((x) => x.c.key));
-  return customers.map((c) => {
-    const annualValue = annual(c.value);
-    const untapped = c.wallet === null ? null : c.wallet - annualValue;
-    const tier: Tier = !c.hasOrders ? (c.hasWallet ? 'prospect' : 'maintain')
-      : mvc(c) ? 'MVC' : bz(c) ? 'BZ' : growable.has(c.key) ? 'MGC' : 'maintain';
-    const shareOfWallet = c.wallet ? annualValue / c.wallet : null;
-    return { key: c.key, order: c.order, value: c.value, wallet: c.wallet, hasWallet: c.hasWallet, hasOrders: c.hasOrders, decile: c.decile,
-      annualValue, shareOfWallet, untapped, tier, revisitWallet: shareOfWallet !== null && shareOfWallet > 1 };
+  const mvc = (i: number) => c.decile[i] !== 0 && c.decile[i]! <= 2;
+  const bz = (i: number) => !mvc(i) && c.value[i]! <= costToServe;
+  const pool: number[] = [];
+  for (let i = 0; i < c.size; i++) if (c.hasOrders[i] && !mvc(i) && !bz(i) && !Number.isNaN(c.wallet[i]!)) pool.push(i);
+  const untapped = Float64Array.from(pool, (i) => c.wallet[i]! - annualValue[i]!);
+  const growable = new Uint8Array(c.size);
+  descendingOrder(untapped, (a, b) => c.id[pool[a]!]! - c.id[pool[b]!]! || c.kind[pool[a]!]! - c.kind[pool[b]!]!).forEach((p, rank) => {
+    if (rank < 0.2 * pool.length && untapped[p]! > 0) growable[pool[p]!] = 1;
+  });
+  const tier = new Uint8Array(c.size);
+  for (let i = 0; i < c.size; i++) {
+    const t: Tier = !c.hasOrders[i] ? (c.hasWallet[i] ? 'prospect' : 'maintain') : mvc(i) ? 'MVC' : bz(i) ? 'BZ' : growable[i] ? 'MGC' : 'maintain';
+    tier[i] = TIERS.indexOf(t);
+  }
+  return { annualValue, tier };
+}
+
+/** The figures of entry `i` that follow from its wallet, annualised value and tier. */
+export function walletFigures(c: PortfolioColumns, annualValue: number, i: number) {
+  const wallet = Number.isNaN(c.wallet[i]!) ? null : c.wallet[i]!;
+  const shareOfWallet = wallet ? annualValue / wallet : null;
+  return { wallet, shareOfWallet, untapped: wallet === null ? null : wallet - annualValue, revisitWallet: shareOfWallet !== null && shareOfWallet > 1 };
+}
+
+export function portfolio(customers: readonly PortfolioInput[], windowDays: number, costToServe: number): PortfolioRow[] {
+  const c: PortfolioColumns = { size: customers.length, id: customers.map((x) => x.order[0]), kind: customers.map((x) => x.order[1]),
+    value: Float64Array.from(customers, (x) => x.value), wallet: Float64Array.from(customers, (x) => x.wallet ?? NaN),
+    hasWallet: Uint8Array.from(customers, (x) => Number(x.hasWallet)), hasOrders: Uint8Array.from(customers, (x) => Number(x.hasOrders)),
+    decile: Uint8Array.from(customers, (x) => x.decile ?? 0) };
+  const t = tierColumns(c, windowDays, costToServe);
+  return customers.map((x, i) => {
+    const { shareOfWallet, untapped, revisitWallet } = walletFigures(c, t.annualValue[i]!, i);
+    return { key: x.key, order: x.order, value: x.value, wallet: x.wallet, hasWallet: x.hasWallet, hasOrders: x.hasOrders, decile: x.decile,
+      annualValue: t.annualValue[i]!, shareOfWallet, untapped, tier: TIERS[t.tier[i]!]!, revisitWallet };
   });
 }
 
@@ -85,43 +124,103 @@ export interface PortfolioCustomer extends PortfolioRow {
 
 /**
  * The portfolio of every customer in `directory` (companies, and contacts without one) that has converted orders or
- * is a prospect, by value, then wallet, then id. A wallet estimate in another currency converts like an order; one
- * without a rate is counted in `unconverted` and named in the row, not taken as missing. A customer whose orders
- * were all left out for want of a rate is neither scored nor a prospect.
+ * is a prospect: its columns by directory entry, and `order`, the entries listed, by value, then wallet, then id. A
+ * wallet estimate in another currency converts like an order; one without a rate is counted in `unconverted` and
+ * named (`unconvertedWallet`), not taken as missing. A customer whose orders were all left out for want of a rate
+ * is neither scored nor a prospect.
  */
-export function tablePortfolio(table: ValueTable, scored: Scored, windowDays: number, directory: CustomerDirectory, fx: Converter,
-  costToServe: number, unconverted: Unconverted): PortfolioCustomer[] {
+export function portfolioTable(table: ValueTable, scored: Scored, windowDays: number, directory: CustomerDirectory, fx: Converter,
+  costToServe: number, unconverted: Unconverted) {
   const decile = decileOf(scored);
   const decileByRow = new Uint8Array(table.size);
   scored.row.forEach((row, j) => {
     decileByRow[row] = decile[j]!;
   });
-  const noRate = new Map<string, string>();
-  const wallets = new Map<string, number>();
-  const inputs: PortfolioInput[] = [];
-  for (let d = 0; d < directory.size; d++) {
+  const n = directory.size;
+  const c: PortfolioColumns = { size: n, id: directory.id, kind: directory.kind, value: new Float64Array(n), wallet: new Float64Array(n).fill(NaN),
+    hasWallet: new Uint8Array(n), hasOrders: new Uint8Array(n), decile: new Uint8Array(n) };
+  const excluded = new Uint8Array(n);
+  const unconvertedWallet = new Map<number, string>();
+  for (let d = 0; d < n; d++) {
     const row = table.find(directory.kind[d]!, directory.id[d]!);
-    if (row >= 0 && !table.converted[row] && table.leftOut[row]) continue;
-    const key = customerKey(KINDS[directory.kind[d]!]!, directory.id[d]!);
-    const [walletMinor, walletCurrency] = [directory.walletMinor[d]!, directory.walletCurrency[d]!];
-    const hasWallet = walletMinor !== null && walletCurrency !== null;
-    const wallet = hasWallet ? fx.convert(walletMinor, walletCurrency) : null;
-    if (hasWallet && wallet === null) {
-      noRate.set(key, walletCurrency);
-      wallets.set(key, walletMinor);
+    if (row >= 0 && !table.converted[row] && table.leftOut[row]) {
+      excluded[d] = 1;
+      continue;
     }
-    const hasOrders = row >= 0 && table.converted[row] === 1;
-    inputs.push({ key, order: [directory.id[d]!, directory.kind[d]!], value: hasOrders ? table.monetary[row]! : 0, wallet, hasWallet, hasOrders,
-      decile: hasOrders && decileByRow[row] ? decileByRow[row]! : null });
+    const [walletMinor, walletCurrency] = [directory.walletMinor[d]!, directory.walletCurrency[d]!];
+    if (walletMinor !== null && walletCurrency !== null) {
+      c.hasWallet[d] = 1;
+      const wallet = fx.convert(walletMinor, walletCurrency);
+      if (wallet === null) unconvertedWallet.set(d, walletCurrency);
+      else c.wallet[d] = wallet;
+    }
+    if (row >= 0 && table.converted[row] === 1) {
+      c.hasOrders[d] = 1;
+      c.value[d] = table.monetary[row]!;
+      c.decile[d] = decileByRow[row]!;
+    }
   }
-  const rows = portfolio(inputs, windowDays, costToServe).filter((r) => r.hasOrders || r.tier === 'prospect')
-    .sort((a, b) => b.value - a.value || (b.wallet ?? 0) - (a.wallet ?? 0) || a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  // Customers whose orders were all left out take no part in the tiers: they are not among the customers ranked.
+  const kept: number[] = [];
+  for (let d = 0; d < n; d++) if (!excluded[d]) kept.push(d);
+  const k = kept.length;
+  const sub: PortfolioColumns = { size: k, id: kept.map((d) => c.id[d]!), kind: kept.map((d) => c.kind[d]!),
+    value: Float64Array.from(kept, (d) => c.value[d]!), wallet: Float64Array.from(kept, (d) => c.wallet[d]!),
+    hasWallet: Uint8Array.from(kept, (d) => c.hasWallet[d]!), hasOrders: Uint8Array.from(kept, (d) => c.hasOrders[d]!),
+    decile: Uint8Array.from(kept, (d) => c.decile[d]!) };
+  const t = tierColumns(sub, windowDays, costToServe);
+  const prospect = TIERS.indexOf('prospect');
+  const listed: number[] = [];
+  for (let i = 0; i < k; i++) if (sub.hasOrders[i] || t.tier[i] === prospect) listed.push(i);
+  const walletOrZero = (i: number) => (Number.isNaN(sub.wallet[i]!) ? 0 : sub.wallet[i]!);
+  const order = Uint32Array.from(descendingOrder(Float64Array.from(listed, (i) => sub.value[i]!), (a, b) => {
+    const [x, y] = [listed[a]!, listed[b]!];
+    return walletOrZero(y) - walletOrZero(x) || sub.id[x]! - sub.id[y]! || sub.kind[x]! - sub.kind[y]!;
+  }), (p) => listed[p]!);
   // Only the wallets of customers listed are left out of something.
-  for (const r of rows) {
-    const currency = noRate.get(r.key);
-    if (currency !== undefined) unconverted.add('wallet', currency, wallets.get(r.key)!);
+  const noRate = new Map<number, string>();
+  for (const i of order) {
+    const currency = unconvertedWallet.get(kept[i]!);
+    if (currency === undefined) continue;
+    noRate.set(i, currency);
+    unconverted.add('wallet', currency, directory.walletMinor[kept[i]!]!);
   }
-  return rows.map((r) => Object.assign(r, { unconvertedWallet: noRate.get(r.key) }));
+  return { columns: sub, ...t, order, unconvertedWallet: noRate };
+}
+
+export type PortfolioTable = ReturnType<typeof portfolioTable>;
+
+/** Entry `i` of a portfolio table as a row. */
+export function portfolioRow(p: PortfolioTable, i: number) {
+  const c = p.columns;
+  return { order: [c.id[i]!, c.kind[i]!] as [number, number], value: c.value[i]!, hasWallet: c.hasWallet[i] === 1, hasOrders: c.hasOrders[i] === 1,
+    decile: c.decile[i] || null, annualValue: p.annualValue[i]!, tier: TIERS[p.tier[i]!]!, ...walletFigures(c, p.annualValue[i]!, i),
+    unconvertedWallet: p.unconvertedWallet.get(i) };
+}
+
+/** How many listed customers have no wallet estimate, how many should have theirs revisited, and each tier's sum. */
+export function portfolioSummary(p: PortfolioTable) {
+  let [withoutWallet, walletsToRevisit] = [0, 0];
+  const customers = new Array<number>(TIERS.length).fill(0);
+  const value = new Array<number>(TIERS.length).fill(0);
+  for (const i of p.order) {
+    const r = portfolioRow(p, i);
+    if (!r.hasWallet) withoutWallet++;
+    if (r.revisitWallet) walletsToRevisit++;
+    customers[p.tier[i]!]! += 1;
+    value[p.tier[i]!]! += r.value;
+  }
+  return { withoutWallet, walletsToRevisit, tiers: TIERS.map((tier, t) => ({ tier, strategy: STRATEGY[tier], customers: customers[t]!, value: value[t]! })) };
+}
+
+/** The portfolio (portfolioTable) as rows in the report's order, keyed. */
+export function tablePortfolio(table: ValueTable, scored: Scored, windowDays: number, directory: CustomerDirectory, fx: Converter,
+  costToServe: number, unconverted: Unconverted): PortfolioCustomer[] {
+  const p = portfolioTable(table, scored, windowDays, directory, fx, costToServe, unconverted);
+  return Array.from(p.order, (i) => {
+    const r = portfolioRow(p, i);
+    return { key: customerKey(KINDS[r.order[1]]!, r.order[0]), ...r };
+  });
 }
 
 /** The portfolio (tablePortfolio) of customers given by key, for the commands that pick customers by key. */

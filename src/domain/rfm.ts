@@ -1,4 +1,5 @@
 import type { Scored } from './customer-value.js';
+import { descendingOrder, type Standing, standing } from './standing.js';
 
 /**
  * RFM exactly as docs/analytics.md defines it. Recency = whole days from the last positive order to as-of,
@@ -20,26 +21,13 @@ export interface RfmScore extends RfmInput {
   segment: string;
 }
 
-/** Index of the first element >= v (lower) or > v (upper) in an ascending array. */
-function bound(sorted: Float64Array, v: number, upper: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v || (upper && sorted[mid] === v)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Scores of one measure: `higherIsBetter` for F and M; for R fewer days is better. */
-export function scoreMeasure(values: ArrayLike<number>, higherIsBetter: boolean, bins: number): Uint8Array {
+export function scoreMeasure(values: ArrayLike<number>, higherIsBetter: boolean, bins: number, given?: Standing): Uint8Array {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
+  const { below, atMost } = given ?? standing(values);
   const scores = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    const worse = higherIsBetter ? bound(sorted, v, false) : n - bound(sorted, v, true);
+    const worse = higherIsBetter ? below[i]! : n - atMost[i]!;
     scores[i] = 1 + Math.floor((bins * worse) / n);
   }
   return scores;
@@ -135,14 +123,14 @@ export function segmentNamed(text: string, map: SegmentMap = SEGMENTS): string |
 export const byMonetary = (a: RfmInput, b: RfmInput): number => b.monetary - a.monetary || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** Customers sorted as the report lists them (byMonetary): positions into `s`, by its columns alone. */
-export function monetaryOrder(s: Pick<Scored, 'size' | 'kind' | 'id' | 'monetary'>): Uint32Array {
+export function monetaryOrder(s: Pick<Scored, 'size' | 'kind' | 'id' | 'monetary'>, given?: Standing): Uint32Array {
   // Keys compare as text: "company:12" before "company:9", every company before every contact.
   const byKey = (a: number, b: number) => {
     if (s.kind[a] !== s.kind[b]) return s.kind[a]! - s.kind[b]!;
     const [x, y] = [String(s.id[a]), String(s.id[b])];
     return x < y ? -1 : x > y ? 1 : 0;
   };
-  return new Uint32Array(s.size).map((_, i) => i).sort((a, b) => s.monetary[b]! - s.monetary[a]! || byKey(a, b));
+  return descendingOrder(s.monetary, byKey, given);
 }
 
 export function segmentOf(r: number, f: number, bins: number, map: SegmentMap = SEGMENTS): string {
@@ -150,17 +138,21 @@ export function segmentOf(r: number, f: number, bins: number, map: SegmentMap = 
   return map.find((s) => r5 >= s.r[0] && r5 <= s.r[1] && f5 >= s.f[0] && f5 <= s.f[1])?.segment ?? 'Unclassified';
 }
 
-/** R, F and M scores and the segment of each scored customer, in columns beside `s`'s. */
+/**
+ * R, F and M scores and the segment of each scored customer, in columns beside `s`'s; `monetary` is where each
+ * Monetary stands, for monetaryOrder to reuse.
+ */
 export function scoreColumns(s: Pick<Scored, 'recencyDays' | 'frequency' | 'monetary'>, bins: number, map: SegmentMap = SEGMENTS) {
+  const monetary = standing(s.monetary);
   const r = scoreMeasure(s.recencyDays, false, bins);
   const f = scoreMeasure(s.frequency, true, bins);
-  const m = scoreMeasure(s.monetary, true, bins);
+  const m = scoreMeasure(s.monetary, true, bins, monetary);
   const grid = new Map<number, string>();
   const segment = Array.from(r, (ri, i) => {
     const cell = ri * 16 + f[i]!;
     return grid.get(cell) ?? grid.set(cell, segmentOf(ri, f[i]!, bins, map)).get(cell)!;
   });
-  return { r, f, m, segment };
+  return { r, f, m, segment, monetary };
 }
 
 export function rfmScores(customers: readonly RfmInput[], bins: number, map: SegmentMap = SEGMENTS): RfmScore[] {

@@ -25,10 +25,10 @@ export type PurchaseDayVisitor = (kind: Customer['kind'], id: number, day: strin
 export interface CustomerValues {
   /**
    * RFM's aggregation, over orders on or before `asOf` (and from `since`): per customer and currency, orders,
-   * positive orders, the last positive order's date, the first order's date and the sum of all amounts (refunds
+   * positive orders, the last positive order's day and the first order's day (day numbers) and the sum of all amounts (refunds
    * included), added to `into` customer by customer, people without a company first, each kind by id.
    */
-  orders(asOf: string, since: string | null, into: Pick<ValueTable, 'add'>): Promise<void>;
+  orders(asOf: string, since: string | null, into: Pick<ValueTable, 'addDays'>): Promise<void>;
   /**
    * Purchase days (non-refund orders merged per calendar day and currency) on or before `asOf`, customer by
    * customer (people without a company first, each kind by id) in date order, a day's currencies in code order.
@@ -36,8 +36,8 @@ export interface CustomerValues {
   purchaseDays(asOf: string, visit: PurchaseDayVisitor): Promise<void>;
   /** Name, external id and wallet by customer key ("company:12"). */
   names(): Promise<Map<string, CustomerName>>;
-  /** The same of every company, then of every person without one, each by id, added to `into`. */
-  directory(into: Pick<CustomerDirectory, 'add'>): Promise<void>;
+  /** Name and external id (and with `wallets` the wallet) of every company, then of every person without one, each by id. */
+  directory(into: Pick<CustomerDirectory, 'addColumns'>, wallets?: boolean): Promise<void>;
   snapshot(name: string): Promise<SavedSegmentation | undefined>;
   /** Saved segmentations, oldest first. */
   snapshotNames(): Promise<string[]>;

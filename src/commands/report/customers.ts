@@ -24,9 +24,10 @@ export async function valueTable(opts: ValueFlags, ctx: Context) {
   return { store, data, asOf, since, table, unconverted, fx,
     currency,
     money: (minor: number) => toMajor(minor, currency),
-    directory: async () => {
+    /** Names of the customers; their wallet estimates too with `wallets`. */
+    directory: async (wallets = false) => {
       const d = new CustomerDirectory();
-      await data.directory(d);
+      await data.directory(d, wallets);
       return d;
     },
     /** Call after everything that can be left out was added (orders here, wallets in portfolio). */

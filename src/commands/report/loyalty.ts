@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { latestSatisfaction, loyaltyRows, PROGRAMME, quadrantSummary } from '../../domain/loyalty.js';
+import { latestSatisfaction, loyaltyColumns, PROGRAMME, quadrant, quadrantCounts, scoredSatisfaction } from '../../domain/loyalty.js';
 import { endOfDayInstant } from '../../domain/reports/deal-state.js';
 import { scoreMeasure } from '../../domain/rfm.js';
 import { lazyRows } from '../../output/view.js';
@@ -13,17 +13,20 @@ export async function run({ opts }: ReportInput<'loyalty'>, ctx: Context) {
   // analytics.md: repeat purchase is the F score on the standard five bins.
   const f = scoreMeasure(s.frequency, true, 5);
   const latest = latestSatisfaction(await v.store.activities.latestSatisfaction(), endOfDayInstant(v.asOf));
-  const rows = loyaltyRows(Array.from(s.row, (row, i) => ({ key: v.table.key(row), f: f[i]!, frequency: s.frequency[i]! })), latest);
+  const satisfaction = scoredSatisfaction(latest, v.table, s);
+  const { quadrants, order } = loyaltyColumns(f, s.frequency, s.id, satisfaction);
   const directory = await v.directory();
   return loyaltyView({
     asOf: v.asOf, since: v.since,
-    quadrants: quadrantSummary(rows),
+    quadrants: quadrantCounts(quadrants),
     // Each row is made as it is written (--json), never all at once.
-    customers: lazyRows(rows.length, function* () {
-      for (const r of rows) {
-        const { kind, id, name, externalId } = directory.describeKey(r.key);
-        yield { kind, id, name, externalId, f: r.f, frequency: r.frequency, satisfaction: r.satisfaction, repeat: r.repeat, attitude: r.attitude,
-          quadrant: r.quadrant, programme: PROGRAMME[r.quadrant] };
+    customers: lazyRows(order.length, function* () {
+      for (const i of order) {
+        const { kind, id, name, externalId } = directory.describe(s.kind[i]!, s.id[i]!);
+        const score = Number.isNaN(satisfaction[i]!) ? null : satisfaction[i]!;
+        const q = quadrant(f[i]!, score);
+        yield { kind, id, name, externalId, f: f[i]!, frequency: s.frequency[i]!, satisfaction: score, repeat: q.repeat, attitude: q.attitude,
+          quadrant: q.quadrant, programme: PROGRAMME[q.quadrant] };
       }
     }),
     unconverted: v.unconverted.list(),

@@ -23,7 +23,7 @@ export async function run({ opts }: ReportInput<'rfm'>, ctx: Context) {
   const s = v.table.scored(v.asOf);
   const scores = scoreColumns(s, bins, map);
   // Positions into `s`, in the report's order: the highest Monetary first.
-  const order = monetaryOrder(s);
+  const order = monetaryOrder(s, scores.monetary);
   const keyed = () => Array.from(order, (i) => ({ key: v.table.key(s.row[i]!), segment: scores.segment[i]! }));
   const before = opts.compare === undefined ? undefined : await v.data.snapshot(opts.compare);
   if (opts.compare !== undefined && !before) {

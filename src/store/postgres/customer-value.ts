@@ -13,17 +13,17 @@ export class PgCustomerValues implements CustomerValues {
     return (await this.client.query<T>({ text, values, rowMode: 'array' })).rows;
   }
 
-  async orders(asOf: string, since: string | null, into: Pick<ValueTable, 'add'>): Promise<void> {
+  async orders(asOf: string, since: string | null, into: Pick<ValueTable, 'addDays'>): Promise<void> {
     // A company's orders are one group whoever placed them, as each group's sum is converted and rounded once;
-    // people without a company come first, as in SQLite's order.
-    const rows = await this.rows<[number | null, number | null, string, number, number, string | null, string, number]>(
+    // people without a company come first, as in SQLite's order. Dates as day numbers since 1970-01-01.
+    const rows = await this.rows<[number | null, number | null, string, number, number, number | null, number, number]>(
       `select company_id, case when company_id is null then contact_id end, currency, count(*),
-        sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
-        sum(amount_minor)
+        sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end)::date - date '1970-01-01',
+        min(ordered_on)::date - date '1970-01-01', sum(amount_minor)
       from orders where ordered_on <= $1 and ordered_on >= $2 and (company_id is not null or contact_id is not null)
       group by 1, 2, 3 order by 1 nulls first, 2 nulls first, 3`, [asOf, since ?? '0000-00-00']);
-    for (const [company, contact, currency, orders, frequency, lastPositive, firstOrder, monetary] of rows) {
-      into.add(company !== null ? 'company' : 'contact', (company ?? contact)!, currency, orders, frequency, lastPositive, firstOrder, Number(monetary));
+    for (const [company, contact, currency, orders, frequency, lastDay, firstDay, monetary] of rows) {
+      into.addDays(company !== null ? 0 : 1, (company ?? contact)!, currency, Number(orders), Number(frequency), lastDay, firstDay, Number(monetary));
     }
   }
 
@@ -50,12 +50,14 @@ export class PgCustomerValues implements CustomerValues {
     return out;
   }
 
-  async directory(into: Pick<CustomerDirectory, 'add'>): Promise<void> {
-    type N = [number, string, string | null, number | null, string | null];
+  async directory(into: Pick<CustomerDirectory, 'addColumns'>, wallets = false): Promise<void> {
+    type N = [number[], string[], (string | null)[], (number | null)[], (string | null)[]];
+    // Each column as one array, in one row per kind: no array per customer.
     for (const [kind, from] of [['company', 'company'], ['contact', 'contact where company_id is null']] as const) {
-      for (const [id, name, ext, w, c] of await this.rows<N>(`select id, name, external_id, wallet_minor, currency from ${from} order by id`)) {
-        into.add(kind, id, name, ext, w === null ? null : Number(w), c);
-      }
+      const [[ids, names, ext, w, c]] = await this.rows<N>(`select coalesce(array_agg(id order by id), '{}'), coalesce(array_agg(name order by id), '{}'),
+        coalesce(array_agg(external_id order by id), '{}')${wallets ? `, coalesce(array_agg(wallet_minor order by id), '{}'), coalesce(array_agg(currency order by id), '{}')` : ''}
+        from ${from}`) as [N];
+      into.addColumns(kind, ids.map(Number), names, ext, wallets ? { minor: w.map((x) => (x === null ? null : Number(x))), currency: c } : undefined);
     }
   }
 

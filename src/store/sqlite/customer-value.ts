@@ -11,19 +11,39 @@ import { scanPurchaseDays } from './purchase-days.js';
 export class SqliteCustomerValues implements CustomerValues {
   constructor(private readonly raw: Database.Database, private readonly journal?: Journal) {}
 
-  async orders(asOf: string, since: string | null, into: Pick<ValueTable, 'add'>): Promise<void> {
+  async orders(asOf: string, since: string | null, into: Pick<ValueTable, 'addDays'>): Promise<void> {
     // One pass over the table, grouped in SQLite's sorter. Walking a customer index instead reads the table in index
     // order, one random page per order when orders were not inserted customer by customer (an import of a sales
     // file): 2.5x the time of this scan on a million orders. A company's orders are one group whoever placed them,
-    // as each group's sum is converted and rounded once; people without a company (NULL) sort first.
-    const rows = this.raw.prepare(`select company_id, case when company_id is null then contact_id end, currency, count(*),
-        sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
-        sum(amount_minor)
-      from orders not indexed where ordered_on <= ? and ordered_on >= ? and (company_id is not null or contact_id is not null)
-      group by 1, 2, 3`)
-      .raw().iterate(asOf, since ?? '0000-00-00') as Iterable<[number | null, number | null, string, number, number, string | null, string, number | bigint]>;
-    for (const [company, contact, currency, orders, frequency, lastPositive, firstOrder, monetary] of rows) {
-      into.add(company !== null ? 'company' : 'contact', (company ?? contact)!, currency, orders, frequency, lastPositive, firstOrder, Number(monetary));
+    // as each group's sum is converted and rounded once; people without a company (NULL) sort first. Dates come as
+    // day numbers (whole days since 1970-01-01), not as text to be split again in JavaScript.
+    // The sorter writes sorted runs as large as the page cache (16 MB by default here) and merges them; runs of its
+    // 1 MB minimum sort within the processor's caches: on a million orders the scan takes 0.95 s of CPU instead of
+    // 1.5 s.
+    this.smallCache(() => {
+      const rows = this.raw.prepare(`select company_id, case when company_id is null then contact_id end, currency, count(*),
+          sum(case when amount_minor > 0 then 1 else 0 end), unixepoch(max(case when amount_minor > 0 then ordered_on end)) / 86400,
+          unixepoch(min(ordered_on)) / 86400, sum(amount_minor)
+        from orders not indexed where ordered_on <= ? and ordered_on >= ? and (company_id is not null or contact_id is not null)
+        group by 1, 2, 3`)
+        .raw().iterate(asOf, since ?? '0000-00-00') as Iterable<[number | null, number | null, string, number, number, number | null, number, number | bigint]>;
+      for (const [company, contact, currency, orders, frequency, lastDay, firstDay, monetary] of rows) {
+        into.addDays(company !== null ? 0 : 1, (company ?? contact)!, currency, orders, frequency, lastDay, firstDay, Number(monetary));
+      }
+    });
+  }
+
+  /**
+   * Runs `read` with a 1 MB page cache, then puts the cache back for whatever the command does next. A scan reads
+   * each page once: a larger cache only holds what was read (the 100,000 companies' 14 MB of pages).
+   */
+  private smallCache(read: () => void): void {
+    const cache = this.raw.pragma('cache_size', { simple: true }) as number;
+    this.raw.pragma('cache_size = -1024');
+    try {
+      read();
+    } finally {
+      this.raw.pragma(`cache_size = ${cache}`);
     }
   }
 
@@ -42,13 +62,16 @@ export class SqliteCustomerValues implements CustomerValues {
     return out;
   }
 
-  async directory(into: Pick<CustomerDirectory, 'add'>): Promise<void> {
-    type Row = [number, string, string | null, number | null, string | null];
-    for (const [kind, from] of [['company', 'company'], ['contact', 'contact where company_id is null']] as const) {
-      for (const [id, name, ext, w, c] of this.raw.prepare(`select id, name, external_id, wallet_minor, currency from ${from} order by id`).raw().iterate() as Iterable<Row>) {
-        into.add(kind, id, name, ext, w === null ? null : Number(w), c);
+  async directory(into: Pick<CustomerDirectory, 'addColumns'>, wallets = false): Promise<void> {
+    // A column at a time (one value per row handed over, no array per row), all read in one transaction so that
+    // the columns are of the same rows.
+    this.smallCache(() => this.raw.transaction(() => {
+      for (const [kind, from] of [['company', 'company'], ['contact', 'contact where company_id is null']] as const) {
+        const column = <T>(name: string) => this.raw.prepare(`select ${name} from ${from} order by id`).pluck().all() as T[];
+        into.addColumns(kind, column<number>('id'), column<string>('name'), column<string | null>('external_id'),
+          wallets ? { minor: column<number | null>('wallet_minor'), currency: column<string | null>('currency') } : undefined);
       }
-    }
+    })());
   }
 
   async saveSnapshot(name: string, asOf: string, bins: number, members: readonly { key: string; segment: string }[]): Promise<number> {
