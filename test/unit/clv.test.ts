@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { bgnbdLogLikelihood, expectedPopulationPurchases, expectedPurchases, fitBgNbd, groupRft, pAlive } from '../../src/domain/clv/bgnbd.js';
 import { diagnose } from '../../src/domain/clv/diagnosis.js';
-import { expectedSpend, fitGammaGamma, ggLogLikelihood, groupSpend } from '../../src/domain/clv/gammagamma.js';
+import { expectedSpend, fitGammaGamma, type GammaGammaFit, ggLogLikelihood, groupSpend } from '../../src/domain/clv/gammagamma.js';
 import { hyp2f1, lnGamma, lnRising } from '../../src/domain/clv/special.js';
 import { summarize } from '../../src/domain/clv/summary.js';
+import { fitSpendAside, workerSource } from '../../src/io/spend-fit.js';
 
 /** The CDNOW sample as analytics.md describes it: whitespace separated, dates yyyymmdd, dollars last. */
 function cdnow() {
@@ -67,6 +69,34 @@ describe('BG/NBD and Gamma-Gamma on the CDNOW sample (published figures, analyti
     expect(Math.abs(gg.q - 3.74)).toBeLessThan(0.01);
     expect(Math.abs(gg.gamma - 15.44)).toBeLessThan(0.01);
     expect(expectedSpend(gg, spend[0]!)).toBeGreaterThan(0);
+  });
+});
+
+describe('the spend fit in a worker thread (report clv runs it beside the purchase fit)', () => {
+  const spend = cdnow().filter((c) => c.x > 0).map((c) => ({ x: c.x, m: c.m! }));
+
+  it('runs from its source text alone and gets the same bits as the fit here', async () => {
+    const x = Float64Array.from(spend, (c) => c.x);
+    const m = Float64Array.from(spend, (c) => c.m);
+    const worker = new Worker(workerSource(), { eval: true, workerData: { x, m } });
+    let progress = 0;
+    const fit = await new Promise<GammaGammaFit>((resolve, reject) => {
+      worker.on('message', (msg: { fit?: GammaGammaFit }) => (msg.fit ? resolve(msg.fit) : (progress += 1)));
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`the worker exited (${code}) without a fit`)));
+    });
+    const here = fitGammaGamma(spend);
+    expect(fit).toEqual(here);
+    expect(Object.is(fit.logLikelihood, here.logLikelihood) && Object.is(fit.gamma, here.gamma)).toBe(true);
+    expect(Math.abs(fit.p - 6.25)).toBeLessThan(0.01);
+    expect(progress).toBeGreaterThan(fit.iterations);
+  });
+
+  it('fitSpendAside passes its progress on and resolves to the same fit', async () => {
+    const seen: number[] = [];
+    const fit = await fitSpendAside(spend, (i) => seen.push(i));
+    expect(fit).toEqual(fitGammaGamma(spend));
+    expect(seen.length).toBeGreaterThan(fit.iterations);
   });
 });
 

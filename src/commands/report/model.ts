@@ -3,9 +3,9 @@ import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
 import { clvSample, customerForecasts } from '../../domain/clv/customers.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
-import { fitGammaGamma } from '../../domain/clv/gammagamma.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
 import { converter, Unconverted } from '../../domain/fx.js';
+import { fitSpendAside } from '../../io/spend-fit.js';
 
 /**
  * The lifetime-value models fitted at `asOf` (weeks, 12 months, 1% a month: report clv's defaults) and each
@@ -25,8 +25,9 @@ export async function fittedForecasts(ctx: Context, asOf: string,
   const directory = new CustomerDirectory();
   await data.directory(directory);
   const sample = clvSample(customers, asOf, 7, currency);
+  const spendFit = fitSpendAside(sample.spend);
   const bg = fitBgNbd(sample.rft);
-  const gg = fitGammaGamma(sample.spend);
+  const gg = await spendFit;
   const diagnosis = diagnose(bg, gg);
   return customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (key) => directory.describeKey(key));
 }
