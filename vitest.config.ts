@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -21,6 +21,8 @@ if (!pgBin) {
 // binaries they start inherit TMPDIR. The guard keeps one folder if this file is evaluated twice.
 if (!process.env.CRM_TEST_SCRATCH) {
   const scratch = mkdtempSync(join(tmpdir(), 'crm-test-run-'));
+  // Others may pass through (not list): the PostgreSQL cluster and the tests that run as `nobody` live in here.
+  chmodSync(scratch, 0o711);
   process.env.CRM_TEST_SCRATCH = scratch;
   process.env.TMPDIR = scratch;
   process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
