@@ -1,5 +1,5 @@
 // Bundles src/ into one CommonJS file, dist/crm.cjs, and makes its V8 code caches (scripts/code-cache.mjs), which
-// bin/bundle.cjs loads it with. One bundle and no chunks: every command's code is in it, but a module's top level
+// bin/crm.js loads it with. One bundle and no chunks: every command's code is in it, but a module's top level
 // runs only when the command imports it (esbuild turns a dynamic import into a lazy init), and with the cache V8
 // does not parse what it does not run. Compiling, not the number of files, was what a command paid at start.
 import { execFile } from 'node:child_process';
@@ -46,7 +46,7 @@ await build({
   banner: { js: "(function (exports, require, module, __filename, __dirname) {\nvar __crmModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   footer: { js: '})' },
   plugins: [lazyChildProcess],
-  // bin/bundle.cjs reads the bundle as latin1: escaped non-ASCII keeps that exact.
+  // bin/crm.js reads the bundle as latin1: escaped non-ASCII keeps that exact.
   charset: 'ascii',
   minify: true,
   sourcemap: 'linked',
