@@ -2,6 +2,7 @@ import { type CompiledQuery, type Kysely, sql, type SqlBool } from 'kysely';
 import type { TeamRole } from '../../domain/team.js';
 import type { EngineSql, ServerRoles } from '../repos/engine.js';
 import type { DB } from '../schema.js';
+import { contactTexts } from './contact-texts.js';
 import { scramVerifier } from './scram.js';
 import { PgSearchIndex } from './search.js';
 
@@ -22,6 +23,7 @@ export function pgSql(db: Kysely<DB>): EngineSql {
     contains: (column, text) => sql<SqlBool>`strpos(${sql.ref(column)}, ${text}) > 0`,
     unindexed: (column) => sql.ref(column),
     scansForLongLists: true,
+    contactTexts: (ids, size) => contactTexts(db, ids, size),
     roles: pgRoles(db),
   };
 }

@@ -124,7 +124,7 @@ export class Contacts extends Repository {
       for await (const batch of this.batches(filter, size)) yield batch.map((c) => JSON.stringify(contactJson(c)));
       return;
     }
-    for (const chunk of chunks(await this.orderedIds(filter), size)) yield await this.engine.contactTexts(chunk);
+    yield* this.engine.contactTexts(await this.orderedIds(filter), size);
   }
 
   private async orderedIds(filter: ContactFilter): Promise<number[]> {

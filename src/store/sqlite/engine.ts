@@ -1,6 +1,7 @@
 import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { EngineSql } from '../repos/engine.js';
 import type { DB } from '../schema.js';
+import { chunks } from '../repos/batch.js';
 import { contactTexts } from './contact-texts.js';
 import { Fts5Index } from './search.js';
 import { selectColumns, selectOrdered, selectTuples } from './tuples.js';
@@ -16,6 +17,8 @@ export function sqliteSql(db: Kysely<DB>): EngineSql {
     contains: (column, text) => sql<SqlBool>`instr(${sql.ref(column)}, ${text}) > 0`,
     unindexed: (column) => sql`+${sql.ref(column)}`,
     scansForLongLists: false,
-    contactTexts: (ids) => contactTexts(db, ids),
+    contactTexts: async function* (ids, size) {
+      for (const chunk of chunks(ids, size)) yield await contactTexts(db, chunk);
+    },
   };
 }
