@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { toMajor } from '../../domain/money.js';
 import { chunks } from '../repos/batch.js';
+import { withWallet } from '../contact-text.js';
 import type { DB } from '../schema.js';
 
 /**
@@ -35,9 +35,6 @@ const row = (scanned: boolean) => sql.raw(`select p.id as "id", p.name as "name"
     p.owner as "owner", p.notes as "notes", p.external_id as "externalId",
     p.uuid as "uuid", p.created_at as "createdAt", p.updated_at as "updatedAt", p.created_by as "createdBy", p.updated_by as "updatedBy"`);
 
-/** What row() leaves for JavaScript; no field before `wallet` can hold these bytes (a string's quotes are escaped). */
-const NO_WALLET = '"wallet":null,"currency":null';
-
 /** A child table's values of every contact, as the JSON text of each contact's array (in childArray's order). */
 async function scan(db: Kysely<DB>, table: string, value: string, parent: string, order: string, where = 'true') {
   const { rows } = await sql<{ id: number; a: string }>`select ${sql.raw(parent)} as id,
@@ -46,7 +43,10 @@ async function scan(db: Kysely<DB>, table: string, value: string, parent: string
   return new Map(rows.map((r) => [r.id, r.a]));
 }
 
-/** What row(true) leaves for the scanned children; like NO_WALLET, each first match is the contact's own. */
+/**
+ * What row(true) leaves for the scanned children; as with the wallet's (contact-text.ts), each first match is the
+ * contact's own.
+ */
 const NO_LISTS = '"emails":null,"phones":null';
 const NO_TAGS = '"tags":null';
 
@@ -71,8 +71,7 @@ export async function* contactTexts(db: Kysely<DB>, ids: readonly number[], size
       left join company as co on co.id = p.company_id left join contact as m on m.id = p.reports_to_id
       order by j.n`.execute(db);
     return rows.map(({ id, t, minor, currency }) => {
-      let text = minor === null || currency === null ? t
-        : t.replace(NO_WALLET, () => `"wallet":${JSON.stringify(toMajor(Number(minor), currency))},"currency":${JSON.stringify(currency)}`);
+      let text = withWallet(t, minor, currency);
       if (long) {
         text = text.replace(NO_LISTS, () => `"emails":${emails!.get(id) ?? '[]'},"phones":${phones!.get(id) ?? '[]'}`)
           .replace(NO_TAGS, () => `"tags":${tags!.get(id) ?? '[]'}`);

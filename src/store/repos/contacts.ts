@@ -116,14 +116,9 @@ export class Contacts extends Repository {
 
   /**
    * The contacts of `filter` as `batches` gives them, each as the text of JSON.stringify(contactJson(c)), which is
-   * what --json and --ndjson write of it: the engine writes the text where it can (EngineSql.contactTexts), in
-   * batches of `size`.
+   * what --json and --ndjson write of it: the engine writes the text (EngineSql.contactTexts), in batches of `size`.
    */
   async *texts(filter: ContactFilter = {}, size = 500): AsyncGenerator<string[]> {
-    if (!this.engine.contactTexts) {
-      for await (const batch of this.batches(filter, size)) yield batch.map((c) => JSON.stringify(contactJson(c)));
-      return;
-    }
     yield* this.engine.contactTexts(await this.orderedIds(filter), size);
   }
 

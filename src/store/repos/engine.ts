@@ -44,10 +44,9 @@ export interface EngineSql {
   /**
    * Contacts `ids`, in that order, `size` at a time (one deleted meanwhile left out), each as the text of
    * JSON.stringify(contactJson(c)): for an engine that writes that text itself faster than JavaScript makes the
-   * objects and then the text (SQLite's json_object, PostgreSQL's row_to_json). Without it the repository writes it
-   * from the contacts.
+   * objects and then the text (SQLite's json_object, PostgreSQL's row_to_json).
    */
-  contactTexts?(ids: readonly number[], size: number): AsyncIterable<string[]>;
+  contactTexts(ids: readonly number[], size: number): AsyncIterable<string[]>;
   /** `column` as a query names it when its index must not be used (SQLite's unary plus; PostgreSQL plans for itself). */
   unindexed(column: string): RawBuilder<unknown>;
   /** On a team server: the login roles of the team, changed with the roster. */

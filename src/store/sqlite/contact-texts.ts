@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { toMajor } from '../../domain/money.js';
+import { withWallet } from '../contact-text.js';
 import type { DB } from '../schema.js';
 
 /**
@@ -32,12 +32,6 @@ const OBJECT = sql`json_object(
   'owner', p.owner, 'notes', p.notes, 'externalId', p.external_id,
   'uuid', p.uuid, 'createdAt', p.created_at, 'updatedAt', p.updated_at, 'createdBy', p.created_by, 'updatedBy', p.updated_by)`;
 
-/**
- * What OBJECT leaves for JavaScript. A key with its quotes cannot occur inside a JSON string (its quotes would be
- * escaped), and no field before `wallet` is named so: the first match is the contact's own.
- */
-const NO_WALLET = '"wallet":null,"currency":null';
-
 /** Contacts `ids` in that order as the text of contactJson (EngineSql.contactTexts). */
 export async function contactTexts(db: Kysely<DB>, ids: readonly number[]): Promise<string[]> {
   // The ids go in as one JSON array: the statement is the same for every batch, and json_each's key keeps their order.
@@ -46,6 +40,5 @@ export async function contactTexts(db: Kysely<DB>, ids: readonly number[]): Prom
     from json_each(${JSON.stringify(ids)}) as j join contact as p on p.id = j.value
     left join company as co on co.id = p.company_id left join contact as m on m.id = p.reports_to_id
     order by j.key`.execute(db);
-  return rows.map(({ t, minor, currency }) => (minor === null || currency === null ? t
-    : t.replace(NO_WALLET, () => `"wallet":${JSON.stringify(toMajor(Number(minor), currency))},"currency":${JSON.stringify(currency)}`)));
+  return rows.map(({ t, minor, currency }) => withWallet(t, minor, currency));
 }
