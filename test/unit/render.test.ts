@@ -1,5 +1,9 @@
+import Table from 'cli-table3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { colorLevel } from '../../src/io/terminal.js';
+import { displayCell } from '../../src/output/cells.js';
+import { line } from '../../src/output/delimited.js';
 import { render } from '../../src/output/render.js';
 import { theme } from '../../src/output/theme.js';
 import { type Column, list, record } from '../../src/output/view.js';
@@ -73,5 +77,42 @@ describe('piped records', () => {
         { title: 'Empty', rows: () => [], columns: columns.slice(0, 2) }],
     });
     expect(render(out, opts('plain')).stdout).toBe('id\t1\nname\tAcme\n\nPeople\n2\tLi\n');
+  });
+});
+
+describe('tables drawn in blocks', () => {
+  // The oracle: the whole list as one cli-table3 table, as crm drew it before blocks (quadratic in rows, issue #68).
+  function oneTable(cols: Column[], data: any[], headColor: (s: string) => string): string {
+    const t = new Table({
+      head: cols.map((c) => headColor(c.header)),
+      chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
+        'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ' },
+      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+      colAligns: cols.map((c) => (c.type === 'count' ? 'right' : 'left')),
+    });
+    for (const r of data) t.push(cols.map((c) => displayCell(c, r, 'en-US')));
+    return line(t.toString().split('\n').map((l) => l.trimEnd()).join('\n'));
+  }
+  // Wide (CJK, emoji), zero-width, coloured and multi-line cells: whatever changes a column's measured width.
+  const cell = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('', '张伟', 'Ünïcödé', '👩‍💼 rep', '\u001b[31mred\u001b[39m', 'two\nlines', 'a\u0301', 'x'.repeat(30)),
+  );
+
+  it('draw exactly what one cli-table3 table draws, across block boundaries', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 45, maxLength: 130 }),
+      fc.boolean(),
+      (width, cells, counts) => {
+        const cols: Column[] = Array.from({ length: width }, (_, i) => ({
+          header: ['ID', 'Name', '名前', 'n'][i]!, key: `c${i}`, value: (r: string[]) => r[i], type: counts && i === 0 ? 'count' : undefined,
+        }));
+        const data = counts ? cells.map((r) => [String(r[0]!.length * 997), ...r.slice(1)]) : cells;
+        for (const level of [0, 1] as const) {
+          const o = { ...opts('table'), theme: theme(level) };
+          expect(render(list(data, cols), o).stdout).toBe(oneTable(cols, data, o.theme.header));
+        }
+      }), { numRuns: 60 });
   });
 });
