@@ -44,6 +44,20 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * A package index that re-exports everything: in this bundle (see the top) importing one function from it runs every
+ * module of the package at start. date-fns's index brought its 250 modules into `contact add` (a repository's domain
+ * rules use two of them); crm imports each function by its own path instead, and the build says so to code that does not.
+ */
+const wholePackages = {
+  name: 'whole-packages',
+  setup(b) {
+    b.onResolve({ filter: /^date-fns$/ }, (args) => (OURS.test(args.importer)
+      ? { errors: [{ text: `import date-fns functions by path (import { addDays } from 'date-fns/addDays'): its index loads all of date-fns at start` }] }
+      : undefined));
+  },
+};
+
 const dist = new URL('../dist/', import.meta.url);
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(dist, { recursive: true, force: true });
@@ -65,7 +79,7 @@ await build({
   // module's wrapper: no copy of 1.7 MB of source to wrap it at every start. It is not require()d.
   banner: { js: "(function (exports, require, module, __filename, __dirname) {\nvar __crmModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   footer: { js: '})' },
-  plugins: [lazyBuiltins],
+  plugins: [lazyBuiltins, wholePackages],
   // bin/crm.js reads the bundle as latin1: escaped non-ASCII keeps that exact.
   charset: 'ascii',
   minify: true,
