@@ -31,6 +31,19 @@ describe('FdWriter (stdout and stderr written with write(2))', () => {
     expect(called).toEqual(['first', 'second']);
   });
 
+  it('hands a long output to the stream once it passes its limit, after what it wrote itself', () => {
+    const file = join(scratch(), 'out');
+    const fd = openSync(file, 'w');
+    const stream = new PassThrough();
+    const w = new FdWriter(fd, () => stream, 10);
+    w.write('0123456');
+    w.write('789abc');
+    w.write('def');
+    closeSync(fd);
+    expect(readFileSync(file, 'utf8')).toBe('0123456');
+    expect(String(stream.read())).toBe('789abcdef');
+  });
+
   it('hands the rest to the stream when a non-blocking descriptor is full, keeping the order', () => {
     const fifo = join(scratch(), 'fifo');
     execFileSync('mkfifo', [fifo]);
