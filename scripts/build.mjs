@@ -46,7 +46,7 @@ const lazyBuiltins = {
 
 /**
  * A package index that re-exports everything: in this bundle (see the top) importing one function from it runs every
- * module of the package at start. date-fns's index brought its 250 modules into `contact add` (a repository's domain
+ * module of the package at start. date-fns's index brought its 266 modules into `contact add` (a repository's domain
  * rules use two of them); crm imports each function by its own path instead, and the build says so to code that does not.
  */
 const wholePackages = {
