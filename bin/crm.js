@@ -16,16 +16,17 @@ const BUNDLE = join(DIST, 'crm.cjs');
 const CACHES = join(DIST, 'cache');
 
 if (require.main === module) {
-  // A reader that stops early (`crm order list | head`) closes the pipe: that is the reader's choice, not a
-  // failure. Stop writing and exit quietly instead of dying on an unhandled EPIPE with a stack trace.
-  process.stdout.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
   const args = process.argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    // The one answer that needs nothing else: skip loading the command tree.
-    process.stdout.write(`${require('../dist/version.json')}\n`);
+    // The one answer that needs nothing else: skip loading the command tree, and Node's stdout stream. A reader that
+    // has gone (EPIPE) is the reader's choice, not a failure.
+    const line = `${require('../dist/version.json')}\n`;
+    try {
+      writeSync(1, line);
+    } catch (e) {
+      if (e.code === 'EAGAIN') process.stdout.write(line); // a descriptor left non-blocking: Node's stream waits
+      else if (e.code !== 'EPIPE') throw e;
+    }
   } else {
     const bundle = load(cacheGroup(args));
     bundle.exports.main(args).then((code) => {

@@ -4,23 +4,57 @@
 // does not parse what it does not run. Compiling, not the number of files, was what a command paid at start.
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { GROUPS } from './code-cache.mjs';
 
 /**
- * commander requires child_process at its top for executable subcommands, which crm has none of: 3 ms of every
- * command (child_process brings net, dgram and more). It gets the module when it first uses it.
+ * Built-in modules that cost milliseconds to load, and which importers get them only when they first call into them:
+ * commander requires child_process at its top for executable subcommands, which crm has none of (3 ms: it brings net,
+ * dgram and more); crypto (5 ms, and it brings stream) is needed by few commands, though modules that every command
+ * loads import it for what they do rarely (an erasure's hashes, a temporary file's name); module (Node's ESM loader
+ * comes with it) and os, likewise. Only their functions are lazy, and only for crm's own code, where importing anything
+ * else of them fails the build (a package could read a constant, which would be undefined).
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+const OURS = /^(?!.*[\\/]node_modules[\\/]).*[\\/]src[\\/]/;
+const LAZY_BUILTINS = new Map([['child_process', /[\\/]commander[\\/]/], ['crypto', OURS], ['module', OURS], ['os', OURS]]);
+
+/** A module in place of built-in `name`: a function of each of its functions that loads it on the first call. */
+function lazyModule(name) {
+  const real = createRequire(import.meta.url)(`node:${name}`);
+  const fns = Object.keys(real).filter((k) => typeof real[k] === 'function' && /^[A-Za-z_$][\w$]*$/.test(k));
+  return [
+    `let m; const get = () => (m ??= require('node:${name}'));`,
+    // new.target: a class (crypto's Hash, KeyObject, ...) is constructed, not called.
+    ...fns.map((k) => `export function ${k}(...a) { return new.target ? new (get().${k})(...a) : get().${k}(...a); }`),
+    'export default new Proxy({}, { get: (_, key) => get()[key] });',
+  ].join('\n');
+}
+
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
-      loader: 'js',
-    }));
+    b.onResolve({ filter: new RegExp(`^(node:)?(${[...LAZY_BUILTINS.keys()].join('|')})$`) }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (args.namespace === 'lazy-builtin' || !LAZY_BUILTINS.get(name).test(args.importer)) return undefined;
+      return { path: name, namespace: 'lazy-builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: lazyModule(args.path), loader: 'js' }));
+  },
+};
+
+/**
+ * A package index that re-exports everything: in this bundle (see the top) importing one function from it runs every
+ * module of the package at start. date-fns's index brought its 266 modules into `contact add` (a repository's domain
+ * rules use two of them); crm imports each function by its own path instead, and the build says so to code that does not.
+ */
+const wholePackages = {
+  name: 'whole-packages',
+  setup(b) {
+    b.onResolve({ filter: /^date-fns$/ }, (args) => (OURS.test(args.importer)
+      ? { errors: [{ text: `import date-fns functions by path (import { addDays } from 'date-fns/addDays'): its index loads all of date-fns at start` }] }
+      : undefined));
   },
 };
 
@@ -40,12 +74,12 @@ await build({
   // only from a file inside better-sqlite3, so where that path is unknown the package is loaded from disk as it is.
   external: ['bindings'],
   // import.meta.url (the addon's path is resolved from it) is computed when read, not at every start.
-  define: { __CRM_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__crmModule.url' },
+  define: { __CRM_VERSION__: JSON.stringify(pkg.version), __CRM_DIST__: '__dirname', 'import.meta.url': '__crmModule.url' },
   // The file is one function expression, which bin/crm.js compiles and calls as Node would call a CommonJS
   // module's wrapper: no copy of 1.7 MB of source to wrap it at every start. It is not require()d.
   banner: { js: "(function (exports, require, module, __filename, __dirname) {\nvar __crmModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   footer: { js: '})' },
-  plugins: [lazyChildProcess],
+  plugins: [lazyBuiltins, wholePackages],
   // bin/crm.js reads the bundle as latin1: escaped non-ASCII keeps that exact.
   charset: 'ascii',
   minify: true,

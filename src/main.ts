@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { liveCompletionCall, runLiveCompletion } from './cli/live-completion.js';
 import { Context } from './context.js';
 import { CrmError, ExitCode } from './errors.js';
+import { processStreams } from './io/process-streams.js';
 import type { Env, Streams } from './io/terminal.js';
 
 /** Runs one crm command line and returns its exit code. The one place errors become messages. */
-export async function main(argv: string[], streams: Streams = process, env: Env = process.env): Promise<number> {
+export async function main(argv: string[], streams: Streams = processStreams(), env: Env = process.env): Promise<number> {
   const ctx = new Context(streams, env, argv);
   let program: Command | undefined;
   try {

@@ -2,7 +2,11 @@
  * The agenda (sales force automation's schedule by day/week/month/year): overdue follow-ups first, then day by
  * day the follow-ups due, the deals expected to close and the meetings scheduled.
  */
-import { addDays, endOfMonth, endOfWeek, startOfMonth, startOfWeek } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfWeek } from 'date-fns/endOfWeek';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfWeek } from 'date-fns/startOfWeek';
 import type { Activity } from './activity.js';
 import { localDate, localDay, localTime } from './calendar.js';
 import { type Deal, effectiveProbability } from './deal.js';

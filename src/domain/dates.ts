@@ -1,7 +1,19 @@
-import {
-  addDays, addHours, addMonths, addWeeks, addYears, endOfMonth, endOfQuarter, endOfWeek, endOfYear, format,
-  isValid, startOfDay, startOfMonth, startOfQuarter, startOfWeek, startOfYear,
-} from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addHours } from 'date-fns/addHours';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { addYears } from 'date-fns/addYears';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfQuarter } from 'date-fns/endOfQuarter';
+import { endOfWeek } from 'date-fns/endOfWeek';
+import { endOfYear } from 'date-fns/endOfYear';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { startOfDay } from 'date-fns/startOfDay';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfQuarter } from 'date-fns/startOfQuarter';
+import { startOfWeek } from 'date-fns/startOfWeek';
+import { startOfYear } from 'date-fns/startOfYear';
 import { rejected } from './check.js';
 import { DATE_FORMS } from './date-forms.js';
 import { parseInstant } from './instant.js';

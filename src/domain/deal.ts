@@ -1,4 +1,4 @@
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { type Link, type Stamps, stampsJson, type Page } from './record.js';
 import { toMajor } from './money.js';
 import { categoryOf, probabilityOf } from './deal-transitions.js';

@@ -1,4 +1,4 @@
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import { drawHoldout } from './campaign.js';
 import { isoDate } from './dates.js';
 

@@ -1,4 +1,5 @@
-import { addDays, addMonths } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
 import { dayNumber, localDate } from './calendar.js';
 import { isoDate } from './dates.js';
 import { type DemoCampaign, demoCampaigns, type DemoLine, demoLines, type DemoProduct, demoProducts } from './demo-act.js';

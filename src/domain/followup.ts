@@ -1,4 +1,7 @@
-import { addDays, addMonths, addWeeks, differenceInCalendarDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { rejected } from './check.js';
 import { localDate } from './calendar.js';
 import { type Link, type Stamps, stampsJson, type Page } from './record.js';

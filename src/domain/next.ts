@@ -1,4 +1,5 @@
-import { addDays, endOfWeek } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { endOfWeek } from 'date-fns/endOfWeek';
 import { daysBetween, localDay } from './calendar.js';
 import { isoDate } from './dates.js';
 import type { Priority } from './followup.js';

@@ -29,5 +29,6 @@ export function colorLevel(env: Env, isTTY: boolean, flag: boolean | undefined):
 export function canPrompt(streams: Streams, env: Env, inputFlag: boolean | undefined): boolean {
   if (inputFlag === false) return false;
   if (env.CRM_NO_INPUT !== undefined && env.CRM_NO_INPUT !== '' && env.CRM_NO_INPUT !== '0') return false;
-  return Boolean(streams.stdin.isTTY && streams.stdout.isTTY && streams.stderr.isTTY);
+  // stdout first: when it is a pipe or a file the answer is known without making Node's stdin and stderr streams.
+  return Boolean(streams.stdout.isTTY && streams.stderr.isTTY && streams.stdin.isTTY);
 }

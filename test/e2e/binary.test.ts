@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa, execaNode } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { BIN, sandbox } from './crm.js';
@@ -25,6 +27,27 @@ describe('help and version', () => {
     // The version path must not open the database: an unusable CRM_DB does not matter to it.
     const r = await execaNode(BIN, ['--version'], { env: { CRM_DB: '/nonexistent/dir/x.db' }, reject: false });
     expect(r.exitCode).toBe(0);
+  });
+});
+
+describe('start-up', () => {
+  it('writes to a pipe without loading Node\'s streams, and loads crypto only for what needs it', async () => {
+    const { run, home } = sandbox();
+    const preload = join(home, 'loaded.cjs');
+    const list = join(home, 'loaded.txt');
+    writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+    const env = { NODE_OPTIONS: `--require ${preload}` };
+    const loaded = async (args: string[], exitCode = 0) => {
+      const r = await run(args, { env });
+      expect(r.exitCode, `${args.join(' ')}: ${r.stderr}`).toBe(exitCode);
+      return readFileSync(list, 'utf8').split('\n').filter((m) => /^NativeModule (stream|net|tty|crypto|module)$/.test(m));
+    };
+    expect(await loaded(['contact', 'add', 'Li Na', '--email', 'li@acme.example', '-q'])).toEqual([]);
+    expect(await loaded(['contact', 'list', '--json'])).toEqual([]);
+    expect(await loaded(['__complete', 'contact', '--', 'L'])).toEqual([]);
+    expect(await loaded(['contact', 'show', 'Nobody'], 3)).toEqual([]); // an error, on stderr
+    // An erasure hashes the email it keeps on the suppression list: crypto is there when called.
+    expect(await loaded(['contact', 'forget', 'Li Na', '--yes'])).toContain('NativeModule crypto');
   });
 });
 

@@ -5,7 +5,7 @@ import { followupJson } from '../../domain/followup.js';
 import { parsePeriod } from '../../domain/periods.js';
 import { usageError } from '../../errors.js';
 import { followupList } from '../../output/views/followup.js';
-import { addDays } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
 import type { FollowupInput } from './spec.js';
 
 export async function run({ opts }: FollowupInput<'list'>, ctx: Context) {

@@ -1,4 +1,4 @@
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import type { Context } from '../../context.js';
 import { analyseBaskets, recommend } from '../../domain/basket.js';
 import { check, listLimit } from '../../domain/check.js';

@@ -1,4 +1,7 @@
-import { addWeeks, getISOWeek, getISOWeekYear, startOfWeek } from 'date-fns';
+import { addWeeks } from 'date-fns/addWeeks';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { startOfWeek } from 'date-fns/startOfWeek';
 import type { ActivityType } from '../activity.js';
 import { localDay, pad2 } from '../calendar.js';
 import { isoDate } from '../dates.js';

@@ -1,4 +1,4 @@
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { isoDate } from '../dates.js';
 import { categoryOf, probabilityOf } from '../deal-transitions.js';
 import type { Converter, Unconverted } from '../fx.js';

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 import type { ChangeNotes, Identity, JournalAction, JournalEntry, WriteMeta } from '../journal.js';
 import { hasRows, readRows, readRowsOf, type RowImage, type Rows } from './row-images.js';
+import { randomUuid } from '../uuid.js';
 
 /** Records every write of one command under one change set, inside that command's transaction. */
 export class Journal implements ChangeNotes {
@@ -28,7 +28,7 @@ export class Journal implements ChangeNotes {
    */
   created(identity: Identity = {}) {
     return {
-      ...(identity.id ? { id: identity.id } : {}), uuid: identity.uuid ?? randomUUID(), created_at: this.meta.at, updated_at: this.meta.at,
+      ...(identity.id ? { id: identity.id } : {}), uuid: identity.uuid ?? randomUuid(), created_at: this.meta.at, updated_at: this.meta.at,
       created_by: this.meta.actor, updated_by: this.meta.actor,
     };
   }

@@ -4,7 +4,7 @@ import type { DemoData } from '../../domain/demo.js';
 import { nameKey } from '../../domain/reference.js';
 import type { DemoContents, LoadCounts } from '../bulk.js';
 import type { WriteMeta } from '../journal.js';
-import { addonPath } from './addon.js';
+import { nativeBinding } from './addon.js';
 import { translateSqliteError } from './errors.js';
 import { type InsertInto, MultiRowInsert, sqliteRows } from './multi-row-insert.js';
 import { searchRowid } from './search.js';
@@ -198,7 +198,7 @@ export function holdsRecords(db: Database.Database): boolean {
 export function demoContents(path: string): DemoContents {
   let raw: Database.Database;
   try {
-    raw = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: addonPath() });
+    raw = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
   } catch (e) {
     throw translateSqliteError(e, path);
   }

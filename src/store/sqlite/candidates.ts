@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
-import { addonPath } from './addon.js';
+import { nativeBinding } from './addon.js';
 import type { Alias, Found, NamedKind } from '../../domain/completion.js';
 import { candidateSources, TOP } from '../candidate-sources.js';
 import type { Candidates, StageChoice } from '../candidates.js';
@@ -17,7 +17,7 @@ type Row = Omit<Found, 'kind' | 'by'>;
 export function openSqliteCandidates(path: string): Candidates | undefined {
   // Only a regular file: opening a pipe would block the shell's Tab.
   if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return undefined;
-  const raw = new Database(path, { fileMustExist: true, timeout: 1000, nativeBinding: addonPath() });
+  const raw = new Database(path, { fileMustExist: true, timeout: 1000, nativeBinding: nativeBinding() });
   try {
     raw.pragma('query_only = on');
   } catch (e) {

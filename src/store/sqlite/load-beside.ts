@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { addonPath } from './addon.js';
+import { nativeBinding } from './addon.js';
 
 /** The page cache of a load (KiB): fewer pages written out and read back mid-load. 64 MiB was no faster at --scale
  * 100000 (15-16 s either way) and cost 64 MiB more at its peak. */
@@ -23,7 +23,7 @@ export async function loadBeside<T>(live: Database.Database, path: string, fill:
   let db: Database.Database | undefined;
   try {
     await live.backup(temp);
-    db = new Database(temp, { nativeBinding: addonPath() });
+    db = new Database(temp, { nativeBinding: nativeBinding() });
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');

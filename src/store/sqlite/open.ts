@@ -7,7 +7,7 @@ import { CrmError } from '../../errors.js';
 import { FolderError, makeFolders } from '../../io/folders.js';
 import { schemaVersion } from '../maintenance.js';
 import type { DB } from '../schema.js';
-import { addonPath } from './addon.js';
+import { nativeBinding } from './addon.js';
 import { notADatabase, translateSqliteError } from './errors.js';
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -50,7 +50,7 @@ function writable(path: string): boolean {
  * removed on close) of the database and its -wal, which is what the file holds at this moment.
  */
 function openReadOnly(path: string, busyTimeoutMs: number): SqliteHandle {
-  const open = (file: string) => new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, nativeBinding: addonPath() });
+  const open = (file: string) => new Database(file, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, nativeBinding: nativeBinding() });
   let raw: Database.Database;
   let copy: string | undefined;
   try {
@@ -138,7 +138,7 @@ export function openSqlite(path: string, opts: OpenOptions = {}): SqliteHandle {
   }
   let raw: Database.Database;
   try {
-    raw = new Database(path, { timeout: busyTimeoutMs, nativeBinding: addonPath() });
+    raw = new Database(path, { timeout: busyTimeoutMs, nativeBinding: nativeBinding() });
     // Switching to WAL rewrites the file's header: only in a file of ours this crm can use. A newer crm's database,
     // or another program's, is refused by the migration check afterwards and must stay byte for byte as it was.
     if (created || isOursToUse(raw)) raw.pragma('journal_mode = WAL');

@@ -6,7 +6,7 @@ import { migrations } from '../../../migrations/index.js';
 import { CrmError, invalid, notFound } from '../../errors.js';
 import { schemaVersion } from '../maintenance.js';
 import type { RestoreReport } from '../restore.js';
-import { addonPath } from './addon.js';
+import { nativeBinding } from './addon.js';
 import { backupSqlite, freeBackupPath } from './migrate.js';
 
 const notCrm = (file: string, why: string) => invalid('FILE', `${file} is not a crm database (${why})`,
@@ -24,7 +24,7 @@ export function restoreSqlite(dbPath: string, file: string, now: Date): RestoreR
   if (!statSync(file).isFile()) throw notCrm(file, 'not a regular file');
   let source: Database.Database;
   try {
-    source = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: addonPath() });
+    source = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
   } catch {
     throw notCrm(file, 'it cannot be opened as SQLite');
   }
@@ -69,7 +69,7 @@ export function restoreSqlite(dbPath: string, file: string, now: Date): RestoreR
  * needs every other connection closed: a crm still working on the database makes the restore wait, then refuse.
  */
 function setAside(dbPath: string, now: Date): string {
-  const live = new Database(dbPath, { timeout: 2000, nativeBinding: addonPath() });
+  const live = new Database(dbPath, { timeout: 2000, nativeBinding: nativeBinding() });
   try {
     const backup = freeBackupPath(dbPath, now, 'before-restore');
     backupSqlite(live, backup);
