@@ -47,6 +47,13 @@ describe('a whole-database load built beside the file', () => {
     db.close();
   });
 
+  it('fills the copy without a journal, whatever journal the live file keeps', async () => {
+    const { path, live } = await emptyDatabase();
+    expect(live.pragma('journal_mode', { simple: true })).toBe('wal');
+    const seen = await loadBeside(live, path, (db) => [db.pragma('journal_mode', { simple: true }), db.pragma('locking_mode', { simple: true })]);
+    expect(seen).toEqual(['off', 'exclusive']);
+  });
+
   it('leaves the database as it was, and no half-made file beside it, when the load fails', async () => {
     const { folder, path, live } = await emptyDatabase();
     const load = loadBeside(live, path, (db) => {
