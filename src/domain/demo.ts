@@ -115,6 +115,9 @@ function random(seed: number) {
 }
 
 const slug = (s: string) => s.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/\s+/g, '-');
+/** The slugs of the first and last names, worked out once: 100,000 contacts' emails spelled them 200,000 times (0.18 s). */
+const FIRST_SLUG = new Map(FIRST.map((n) => [n, slug(n)]));
+const LAST_SLUG = new Map(LAST.map((n) => [n, slug(n)]));
 const at = (d: Date, hour: number, minute = 0) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), hour, minute).toISOString();
 /** A weekend day moved to the nearest working day on the given side: back to Friday (-1) or on to Monday (+1). */
 const workday = (d: Date, side: -1 | 1) => {
@@ -156,7 +159,7 @@ export function demoData(plan: DemoPlan): DemoData {
     const boss = company === null || rank === 0 ? null : rank <= 2 ? staffOf[company]![0]! : staffOf[company]![r.int(0, Math.min(2, rank - 1))]!;
     const domain = company === null ? 'mail.example' : companies[company]!.domain;
     contacts.push({
-      name, email: `${slug(first)}.${slug(last) || 'x'}${big ? i + 1 : ''}@${domain}`, phone: `+49 30 ${String(1000000 + i * 37).slice(0, 7)}`,
+      name, email: `${FIRST_SLUG.get(first)}.${LAST_SLUG.get(last) || 'x'}${big ? i + 1 : ''}@${domain}`, phone: `+49 30 ${String(1000000 + i * 37).slice(0, 7)}`,
       title, company, role, reportsTo: boss, source: r.pick(SOURCES),
       lifecycle: company === null ? r.pick(['customer', 'prospect']) : r.pick(['customer', 'customer', 'prospect', 'lead']),
       consent: r.pick(['opted-in', 'opted-in', 'unknown', 'opted-out']), doNotContact: r.chance(0.03),

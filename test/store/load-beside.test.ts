@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { demoData } from '../../src/domain/demo.js';
 import { loadBeside } from '../../src/store/sqlite/load-beside.js';
 import { migrate } from '../../src/store/sqlite/migrate.js';
+import { rebuildSearch } from '../../src/store/sqlite/reindex.js';
 import { openSqlite } from '../../src/store/sqlite/open.js';
 import { openSqliteStore } from '../../src/store/sqlite/store.js';
 
@@ -47,6 +48,13 @@ describe('a whole-database load built beside the file', () => {
     db.close();
   });
 
+  it('fills the copy without a journal, whatever journal the live file keeps', async () => {
+    const { path, live } = await emptyDatabase();
+    expect(live.pragma('journal_mode', { simple: true })).toBe('wal');
+    const seen = await loadBeside(live, path, (db) => [db.pragma('journal_mode', { simple: true }), db.pragma('locking_mode', { simple: true })]);
+    expect(seen).toEqual(['off', 'exclusive']);
+  });
+
   it('leaves the database as it was, and no half-made file beside it, when the load fails', async () => {
     const { folder, path, live } = await emptyDatabase();
     const load = loadBeside(live, path, (db) => {
@@ -79,6 +87,21 @@ describe('crm demo\'s load on SQLite', () => {
     const uuid = demoData(plan).uuid;
     expect(drawn).toEqual(drawn.map(() => uuid()));
     expect(lines).toBeGreaterThan(2000);
+  });
+
+  it('writes the search index a rebuild from the records writes, whole', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crm-load-'));
+    const path = join(folder, 'demo.db');
+    await (await openSqliteStore({ path, source: 'flag' }, NOW)).bulkLoad(demoData(plan), meta);
+    const db = new Database(path);
+    const entries = () => db.prepare('select rowid, kind, ref_id, title, body from search_index order by rowid').raw().all();
+    db.prepare("insert into search_index (search_index) values ('integrity-check')").run();
+    const written = entries();
+    db.transaction(() => rebuildSearch(db))();
+    const rebuilt = entries();
+    db.close();
+    expect(written).toHaveLength(200 + 40 + 20 + 100);
+    expect(written).toEqual(rebuilt);
   });
 
   it('leaves the empty database in place and no file beside it when the load fails mid-way', async () => {

@@ -16,12 +16,11 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
   const stampOf = () => ({ uuid: data.uuid(), created_at: meta.at, updated_at: meta.at, created_by: meta.actor, updated_by: meta.actor });
   const stageId = new Map((db.prepare('select name, id from stage').all() as { name: string; id: number }[]).map((s) => [s.name, s.id]));
   const id = (i: number | null) => (i === null ? null : i + 1);
-  const fts = db.prepare('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)');
-  // The same entries the repositories write (search-text.ts), so a demo searches as it would after a restore.
-  const index = (kind: SearchKind, id: number, { title, body }: SearchEntry) => fts.run(searchRowid(kind, id), kind, id, title, searchBody(body));
-  const named = (list: readonly { name: string }[], i: number | null) => (i === null ? null : { name: list[i]!.name });
-  const d = (i: number | null) => (i === null ? null : { name: data.deals[i]!.title });
-  const tag = db.prepare('insert into tag (entity, entity_id, tag) values (?, ?, ?)');
+  const fixed = { currency: data.currency, at: meta.at, actor: meta.actor };
+  // Rows go in as multi-row statements, a table's values in a reused array: a million orders and the 100,000
+  // contacts' rows make a hundredth of the calls into SQLite, with none of the objects named parameters need.
+  const rows = (into: InsertInto, after?: MultiRowInsert) => new MultiRowInsert(sqliteRows(db, { ...into, fixed }), into.width, after);
+  const tag = rows(TAGS);
   let orders = 0;
   let counts: LoadCounts | undefined;
 
@@ -32,60 +31,46 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
     const indexes = db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in
       (${FILLED.map((t) => `'${t}'`).join(', ')})`).raw().all() as [string, string][];
     for (const [name] of indexes) db.exec(`drop index "${name}"`);
-    const company = db.prepare(`insert into company (id, name, name_key, domain, industry, size, address, wallet_minor, currency,
-      owner, notes, uuid, created_at, updated_at, created_by, updated_by) values (@id, @name, @key, @domain, @industry, @size, @address,
-      @wallet, @currency, @owner, @notes, @uuid, @created_at, @updated_at, @created_by, @updated_by)`);
+    const company = rows(COMPANIES);
     data.companies.forEach((c, i) => {
-      company.run({ id: i + 1, name: c.name, key: nameKey(c.name), domain: c.domain, industry: c.industry, size: c.size,
-        address: c.address, wallet: c.walletMinor, currency: data.currency, owner: c.owner, notes: c.notes, ...stampOf() });
-      for (const t of c.tags) tag.run('company', i + 1, t);
-      index('company', i + 1, companyEntry({ ...c, tags: [...c.tags].sort() }));
+      company.add([i + 1, c.name, nameKey(c.name), c.domain, c.industry, c.size, c.address, c.walletMinor, c.owner, c.notes, data.uuid()]);
+      for (const t of c.tags) tag.add(['company', i + 1, t]);
     });
+    company.flush();
 
-    const contact = db.prepare(`insert into contact (id, name, name_key, title, company_id, role, reports_to_id, source, lifecycle,
-      consent, do_not_contact, owner, uuid, created_at, updated_at, created_by, updated_by) values (@id, @name, @key, @title, @company,
-      @role, @boss, @source, @lifecycle, @consent, @dnc, @owner, @uuid, @created_at, @updated_at, @created_by, @updated_by)`);
-    const email = db.prepare('insert into contact_email (contact_id, email, position) values (?, ?, 0)');
-    const phone = db.prepare('insert into contact_phone (contact_id, phone, position) values (?, ?, 0)');
+    const contact = rows(CONTACTS);
+    const email = rows(EMAILS);
+    const phone = rows(PHONES);
     data.contacts.forEach((c, i) => {
-      contact.run({ id: i + 1, name: c.name, key: nameKey(c.name), title: c.title, company: id(c.company), role: c.role,
-        boss: id(c.reportsTo), source: c.source, lifecycle: c.lifecycle, consent: c.consent, dnc: c.doNotContact ? 1 : 0,
-        owner: c.owner, ...stampOf() });
-      email.run(i + 1, c.email);
-      phone.run(i + 1, c.phone);
-      for (const t of c.tags) tag.run('contact', i + 1, t);
-      index('contact', i + 1, contactEntry({ name: c.name, emails: [c.email], title: c.title, notes: null, phones: [c.phone], tags: [...c.tags].sort() }));
+      contact.add([i + 1, c.name, nameKey(c.name), c.title, id(c.company), c.role, id(c.reportsTo), c.source, c.lifecycle, c.consent,
+        c.doNotContact ? 1 : 0, c.owner, data.uuid()]);
+      email.add([i + 1, c.email]);
+      phone.add([i + 1, c.phone]);
+      for (const t of c.tags) tag.add(['contact', i + 1, t]);
     });
+    for (const table of [contact, email, phone, tag]) table.flush();
 
-    const deal = db.prepare(`insert into deal (id, title, title_key, amount_minor, currency, stage_id, probability, expected_close,
-      closed_on, stage_changed_at, owner, company_id, contact_id, source, next_step, lost_reason, uuid, created_at, updated_at,
-      created_by, updated_by) values (@id, @title, @key, @amount, @currency, @stage, @probability, @close, @closed, @changed,
-      @owner, @company, @contact, @source, @next, @lost, @uuid, @created, @changed, @owner, @owner)`);
-    const change = db.prepare(`insert into deal_stage_change (deal_id, from_stage_id, to_stage_id, from_stage, to_stage, at, actor)
-      values (?, ?, ?, ?, ?, ?, ?)`);
+    const deal = rows(DEALS);
+    const change = rows(STAGE_CHANGES, deal);
     data.deals.forEach((d, i) => {
       const last = d.history.at(-1)!;
-      deal.run({ id: i + 1, title: d.title, key: nameKey(d.title), amount: d.amountMinor, currency: data.currency,
-        stage: stageId.get(last.stage), probability: d.probability, close: d.expectedClose, closed: d.closedOn, changed: last.at,
-        owner: d.owner, company: id(d.company), contact: id(d.contact), source: d.source, next: d.nextStep, lost: d.lostReason,
-        created: d.createdAt, uuid: data.uuid() });
+      deal.add([i + 1, d.title, nameKey(d.title), d.amountMinor, stageId.get(last.stage), d.probability, d.expectedClose, d.closedOn, last.at,
+        d.owner, id(d.company), id(d.contact), d.source, d.nextStep, d.lostReason, data.uuid(), d.createdAt, last.at, d.owner, d.owner]);
       d.history.forEach((h, k) => {
         const from = k === 0 ? null : d.history[k - 1]!.stage;
-        change.run(i + 1, from === null ? null : stageId.get(from), stageId.get(h.stage), from, h.stage, h.at, d.owner);
+        change.add([i + 1, from === null ? null : stageId.get(from), stageId.get(h.stage), from, h.stage, h.at, d.owner]);
       });
-      index('deal', i + 1, dealEntry({ title: d.title, company: named(data.companies, d.company), contact: named(data.contacts, d.contact),
-        source: d.source, nextStep: d.nextStep, lostReason: d.lostReason }));
     });
+    deal.flush();
+    change.flush();
 
-    const activity = db.prepare(`insert into activity (id, type, at, summary, outcome, direction, satisfaction, contact_id,
-      company_id, deal_id, uuid, created_at, updated_at, created_by, updated_by) values (@id, @type, @at, @summary, @outcome,
-      @direction, @satisfaction, @contact, @company, @deal, @uuid, @at, @at, @by, @by)`);
+    const activity = rows(ACTIVITIES);
     data.activities.forEach((a, i) => {
-      activity.run({ id: i + 1, type: a.type, at: a.at, summary: a.summary, outcome: a.outcome, direction: a.direction,
-        satisfaction: a.satisfaction, contact: id(a.contact), company: id(a.company), deal: id(a.deal), by: a.by, uuid: data.uuid() });
-      index('activity', i + 1, activityEntry({ type: a.type, summary: a.summary, outcome: a.outcome, contact: named(data.contacts, a.contact),
-        company: named(data.companies, a.company), deal: d(a.deal) }));
+      activity.add([i + 1, a.type, a.at, a.summary, a.outcome, a.direction, a.satisfaction, id(a.contact), id(a.company), id(a.deal), data.uuid(),
+        a.at, a.at, a.by, a.by]);
     });
+    activity.flush();
+    writeSearchIndex(db, data);
 
     const followup = db.prepare(`insert into followup (id, title, title_key, due_date, due_time, owner, priority, status, done_at,
       repeat_every, repeat_unit, series_anchor, series_due, contact_id, company_id, deal_id, uuid, created_at, updated_at, created_by,
@@ -98,20 +83,20 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
 
     // Products and lines (issue 18): product i is id i + 1; the products' uuids are drawn after the quotas', so the
     // records the demo had before keep theirs. Lines name products written further down: keys are checked at the end.
-    const order = new MultiRowInsert(sqliteRows(db, ORDERS), ORDERS.width);
-    const line = new MultiRowInsert(sqliteRows(db, ORDER_LINES), ORDER_LINES.width, order);
+    const order = rows(ORDERS);
+    const line = rows(ORDER_LINES, order);
     // One array per table, refilled for every row: a million orders make no million arrays.
-    const orderRow: unknown[] = [null, null, '', 0, data.currency, '', null, '', '', meta.at, meta.at, meta.actor, meta.actor];
+    const orderRow: unknown[] = [null, null, '', 0, '', null, '', ''];
     const lineRow: unknown[] = [0, 0, 0, 0, 0, 0];
     for (const o of data.orders()) {
       orderRow[0] = id(o.company);
       orderRow[1] = id(o.contact);
       orderRow[2] = o.orderedOn;
       orderRow[3] = o.amountMinor;
-      orderRow[5] = o.reference;
-      orderRow[6] = id(o.deal);
-      orderRow[7] = o.deal === null ? 'demo' : 'win';
-      orderRow[8] = data.uuid();
+      orderRow[4] = o.reference;
+      orderRow[5] = id(o.deal);
+      orderRow[6] = o.deal === null ? 'demo' : 'win';
+      orderRow[7] = data.uuid();
       order.add(orderRow);
       orders += 1;
       o.lines?.forEach((l, k) => {
@@ -171,9 +156,50 @@ export function bulkLoad(db: Database.Database, data: DemoData, meta: WriteMeta)
   return counts!;
 }
 
+/**
+ * The search index's entries for the demo's records: the same the repositories write (search-text.ts), so a demo
+ * searches as it would after a restore. They are written after the records, in the order of the records, one
+ * statement each: FTS5 writes what it holds as a new segment whenever a statement of many rows begins, so records
+ * written in between, many rows a statement, would cut the index in other places than one by one.
+ */
+function writeSearchIndex(db: Database.Database, data: DemoData): void {
+  const fts = db.prepare('insert into search_index (rowid, kind, ref_id, title, body) values (?, ?, ?, ?, ?)');
+  const index = (kind: SearchKind, id: number, { title, body }: SearchEntry) => fts.run(searchRowid(kind, id), kind, id, title, searchBody(body));
+  const named = (list: readonly { name: string }[], i: number | null) => (i === null ? null : { name: list[i]!.name });
+  const dealNamed = (i: number | null) => (i === null ? null : { name: data.deals[i]!.title });
+  data.companies.forEach((c, i) => index('company', i + 1, companyEntry({ ...c, tags: [...c.tags].sort() })));
+  data.contacts.forEach((c, i) => index('contact', i + 1, contactEntry({ name: c.name, emails: [c.email], title: c.title, notes: null,
+    phones: [c.phone], tags: [...c.tags].sort() })));
+  data.deals.forEach((d, i) => index('deal', i + 1, dealEntry({ title: d.title, company: named(data.companies, d.company),
+    contact: named(data.contacts, d.contact), source: d.source, nextStep: d.nextStep, lostReason: d.lostReason })));
+  data.activities.forEach((a, i) => index('activity', i + 1, activityEntry({ type: a.type, summary: a.summary, outcome: a.outcome,
+    contact: named(data.contacts, a.contact), company: named(data.companies, a.company), deal: dealNamed(a.deal) })));
+}
+
+/**
+ * The rows of each table the demo fills, record i as id i + 1. The values every row shares are named: @currency,
+ * and @at and @actor for the stamps of a record the demo creates (a deal and an activity have their own).
+ */
+const COMPANIES: InsertInto = { head: `insert into company (id, name, name_key, domain, industry, size, address, wallet_minor, owner, notes, uuid,
+  currency, created_at, updated_at, created_by, updated_by)`, row: '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @currency, @at, @at, @actor, @actor)', width: 11 };
+const CONTACTS: InsertInto = { head: `insert into contact (id, name, name_key, title, company_id, role, reports_to_id, source, lifecycle, consent,
+  do_not_contact, owner, uuid, created_at, updated_at, created_by, updated_by)`, row: '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @at, @at, @actor, @actor)',
+width: 13 };
+const EMAILS: InsertInto = { head: 'insert into contact_email (contact_id, email, position)', row: '(?, ?, 0)', width: 2 };
+const PHONES: InsertInto = { head: 'insert into contact_phone (contact_id, phone, position)', row: '(?, ?, 0)', width: 2 };
+const TAGS: InsertInto = { head: 'insert into tag (entity, entity_id, tag)', row: '(?, ?, ?)', width: 3 };
+/** A deal is stamped as its owner made it: created when it was, updated when its stage last changed. */
+const DEALS: InsertInto = { head: `insert into deal (id, title, title_key, amount_minor, stage_id, probability, expected_close, closed_on,
+  stage_changed_at, owner, company_id, contact_id, source, next_step, lost_reason, uuid, created_at, updated_at, created_by, updated_by, currency)`,
+row: '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @currency)', width: 20 };
+const STAGE_CHANGES: InsertInto = { head: 'insert into deal_stage_change (deal_id, from_stage_id, to_stage_id, from_stage, to_stage, at, actor)',
+  row: '(?, ?, ?, ?, ?, ?, ?)', width: 7 };
+/** An activity is stamped by whoever it is by, when it happened. */
+const ACTIVITIES: InsertInto = { head: `insert into activity (id, type, at, summary, outcome, direction, satisfaction, contact_id, company_id,
+  deal_id, uuid, created_at, updated_at, created_by, updated_by)`, row: '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', width: 15 };
 /** The orders' and their lines' rows, in the order of the orders the demo yields; order n is id n. */
-const ORDERS: InsertInto = { head: `insert into orders (company_id, contact_id, ordered_on, amount_minor, currency, reference, deal_id, source,
-  uuid, created_at, updated_at, created_by, updated_by)`, row: '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', width: 13 };
+const ORDERS: InsertInto = { head: `insert into orders (company_id, contact_id, ordered_on, amount_minor, reference, deal_id, source, uuid,
+  currency, created_at, updated_at, created_by, updated_by)`, row: '(?, ?, ?, ?, ?, ?, ?, ?, @currency, @at, @at, @actor, @actor)', width: 8 };
 const ORDER_LINES: InsertInto = { head: `insert into order_line (order_id, position, product_id, description, quantity, unit_price_minor,
   amount_minor)`, row: '(?, ?, ?, null, ?, ?, ?)', width: 6 };
 
