@@ -73,35 +73,44 @@ export function bgnbdObjective(customers: readonly (RFT & { n?: number })[]): (p
     N[i] = c.n ?? 1;
   });
   const len = customers.length;
-  const X = xs.value;
   const SX = xs.slot;
   const STX = txs.slot;
   const ST = ts.slot;
-  const a12 = new Float64Array(xs.values.length);
-  const lnA4 = new Float64Array(xs.values.length);
-  const lnTX = new Float64Array(txs.values.length);
-  const lnT = new Float64Array(ts.values.length);
+  const X = Float64Array.from(xs.values);
+  const TX = Float64Array.from(txs.values);
+  const T = Float64Array.from(ts.values);
+  const a12 = new Float64Array(X.length);
+  const lnA4 = new Float64Array(X.length);
+  const rx = new Float64Array(X.length);
+  const lnTX = new Float64Array(TX.length);
+  const lnT = new Float64Array(T.length);
+  // The group loop below is most of report clv's time on a million orders: it reads only typed arrays, and every
+  // value it shares with other groups (r + x too) is computed once per evaluation, by the same expression, so the
+  // sum keeps its bits.
   return ({ r, alpha, a, b }) => {
     const lnAlpha = Math.log(alpha);
-    xs.values.forEach((x, k) => {
+    for (let k = 0; k < X.length; k++) {
+      const x = X[k]!;
       a12[k] = lnRising(r, x) + r * lnAlpha + lnRising(b, x) - lnRising(a + b, x);
       lnA4[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
-    });
-    txs.values.forEach((tx, k) => { lnTX[k] = Math.log(alpha + tx); });
-    ts.values.forEach((T, k) => { lnT[k] = Math.log(alpha + T); });
+      rx[k] = r + x;
+    }
+    for (let k = 0; k < TX.length; k++) lnTX[k] = Math.log(alpha + TX[k]!);
+    for (let k = 0; k < T.length; k++) lnT[k] = Math.log(alpha + T[k]!);
     let total = 0;
     for (let i = 0; i < len; i++) {
-      const x = X[i]!;
       const s = SX[i]!;
-      const a3 = -(r + x) * lnT[ST[i]!]!;
-      let term = a12[s]! + a3;
-      if (x > 0) {
-        const a4 = lnA4[s]! - (r + x) * lnTX[STX[i]!]!;
+      const a3 = -rx[s]! * lnT[ST[i]!]!;
+      let term: number;
+      if (X[s]! > 0) {
+        const a4 = lnA4[s]! - rx[s]! * lnTX[STX[i]!]!;
         // ln(e^A3 + e^A4), computed around the larger term so neither underflows. The larger one's exponential is
         // exactly 1; when the other is below 2^-53 the sum rounds to 1 and its log is 0, so neither is computed.
         const m = a3 >= a4 ? a3 : a4;
         const d = a3 >= a4 ? a4 - m : a3 - m;
         term = d < -40 ? a12[s]! + m : a12[s]! + m + Math.log(1 + Math.exp(d));
+      } else {
+        term = a12[s]! + a3;
       }
       total += N[i]! * term;
     }
@@ -113,12 +122,10 @@ export function bgnbdObjective(customers: readonly (RFT & { n?: number })[]): (p
 class Distinct {
   readonly values: number[] = [];
   readonly slot: Int32Array;
-  readonly value: Float64Array;
   private readonly slots = new Map<number, number>();
 
   constructor(size: number) {
     this.slot = new Int32Array(size);
-    this.value = new Float64Array(size);
   }
 
   add(i: number, v: number): void {
@@ -129,7 +136,6 @@ class Distinct {
       this.values.push(v);
     }
     this.slot[i] = k;
-    this.value[i] = v;
   }
 }
 
