@@ -10,6 +10,7 @@ import { PurchaseHistories } from '../../domain/clv/summary.js';
 import { horizonMonths, monthlyRate } from '../../domain/report-options.js';
 import { fitProgress } from '../../io/progress.js';
 import { fitSpendAside } from '../../io/spend-fit.js';
+import { inlineFitNotice } from './model.js';
 import { lazyRows } from '../../output/view.js';
 import { clvView } from '../../output/views/value.js';
 import { fittingModel, unconvertedWarning } from '../../output/views/notices.js';
@@ -32,7 +33,7 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   await data.directory(directory);
   const sample = clvSample(customers, asOf, unitDays, currency);
   const meter = fitProgress(ctx.streams.stderr);
-  const spendFit = fitSpendAside(sample.spend, (i, ll) => meter.show(fittingModel('spend', i, ll)));
+  const spendFit = fitSpendAside(sample.spend, (i, ll) => meter.show(fittingModel('spend', i, ll)), inlineFitNotice(ctx));
   const bg = fitBgNbd(sample.rft, { onIteration: (i, ll) => meter.show(fittingModel('purchase', i, ll)) });
   const gg = await spendFit;
   meter.done();
