@@ -51,11 +51,10 @@ export function fitSpendAside(spend: readonly Spend[], onIteration?: (iteration:
 export function workerSource(): string {
   return `const { parentPort, workerData } = require('node:worker_threads');
 const { lnGamma, lnRising } = (${gammaFunctions})();
-const { fitGammaGamma } = (${spendModel})({ lnGamma, lnRising, minimize: ${minimize}, likelihoodTolerance: ${likelihoodTolerance},
+const { fitSpend } = (${spendModel})({ lnGamma, lnRising, minimize: ${minimize}, likelihoodTolerance: ${likelihoodTolerance},
   outcome: ${outcome}, LOG_BOUND: ${LOG_BOUND} });
 const { x, m } = workerData;
-const fit = fitGammaGamma(Array.from(x, (v, i) => ({ x: v, m: m[i] })),
-  { onIteration: (iteration, logLikelihood) => parentPort.postMessage({ iteration, logLikelihood }) });
+const fit = fitSpend(x, m, { onIteration: (iteration, logLikelihood) => parentPort.postMessage({ iteration, logLikelihood }) });
 parentPort.postMessage({ fit });
 `;
 }
