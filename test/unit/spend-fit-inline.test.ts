@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 // A Worker that cannot start, as where threads are unavailable: the fit must still come, from this thread.
 vi.mock('node:worker_threads', () => ({ Worker: class { constructor() { throw new Error('no threads here'); } } }));
 
+// Files share loaded modules (isolate: false): spend-fit.js is loaded afresh, so that it gets the Worker above.
+vi.resetModules();
 const { fitSpendAside } = await import('../../src/io/spend-fit.js');
 const { fitGammaGamma } = await import('../../src/domain/clv/gammagamma.js');
 
