@@ -8,10 +8,12 @@ import { gammaFunctions } from '../domain/clv/special.js';
  * The spend model's fit started on another core, to run while this thread fits the purchase model: report clv's two
  * fits take about as long as each other. The worker is started from source text (the fit's functions refer to
  * nothing outside themselves), so it works whatever files the build makes and in the tests, which run the sources.
- * Same arithmetic on the same numbers gives the same bits; should a worker not start or fail, the fit runs here.
+ * Same arithmetic on the same numbers gives the same bits; should a worker not start or fail, the fit runs here and
+ * `onInline` hears why (CRM_DEBUG=1 prints it: a test runs the built binary so and fails on it, since a fit in this
+ * thread gives the same report, only slower).
  */
-export function fitSpendAside(spend: readonly Spend[], onIteration?: (iteration: number, logLikelihood: number) => void): Promise<GammaGammaFit> {
-  const inline = () => fitGammaGamma(spend, { onIteration });
+export function fitSpendAside(spend: readonly Spend[], onIteration?: (iteration: number, logLikelihood: number) => void,
+  onInline?: (reason: string) => void): Promise<GammaGammaFit> {
   const x = Float64Array.from(spend, (c) => c.x);
   const m = Float64Array.from(spend, (c) => c.m);
   return new Promise((resolve, reject) => {
@@ -25,19 +27,23 @@ export function fitSpendAside(spend: readonly Spend[], onIteration?: (iteration:
         reject(e);
       }
     };
+    const inline = (reason: string) => settle(() => {
+      onInline?.(reason);
+      return fitGammaGamma(spend, { onIteration });
+    });
     let worker: Worker;
     try {
-      worker = new Worker(workerSource(), { eval: true, workerData: { x, m }, transferList: [x.buffer, m.buffer] });
-    } catch {
-      settle(inline);
+      worker = new Worker(workerSource(), { eval: true, workerData: { x, m }, transferList: [x.buffer, m.buffer], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+    } catch (e) {
+      inline(`the worker did not start: ${(e as Error).message}`);
       return;
     }
     worker.on('message', (msg: { fit?: GammaGammaFit; iteration?: number; logLikelihood?: number }) => {
       if (msg.fit) settle(() => msg.fit!);
       else onIteration?.(msg.iteration!, msg.logLikelihood!);
     });
-    worker.on('error', () => settle(inline));
-    worker.on('exit', () => settle(inline));
+    worker.on('error', (e) => inline(`the worker failed: ${e.message}`));
+    worker.on('exit', (code) => inline(`the worker exited (${code}) without a fit`));
   });
 }
 
@@ -45,11 +51,16 @@ export function fitSpendAside(spend: readonly Spend[], onIteration?: (iteration:
 export function workerSource(): string {
   return `const { parentPort, workerData } = require('node:worker_threads');
 const { lnGamma, lnRising } = (${gammaFunctions})();
-const { fitGammaGamma } = (${spendModel})({ lnGamma, lnRising, minimize: ${minimize}, likelihoodTolerance: ${likelihoodTolerance},
+const { fitSpend } = (${spendModel})({ lnGamma, lnRising, minimize: ${minimize}, likelihoodTolerance: ${likelihoodTolerance},
   outcome: ${outcome}, LOG_BOUND: ${LOG_BOUND} });
 const { x, m } = workerData;
-const fit = fitGammaGamma(Array.from(x, (v, i) => ({ x: v, m: m[i] })),
-  { onIteration: (iteration, logLikelihood) => parentPort.postMessage({ iteration, logLikelihood }) });
+const fit = fitSpend(x, m, { onIteration: (iteration, logLikelihood) => parentPort.postMessage({ iteration, logLikelihood }) });
 parentPort.postMessage({ fit });
 `;
 }
+
+/**
+ * The worker's young generation, in MB: what the fit allocates per evaluation dies young and is small, and V8's
+ * default lets it pile up to tens of MB before collecting, all of it on top of report clv's peak.
+ */
+const YOUNG_MB = 4;

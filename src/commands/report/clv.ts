@@ -1,7 +1,7 @@
 import { CustomerDirectory } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
-import { atRisk, clvSample, customerForecasts, round } from '../../domain/clv/customers.js';
+import { atRisk, clvSample, forecastTable, round } from '../../domain/clv/customers.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
 import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
@@ -10,6 +10,7 @@ import { PurchaseHistories } from '../../domain/clv/summary.js';
 import { horizonMonths, monthlyRate } from '../../domain/report-options.js';
 import { fitProgress } from '../../io/progress.js';
 import { fitSpendAside } from '../../io/spend-fit.js';
+import { inlineFitNotice } from './model.js';
 import { lazyRows } from '../../output/view.js';
 import { clvView } from '../../output/views/value.js';
 import { fittingModel, unconvertedWarning } from '../../output/views/notices.js';
@@ -28,25 +29,29 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const histories = new PurchaseHistories(converter(currency, rates), unconverted);
   await data.purchaseDays(asOf, histories.add);
   const { customers } = histories;
-  const directory = new CustomerDirectory();
-  await data.directory(directory);
   const sample = clvSample(customers, asOf, unitDays, currency);
   const meter = fitProgress(ctx.streams.stderr);
-  const spendFit = fitSpendAside(sample.spend, (i, ll) => meter.show(fittingModel('spend', i, ll)));
+  const spendFit = fitSpendAside(sample.spend, (i, ll) => meter.show(fittingModel('spend', i, ll)), inlineFitNotice(ctx));
   const bg = fitBgNbd(sample.rft, { onIteration: (i, ll) => meter.show(fittingModel('purchase', i, ll)) });
   const gg = await spendFit;
   meter.done();
   const diagnosis = diagnose(bg, gg);
-  const rows = customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (key) => directory.describeKey(key));
-  const all = opts.atRisk ? atRisk(rows) : rows;
-  const listed = limit === undefined ? all : all.slice(0, limit);
+  // Names are read once the fits are done: 100,000 of them held through the fits were on top of the peak.
+  const directory = new CustomerDirectory();
+  await data.directory(directory);
+  const table = forecastTable(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (key) => directory.describeKey(key));
+  // Rows are made as they are written, except for --at-risk, which picks among all of them.
+  const risky = opts.atRisk ? atRisk(table.order.map(table.row)) : undefined;
+  const count = Math.min(risky?.length ?? table.order.length, limit ?? Infinity);
   return clvView({
     asOf, unit: opts.unit, horizonMonths: months, discount, currency, atRisk: Boolean(opts.atRisk),
     model: { r: round(bg.r, 6), alpha: round(bg.alpha, 6), a: round(bg.a, 6), b: round(bg.b, 6), logLikelihood: round(bg.logLikelihood, 4),
       customers: customers.length, repeatBuyers: sample.repeatBuyers },
     spendModel: { p: round(gg.p, 6), q: round(gg.q, 6), gamma: round(gg.gamma, 6), logLikelihood: round(gg.logLikelihood, 4) },
     diagnosis,
-    customers: lazyRows(listed.length, () => listed),
+    customers: lazyRows(count, function* () {
+      for (let k = 0; k < count; k++) yield risky ? risky[k]! : table.row(table.order[k]!);
+    }),
     unconverted: unconverted.list(),
   }, unconvertedWarning({ unconverted, currency, rates, locale: ctx.locale }));
 }

@@ -6,6 +6,7 @@ import { diagnose } from '../../domain/clv/diagnosis.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { fitSpendAside } from '../../io/spend-fit.js';
+import { spendFitInline } from '../../output/views/notices.js';
 
 /**
  * The lifetime-value models fitted at `asOf` (weeks, 12 months, 1% a month: report clv's defaults) and each
@@ -22,12 +23,17 @@ export async function fittedForecasts(ctx: Context, asOf: string,
     also(...a);
   } : histories.add);
   const { customers } = histories;
-  const directory = new CustomerDirectory();
-  await data.directory(directory);
   const sample = clvSample(customers, asOf, 7, currency);
-  const spendFit = fitSpendAside(sample.spend);
+  const spendFit = fitSpendAside(sample.spend, undefined, inlineFitNotice(ctx));
   const bg = fitBgNbd(sample.rft);
   const gg = await spendFit;
   const diagnosis = diagnose(bg, gg);
+  // Names are read once the fits are done: 100,000 of them held through the fits were on top of the peak.
+  const directory = new CustomerDirectory();
+  await data.directory(directory);
   return customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (key) => directory.describeKey(key));
 }
+
+/** Under CRM_DEBUG=1, where a spend fit that should run in a worker thread ran in this one, and why. */
+export const inlineFitNotice = (ctx: Context) =>
+  (ctx.env.CRM_DEBUG === '1' ? (reason: string) => void ctx.streams.stderr.write(`${spendFitInline(reason)}\n`) : undefined);

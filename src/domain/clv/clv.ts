@@ -12,10 +12,12 @@ export function clv(bg: BgNbdParams, c: RFT, spend: number, months: number, disc
   return discounted(purchaseCurve(bg, c, months, unitDays), spend, discountFactors(months, discount));
 }
 
-/** E[Y(k months)] for k = 1..months: what CLV weighs by spend, the same for every customer with c's (x, tx, T). */
-export function purchaseCurve(bg: BgNbdParams, c: RFT, months: number, unitDays: number): Float64Array {
-  const curve = new Float64Array(months);
-  for (let k = 1; k <= months; k++) curve[k - 1] = expectedPurchases(bg, c, (k * DAYS_PER_MONTH) / unitDays);
+/**
+ * E[Y(k months)] for k = 1..months: what CLV weighs by spend, the same for every customer with c's (x, tx, T);
+ * written into `curve` from `at` (many customers' curves share one array).
+ */
+export function purchaseCurve(bg: BgNbdParams, c: RFT, months: number, unitDays: number, curve = new Float64Array(months), at = 0): Float64Array {
+  for (let k = 1; k <= months; k++) curve[at + k - 1] = expectedPurchases(bg, c, (k * DAYS_PER_MONTH) / unitDays);
   return curve;
 }
 
@@ -24,13 +26,13 @@ export function discountFactors(months: number, discount: number): Float64Array 
   return Float64Array.from({ length: months }, (_, i) => (1 + discount) ** (i + 1));
 }
 
-/** The sum over months of spend x that month's expected purchases, discounted. */
-export function discounted(curve: Float64Array, spend: number, factors: Float64Array): number {
+/** The sum over months of spend x that month's expected purchases (the curve from `at`), discounted. */
+export function discounted(curve: Float64Array, spend: number, factors: Float64Array, at = 0): number {
   let value = 0;
   let before = 0;
-  for (let k = 0; k < curve.length; k++) {
-    value += (spend * (curve[k]! - before)) / factors[k]!;
-    before = curve[k]!;
+  for (let k = 0; k < factors.length; k++) {
+    value += (spend * (curve[at + k]! - before)) / factors[k]!;
+    before = curve[at + k]!;
   }
   return value;
 }

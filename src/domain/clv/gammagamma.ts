@@ -37,45 +37,69 @@ export interface SpendModelParts {
  * the fit can run in a worker thread while the purchase model is fitted (src/io/spend-fit.ts).
  */
 export function spendModel({ lnGamma, lnRising, minimize, likelihoodTolerance, outcome, LOG_BOUND }: SpendModelParts) {
-  function groupSpend(customers: readonly Spend[]): SpendGroup[] {
-    const groups: SpendGroup[] = [];
-    const byX = new Map<number, Map<number, SpendGroup>>();
-    for (const c of customers) {
-      let byM = byX.get(c.x);
-      if (!byM) byX.set(c.x, (byM = new Map()));
-      const g = byM.get(c.m);
-      if (g) g.n += 1;
-      else {
-        const made = { x: c.x, m: c.m, n: 1 };
-        byM.set(c.m, made);
-        groups.push(made);
-      }
+  /** Repeat buyers with identical (x, m) as columns, each pair where it is first seen, `n` how many share it. */
+  interface SpendGroups {
+    length: number;
+    x: Float64Array;
+    m: Float64Array;
+    n: Float64Array;
+  }
+
+  function spendGroups(x: ArrayLike<number>, m: ArrayLike<number>): SpendGroups {
+    const byX = new Map<number, Map<number, number>>();
+    const slot = new Int32Array(x.length);
+    let length = 0;
+    for (let i = 0; i < x.length; i++) {
+      let byM = byX.get(x[i]!);
+      if (!byM) byX.set(x[i]!, (byM = new Map()));
+      let k = byM.get(m[i]!);
+      if (k === undefined) byM.set(m[i]!, (k = length++));
+      slot[i] = k;
     }
-    return groups;
+    const g = { length, x: new Float64Array(length), m: new Float64Array(length), n: new Float64Array(length) };
+    for (let i = 0; i < x.length; i++) {
+      const k = slot[i]!;
+      g.x[k] = x[i]!;
+      g.m[k] = m[i]!;
+      g.n[k]! += 1;
+    }
+    return g;
+  }
+
+  function groupSpend(customers: readonly Spend[]): SpendGroup[] {
+    const g = spendGroups(customers.map((c) => c.x), customers.map((c) => c.m));
+    return Array.from({ length: g.length }, (_, k) => ({ x: g.x[k]!, m: g.m[k]!, n: g.n[k]! }));
   }
 
   function ggLogLikelihood(g: GammaGammaParams, customers: readonly (Spend & { n?: number })[]): number {
     return ggObjective(customers)(g);
   }
 
-  /**
-   * The log-likelihood as a function of the parameters (see bgnbdObjective); lnΓ(px+q) - lnΓ(px) is a rising
-   * factorial, which stays exact when p heads off to the edge of the search.
-   */
   function ggObjective(customers: readonly (Spend & { n?: number })[]): (g: GammaGammaParams) => number {
-    const distinct = [...new Set(customers.map((c) => c.x))];
+    return spendObjective({
+      length: customers.length, x: Float64Array.from(customers, (c) => c.x), m: Float64Array.from(customers, (c) => c.m),
+      n: Float64Array.from(customers, (c) => c.n ?? 1),
+    }, 1);
+  }
+
+  /**
+   * The log-likelihood as a function of the parameters, spend divided by `scale` (see fitSpend; see bgnbdObjective);
+   * lnΓ(px+q) - lnΓ(px) is a rising factorial, which stays exact when p heads off to the edge of the search.
+   */
+  function spendObjective(groups: SpendGroups, scale: number): (g: GammaGammaParams) => number {
+    const len = groups.length;
+    const distinct = [...new Set(groups.x)];
     const slot = new Map(distinct.map((x, i) => [x, i]));
-    const len = customers.length;
     const MX = new Float64Array(len);
     const LNM = new Float64Array(len);
-    const N = new Float64Array(len);
+    const N = groups.n;
     const S = new Int32Array(len);
-    customers.forEach((c, i) => {
-      MX[i] = c.m * c.x;
-      LNM[i] = Math.log(c.m);
-      N[i] = c.n ?? 1;
-      S[i] = slot.get(c.x)!;
-    });
+    for (let i = 0; i < len; i++) {
+      const m = groups.m[i]! / scale;
+      MX[i] = m * groups.x[i]!;
+      LNM[i] = Math.log(m);
+      S[i] = slot.get(groups.x[i]!)!;
+    }
     const perX = new Float64Array(distinct.length);
     const pX = new Float64Array(distinct.length);
     return ({ p, q, gamma }) => {
@@ -96,19 +120,28 @@ export function spendModel({ lnGamma, lnRising, minimize, likelihoodTolerance, o
     };
   }
 
-  /**
-   * Maximum-likelihood fit on log-parameters, identical (x, m) grouped. Spend is first divided by its mean, so gamma
-   * is searched in units of a typical order whatever the currency (yen or dollars); see LOG_BOUND.
-   */
   function fitGammaGamma(customers: readonly Spend[], opts: FitOptions = {}): GammaGammaFit {
-    const groups = groupSpend(customers);
-    const weight = groups.reduce((s, g) => s + g.n, 0);
-    const scale = groups.reduce((s, g) => s + g.n * g.m, 0) / weight || 1;
-    const scaled = groups.map((g) => ({ ...g, m: g.m / scale }));
+    return fitSpend(customers.map((c) => c.x), customers.map((c) => c.m), opts);
+  }
+
+  /**
+   * Maximum-likelihood fit on log-parameters, of repeat buyers' x and m given as columns (as a worker thread
+   * receives them), identical (x, m) grouped. Spend is first divided by its mean, so gamma is searched in units of
+   * a typical order whatever the currency (yen or dollars); see LOG_BOUND.
+   */
+  function fitSpend(x: ArrayLike<number>, m: ArrayLike<number>, opts: FitOptions = {}): GammaGammaFit {
+    const groups = spendGroups(x, m);
+    let weight = 0;
+    let spend = 0;
+    for (let k = 0; k < groups.length; k++) {
+      weight += groups.n[k]!;
+      spend += groups.n[k]! * groups.m[k]!;
+    }
+    const scale = spend / weight || 1;
     // Dividing m by `scale` shifts the log-likelihood by -(sum of n) ln scale; see fitBgNbd.
     const shift = weight * Math.log(scale);
     const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) });
-    const ll = ggObjective(scaled);
+    const ll = spendObjective(groups, scale);
     const f = (v: number[]) => {
       const value = ll(toParams(v));
       return Number.isFinite(value) ? -value : Infinity;
@@ -119,10 +152,10 @@ export function spendModel({ lnGamma, lnRising, minimize, likelihoodTolerance, o
     });
     const fitted = toParams(best.x);
     const params = { ...fitted, gamma: fitted.gamma * scale };
-    return { ...params, logLikelihood: ggLogLikelihood(params, groups), ...outcome<GammaGammaParams>(best, ['p', 'q', 'gamma']) };
+    return { ...params, logLikelihood: spendObjective(groups, 1)(params), ...outcome<GammaGammaParams>(best, ['p', 'q', 'gamma']) };
   }
 
-  return { groupSpend, ggLogLikelihood, ggObjective, fitGammaGamma };
+  return { groupSpend, ggLogLikelihood, ggObjective, fitGammaGamma, fitSpend };
 }
 
 export const { groupSpend, ggLogLikelihood, ggObjective, fitGammaGamma } = spendModel({ lnGamma, lnRising, minimize, likelihoodTolerance, outcome, LOG_BOUND });

@@ -80,6 +80,9 @@ export const unconvertedWarning = (b: { unconverted: Unconverted; currency: stri
 export const fittingModel = (model: 'purchase' | 'spend', iteration: number, logLikelihood: number) =>
   `fitting the ${model === 'purchase' ? 'purchase model (BG/NBD)' : 'spend model (Gamma-Gamma)'}: iteration ${iteration}, log-likelihood ${logLikelihood.toFixed(2)}`;
 
+/** Under CRM_DEBUG=1: the spend fit ran in the main thread, not beside the purchase fit (same figures, only slower). */
+export const spendFitInline = (reason: string) => `debug: the spend model (Gamma-Gamma) was fitted in the main thread: ${reason}`;
+
 export const createdDatabase = (path: string) => `note: created a new database at ${path}`;
 
 export const settingSaved = (key: string, file: string) => `set ${key} in ${file}`;

@@ -11,7 +11,7 @@ import type { PurchaseDayVisitor } from '../customer-value.js';
 export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: PurchaseDayVisitor): void {
   const cols = new Columns();
   // A customer, day or currency gets a number in the order it is first seen, and a rank by sorting those once.
-  const customerSlot = [new Map<number, number>(), new Map<number, number>()];
+  const customers = [new Slots(), new Slots()];
   const customerKind: number[] = [];
   const customerId: number[] = [];
   const days = new Interned();
@@ -24,10 +24,10 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
       const contact = digits(text, at);
       at = text.indexOf(UNIT, at) + 1;
       const dayEnd = text.indexOf(UNIT, at);
-      const day = days.of(text.slice(at, dayEnd));
+      const day = days.of(text, at, dayEnd);
       at = dayEnd + 1;
       const currencyEnd = text.indexOf(UNIT, at);
-      const currency = currencies.of(text.slice(at, currencyEnd));
+      const currency = currencies.of(text, at, currencyEnd);
       at = currencyEnd + 1;
       const minor = digits(text, at);
       const end = text.indexOf(RECORD, at);
@@ -35,10 +35,10 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
       // People without a company (kind 0) come before companies (kind 1), as NULLs sort first.
       const kind = company === null ? 0 : 1;
       const id = (company ?? contact)!;
-      let slot = customerSlot[kind]!.get(id);
-      if (slot === undefined) {
+      let slot = customers[kind]!.get(id);
+      if (slot < 0) {
         slot = customerId.length;
-        customerSlot[kind]!.set(id, slot);
+        customers[kind]!.set(id, slot);
         customerKind.push(kind);
         customerId.push(id);
       }
@@ -159,17 +159,26 @@ class Columns {
   }
 }
 
-/** Strings numbered as first seen, and their ranks in code-unit order (the order SQLite's BINARY collation sorts ASCII in). */
+/**
+ * Strings numbered as first seen, and their ranks in code-unit order (the order SQLite's BINARY collation sorts ASCII
+ * in). A short field is looked up by a number made of its characters, so a million orders make no string each
+ * (a day or a currency code is read once per order: a third of the scan's time as sliced and hashed strings).
+ */
 class Interned {
-  private readonly numbers = new Map<string, number>();
+  private readonly numbers = new Map<number, number>();
+  private readonly longer = new Map<string, number>();
   private readonly texts: string[] = [];
 
-  of(text: string): number {
-    let n = this.numbers.get(text);
+  /** The number of text[from, to). */
+  of(text: string, from: number, to: number): number {
+    const key = shortKey(text, from, to);
+    let n = key < 0 ? this.longer.get(text.slice(from, to)) : this.numbers.get(key);
     if (n === undefined) {
       n = this.texts.length;
-      this.numbers.set(text, n);
-      this.texts.push(text);
+      const field = text.slice(from, to);
+      if (key < 0) this.longer.set(field, n);
+      else this.numbers.set(key, n);
+      this.texts.push(field);
     }
     return n;
   }
@@ -184,6 +193,54 @@ class Interned {
     return rank;
   }
 }
+
+/**
+ * A small whole number for a day written YYYY-MM-DD (below 10^8) or a code of three capitals (from 10^8), so that
+ * neither needs a string to be looked up; -1 for any other text.
+ */
+function shortKey(text: string, from: number, to: number): number {
+  if (to - from === 3) {
+    let key = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i) - 65;
+      if (c < 0 || c > 25) return -1;
+      key = key * 26 + c;
+    }
+    return 100_000_000 + key;
+  }
+  if (to - from !== 10 || text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return -1;
+  let key = 0;
+  for (let i = from; i < to; i++) {
+    if (i === from + 4 || i === from + 7) continue;
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    key = key * 10 + c;
+  }
+  return key;
+}
+
+/** Customer ids of one kind to their slots: an array by id while ids are dense enough, a map beyond. */
+class Slots {
+  private byId = new Int32Array(1 << 16).fill(-1);
+  private readonly far = new Map<number, number>();
+
+  get(id: number): number {
+    return id < this.byId.length ? this.byId[id]! : (this.far.get(id) ?? -1);
+  }
+
+  set(id: number, slot: number): void {
+    if (id >= this.byId.length && id < MAX_DENSE_ID) {
+      const grown = new Int32Array(Math.min(MAX_DENSE_ID, Math.max(id + 1, this.byId.length * 2))).fill(-1);
+      grown.set(this.byId);
+      this.byId = grown;
+    }
+    if (id < this.byId.length) this.byId[id] = slot;
+    else this.far.set(id, slot);
+  }
+}
+
+/** Ids below this are looked up in an array (64 MB at most); any above, however few, in a map. */
+const MAX_DENSE_ID = 1 << 24;
 
 /** Sorts `rows[from, to)` by `day`: insertion sort, as most customers have a few orders; a long history sorts as an array. */
 function sortByDay(rows: Uint32Array, from: number, to: number, day: Int32Array): void {

@@ -1,0 +1,36 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { scanPurchaseDays } from '../../src/store/sqlite/purchase-days.js';
+
+/** The orders table's columns that the scan reads, filled in shuffled order. */
+function orders(rows: [number | null, number | null, string, number, string][]) {
+  const db = new Database(':memory:');
+  db.exec('create table orders (id integer primary key, company_id integer, contact_id integer, ordered_on text not null, amount_minor bigint not null, currency text not null)');
+  const add = db.prepare('insert into orders (company_id, contact_id, ordered_on, amount_minor, currency) values (?, ?, ?, ?, ?)');
+  for (const r of rows) add.run(...r);
+  return db;
+}
+
+describe('scanPurchaseDays (SQLite)', () => {
+  it('visits what one GROUP BY would, in its order, whatever the ids, days and currency codes look like', () => {
+    const rows: [number | null, number | null, string, number, string][] = [];
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    // Ids far beyond the dense range, days not written YYYY-MM-DD, codes not of three capitals, refunds, zero amounts.
+    const companies = [1, 2, 70_000, 30_000_000, 2 ** 40];
+    const days = ['2025-01-02', '2025-02-01', '2025-01-20', '2025-1-3', '2025-02-28', '2026-01-01', '2026-01-02', '2020-01-01', '1999-12-31'];
+    const currencies = ['USD', 'EUR', 'usd', 'XBTC', 'Y'];
+    for (let i = 0; i < 3000; i++) {
+      const company = next(3) === 0 ? null : companies[next(companies.length)]!;
+      rows.push([company, company === null ? 1 + next(40) : next(2) === 0 ? null : 5, days[next(days.length)]!, next(5) === 0 ? -100 : next(5000), currencies[next(currencies.length)]!]);
+    }
+    const db = orders(rows);
+    const seen: unknown[] = [];
+    scanPurchaseDays(db, '2026-01-01', (...visit) => seen.push(visit));
+    const want = db.prepare(`select case when company_id is null then 'contact' else 'company' end, coalesce(company_id, contact_id), ordered_on, currency,
+        sum(amount_minor), count(*) from orders where amount_minor >= 0 and ordered_on <= '2026-01-01'
+      group by company_id is not null, coalesce(company_id, contact_id), ordered_on, currency order by 1 desc, 2, 3, 4`).raw().all();
+    expect(want.length).toBeGreaterThan(200);
+    expect(seen).toEqual(want);
+  });
+});
