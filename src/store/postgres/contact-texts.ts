@@ -83,7 +83,9 @@ export async function* contactTexts(db: Kysely<DB>, ids: readonly number[], size
  * asked for while the scans' results are read, and each next one before the one before it is handed on.
  */
 async function* longList(db: Kysely<DB>, ids: readonly number[], size: number): AsyncGenerator<string[]> {
-  await sql`begin isolation level repeatable read read only`.execute(db);
+  // Inside a caller's transaction the cursor lives in that one, which this must neither commit nor roll back.
+  const own = !db.isTransaction;
+  if (own) await sql`begin isolation level repeatable read read only`.execute(db);
   let finished = false;
   try {
     // One connection runs these in the order asked, each as soon as the one before has answered.
@@ -117,7 +119,8 @@ async function* longList(db: Kysely<DB>, ids: readonly number[], size: number): 
     finished = true;
   } finally {
     // Stopped early (a closed pipe) or failed: the transaction, and with it the cursor, is rolled back.
-    if (finished) await sql`commit`.execute(db);
+    if (!own) await sql`close contact_texts`.execute(db).catch(() => {});
+    else if (finished) await sql`commit`.execute(db);
     else await sql`rollback`.execute(db).catch(() => {});
   }
 }
