@@ -100,7 +100,14 @@ export class ValueTable {
   converted = new Uint8Array(1024);
   /** 1 when some were left out for want of a rate. */
   leftOut = new Uint8Array(1024);
-  private rows = new Map<number, number>();
+  /**
+   * Rows by customer, made only once a customer comes out of order. A store's scan gives the customers one kind
+   * after the other, each by id, and they are found by halving: 100,000 entries in a map cost more than the rest
+   * of the table's filling.
+   */
+  private rows: Map<number, number> | undefined;
+  /** Each kind's place in the order its customers came in (-1: none yet). */
+  private readonly kindRank = [-1, -1];
   /** Day number of the first converted order. */
   private firstDay = Infinity;
 
@@ -135,8 +142,18 @@ export class ValueTable {
   }
 
   private rowOf(kind: number, id: number): number {
+    const last = this.size - 1;
     // A store gives a customer's currencies one after another: the row just used saves a lookup.
-    if (this.size > 0 && this.id[this.size - 1] === id && this.kind[this.size - 1] === kind) return this.size - 1;
+    if (last >= 0 && this.id[last] === id && this.kind[last] === kind) return last;
+    if (!this.rows) {
+      if (this.kindRank[kind] === -1) {
+        this.kindRank[kind] = this.kindRank[1 - kind] === -1 ? 0 : 1;
+        return this.append(kind, id);
+      }
+      if (kind === this.kind[last] && id > this.id[last]!) return this.append(kind, id);
+      this.rows = new Map();
+      for (let i = 0; i < this.size; i++) this.rows.set(slot(this.kind[i]!, this.id[i]!), i);
+    }
     return this.rows.get(slot(kind, id)) ?? this.append(kind, id);
   }
 
@@ -152,13 +169,23 @@ export class ValueTable {
     this.kind[i] = kind;
     this.id[i] = id;
     this.last[i] = NaN;
-    this.rows.set(slot(kind, id), i);
+    this.rows?.set(slot(kind, id), i);
     return i;
   }
 
   /** The customer's row, or -1 without orders. */
   find(kind: number, id: number): number {
-    return this.rows.get(slot(kind, id)) ?? -1;
+    if (this.rows) return this.rows.get(slot(kind, id)) ?? -1;
+    const rank = this.kindRank[kind]!;
+    if (rank === -1) return -1;
+    let [lo, hi] = [0, this.size];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = this.kindRank[this.kind[mid]!]!;
+      if (r < rank || (r === rank && this.id[mid]! < id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.size && this.kind[lo] === kind && this.id[lo] === id ? lo : -1;
   }
 
   key(i: number): string {

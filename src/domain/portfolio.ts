@@ -164,7 +164,8 @@ export function portfolioTable(table: ValueTable, scored: Scored, windowDays: nu
   const kept: number[] = [];
   for (let d = 0; d < n; d++) if (!excluded[d]) kept.push(d);
   const k = kept.length;
-  const sub: PortfolioColumns = { size: k, id: kept.map((d) => c.id[d]!), kind: kept.map((d) => c.kind[d]!),
+  // Copied only when someone was left out: 100,000 entries copied column by column cost more than the tiers.
+  const sub: PortfolioColumns = k === n ? c : { size: k, id: kept.map((d) => c.id[d]!), kind: kept.map((d) => c.kind[d]!),
     value: Float64Array.from(kept, (d) => c.value[d]!), wallet: Float64Array.from(kept, (d) => c.wallet[d]!),
     hasWallet: Uint8Array.from(kept, (d) => c.hasWallet[d]!), hasOrders: Uint8Array.from(kept, (d) => c.hasOrders[d]!),
     decile: Uint8Array.from(kept, (d) => c.decile[d]!) };
@@ -193,8 +194,10 @@ export type PortfolioTable = ReturnType<typeof portfolioTable>;
 /** Entry `i` of a portfolio table as a row. */
 export function portfolioRow(p: PortfolioTable, i: number) {
   const c = p.columns;
+  const { wallet, shareOfWallet, untapped, revisitWallet } = walletFigures(c, p.annualValue[i]!, i);
+  // Fields written out rather than spread: one object per row, not two.
   return { order: [c.id[i]!, c.kind[i]!] as [number, number], value: c.value[i]!, hasWallet: c.hasWallet[i] === 1, hasOrders: c.hasOrders[i] === 1,
-    decile: c.decile[i] || null, annualValue: p.annualValue[i]!, tier: TIERS[p.tier[i]!]!, ...walletFigures(c, p.annualValue[i]!, i),
+    decile: c.decile[i] || null, annualValue: p.annualValue[i]!, tier: TIERS[p.tier[i]!]!, wallet, shareOfWallet, untapped, revisitWallet,
     unconvertedWallet: p.unconvertedWallet.get(i) };
 }
 
@@ -203,12 +206,12 @@ export function portfolioSummary(p: PortfolioTable) {
   let [withoutWallet, walletsToRevisit] = [0, 0];
   const customers = new Array<number>(TIERS.length).fill(0);
   const value = new Array<number>(TIERS.length).fill(0);
+  const c = p.columns;
   for (const i of p.order) {
-    const r = portfolioRow(p, i);
-    if (!r.hasWallet) withoutWallet++;
-    if (r.revisitWallet) walletsToRevisit++;
+    if (!c.hasWallet[i]) withoutWallet++;
+    if (walletFigures(c, p.annualValue[i]!, i).revisitWallet) walletsToRevisit++;
     customers[p.tier[i]!]! += 1;
-    value[p.tier[i]!]! += r.value;
+    value[p.tier[i]!]! += c.value[i]!;
   }
   return { withoutWallet, walletsToRevisit, tiers: TIERS.map((tier, t) => ({ tier, strategy: STRATEGY[tier], customers: customers[t]!, value: value[t]! })) };
 }

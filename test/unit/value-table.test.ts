@@ -29,6 +29,22 @@ describe('the value table (R, F, M in columns)', () => {
     expect(t.find(1, 9)).toBe(-1);
   });
 
+  it('finds customers added in a scan\'s order, and merges a customer that comes again out of order', () => {
+    const t = new ValueTable(fx, new Unconverted());
+    // People without a company first, then companies, each by id, as SQLite's scan gives them.
+    for (const [kind, id] of [['contact', 2], ['contact', 5], ['contact', 5], ['company', 1], ['company', 7], ['company', 30]] as const) {
+      t.add(kind, id, 'USD', 1, 1, '2026-03-01', '2026-03-01', 100);
+    }
+    expect([t.find(1, 2), t.find(1, 5), t.find(0, 1), t.find(0, 7), t.find(0, 30)]).toEqual([0, 1, 2, 3, 4]);
+    expect([t.find(1, 1), t.find(1, 6), t.find(0, 2), t.find(0, 31), t.find(1, 30)]).toEqual([-1, -1, -1, -1, -1]);
+    expect([t.size, t.frequency[1]]).toEqual([5, 2]);
+    // A customer seen before, after others: the same row, not a second one; and new customers in any order.
+    t.add('contact', 2, 'EUR', 1, 1, '2026-03-02', '2026-03-02', 100);
+    t.add('company', 3, 'USD', 1, 1, '2026-03-02', '2026-03-02', 100);
+    t.add('contact', 1, 'USD', 1, 1, '2026-03-02', '2026-03-02', 100);
+    expect([t.size, t.frequency[0], t.find(1, 2), t.find(0, 3), t.find(1, 1), t.find(0, 30), t.find(1, 3)]).toEqual([7, 2, 0, 5, 6, 4, -1]);
+  });
+
   it('lists the highest Monetary first, ties by key as text (company:12 before company:9 before contact:1)', () => {
     const t = table();
     const s = t.scored('2026-03-31');
