@@ -175,14 +175,12 @@ describe('contactDupes', () => {
     expect(found.crowded).toEqual([{ kind: 'phone', value: '+4930999999', count: 30 }]);
   });
 
-  // A guard against comparing all with all (5 billion pairs: hours), not a benchmark: the bound leaves room for a
-  // loaded test machine. Measured: 0.3-0.8 s on a 2-core machine busy with other suites.
-  it('groups in one pass: 100,000 people are paired in seconds, not hours', () => {
+  // A guard against comparing all with all (5 billion pairs: hours), not a benchmark: the test's own timeout is the
+  // bound, so a loaded machine cannot fail it (measured: 0.3-0.8 s on a 2-core machine busy with other suites).
+  it('groups in one pass: 100,000 people are paired in seconds, not hours', { timeout: 60_000 }, () => {
     const people = contacts(Array.from({ length: 100_000 }, (_, i) =>
       person(i + 1, `Anna Müller ${i % 99_990}`, [`anna.${i}@gmail.com`], [`+49 30 ${1_000_000 + i}`])));
-    const started = performance.now();
     const found = contactDupes(people, { phoneCountry: 49 });
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(found.pairs).toHaveLength(10);
   });
 });
