@@ -1,5 +1,6 @@
 import { dayNumber } from './calendar.js';
 import type { Converter, Unconverted } from './fx.js';
+import { grown } from './grown.js';
 import type { Customer } from './order.js';
 import type { RfmInput } from './rfm.js';
 
@@ -62,13 +63,6 @@ export function describeCustomer(key: string, names: ReadonlyMap<string, { name:
   const colon = key.indexOf(':');
   const n = names.get(key);
   return { kind: key.slice(0, colon) as Customer['kind'], id: Number(key.slice(colon + 1)), name: n?.name ?? '', externalId: n?.externalId ?? null };
-}
-
-function grown<T extends Float64Array | Uint8Array>(a: T, size: number): T {
-  if (size < a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /** The scored customers (a positive order, converted) in table order, their measures copied out in columns. */
@@ -159,13 +153,15 @@ export class ValueTable {
 
   private append(kind: number, id: number): number {
     const i = this.size++;
-    this.kind = grown(this.kind, i);
-    this.id = grown(this.id, i);
-    this.frequency = grown(this.frequency, i);
-    this.last = grown(this.last, i);
-    this.monetary = grown(this.monetary, i);
-    this.converted = grown(this.converted, i);
-    this.leftOut = grown(this.leftOut, i);
+    if (i === this.kind.length) {
+      this.kind = grown(this.kind);
+      this.id = grown(this.id);
+      this.frequency = grown(this.frequency);
+      this.last = grown(this.last);
+      this.monetary = grown(this.monetary);
+      this.converted = grown(this.converted);
+      this.leftOut = grown(this.leftOut);
+    }
     this.kind[i] = kind;
     this.id[i] = id;
     this.last[i] = NaN;

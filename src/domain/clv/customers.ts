@@ -1,12 +1,13 @@
 import { CrmError } from '../../errors.js';
 import type { Customer } from '../order.js';
 import { idOrder } from '../customer-value.js';
+import { grown } from '../grown.js';
 import { toMajor } from '../money.js';
 import { type BgNbdParams, pAlive, type RFT } from './bgnbd.js';
 import { discounted, discountFactors, purchaseCurve, spendFor } from './clv.js';
 import type { Diagnosis } from './diagnosis.js';
 import type { GammaGammaParams, Spend } from './gammagamma.js';
-import { grown, RftIndex } from './rft-index.js';
+import { RftIndex } from './rft-index.js';
 import { dayNumbers, type PurchaseHistory, rftOf } from './summary.js';
 
 /**

@@ -1,3 +1,4 @@
+import { grown } from '../grown.js';
 import type { RFT } from './bgnbd.js';
 
 /**
@@ -85,11 +86,4 @@ function mix(h: number, k: number): number {
   h ^= Math.imul(k, 0x1b873593);
   h = (h << 13) | (h >>> 19);
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
-/** `a` with twice the room, what it holds kept. */
-export function grown(a: Float64Array): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
 }
