@@ -8,8 +8,28 @@ import { toMajor } from '../domain/money.js';
  */
 export const NO_WALLET = '"wallet":null,"currency":null';
 
+/** The wallet as JSON.stringify(contactJson(c)) writes it, from the minor units and currency the engine read. */
+const walletText = (minor: number | string, currency: string) =>
+  `"wallet":${JSON.stringify(toMajor(Number(minor), currency))},"currency":${JSON.stringify(currency)}`;
+
 /** A contact's text with its wallet written in, as JSON.stringify(contactJson(c)) writes it. */
 export function withWallet(text: string, minor: number | string | null, currency: string | null): string {
-  return minor === null || currency === null ? text
-    : text.replace(NO_WALLET, () => `"wallet":${JSON.stringify(toMajor(Number(minor), currency))},"currency":${JSON.stringify(currency)}`);
+  return minor === null || currency === null ? text : text.replace(NO_WALLET, () => walletText(minor, currency));
+}
+
+/**
+ * A contact text with a wallet, as an engine writes it when it hands over many contacts as one text: `"wallet":`,
+ * then the minor units between two U+0001 (a control character never stands unescaped in JSON text, so it marks
+ * nothing else), then `,"currency":` and the currency as a JSON string. WALLETS finds each such wallet.
+ */
+const WALLETS = /"wallet":\u0001([^\u0001]*)\u0001,"currency":("(?:[^"\\]|\\.)*")/g;
+
+/**
+ * Contact texts joined as one, in UTF-8, with every marked wallet written in (as withWallet writes it). Most lists
+ * have no wallet, or few: their bytes go out as the engine wrote them, never decoded into a string.
+ */
+export function withWallets(joined: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(joined.buffer, joined.byteOffset, joined.byteLength);
+  if (bytes.indexOf(1) === -1) return joined;
+  return Buffer.from(bytes.toString('utf8').replace(WALLETS, (_, minor: string, currency: string) => walletText(minor, JSON.parse(currency) as string)));
 }
