@@ -25,11 +25,12 @@ export function withWallet(text: string, minor: number | string | null, currency
 const WALLETS = /"wallet":\u0001([^\u0001]*)\u0001,"currency":("(?:[^"\\]|\\.)*")/g;
 
 /**
- * Contact texts joined as one, in UTF-8, with every marked wallet written in (as withWallet writes it). Most lists
- * have no wallet, or few: their bytes go out as the engine wrote them, never decoded into a string.
+ * Contact texts joined as one, as a string or in UTF-8, with every marked wallet written in (as withWallet writes it).
+ * Most lists have no wallet, or few: their text goes out as the engine wrote it, and bytes are never decoded.
  */
-export function withWallets(joined: Uint8Array): Uint8Array {
+export function withWallets<T extends string | Uint8Array>(joined: T): T {
+  const write = (text: string) => text.replace(WALLETS, (_, minor: string, currency: string) => walletText(minor, JSON.parse(currency) as string));
+  if (typeof joined === 'string') return (joined.includes('\u0001') ? write(joined) : joined) as T;
   const bytes = Buffer.from(joined.buffer, joined.byteOffset, joined.byteLength);
-  if (bytes.indexOf(1) === -1) return joined;
-  return Buffer.from(bytes.toString('utf8').replace(WALLETS, (_, minor: string, currency: string) => walletText(minor, JSON.parse(currency) as string)));
+  return (bytes.indexOf(1) === -1 ? joined : Buffer.from(write(bytes.toString('utf8')))) as T;
 }

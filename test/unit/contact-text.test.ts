@@ -19,10 +19,14 @@ describe('withWallets', () => {
       { name: 'Ze', wallet: -0.05, currency: 'EUR', notes: null },
     ]);
     expect(out).toBe(out.split('\n').map((t) => JSON.stringify(JSON.parse(t))).join('\n'));
+    // PostgreSQL hands over its batches as strings.
+    expect(withWallets(joined)).toBe(out);
   });
 
   it('hands back the very bytes it was given when no wallet is marked', () => {
-    const bytes = Buffer.from([marked('Ann', null, ''), marked('Bo', null, '')].join(','));
+    const text = [marked('Ann', null, ''), marked('Bo', null, '')].join(',');
+    const bytes = Buffer.from(text);
     expect(withWallets(bytes)).toBe(bytes);
+    expect(withWallets(text)).toBe(text);
   });
 });
