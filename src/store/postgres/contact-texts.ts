@@ -39,7 +39,7 @@ const row = (joined: boolean, companyName = 'co.name', managerName = 'm.name') =
 /**
  * A child table's values of every contact, as each contact's JSON array (in childArray's order). The rows reach
  * array_agg sorted (a sorted subquery, and no parallel plan: see longList): array_agg's own ORDER BY sorts each
- * contact's few values on their own, which took three times as long (100k demo).
+ * contact's few values on their own, which took over twice as long (100k demo).
  */
 const grouped = (table: string, value: string, parent: string, order: string, where = 'true') =>
   `(select id, array_to_json(array_agg(v)) as a from (select ${parent} as id, ${value} as v from ${table} where ${where}
@@ -74,8 +74,8 @@ export async function* contactTexts(db: Kysely<DB>, ids: readonly number[], size
  * cursor one batch (one row) at a time, as of one moment. The tables are joined whole (the emails, phones and tags
  * grouped per contact in one scan each) and sorted into the list's order without the texts; each contact's text is
  * made as its batch is fetched, with its wallet marked for withWallets. crm then reads 200 rows for 100,000
- * contacts, not 100,000 and their 300,000 emails, phones and tags (100k demo: crm's CPU 0.4 s against 1.6 s, the
- * whole list 0.8x the time). No parallel plan: each worker grouped every child table again, twice the server's time.
+ * contacts, not 100,000 and their 300,000 emails, phones and tags (100k demo: crm's CPU 1.0 s against 1.7 s). No
+ * parallel plan: each worker grouped every child table again (the query took 3.6-4.6 s with workers, 1.8 s without).
  */
 async function* longList(db: Kysely<DB>, ids: readonly number[], size: number, separator: string): ContactTexts {
   // Inside a caller's transaction the cursor lives in that one, which this must neither commit nor roll back.
