@@ -22,10 +22,10 @@ export async function emit(given: Output, ctx: EmitContext): Promise<void> {
   if (given.kind === 'rows') {
     const form = quiet ? 'ids' : format;
     if (form !== 'table' && form !== 'markdown') {
-      const { rowText, writeRows } = await import('./row-stream.js');
+      const { rowText, writeJoined, writeRows } = await import('./row-stream.js');
       // Rows the source wrote as JSON go out as they are where the form is that text.
-      const texts = given.texts !== undefined && (form === 'ndjson' || (form === 'json' && !pretty));
-      await writeRows(ctx.streams.stdout, texts ? given.texts! : given.batches, rowText(form, given.columns, pretty, texts));
+      if (given.texts !== undefined && (form === 'ndjson' || (form === 'json' && !pretty))) await writeJoined(ctx.streams.stdout, given.texts, form);
+      else await writeRows(ctx.streams.stdout, given.batches, rowText(form, given.columns, pretty));
       return;
     }
     const data: unknown[] = [];

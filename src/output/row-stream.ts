@@ -36,15 +36,11 @@ function lines(head: string | undefined, cells: (row: unknown) => string): RowTe
   };
 }
 
-/** How a row becomes its compact JSON: JSON.stringify, or nothing for rows given as that text already. */
+/** How a row becomes its compact JSON. */
 export type Json = (row: unknown) => string;
 
-const asGiven: Json = (row) => row as string;
-
-/** `texts`: the rows are given as their JSON text, which only compact JSON and NDJSON can write as it is. */
-export function rowText(format: RowFormat, columns: Column[], pretty: boolean, texts = false): RowText {
-  if (texts && !(format === 'ndjson' || (format === 'json' && !pretty))) throw new Error(`rows given as JSON text are written only as compact JSON or NDJSON, not ${pretty ? 'indented ' : ''}${format}`);
-  const json = texts ? asGiven : JSON.stringify;
+export function rowText(format: RowFormat, columns: Column[], pretty: boolean): RowText {
+  const json = JSON.stringify;
   switch (format) {
     case 'json': {
       const array = jsonArray(pretty, 0, json);
@@ -96,6 +92,46 @@ export function jsonAround(data: Record<string, unknown>, key: string, pretty: b
   return { head: whole.slice(0, at) + array.head, row: array.row, tail: (n) => `${array.tail(n)}${whole.slice(at + marked.length)}\n` };
 }
 
+/**
+ * Rows a source wrote as their compact JSON and joined itself, `count` of them with the separator asked for between
+ * two, as one text or as its UTF-8 bytes: such a batch goes to stdout as it is.
+ */
+export interface JoinedRows {
+  count: number;
+  text: string | Uint8Array;
+}
+
+/** Batches of rows as JSON text, each joined by `separator`. */
+export type JoinedTexts = (separator: string) => AsyncIterable<JoinedRows>;
+
+/** The forms that write rows given as JSON text as they are: compact JSON and NDJSON. */
+export type JoinedFormat = 'json' | 'ndjson';
+
+/**
+ * Writes `texts` to `out` as rowText(format, [], false) writes the same rows, batch by batch, waiting whenever `out`
+ * is full; returns how many rows there were. Nothing is written before the first batch, as with writeRows.
+ */
+export async function writeJoined(out: Writable, texts: JoinedTexts, format: JoinedFormat): Promise<number> {
+  const separator = format === 'json' ? ',' : '\n';
+  let pending = format === 'json' ? '[' : '';
+  let count = 0;
+  for await (const { count: n, text } of texts(separator)) {
+    if (n === 0) continue;
+    if (count > 0) pending += separator;
+    count += n;
+    await put(out, pending);
+    pending = '';
+    await put(out, text);
+  }
+  await put(out, pending + (format === 'json' ? ']\n' : count > 0 ? '\n' : ''));
+  return count;
+}
+
+/** Writes `chunk` to `out` (nothing if it is empty), waiting until `out` can take more. */
+async function put(out: Writable, chunk: string | Uint8Array): Promise<void> {
+  if (chunk.length > 0 && !out.write(chunk)) await drained(out);
+}
+
 /** Text is handed to the stream in pieces of about this many characters: few writes, little held. */
 const PIECE = 1 << 16;
 
@@ -110,7 +146,7 @@ export async function writeRows(out: Writable, batches: AsyncIterable<readonly u
   const flush = async () => {
     const piece = pending;
     pending = '';
-    if (piece !== '' && !out.write(piece)) await drained(out);
+    await put(out, piece);
   };
   for await (const batch of batches) {
     for (const row of batch) {

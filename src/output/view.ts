@@ -3,6 +3,7 @@
  * and the renderer turns that into a table, CSV, Markdown or JSON.
  */
 import type { MoneyText } from './money.js';
+import type { JoinedTexts } from './row-stream.js';
 
 export type CellType = 'text' | 'id' | 'money' | 'count' | 'date' | 'datetime' | 'list' | 'bool' | 'percent' | 'bar' | 'times';
 
@@ -47,7 +48,7 @@ export type Output =
    * A list read as it is written: the machine formats stream the batches to stdout (output/row-stream.ts), so a long
    * list never sits in memory; a table gathers them first, since it measures its columns.
    */
-  | { kind: 'rows'; batches: AsyncIterable<readonly unknown[]>; columns: Column[]; empty?: string; texts?: AsyncIterable<readonly string[]> }
+  | { kind: 'rows'; batches: AsyncIterable<readonly unknown[]>; columns: Column[]; empty?: string; texts?: JoinedTexts }
   /**
    * `lazy` names the one field of `data` that holds `LazyRows` (a report's customers): JSON and NDJSON write them row
    * by row between the record's other fields; every other format gathers them into an array first.
@@ -72,10 +73,10 @@ export const list = (data: unknown[], columns: Column[], empty?: string, extra: 
   ({ kind: 'list', data, columns, empty, ...extra });
 
 /**
- * `texts`, if given, are the same rows already written as JSON (each JSON.stringify(row)), which compact JSON and
- * NDJSON write as they are; only one of the two is read.
+ * `texts`, if given, are the same rows already written as JSON (each JSON.stringify(row)) and joined, which compact
+ * JSON and NDJSON write as they are; only one of the two is read.
  */
-export const rows = (batches: AsyncIterable<readonly unknown[]>, columns: Column[], empty?: string, texts?: AsyncIterable<readonly string[]>): Output =>
+export const rows = (batches: AsyncIterable<readonly unknown[]>, columns: Column[], empty?: string, texts?: JoinedTexts): Output =>
   ({ kind: 'rows', batches, columns, empty, texts });
 
 export const record = (data: Record<string, unknown>, fields: Column[], extra: { sections?: Section[]; done?: string; warnings?: string[]; lazy?: string } = {}): WholeOutput =>

@@ -241,7 +241,7 @@ describe('crm contact list, streamed', () => {
     expect(objects[2].company).toBeNull();
     expect((await run(['contact', 'list', '--json'])).stdout).toBe(`${JSON.stringify(objects)}\n`);
     expect((await run(['contact', 'list', '--format', 'ndjson'])).stdout).toBe(`${objects.map((c: unknown) => JSON.stringify(c)).join('\n')}\n`);
-    // A list longer than a batch (500), which PostgreSQL writes with each child table read whole, first.
+    // A list longer than a batch (500), which PostgreSQL writes from one query, each child table grouped whole.
     const more = await run(['import', 'contacts', '-'], { input: ['name,emails,tags', ...Array.from({ length: 600 }, (_, i) => `M ${i},m${i}@x.example,b; a`), ''].join('\n') });
     expect(more.exitCode, more.stderr).toBe(0);
     const long = JSON.parse((await run(['contact', 'list', '--json'], { tty: true })).stdout);

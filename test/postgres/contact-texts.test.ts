@@ -6,9 +6,14 @@ import type { DB } from '../../src/store/schema.js';
 import { databaseUrl, ensureRole, freshDatabase, server } from '../support/engine.js';
 import { sandbox } from '../support/inprocess.js';
 
-const collect = async (texts: AsyncIterable<string[]>) => {
+/** The contacts' texts one by one, from batches joined by a line break (NDJSON's separator). */
+const collect = async (texts: AsyncIterable<{ count: number; text: string | Uint8Array }>) => {
   const all: string[] = [];
-  for await (const batch of texts) all.push(...batch);
+  for await (const { count, text } of texts) {
+    const lines = Buffer.from(text).toString('utf8').split('\n');
+    expect(lines).toHaveLength(count);
+    all.push(...lines);
+  }
   return all;
 };
 
@@ -25,17 +30,17 @@ it("a long contact list read inside a caller's transaction leaves that transacti
   });
   try {
     // Batches of 2 for 3 contacts: the cursor's path, the one with a transaction of its own.
-    const alone = await collect(contactTexts(db, ids, 2));
+    const alone = await collect(contactTexts(db, ids, 2, '\n'));
     expect(alone.map((t) => [JSON.parse(t).name, JSON.parse(t).tags])).toEqual([['Ann', ['vip']], ['Bob', ['vip']], ['Cy', ['vip']]]);
 
     await expect(db.transaction().execute(async (trx) => {
       await sql`update contact set name = 'Changed' where id = ${ids[0]}`.execute(trx);
-      const inside = await collect(contactTexts(trx, ids, 2));
+      const inside = await collect(contactTexts(trx, ids, 2, '\n'));
       expect(JSON.parse(inside[0]!).name).toBe('Changed'); // the caller's own write, seen in its transaction
       throw new Error('the caller changes its mind');
     })).rejects.toThrow('the caller changes its mind');
     // Had the list committed the caller's transaction, the name would have stayed changed.
-    expect(JSON.parse((await collect(contactTexts(db, ids, 2)))[0]!).name).toBe('Ann');
+    expect(JSON.parse((await collect(contactTexts(db, ids, 2, '\n')))[0]!).name).toBe('Ann');
   } finally {
     await db.destroy();
   }

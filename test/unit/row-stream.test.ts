@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { emit } from '../../src/output/emit.js';
 import { render } from '../../src/output/render.js';
-import { type RowFormat, rowText, writeRows } from '../../src/output/row-stream.js';
+import { type RowFormat, rowText, writeJoined, writeRows } from '../../src/output/row-stream.js';
 import { theme } from '../../src/output/theme.js';
 import { type Column, list, rows } from '../../src/output/view.js';
 
@@ -62,18 +62,27 @@ describe('rows written as they come', () => {
     }
   });
 
-  it('given as their JSON text, are written as they are in compact JSON and NDJSON, and in no other form', async () => {
+  it('given as JSON text joined by the source, as text or UTF-8 bytes, are what the renderers write in compact JSON and NDJSON', async () => {
     for (const format of ['json', 'ndjson'] as const) {
-      for (const length of [0, 1, 23]) {
-        const data = sample.slice(0, length);
-        const out = new Slow();
-        const texts = data.map((r) => JSON.stringify(r));
-        expect(await writeRows(out, batchesOf(texts, 5), rowText(format, columns, false, true))).toBe(length);
-        expect(out.text, `${format} rows=${length}`).toBe(whole(data, format, false));
+      for (const length of [0, 1, 2, 23]) {
+        for (const [size, bytes] of [[1, false], [5, true], [50, true]] as const) {
+          const data = sample.slice(0, length);
+          const asked: string[] = [];
+          // Joined by the separator writeJoined asks for, with an empty batch (all of it deleted meanwhile) between each two.
+          const texts = async function* (separator: string) {
+            asked.push(separator);
+            for await (const batch of batchesOf(data, size)) {
+              yield { count: 0, text: bytes ? new Uint8Array() : '' };
+              const text = batch.map((r) => JSON.stringify(r)).join(separator);
+              yield { count: batch.length, text: bytes ? Buffer.from(text) : text };
+            }
+          };
+          const out = new Slow();
+          expect(await writeJoined(out, texts, format)).toBe(length);
+          expect(out.text, `${format} rows=${length} batch=${size}`).toBe(whole(data, format, false));
+          expect(asked).toEqual([format === 'json' ? ',' : '\n']);
+        }
       }
-    }
-    for (const [format, pretty] of [['json', true], ['csv', false], ['plain', false], ['ids', false]] as const) {
-      expect(() => rowText(format, columns, pretty, true)).toThrow(`rows given as JSON text are written only as compact JSON or NDJSON, not ${pretty ? 'indented ' : ''}${format}`);
     }
   });
 
@@ -85,6 +94,12 @@ describe('rows written as they come', () => {
     const early = new Slow();
     await expect(writeRows(early, failing(0), rowText('json', columns, false))).rejects.toThrow('database went away');
     expect(early.text).toBe('');
+    const joined = new Slow();
+    await expect(writeJoined(joined, () => (async function* () {
+      yield* [];
+      throw new Error('database went away');
+    })(), 'json')).rejects.toThrow('database went away');
+    expect(joined.text).toBe('');
     // Later, the part already written stays written; the error (and so the exit code) says it is incomplete.
     const late = new Slow();
     const big = rowText('json', [], false);

@@ -20,7 +20,7 @@ export async function run({ opts }: ContactInput<'list'>, ctx: Context) {
     limit: check(listLimit, opts.limit, '--limit'),
   };
   // Neither is read until the output asks: JSON and NDJSON take the texts, every other form the contacts.
-  return contactRows(asJson(store.contacts.batches(filter)), store.contacts.texts(filter));
+  return contactRows(asJson(store.contacts.batches(filter)), (separator) => store.contacts.texts(filter, separator));
 }
 
 async function* asJson(batches: AsyncIterable<Contact[]>) {

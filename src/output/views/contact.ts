@@ -1,5 +1,6 @@
 import type { ContactJson } from '../../domain/contact.js';
 import type { Link } from '../../domain/record.js';
+import type { JoinedTexts } from '../row-stream.js';
 import type { Column, Output } from '../view.js';
 import { list, record, rows } from '../view.js';
 import type { CustomerTimeline } from '../../domain/timeline.js';
@@ -50,7 +51,7 @@ const reportColumns: Column<ContactJson>[] = [
 export const contactList = (contacts: ContactJson[]): Output => list(contacts, contactColumns, 'no contacts match');
 
 /** `contact list` as it streams: the same columns and words as contactList; `texts` are the rows as JSON text. */
-export const contactRows = (batches: AsyncIterable<ContactJson[]>, texts: AsyncIterable<string[]>): Output =>
+export const contactRows = (batches: AsyncIterable<ContactJson[]>, texts: JoinedTexts): Output =>
   rows(batches, contactColumns, 'no contacts match', texts);
 
 export function contactView(contact: ContactJson & { mergedFrom?: Link }, reports: ContactJson[] | null, done?: string,

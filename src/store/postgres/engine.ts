@@ -23,7 +23,7 @@ export function pgSql(db: Kysely<DB>): EngineSql {
     contains: (column, text) => sql<SqlBool>`strpos(${sql.ref(column)}, ${text}) > 0`,
     unindexed: (column) => sql.ref(column),
     scansForLongLists: true,
-    contactTexts: (ids, size) => contactTexts(db, ids, size),
+    contactTexts: (ids, size, separator) => contactTexts(db, ids, size, separator),
     roles: pgRoles(db),
   };
 }

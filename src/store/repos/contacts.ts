@@ -5,7 +5,7 @@ import { nameKey } from '../../domain/reference.js';
 import { conflict } from '../../errors.js';
 import { chunks, groupByParent } from './batch.js';
 import type { Identity } from '../journal.js';
-import type { EngineSql } from './engine.js';
+import type { ContactTexts, EngineSql } from './engine.js';
 import { Repository } from './repository.js';
 import { inSubquery, setTags, tagsFor, withAllTags } from './tags.js';
 import { unchanged } from '../../domain/record.js';
@@ -116,10 +116,11 @@ export class Contacts extends Repository {
 
   /**
    * The contacts of `filter` as `batches` gives them, each as the text of JSON.stringify(contactJson(c)), which is
-   * what --json and --ndjson write of it: the engine writes the text (EngineSql.contactTexts), in batches of `size`.
+   * what --json and --ndjson write of it, with `separator` between two: the engine writes the text
+   * (EngineSql.contactTexts), in batches of `size`.
    */
-  async *texts(filter: ContactFilter = {}, size = 500): AsyncGenerator<string[]> {
-    yield* this.engine.contactTexts(await this.orderedIds(filter), size);
+  async *texts(filter: ContactFilter, separator: string, size = 500): ContactTexts {
+    yield* this.engine.contactTexts(await this.orderedIds(filter), size, separator);
   }
 
   private async orderedIds(filter: ContactFilter): Promise<number[]> {

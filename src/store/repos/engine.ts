@@ -43,15 +43,21 @@ export interface EngineSql {
   readonly scansForLongLists: boolean;
   /**
    * Contacts `ids`, in that order, `size` at a time (one deleted meanwhile left out), each as the text of
-   * JSON.stringify(contactJson(c)): for an engine that writes that text itself faster than JavaScript makes the
-   * objects and then the text (SQLite's json_object, PostgreSQL's row_to_json).
+   * JSON.stringify(contactJson(c)) with `separator` between two: for an engine that writes that text itself faster
+   * than JavaScript makes the objects and then the text (SQLite's json_object, PostgreSQL's row_to_json).
    */
-  contactTexts(ids: readonly number[], size: number): AsyncIterable<string[]>;
+  contactTexts(ids: readonly number[], size: number, separator: string): ContactTexts;
   /** `column` as a query names it when its index must not be used (SQLite's unary plus; PostgreSQL plans for itself). */
   unindexed(column: string): RawBuilder<unknown>;
   /** On a team server: the login roles of the team, changed with the roster. */
   readonly roles?: ServerRoles;
 }
+
+/**
+ * Batches of contacts as JSON text: `count` contacts, joined by the separator asked for, as one text or as its UTF-8
+ * bytes (which go to stdout without being decoded and encoded again).
+ */
+export type ContactTexts = AsyncGenerator<{ count: number; text: string | Uint8Array }>;
 
 /** A team server's logins: each member a role in one of the groups crm_rep, crm_manager, crm_admin. */
 export interface ServerRoles {

@@ -1,7 +1,6 @@
 import { type Kysely, sql, type SqlBool } from 'kysely';
 import type { EngineSql } from '../repos/engine.js';
 import type { DB } from '../schema.js';
-import { chunks } from '../repos/batch.js';
 import { contactTexts } from './contact-texts.js';
 import { Fts5Index } from './search.js';
 import { selectColumns, selectOrdered, selectTuples } from './tuples.js';
@@ -17,8 +16,6 @@ export function sqliteSql(db: Kysely<DB>): EngineSql {
     contains: (column, text) => sql<SqlBool>`instr(${sql.ref(column)}, ${text}) > 0`,
     unindexed: (column) => sql`+${sql.ref(column)}`,
     scansForLongLists: false,
-    contactTexts: async function* (ids, size) {
-      for (const chunk of chunks(ids, size)) yield await contactTexts(db, chunk);
-    },
+    contactTexts: (ids, size, separator) => contactTexts(db, ids, size, separator),
   };
 }
