@@ -44,7 +44,7 @@ export async function* readCsv(path: string, options: CsvOptions, onHeader: (col
 export async function* readCsvBatches(path: string, options: CsvOptions, onHeader: (columns: string[]) => void): AsyncGenerator<CsvRecord[]> {
   const { encoding, skip } = await sniffEncoding(path, options.encoding);
   const invalid: number[] = [];
-  const text = decode(createReadStream(path, { start: skip, highWaterMark: 1 << 18 }), encoding, invalid)[Symbol.asyncIterator]();
+  const text = decode(createReadStream(path, { start: skip }), encoding, invalid)[Symbol.asyncIterator]();
   // The header line, to choose the delimiter from when none is given.
   let head = '';
   let next = await text.next();
