@@ -51,9 +51,10 @@ export function unitPrice(text: string, currency: string): number | null {
 export function importDate(text: string): string | null {
   const t = text.trim();
   let y: number, m: number, d: number;
+  // Each form is tried only when the one before did not match: a million rows are mostly the first.
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
-  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: .*)?$/.exec(t);
+  const compact = iso ? null : /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  const us = iso || compact ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: .*)?$/.exec(t);
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (compact) [y, m, d] = [Number(compact[1]), Number(compact[2]), Number(compact[3])];
   else if (us) [y, m, d] = [Number(us[3]), Number(us[1]), Number(us[2])];

@@ -34,6 +34,14 @@ export interface CsvOptions {
  * they are in (never a silent U+FFFD).
  */
 export async function* readCsv(path: string, options: CsvOptions, onHeader: (columns: string[]) => void): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(path, options, onHeader)) yield* batch;
+}
+
+/**
+ * readCsv's records in batches, as many as one read of the file holds: an import of a million rows waits on a
+ * promise per batch, not per row.
+ */
+export async function* readCsvBatches(path: string, options: CsvOptions, onHeader: (columns: string[]) => void): AsyncGenerator<CsvRecord[]> {
   const { encoding, skip } = await sniffEncoding(path, options.encoding);
   const invalid: number[] = [];
   const text = decode(createReadStream(path, { start: skip }), encoding, invalid)[Symbol.asyncIterator]();
@@ -46,13 +54,24 @@ export async function* readCsv(path: string, options: CsvOptions, onHeader: (col
     next = await text.next();
   }
   const delimiter = options.delimiter ?? sniffDelimiter(head);
+  async function* rest(): AsyncGenerator<string> {
+    if (head) yield head;
+    if (next.done) return;
+    for (let n = await text.next(); !n.done; n = await text.next()) yield n.value;
+  }
+  const problem = problemLines(invalid, encoding);
+  const header = (columns: string[]) => {
+    if (invalid.includes(1)) throw badHeader(encoding);
+    onHeader(columns);
+    return columns;
+  };
+  if (await isPlain(path, skip, encoding, delimiter)) {
+    yield* plainRecords(rest(), delimiter, header, problem);
+    return;
+  }
   const parser = parse({
     bom: false, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true,
-    columns: (header: string[]) => {
-      if (invalid.includes(1)) throw badHeader(encoding);
-      onHeader(header);
-      return header;
-    },
+    columns: header,
     // The lines are taken while the record is parsed (later the parser has read ahead). A record is named by the line
     // it starts on: the one after the previous record's last, past the empty lines skipped between them.
     on_record: (record: Record<string, string>, context: { lines: number; empty_lines: number }) => {
@@ -64,27 +83,111 @@ export async function* readCsv(path: string, options: CsvOptions, onHeader: (col
   });
   let ended = 1;
   let skipped = 0;
-  async function* rest(): AsyncGenerator<string> {
-    if (head) yield head;
-    if (next.done) return;
-    for (let n = await text.next(); !n.done; n = await text.next()) yield n.value;
-  }
   Readable.from(rest(), { objectMode: false }).on('error', (e) => parser.destroy(e)).pipe(parser);
-  let seen = 0; // how many invalid lines were passed
   try {
     for await (const { record, line, end } of parser as AsyncIterable<CsvRecord & { end: number }>) {
-      while (seen < invalid.length && invalid[seen]! < line) seen += 1;
-      const problem = seen < invalid.length && invalid[seen]! <= end
-        ? `the row holds bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} text; save the file as UTF-8, or pass --encoding windows-1252 ` +
-          '(what Excel and Outlook on Windows write)'
-        : undefined;
-      yield problem ? { record, line, problem } : { record, line };
+      const why = problem(line, end);
+      yield [why ? { record, line, problem: why } : { record, line }];
     }
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (code.startsWith('CSV_') || code === 'INVALID_OPENING_QUOTE')) throw malformed(code, e as Error & { lines?: number });
     throw e;
   }
+}
+
+/**
+ * What makes the record on lines `line` to `end` unreadable, from the lines with bytes that are not text (`invalid`,
+ * in order); asked of records in the order of the file.
+ */
+function problemLines(invalid: readonly number[], encoding: Encoding): (line: number, end: number) => string | undefined {
+  let seen = 0; // how many invalid lines were passed
+  return (line, end) => {
+    while (seen < invalid.length && invalid[seen]! < line) seen += 1;
+    return seen < invalid.length && invalid[seen]! <= end
+      ? `the row holds bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} text; save the file as UTF-8, or pass --encoding windows-1252 ` +
+        '(what Excel and Outlook on Windows write)'
+      : undefined;
+  };
+}
+
+/**
+ * Whether the file can be read by splitting lines at newlines and cells at the delimiter: no quote, so no cell spans
+ * lines or holds the delimiter, and no carriage return, so every line ends at a newline. Such files (what programs
+ * export) are most large ones; csv-parse reads the others. Only in encodings where those bytes mean only those
+ * characters.
+ */
+async function isPlain(path: string, skip: number, encoding: Encoding, delimiter: string): Promise<boolean> {
+  if ((encoding !== 'utf-8' && encoding !== 'windows-1252') || delimiter.length !== 1 || '"\r\n'.includes(delimiter)) return false;
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let at = skip; ;) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, at);
+      if (bytesRead === 0) return true;
+      const part = buf.subarray(0, bytesRead);
+      if (part.includes(0x22) || part.includes(0x0d)) return false;
+      at += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What csv-parse's trim drops before a cell (after it, String.prototype.trimEnd's whitespace). */
+const isPad = (c: number) => c === 0x20 || c === 0x09 || c === 0x0c;
+
+/**
+ * The cells of the line text[start, end) of a plain file (isPlain), trimmed as csv-parse trims them; null for a line
+ * csv-parse skips as empty (no delimiter, nothing but padding).
+ */
+export function plainCells(text: string, start: number, end: number, delimiter: string): string[] | null {
+  const cells: string[] = [];
+  for (let at = start; ;) {
+    let stop = text.indexOf(delimiter, at);
+    if (stop === -1 || stop > end) stop = end;
+    let from = at;
+    while (from < stop && isPad(text.charCodeAt(from))) from += 1;
+    if (stop === end && from === end && cells.length === 0) return null;
+    cells.push(text.slice(from, stop).trimEnd());
+    if (stop === end) return cells;
+    at = stop + 1;
+  }
+}
+
+/** The records of a plain file (isPlain), as csv-parse would give them, by the line each is on. */
+async function* plainRecords(chunks: AsyncIterable<string>, delimiter: string, header: (columns: string[]) => string[],
+  problem: (line: number, end: number) => string | undefined): AsyncGenerator<CsvRecord[]> {
+  let columns: string[] | undefined;
+  let line = 0;
+  let carry = '';
+  const take = (text: string, start: number, end: number, batch: CsvRecord[]) => {
+    line += 1;
+    const cells = plainCells(text, start, end, delimiter);
+    if (cells === null) return;
+    if (!columns) {
+      columns = header(cells);
+      return;
+    }
+    const record: Record<string, string> = {};
+    for (let i = 0, n = Math.min(cells.length, columns.length); i < n; i++) record[columns[i]!] = cells[i]!;
+    const why = problem(line, line);
+    batch.push(why ? { record, line, problem: why } : { record, line });
+  };
+  for await (const chunk of chunks) {
+    const text = carry + chunk;
+    const batch: CsvRecord[] = [];
+    let at = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', at)) {
+      take(text, at, nl, batch);
+      at = nl + 1;
+    }
+    carry = text.slice(at);
+    if (batch.length) yield batch;
+  }
+  const batch: CsvRecord[] = [];
+  if (carry !== '') take(carry, 0, carry.length, batch);
+  if (batch.length) yield batch;
 }
 
 /** csv-parse's complaint about the file's form as one line naming where and how to fix it. */
@@ -177,7 +280,7 @@ async function* decode(input: AsyncIterable<Buffer>, encoding: Encoding, invalid
     const whole = buf.subarray(0, cut);
     check(whole);
     yield whole.toString('utf8');
-    for (const b of whole) if (b === 0x0a) line += 1;
+    for (let at = whole.indexOf(0x0a); at !== -1; at = whole.indexOf(0x0a, at + 1)) line += 1;
   }
   if (carry.length) {
     check(carry);

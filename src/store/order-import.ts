@@ -94,12 +94,14 @@ export interface OrderImport {
 
 /** A customer the import made, as the repositories journal a company or contact they create. */
 export function newCustomer(kind: CustomerRef['kind'], id: number, key: string, [uuid, at, , actor]: readonly string[]): object {
-  const stamps = { uuid: uuid!, createdAt: at!, updatedAt: at!, createdBy: actor!, updatedBy: actor! };
-  const common = { id, name: key, wallet: null, owner: actor!, notes: null, externalId: key, tags: [], ...stamps };
+  // Written out rather than spread from shared parts: V8 built each spread-of-a-spread object ~10x slower, 3 s of
+  // CPU for the 100,000 customers of a large import.
   return kind === 'company'
-    ? companyJson({ ...common, domain: null, industry: null, size: null, address: null })
-    : contactJson({ ...common, emails: [], phones: [], title: null, company: null, companyId: null, role: null, reportsTo: null,
-      reportsToId: null, source: null, lifecycle: 'customer', consent: 'unknown', doNotContact: false });
+    ? companyJson({ id, name: key, wallet: null, owner: actor!, notes: null, externalId: key, tags: [], uuid: uuid!, createdAt: at!,
+      updatedAt: at!, createdBy: actor!, updatedBy: actor!, domain: null, industry: null, size: null, address: null })
+    : contactJson({ id, name: key, wallet: null, owner: actor!, notes: null, externalId: key, tags: [], uuid: uuid!, createdAt: at!,
+      updatedAt: at!, createdBy: actor!, updatedBy: actor!, emails: [], phones: [], title: null, company: null, companyId: null, role: null,
+      reportsTo: null, reportsToId: null, source: null, lifecycle: 'customer', consent: 'unknown', doNotContact: false });
 }
 
 /**

@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { badUtf8, type CsvOptions, readCsv, sniffDelimiter } from '../../src/io/csv.js';
 
@@ -71,5 +73,28 @@ describe('reading CSV as spreadsheets write it', () => {
     expect(badUtf8(Buffer.from('ok ü 张 😀'))).toEqual([]);
     // A lone continuation, an overlong "/", a surrogate, a sequence cut short, a byte past F4.
     expect(badUtf8(Uint8Array.from([0x41, 0x80, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xe4, 0xb8, 0x41, 0xf5]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10]);
+  });
+
+  it('reads a file without quotes or carriage returns (split at newlines and delimiters) exactly as csv-parse reads it', async () => {
+    // Padding csv-parse trims before a cell, whitespace it trims only after one (\u00a0, \ufeff), empty and blank lines,
+    // short and long rows, repeated and empty column names, and a last line without a newline.
+    const char = fc.constantFrom('a', 'b', 'é', '漢', ' ', '\t', '\f', '\u00a0', '\ufeff', ',', ';', '\n', '\n', 'x');
+    const text = fc.tuple(fc.string({ unit: char, maxLength: 12 }), fc.string({ unit: char, maxLength: 80 }));
+    await fc.assert(fc.asyncProperty(text, fc.constantFrom(',', ';', '\t', ' '), async ([head, body], delimiter) => {
+      const file = `h${head}\n${body}`; // (a leading \ufeff would be a byte-order mark, which readCsv drops)
+      let header: string[] | undefined;
+      const expected = parse(file, { bom: false, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true, info: true,
+        columns: (h: string[]) => { header = h; return h; } }) as { record: Record<string, string>; info: { lines: number } }[];
+      const got = await read(Buffer.from(file), { delimiter });
+      expect(got.header).toEqual(header ?? []);
+      expect(got.records).toEqual(expected.map((r) => ({ record: r.record, line: r.info.lines })));
+    }), { numRuns: 400 });
+  });
+
+  it('names the line of a bad byte, and refuses a bad header, in a file read by lines as in one csv-parse reads', async () => {
+    const rows = Buffer.concat([Buffer.from('name,city\nAna,Madrid\n\nJos'), Buffer.from([0xe9]), Buffer.from(',Paris\nBo,Lyon')]);
+    expect((await read(rows)).records.map((r) => [r.line, r.problem !== undefined])).toEqual([[2, false], [4, true], [5, false]]);
+    await expect(read(Buffer.concat([Buffer.from('na'), Buffer.from([0xff]), Buffer.from('me\nx\n')]))).rejects.toThrow(
+      'FILE: line 1 (the header) is not valid UTF-8 text');
   });
 });

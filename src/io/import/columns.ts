@@ -61,7 +61,7 @@ export interface BoundColumns<F extends string> {
  * A cell as it was before a spreadsheet-safe CSV guarded it: crm's exports (and OWASP's advice they follow) put a '
  * before a text that starts with = + - @, so that no spreadsheet runs it as a formula.
  */
-const unguarded = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const unguarded = (cell: string) => (cell.charCodeAt(0) === 0x27 && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
 const pattern = (column: string) => (column.includes('*')
   ? new RegExp(`^${column.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`) : null);
@@ -103,28 +103,41 @@ export function checkHeader<F extends string>(header: readonly string[], map: Co
     throw invalid('FILE', `has the column ${twice.map((c) => `"${c}"`).join(', ')} more than once ${columns}`,
       'rename or remove the extra one, so that each field reads one column');
   }
+  const readers = new Map([...bound].map(([f, alts]) => [f, reader(alts)]));
   return {
-    read(record, field) {
-      for (const a of bound.get(field)!) {
-        if (a.join === 'name') {
-          const [given = '', middle = '', family = ''] = a.columns.map((c) => (c === '' ? '' : unguarded((record[c] ?? '').trim())));
-          const text = personName(given, middle, family);
-          if (text !== '') return text;
-          continue;
-        }
-        let text = '';
-        for (const c of a.columns) {
-          const v = unguarded((record[c] ?? '').trim());
-          if (v !== '') text = text === '' ? v : `${text}${a.join}${v}`;
-        }
-        if (text !== '') return text;
-      }
-      return '';
-    },
+    read: (record, field) => readers.get(field)!(record),
     label(field) {
       const cs = bound.get(field)!.flatMap((a) => a.columns).filter((c) => c !== '');
       return (cs.length ? cs : map.sources[field].flatMap((a) => a.columns).filter((c) => c !== '')).join(', ');
     },
     has: (field) => bound.get(field)!.length > 0,
+  };
+}
+
+/**
+ * A field's text in a record, from where the header has it: the first alternative with a value, its non-empty cells
+ * joined. A field read from one column (most) is read without the loops, as it is read for each field of each row.
+ */
+function reader(alts: readonly Alternative[]): (record: Record<string, string>) => string {
+  if (alts.length === 1 && alts[0]!.join !== 'name' && alts[0]!.columns.length === 1) {
+    const column = alts[0]!.columns[0]!;
+    return (record) => unguarded((record[column] ?? '').trim());
+  }
+  return (record) => {
+    for (const a of alts) {
+      if (a.join === 'name') {
+        const [given = '', middle = '', family = ''] = a.columns.map((c) => (c === '' ? '' : unguarded((record[c] ?? '').trim())));
+        const text = personName(given, middle, family);
+        if (text !== '') return text;
+        continue;
+      }
+      let text = '';
+      for (const c of a.columns) {
+        const v = unguarded((record[c] ?? '').trim());
+        if (v !== '') text = text === '' ? v : `${text}${a.join}${v}`;
+      }
+      if (text !== '') return text;
+    }
+    return '';
   };
 }

@@ -4,19 +4,22 @@ import type { Readable, Writable } from 'node:stream';
 import { FieldProblem, type RowSchema } from '../../domain/row-schema.js';
 import { CrmError, invalid } from '../../errors.js';
 import type { ColumnSource } from '../../domain/imports/presets.js';
-import { type CsvOptions, type CsvRecord, readCsv, spool } from '../csv.js';
+import { type CsvOptions, type CsvRecord, readCsvBatches, spool } from '../csv.js';
 import { progress } from '../progress.js';
 import { type BoundColumns, checkHeader, type ColumnMap, mapColumns } from './columns.js';
 
 /** Bad rows listed one per line before the error; the error counts them all. */
 const MAX_LISTED = 20;
 
-/** Records of a file with the line each ends on; `onHeader` sees the columns before the first record (and may refuse them). */
-export type RecordReader = (path: string, onHeader: (columns: string[]) => void) => AsyncIterable<CsvRecord>;
+/**
+ * Records of a file with the line each starts on, in batches (a promise per row is measurable over a million);
+ * `onHeader` sees the columns before the first record (and may refuse them).
+ */
+export type RecordReader = (path: string, onHeader: (columns: string[]) => void) => AsyncIterable<readonly CsvRecord[]>;
 
 /** A CSV file's records; the delimiter and encoding are found from the file where not given. */
 export const csvRecords = (options: CsvOptions | string = {}): RecordReader => (path, onHeader) =>
-  readCsv(path, typeof options === 'string' ? { delimiter: options } : options, onHeader);
+  readCsvBatches(path, typeof options === 'string' ? { delimiter: options } : options, onHeader);
 
 /** Finds the existing record a row means, against the records as they are and as earlier rows of the import left them. */
 export interface RowMatcher<Row, Match> {
@@ -103,32 +106,34 @@ async function pass<F extends string, Row, Match, Result>(
     const column = bound!.label(p.field as F);
     return p.named ? `${p.problem} (${column})` : `${p.field} (${column}) ${p.problem}`;
   };
-  for await (const { record, line, problem } of run.read(path, (columns) => {
+  for await (const batch of run.read(path, (columns) => {
     bound = checkHeader(columns, map, schema);
     header = true;
   })) {
-    total += 1;
-    meter.tick(total);
-    if (problem) {
-      bad += 1;
-      if (listed.length < MAX_LISTED) listed.push(`line ${line}: ${problem}`);
-      continue;
-    }
-    const checked = schema.parse((f) => bound!.read(record, f));
-    let problems: FieldProblem[] | null = 'problems' in checked ? checked.problems : null;
-    if ('row' in checked) {
-      // A matcher or writer that answers at once is not awaited: a microtask per row is measurable over a million.
-      let found = target.match(checked.row, line);
-      if (found instanceof Promise) found = await found;
-      if (found instanceof FieldProblem) problems = [found];
-      else {
-        const done = dryRun ? target.preview(checked.row, found, line) : bad === 0 ? target.write(checked.row, found, line) : undefined;
-        if (done instanceof Promise) await done;
+    for (const { record, line, problem } of batch) {
+      total += 1;
+      meter.tick(total);
+      if (problem) {
+        bad += 1;
+        if (listed.length < MAX_LISTED) listed.push(`line ${line}: ${problem}`);
+        continue;
       }
-    }
-    if (problems) {
-      bad += 1;
-      for (const p of problems) if (listed.length < MAX_LISTED) listed.push(`line ${line}: ${describe(p)}`);
+      const checked = schema.parse((f) => bound!.read(record, f));
+      let problems: FieldProblem[] | null = 'problems' in checked ? checked.problems : null;
+      if ('row' in checked) {
+        // A matcher or writer that answers at once is not awaited: a microtask per row is measurable over a million.
+        let found = target.match(checked.row, line);
+        if (found instanceof Promise) found = await found;
+        if (found instanceof FieldProblem) problems = [found];
+        else {
+          const done = dryRun ? target.preview(checked.row, found, line) : bad === 0 ? target.write(checked.row, found, line) : undefined;
+          if (done instanceof Promise) await done;
+        }
+      }
+      if (problems) {
+        bad += 1;
+        for (const p of problems) if (listed.length < MAX_LISTED) listed.push(`line ${line}: ${describe(p)}`);
+      }
     }
   }
   if (!header) {
