@@ -28,8 +28,7 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const unconverted = new Unconverted();
   const histories = new PurchaseHistories(converter(currency, rates), unconverted);
   await data.purchaseDays(asOf, histories.add);
-  const { customers } = histories;
-  const sample = clvSample(customers, asOf, unitDays, currency);
+  const sample = clvSample(histories, asOf, unitDays, currency);
   const meter = fitProgress(ctx.streams.stderr);
   const spendFit = fitSpendAside(sample.spend, (i, ll) => meter.show(fittingModel('spend', i, ll)), inlineFitNotice(ctx));
   const bg = fitBgNbd(sample.rft, { onIteration: (i, ll) => meter.show(fittingModel('purchase', i, ll)) });
@@ -39,14 +38,14 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   // Names are read once the fits are done: 100,000 of them held through the fits were on top of the peak.
   const directory = new CustomerDirectory();
   await data.directory(directory);
-  const table = forecastTable(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (key) => directory.describeKey(key));
+  const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (kind, id) => directory.describe(kind, id));
   // Rows are made as they are written, except for --at-risk, which picks among all of them.
   const risky = opts.atRisk ? atRisk(table.order.map(table.row)) : undefined;
   const count = Math.min(risky?.length ?? table.order.length, limit ?? Infinity);
   return clvView({
     asOf, unit: opts.unit, horizonMonths: months, discount, currency, atRisk: Boolean(opts.atRisk),
     model: { r: round(bg.r, 6), alpha: round(bg.alpha, 6), a: round(bg.a, 6), b: round(bg.b, 6), logLikelihood: round(bg.logLikelihood, 4),
-      customers: customers.length, repeatBuyers: sample.repeatBuyers },
+      customers: histories.length, repeatBuyers: sample.repeatBuyers },
     spendModel: { p: round(gg.p, 6), q: round(gg.q, 6), gamma: round(gg.gamma, 6), logLikelihood: round(gg.logLikelihood, 4) },
     diagnosis,
     customers: lazyRows(count, function* () {

@@ -1,5 +1,4 @@
 import { grown } from '../grown.js';
-import type { RFT } from './bgnbd.js';
 
 /**
  * One value per distinct (x, tx, T), found by the numbers themselves rather than by text made of them: customers
@@ -19,12 +18,12 @@ export class RftIndex<V> {
     return this.values.length;
   }
 
-  /** The value kept for `c`'s (x, tx, T); `make` gives it the first time. */
-  get(c: RFT, make: () => V): V {
+  /** The value kept for (x, tx, T); `make` gives it the first time. */
+  get(x: number, tx: number, T: number, make: () => V): V {
     // + 0 makes -0 and 0 one key, as a Map's would be.
-    const x = c.x + 0;
-    const tx = c.tx + 0;
-    const T = c.T + 0;
+    x += 0;
+    tx += 0;
+    T += 0;
     const mask = this.buckets.length - 1;
     for (let b = hash(x, tx, T) & mask; ; b = (b + 1) & mask) {
       const n = this.buckets[b]! - 1;
