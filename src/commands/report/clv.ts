@@ -7,6 +7,7 @@ import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
+import { released } from '../../domain/released.js';
 import { horizonMonths, monthlyRate } from '../../domain/report-options.js';
 import { fitProgress } from '../../io/progress.js';
 import { fitSpendAside } from '../../io/spend-fit.js';
@@ -39,6 +40,8 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const directory = new CustomerDirectory();
   await data.directory(directory);
   const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (kind, id) => directory.describe(kind, id));
+  // What the rows do not read is given back before they are written.
+  released(histories.first, histories.last, histories.days, histories.repeatSpend, histories.total, sample.spend.x, sample.spend.m);
   // Rows are made as they are written, except for --at-risk, which picks among all of them.
   const risky = opts.atRisk ? atRisk(table.order.map(table.row)) : undefined;
   const count = Math.min(risky?.length ?? table.order.length, limit ?? Infinity);

@@ -146,6 +146,8 @@ export function forecastTable(customers: PurchaseHistoryColumns, rft: RftColumns
     }
     value[i] = major(customers.total[i]!);
   }
+  // The rows read these columns of the histories only.
+  const kinds = customers.kind;
   const ids = customers.id;
   const rank = (i: number) => (known[i]! & 2 ? clvOf[i]! : -1);
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => rank(j) - rank(i) || value[j]! - value[i]! || ids[i]! - ids[j]!);
@@ -154,7 +156,7 @@ export function forecastTable(customers: PurchaseHistoryColumns, rft: RftColumns
   const row = (i: number) => {
     const g = group[i]!;
     const T = rft.T[i]!;
-    const { kind, id, name, externalId } = describe(customers.kind[i]!, ids[i]!);
+    const { kind, id, name, externalId } = describe(kinds[i]!, ids[i]!);
     return {
       kind, id, name, externalId, x: rft.x[i]!, tx: round(rft.tx[i]!, 4), T: round(T, 4), value: value[i]!,
       pAlive: g >= 0 ? round(alive[g]!, 4) : null,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Customer } from '../../domain/order.js';
+import { released } from '../../domain/released.js';
 import type { PurchaseDayVisitor } from '../customer-value.js';
 
 /**
@@ -99,6 +100,8 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
       i = j;
     }
   }
+  // The columns would otherwise stay through report clv's fits.
+  released(customer, day, currency, minor, byCustomer);
 }
 
 const UNIT = '\x1f';
