@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { atRisk, clvSample, customerForecasts } from '../../src/domain/clv/customers.js';
-import { rftColumns } from '../../src/domain/clv/bgnbd.js';
+import { atRisk, clvSample, customerForecasts, round } from '../../src/domain/clv/customers.js';
+import { clv, DAYS_PER_MONTH, spendFor } from '../../src/domain/clv/clv.js';
+import { expectedPurchases, pAlive, rftColumns } from '../../src/domain/clv/bgnbd.js';
 import { dayNumber } from '../../src/domain/calendar.js';
 import { customerKey, describeCustomer, KINDS } from '../../src/domain/customer-value.js';
 import type { Diagnosis } from '../../src/domain/clv/diagnosis.js';
@@ -107,6 +108,22 @@ describe('customer forecasts', () => {
     expect(rows.find((r) => r.id === 3)).toMatchObject({ pAlive: null, clv: null, note: 'too little history' });
     // Ranked by CLV; the one without a forecast last.
     expect(rows.at(-1)!.id).toBe(3);
+  });
+
+  it('gives customers who share a history their own CLV from the one purchase curve of that history', () => {
+    // Customers 1 and 3 share (x, tx, T) but not spend; 2 has another history; 4's first purchase is today.
+    const customers = [history(1, 2, 400, 1_000), history(2, 3, 900, 1_500), history(3, 2, 2_000, 2_500), history(4, 1, 0, 300)];
+    const rft = [{ x: 1, tx: 31, T: 59 }, { x: 2, tx: 40, T: 59 }, { x: 1, tx: 31, T: 59 }, { x: 0, tx: 0, T: 0 }];
+    // a > 1, so that the expected purchases are finite.
+    const bg = { r: 0.5, alpha: 10, a: 2, b: 3 };
+    const rows = customerForecasts(histories(customers), rftColumns(rft), { bg, gg, diagnosis: ok }, terms, named(names));
+    expect(new Set(rows.map((r) => r.clv)).size).toBe(4);
+    for (const [i, c] of rft.slice(0, 3).entries()) {
+      const spend = spendFor(gg, c.x, customers[i]!.repeatSpend / 100 / c.x)!;
+      expect(rows.find((r) => r.id === i + 1)).toMatchObject({ expectedSpend: round(spend, 2), pAlive: round(pAlive(bg, c), 4),
+        expectedPurchases: round(expectedPurchases(bg, c, (12 * DAYS_PER_MONTH) / terms.unitDays), 4), clv: round(clv(bg, c, spend, 12, 0.01, 1), 2) });
+    }
+    expect(rows.find((r) => r.id === 4)).toMatchObject({ pAlive: null, clv: null, note: 'too little history' });
   });
 
   it('leaves the forecasts of a degenerate model out', () => {

@@ -55,9 +55,9 @@ export function rftColumns(customers: readonly RFT[]): RftColumns {
 }
 
 export function rftGroups(customers: RftColumns): RftGroups {
-  const index = new RftIndex<number>();
+  const index = new RftIndex(customers.length);
   const slot = new Int32Array(customers.length);
-  for (let i = 0; i < customers.length; i++) slot[i] = index.get(customers.x[i]!, customers.tx[i]!, customers.T[i]!, () => index.size);
+  for (let i = 0; i < customers.length; i++) slot[i] = index.slot(customers.x[i]!, customers.tx[i]!, customers.T[i]!);
   const length = index.size;
   const g = { length, x: new Float64Array(length), tx: new Float64Array(length), T: new Float64Array(length), n: new Float64Array(length) };
   for (let i = 0; i < customers.length; i++) {
