@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atRisk, clvSample, customerForecasts, round } from '../../src/domain/clv/customers.js';
+import { atRisk, atRiskRows, clvSample, customerForecasts, forecastTable, round } from '../../src/domain/clv/customers.js';
 import { clv, DAYS_PER_MONTH, spendFor } from '../../src/domain/clv/clv.js';
 import { expectedPurchases, pAlive, rftColumns } from '../../src/domain/clv/bgnbd.js';
 import { dayNumber } from '../../src/domain/calendar.js';
@@ -130,6 +130,18 @@ describe('customer forecasts', () => {
     const rows = customerForecasts(histories([history(1, 2, 400, 1_000, '2026-01-01', '2026-01-02')]), rftColumns([{ x: 1, tx: 1, T: 3 }]),
       { bg, gg, diagnosis: { ...ok, purchaseModel: 'degenerate' } }, terms, named(names));
     expect(rows[0]).toMatchObject({ pAlive: null, expectedPurchases: null, expectedSpend: 7, clv: null });
+  });
+
+  it('--at-risk on a forecast table picks what it picks among all rows, ties in value kept in rank order', () => {
+    const bg = { r: 0.5, alpha: 10, a: 2, b: 3 };
+    // Twelve customers, what they spent tied in pairs (the top fifth, 3, splits a pair), the most valuable gone
+    // longest (P(alive) low).
+    const customers = Array.from({ length: 12 }, (_, i) => history(i + 1, 3, 400, 1_000 * (1 + (i >> 1))));
+    const rft = customers.map((_, i) => ({ x: 2, tx: 57 - i * 5, T: 59 }));
+    const table = forecastTable(histories(customers), rftColumns(rft), { bg, gg, diagnosis: ok }, terms, named(names));
+    const all = atRisk(table.order.map(table.row));
+    expect(all.map((r) => r.id)).toEqual([11, 12, 9]);
+    expect(atRiskRows(table)).toEqual(all);
   });
 
   it('--at-risk: the most valuable fifth whose P(alive) is below one half', () => {

@@ -1,7 +1,7 @@
 import { CustomerDirectory } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
-import { atRisk, clvSample, forecastTable, round } from '../../domain/clv/customers.js';
+import { atRiskRows, clvSample, forecastTable, round } from '../../domain/clv/customers.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
 import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
@@ -42,8 +42,8 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (kind, id) => directory.describe(kind, id));
   // What the rows do not read is given back before they are written.
   released(histories.first, histories.last, histories.days, histories.repeatSpend, histories.total, sample.spend.x, sample.spend.m);
-  // Rows are made as they are written, except for --at-risk, which picks among all of them.
-  const risky = opts.atRisk ? atRisk(table.order.map(table.row)) : undefined;
+  // Rows are made as they are written; --at-risk makes those of the most valuable fifth, to pick among them.
+  const risky = opts.atRisk ? atRiskRows(table) : undefined;
   const count = Math.min(risky?.length ?? table.order.length, limit ?? Infinity);
   return clvView({
     asOf, unit: opts.unit, horizonMonths: months, discount, currency, atRisk: Boolean(opts.atRisk),

@@ -173,14 +173,23 @@ export function forecastTable(customers: PurchaseHistoryColumns, rft: RftColumns
       note: (T <= 0 ? 'too little history' : null) as string | null,
     };
   };
-  return { order, row };
+  return { order, row, value };
 }
 
 export type CustomerForecast = ReturnType<typeof customerForecasts>[number];
 
 /** --at-risk: among the most valuable fifth by what they spent so far, those likely gone; the most valuable first. */
 export function atRisk<R extends Pick<CustomerForecast, 'value' | 'pAlive'>>(rows: readonly R[]): R[] {
-  const byValue = [...rows].sort((a, b) => b.value - a.value);
-  const top = new Set(byValue.slice(0, Math.ceil(byValue.length / 5)));
-  return byValue.filter((r) => top.has(r) && r.pAlive !== null && r.pAlive < AT_RISK_P_ALIVE);
+  return atRiskOf(rows, (r) => r.value, (r) => r);
+}
+
+/** atRisk over a forecast table: only the most valuable fifth's rows are made, not 100,000. */
+export function atRiskRows(table: ReturnType<typeof forecastTable>): CustomerForecast[] {
+  return atRiskOf(table.order, (i) => table.value[i]!, table.row);
+}
+
+/** atRisk over customers that become rows when picked: `value` is what they spent, as their rows say. */
+function atRiskOf<C, R extends Pick<CustomerForecast, 'pAlive'>>(customers: readonly C[], value: (c: C) => number, row: (c: C) => R): R[] {
+  const byValue = [...customers].sort((a, b) => value(b) - value(a));
+  return byValue.slice(0, Math.ceil(byValue.length / 5)).map(row).filter((r) => r.pAlive !== null && r.pAlive < AT_RISK_P_ALIVE);
 }
