@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { likelihoodTolerance, LOG_BOUND, outcome } from '../domain/clv/bgnbd.js';
-import { fitGammaGamma, type GammaGammaFit, type Spend, spendModel } from '../domain/clv/gammagamma.js';
+import { fitSpend, type GammaGammaFit, type Spend, type SpendColumns, spendModel } from '../domain/clv/gammagamma.js';
 import { minimize } from '../domain/clv/optimize.js';
 import { gammaFunctions } from '../domain/clv/special.js';
 
@@ -12,10 +12,9 @@ import { gammaFunctions } from '../domain/clv/special.js';
  * `onInline` hears why (CRM_DEBUG=1 prints it: a test runs the built binary so and fails on it, since a fit in this
  * thread gives the same report, only slower).
  */
-export function fitSpendAside(spend: readonly Spend[], onIteration?: (iteration: number, logLikelihood: number) => void,
+export function fitSpendAside(spend: readonly Spend[] | SpendColumns, onIteration?: (iteration: number, logLikelihood: number) => void,
   onInline?: (reason: string) => void): Promise<GammaGammaFit> {
-  const x = Float64Array.from(spend, (c) => c.x);
-  const m = Float64Array.from(spend, (c) => c.m);
+  const { x, m } = Array.isArray(spend) ? { x: Float64Array.from(spend, (c) => c.x), m: Float64Array.from(spend, (c) => c.m) } : spend as SpendColumns;
   return new Promise((resolve, reject) => {
     let done = false;
     const settle = (fit: () => GammaGammaFit) => {
@@ -29,11 +28,14 @@ export function fitSpendAside(spend: readonly Spend[], onIteration?: (iteration:
     };
     const inline = (reason: string) => settle(() => {
       onInline?.(reason);
-      return fitGammaGamma(spend, { onIteration });
+      return fitSpend(x, m, { onIteration });
     });
     let worker: Worker;
     try {
-      worker = new Worker(workerSource(), { eval: true, workerData: { x, m }, transferList: [x.buffer, m.buffer], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+      // The worker's copies are moved to it, not copied again; these stay here for a fit in this thread.
+      const sent = { x: x.slice(), m: m.slice() };
+      worker = new Worker(workerSource(), { eval: true, workerData: sent, transferList: [sent.x.buffer, sent.m.buffer],
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
     } catch (e) {
       inline(`the worker did not start: ${(e as Error).message}`);
       return;

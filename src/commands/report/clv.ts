@@ -1,12 +1,13 @@
 import { CustomerDirectory } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
-import { atRisk, clvSample, forecastTable, round } from '../../domain/clv/customers.js';
+import { atRiskRows, clvSample, forecastTable, round } from '../../domain/clv/customers.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
 import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
+import { released } from '../../domain/released.js';
 import { horizonMonths, monthlyRate } from '../../domain/report-options.js';
 import { fitProgress } from '../../io/progress.js';
 import { fitSpendAside } from '../../io/spend-fit.js';
@@ -28,8 +29,7 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const unconverted = new Unconverted();
   const histories = new PurchaseHistories(converter(currency, rates), unconverted);
   await data.purchaseDays(asOf, histories.add);
-  const { customers } = histories;
-  const sample = clvSample(customers, asOf, unitDays, currency);
+  const sample = clvSample(histories, asOf, unitDays, currency);
   const meter = fitProgress(ctx.streams.stderr);
   const spendFit = fitSpendAside(sample.spend, (i, ll) => meter.show(fittingModel('spend', i, ll)), inlineFitNotice(ctx));
   const bg = fitBgNbd(sample.rft, { onIteration: (i, ll) => meter.show(fittingModel('purchase', i, ll)) });
@@ -39,14 +39,16 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   // Names are read once the fits are done: 100,000 of them held through the fits were on top of the peak.
   const directory = new CustomerDirectory();
   await data.directory(directory);
-  const table = forecastTable(customers, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (key) => directory.describeKey(key));
-  // Rows are made as they are written, except for --at-risk, which picks among all of them.
-  const risky = opts.atRisk ? atRisk(table.order.map(table.row)) : undefined;
+  const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (kind, id) => directory.describe(kind, id));
+  // What the rows do not read is given back before they are written.
+  released(histories.first, histories.last, histories.days, histories.repeatSpend, histories.total, sample.spend.x, sample.spend.m);
+  // Rows are made as they are written; --at-risk makes those of the most valuable fifth, to pick among them.
+  const risky = opts.atRisk ? atRiskRows(table) : undefined;
   const count = Math.min(risky?.length ?? table.order.length, limit ?? Infinity);
   return clvView({
     asOf, unit: opts.unit, horizonMonths: months, discount, currency, atRisk: Boolean(opts.atRisk),
     model: { r: round(bg.r, 6), alpha: round(bg.alpha, 6), a: round(bg.a, 6), b: round(bg.b, 6), logLikelihood: round(bg.logLikelihood, 4),
-      customers: customers.length, repeatBuyers: sample.repeatBuyers },
+      customers: histories.length, repeatBuyers: sample.repeatBuyers },
     spendModel: { p: round(gg.p, 6), q: round(gg.q, 6), gamma: round(gg.gamma, 6), logLikelihood: round(gg.logLikelihood, 4) },
     diagnosis,
     customers: lazyRows(count, function* () {

@@ -22,8 +22,7 @@ export async function fittedForecasts(ctx: Context, asOf: string,
     histories.add(...a);
     also(...a);
   } : histories.add);
-  const { customers } = histories;
-  const sample = clvSample(customers, asOf, 7, currency);
+  const sample = clvSample(histories, asOf, 7, currency);
   const spendFit = fitSpendAside(sample.spend, undefined, inlineFitNotice(ctx));
   const bg = fitBgNbd(sample.rft);
   const gg = await spendFit;
@@ -31,7 +30,7 @@ export async function fittedForecasts(ctx: Context, asOf: string,
   // Names are read once the fits are done: 100,000 of them held through the fits were on top of the peak.
   const directory = new CustomerDirectory();
   await data.directory(directory);
-  return customerForecasts(customers, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (key) => directory.describeKey(key));
+  return customerForecasts(histories, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (kind, id) => directory.describe(kind, id));
 }
 
 /** Under CRM_DEBUG=1, where a spend fit that should run in a worker thread ran in this one, and why. */

@@ -36,33 +36,42 @@ export interface Fit<P> {
 
 export type BgNbdFit = BgNbdParams & Fit<BgNbdParams>;
 
-/** Customers with identical (x, tx, T) as columns, each history where it is first seen, `n` how many share it. */
-export interface RftGroups {
+/** Customers' (x, tx, T) as columns, `length` of them (the columns may be longer). */
+export interface RftColumns {
   length: number;
   x: Float64Array;
   tx: Float64Array;
   T: Float64Array;
+}
+
+/** Customers with identical (x, tx, T) as columns, each history where it is first seen, `n` how many share it. */
+export interface RftGroups extends RftColumns {
   n: Float64Array;
 }
 
-export function rftGroups(customers: readonly RFT[]): RftGroups {
-  const index = new RftIndex<number>();
+export function rftColumns(customers: readonly RFT[]): RftColumns {
+  return { length: customers.length, x: Float64Array.from(customers, (c) => c.x), tx: Float64Array.from(customers, (c) => c.tx),
+    T: Float64Array.from(customers, (c) => c.T) };
+}
+
+export function rftGroups(customers: RftColumns): RftGroups {
+  const index = new RftIndex(customers.length);
   const slot = new Int32Array(customers.length);
-  customers.forEach((c, i) => { slot[i] = index.get(c, () => index.size); });
+  for (let i = 0; i < customers.length; i++) slot[i] = index.slot(customers.x[i]!, customers.tx[i]!, customers.T[i]!);
   const length = index.size;
   const g = { length, x: new Float64Array(length), tx: new Float64Array(length), T: new Float64Array(length), n: new Float64Array(length) };
-  customers.forEach((c, i) => {
+  for (let i = 0; i < customers.length; i++) {
     const k = slot[i]!;
-    g.x[k] = c.x;
-    g.tx[k] = c.tx;
-    g.T[k] = c.T;
+    g.x[k] = customers.x[i]!;
+    g.tx[k] = customers.tx[i]!;
+    g.T[k] = customers.T[i]!;
     g.n[k]! += 1;
-  });
+  }
   return g;
 }
 
 export function groupRft(customers: readonly RFT[]): RFTGroup[] {
-  const g = rftGroups(customers);
+  const g = rftGroups(rftColumns(customers));
   return Array.from({ length: g.length }, (_, k) => ({ x: g.x[k]!, tx: g.tx[k]!, T: g.T[k]!, n: g.n[k]! }));
 }
 
@@ -178,8 +187,8 @@ export interface FitOptions {
 }
 
 /** Maximum-likelihood fit on log-parameters (so all four stay positive), identical customers grouped. */
-export function fitBgNbd(customers: readonly RFT[], opts: FitOptions = {}): BgNbdFit {
-  const groups = rftGroups(customers);
+export function fitBgNbd(customers: readonly RFT[] | RftColumns, opts: FitOptions = {}): BgNbdFit {
+  const groups = rftGroups(Array.isArray(customers) ? rftColumns(customers) : customers as RftColumns);
   let weight = 0;
   let time = 0;
   let repeats = 0;

@@ -1,14 +1,13 @@
 import { CrmError } from '../../errors.js';
 import type { Customer } from '../order.js';
-import { idOrder } from '../customer-value.js';
-import { grown } from '../grown.js';
+import { dayNumber } from '../calendar.js';
 import { toMajor } from '../money.js';
-import { type BgNbdParams, pAlive, type RFT } from './bgnbd.js';
+import { type BgNbdParams, pAlive, type RftColumns } from './bgnbd.js';
 import { discounted, discountFactors, purchaseCurve, spendFor } from './clv.js';
 import type { Diagnosis } from './diagnosis.js';
-import type { GammaGammaParams, Spend } from './gammagamma.js';
+import type { GammaGammaParams, SpendColumns } from './gammagamma.js';
 import { RftIndex } from './rft-index.js';
-import { dayNumbers, type PurchaseHistory, rftOf } from './summary.js';
+import type { PurchaseHistoryColumns } from './summary.js';
 
 /**
  * From purchase histories to what report clv lists: the models' samples, and per customer the forecasts of the
@@ -24,9 +23,9 @@ export const round = (x: number, digits: number): number => Math.round(x * 10 **
 
 export interface ClvSample {
   /** x, tx, T per customer, in the order of the histories. */
-  rft: RFT[];
+  rft: RftColumns;
   /** Repeat buyers with positive repeat spend: Gamma-Gamma's sample. */
-  spend: Spend[];
+  spend: SpendColumns;
   repeatBuyers: number;
 }
 
@@ -34,16 +33,33 @@ export interface ClvSample {
  * The models' inputs, in time units of `unitDays` days, or the error saying why the data cannot carry them: the
  * purchase model needs 10 customers and 2 repeat buyers, the spend model 2 repeat buyers who spent something.
  */
-export function clvSample(customers: readonly PurchaseHistory[], asOf: string, unitDays: number, currency: string): ClvSample {
-  const day = dayNumbers();
-  const rft = customers.map((c) => rftOf(c.first, c.last, c.days, asOf, unitDays, day));
-  const repeatBuyers = rft.filter((c) => c.x > 0).length;
-  if (customers.length < 10 || repeatBuyers < 2) {
-    throw new CrmError('validation', `cannot fit the lifetime-value model: ${customers.length} customers with purchases by ${asOf}, ${repeatBuyers} of them repeat buyers`,
+export function clvSample(customers: PurchaseHistoryColumns, asOf: string, unitDays: number, currency: string): ClvSample {
+  const n = customers.length;
+  const end = dayNumber(asOf);
+  const rft = { length: n, x: new Float64Array(n), tx: new Float64Array(n), T: new Float64Array(n) };
+  let repeatBuyers = 0;
+  let spenders = 0;
+  for (let i = 0; i < n; i++) {
+    const x = customers.days[i]! - 1;
+    rft.x[i] = x;
+    rft.tx[i] = (customers.last[i]! - customers.first[i]!) / unitDays;
+    rft.T[i] = (end - customers.first[i]!) / unitDays;
+    if (x > 0) repeatBuyers += 1;
+    if (x > 0 && customers.repeatSpend[i]! > 0) spenders += 1;
+  }
+  if (n < 10 || repeatBuyers < 2) {
+    throw new CrmError('validation', `cannot fit the lifetime-value model: ${n} customers with purchases by ${asOf}, ${repeatBuyers} of them repeat buyers`,
       'the model needs at least 10 customers and some repeat buyers; import more order history (crm order import)');
   }
-  const spend = customers.flatMap((c, i) => (rft[i]!.x > 0 && c.repeatSpend > 0 ? [{ x: rft[i]!.x, m: toMajor(c.repeatSpend, currency) / rft[i]!.x }] : []));
-  if (spend.length < 2) throw new CrmError('validation', 'cannot fit the spend model: fewer than 2 repeat buyers with positive spend', 'import more order history');
+  if (spenders < 2) throw new CrmError('validation', 'cannot fit the spend model: fewer than 2 repeat buyers with positive spend', 'import more order history');
+  const spend = { x: new Float64Array(spenders), m: new Float64Array(spenders) };
+  for (let i = 0, k = 0; i < n; i++) {
+    const x = rft.x[i]!;
+    if (x > 0 && customers.repeatSpend[i]! > 0) {
+      spend.x[k] = x;
+      spend.m[k++] = toMajor(customers.repeatSpend[i]!, currency) / x;
+    }
+  }
   return { rft, spend, repeatBuyers };
 }
 
@@ -67,91 +83,113 @@ export interface ClvModels {
  * forecasts would be made-up numbers: they stay null, and the diagnosis says why. A customer whose first purchase
  * is on the as-of day has no history to project from.
  */
-export function customerForecasts(customers: readonly PurchaseHistory[], rft: readonly RFT[], models: ClvModels, terms: ClvTerms,
-  describe: (key: string) => { kind: Customer['kind']; id: number; name: string; externalId: string | null }) {
+export function customerForecasts(customers: PurchaseHistoryColumns, rft: RftColumns, models: ClvModels, terms: ClvTerms, describe: Describe) {
   const table = forecastTable(customers, rft, models, terms, describe);
   return table.order.map(table.row);
 }
+
+/** A customer as rows name it, by kind (0 a company, 1 a person) and id. */
+type Describe = (kind: number, id: number) => { kind: Customer['kind']; id: number; name: string; externalId: string | null };
 
 /**
  * customerForecasts as a ranking and a way to make any customer's row: rows made as they are written, so that
  * 100,000 of them (a quarter of report clv's memory on a million orders) never exist at once. What ranks a
  * customer is kept in columns.
  */
-export function forecastTable(customers: readonly PurchaseHistory[], rft: readonly RFT[], models: ClvModels, terms: ClvTerms,
-  describe: (key: string) => { kind: Customer['kind']; id: number; name: string; externalId: string | null }) {
+export function forecastTable(customers: PurchaseHistoryColumns, rft: RftColumns, models: ClvModels, terms: ClvTerms, describe: Describe) {
   const { bg, gg, diagnosis } = models;
   const purchasesOk = diagnosis.purchaseModel === 'ok';
   const spendOk = diagnosis.spendModel === 'ok';
   const major = (minor: number) => toMajor(minor, terms.currency);
   const factors = discountFactors(terms.months, terms.discount);
-  // Customers with the same (x, tx, T) share P(alive) and the expected purchases: each is computed once, kept in
-  // flat arrays by group (an object and a curve array per group were a fifth of the peak memory on a million orders).
-  const forecasts = new RftIndex<number>();
   const months = terms.months;
-  let alive = new Float64Array(1024);
-  let curves = new Float64Array(1024 * months);
-  const forecast = (r: RFT) => forecasts.get(r, () => {
-    const g = forecasts.size;
-    if (g === alive.length) {
-      alive = grown(alive);
-      curves = grown(curves);
-    }
-    alive[g] = pAlive(bg, r);
-    purchaseCurve(bg, r, months, terms.unitDays, curves, g * months);
-    return g;
-  });
   const n = customers.length;
-  const group = new Int32Array(n);
-  // Expected spend and CLV, rounded, where `known` has bit 1 (spend) and bit 2 (CLV) set; null elsewhere.
+  // Expected spend and CLV, rounded, where `known` has bit 1 (spend) and bit 2 (CLV) set; null elsewhere. Spend is
+  // kept as computed until CLV is, then rounded.
   const spendOf = new Float64Array(n);
   const clvOf = new Float64Array(n);
   const known = new Uint8Array(n);
   const value = new Float64Array(n);
-  const ids = new Float64Array(n);
-  customers.forEach((c, i) => {
-    const r = rft[i]!;
-    const tooLittle = r.T <= 0;
-    const spend = spendOk && !tooLittle ? spendFor(gg, r.x, r.x > 0 ? major(c.repeatSpend) / r.x : null) : null;
-    // The horizon's expected purchases are the curve's last month: the same time, (months x 30.4375) / unitDays.
-    const g = purchasesOk && !tooLittle ? forecast(r) : -1;
-    group[i] = g;
+  for (let i = 0; i < n; i++) {
+    const x = rft.x[i]!;
+    const spend = spendOk && rft.T[i]! > 0 ? spendFor(gg, x, x > 0 ? major(customers.repeatSpend[i]!) / x : null) : null;
     if (spend !== null) {
-      spendOf[i] = round(spend, 2);
+      spendOf[i] = spend;
       known[i] = 1;
-      if (g >= 0) {
-        clvOf[i] = round(discounted(curves, spend, factors, g * months), 2);
+    }
+    value[i] = major(customers.total[i]!);
+  }
+  // Customers with the same (x, tx, T) share P(alive) and the expected purchases: each group's are computed once.
+  // A group's purchase curve serves only its customers' CLV, so they are visited group by group (a counting sort)
+  // and one curve's room serves them all: a curve per group was 9 MB on a million orders.
+  const groups = new RftIndex(n);
+  const group = new Int32Array(n).fill(-1);
+  if (purchasesOk) {
+    for (let i = 0; i < n; i++) if (rft.T[i]! > 0) group[i] = groups.slot(rft.x[i]!, rft.tx[i]!, rft.T[i]!);
+  }
+  const size = groups.size;
+  const start = new Int32Array(size + 1);
+  for (let i = 0; i < n; i++) if (group[i]! >= 0) start[group[i]! + 1]! += 1;
+  for (let g = 0; g < size; g++) start[g + 1]! += start[g]!;
+  const members = new Int32Array(start[size]!);
+  const next = start.slice(0, size);
+  for (let i = 0; i < n; i++) if (group[i]! >= 0) members[next[group[i]!]!++] = i;
+  const alive = new Float64Array(size);
+  // The horizon's expected purchases are the curve's last month: the same time, (months x 30.4375) / unitDays.
+  const horizon = new Float64Array(size);
+  const curve = new Float64Array(months);
+  for (let g = 0; g < size; g++) {
+    const first = members[start[g]!]!;
+    const r = { x: rft.x[first]!, tx: rft.tx[first]!, T: rft.T[first]! };
+    alive[g] = pAlive(bg, r);
+    purchaseCurve(bg, r, months, terms.unitDays, curve);
+    horizon[g] = curve[months - 1]!;
+    for (let k = start[g]!; k < start[g + 1]!; k++) {
+      const i = members[k]!;
+      if (known[i] === 1) {
+        clvOf[i] = round(discounted(curve, spendOf[i]!, factors), 2);
         known[i] = 3;
       }
     }
-    value[i] = major(c.total);
-    ids[i] = idOrder(c.key)[0];
-  });
+  }
+  for (let i = 0; i < n; i++) if (known[i]! & 1) spendOf[i] = round(spendOf[i]!, 2);
+  // The rows read these columns of the histories only.
+  const kinds = customers.kind;
+  const ids = customers.id;
   const rank = (i: number) => (known[i]! & 2 ? clvOf[i]! : -1);
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => rank(j) - rank(i) || value[j]! - value[i]! || ids[i]! - ids[j]!);
   // One object literal per row, in the order JSON lists the fields: spreading a base into each was a third of
   // this function's time and most of report clv's peak memory at 100,000 customers.
   const row = (i: number) => {
-    const r = rft[i]!;
     const g = group[i]!;
-    const { kind, id, name, externalId } = describe(customers[i]!.key);
+    const T = rft.T[i]!;
+    const { kind, id, name, externalId } = describe(kinds[i]!, ids[i]!);
     return {
-      kind, id, name, externalId, x: r.x, tx: round(r.tx, 4), T: round(r.T, 4), value: value[i]!,
+      kind, id, name, externalId, x: rft.x[i]!, tx: round(rft.tx[i]!, 4), T: round(T, 4), value: value[i]!,
       pAlive: g >= 0 ? round(alive[g]!, 4) : null,
-      expectedPurchases: g >= 0 ? round(curves[g * months + months - 1]!, 4) : null,
+      expectedPurchases: g >= 0 ? round(horizon[g]!, 4) : null,
       expectedSpend: known[i]! & 1 ? spendOf[i]! : null,
       clv: known[i]! & 2 ? clvOf[i]! : null,
-      note: (r.T <= 0 ? 'too little history' : null) as string | null,
+      note: (T <= 0 ? 'too little history' : null) as string | null,
     };
   };
-  return { order, row };
+  return { order, row, value };
 }
 
 export type CustomerForecast = ReturnType<typeof customerForecasts>[number];
 
 /** --at-risk: among the most valuable fifth by what they spent so far, those likely gone; the most valuable first. */
 export function atRisk<R extends Pick<CustomerForecast, 'value' | 'pAlive'>>(rows: readonly R[]): R[] {
-  const byValue = [...rows].sort((a, b) => b.value - a.value);
-  const top = new Set(byValue.slice(0, Math.ceil(byValue.length / 5)));
-  return byValue.filter((r) => top.has(r) && r.pAlive !== null && r.pAlive < AT_RISK_P_ALIVE);
+  return atRiskOf(rows, (r) => r.value, (r) => r);
+}
+
+/** atRisk over a forecast table: only the most valuable fifth's rows are made, not 100,000. */
+export function atRiskRows(table: ReturnType<typeof forecastTable>): CustomerForecast[] {
+  return atRiskOf(table.order, (i) => table.value[i]!, table.row);
+}
+
+/** atRisk over customers that become rows when picked: `value` is what they spent, as their rows say. */
+function atRiskOf<C, R extends Pick<CustomerForecast, 'pAlive'>>(customers: readonly C[], value: (c: C) => number, row: (c: C) => R): R[] {
+  const byValue = [...customers].sort((a, b) => value(b) - value(a));
+  return byValue.slice(0, Math.ceil(byValue.length / 5)).map(row).filter((r) => r.pAlive !== null && r.pAlive < AT_RISK_P_ALIVE);
 }

@@ -8,6 +8,12 @@ export interface Spend {
   m: number;
 }
 
+/** Repeat buyers' x and m as columns of equal length. */
+export interface SpendColumns {
+  x: Float64Array;
+  m: Float64Array;
+}
+
 /** `n` repeat buyers with the same (x, m). */
 export interface SpendGroup extends Spend {
   n: number;
@@ -158,7 +164,7 @@ export function spendModel({ lnGamma, lnRising, minimize, likelihoodTolerance, o
   return { groupSpend, ggLogLikelihood, ggObjective, fitGammaGamma, fitSpend };
 }
 
-export const { groupSpend, ggLogLikelihood, ggObjective, fitGammaGamma } = spendModel({ lnGamma, lnRising, minimize, likelihoodTolerance, outcome, LOG_BOUND });
+export const { groupSpend, ggLogLikelihood, ggObjective, fitGammaGamma, fitSpend } = spendModel({ lnGamma, lnRising, minimize, likelihoodTolerance, outcome, LOG_BOUND });
 
 /** E[M | m, x]: the expected average spend of a repeat buyer. */
 export const expectedSpend = (g: GammaGammaParams, c: Spend) => ((g.gamma + c.m * c.x) * g.p) / (g.p * c.x + g.q - 1);

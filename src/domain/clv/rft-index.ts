@@ -1,45 +1,45 @@
 import { grown } from '../grown.js';
-import type { RFT } from './bgnbd.js';
 
 /**
- * One value per distinct (x, tx, T), found by the numbers themselves rather than by text made of them: customers
- * with the same history share a likelihood term and every forecast, and are many where most bought once.
- * The triples live in one open-addressing table of typed arrays: a map per x and per (x, tx), as this was, made
- * tens of thousands of small maps on a million orders (about 20 MB, and a fifth of a second to build).
+ * A number for each distinct (x, tx, T), 0, 1, 2... in the order first seen, found by the numbers themselves rather
+ * than by text made of them: customers with the same history share a likelihood term and every forecast, and are
+ * many where most bought once. The triples live in one open-addressing table of typed arrays: a map per x and per
+ * (x, tx), as this was, made tens of thousands of small maps on a million orders (about 20 MB, and a fifth of a
+ * second to build).
  */
-export class RftIndex<V> {
-  private readonly values: V[] = [];
-  private x = new Float64Array(1024);
-  private tx = new Float64Array(1024);
-  private T = new Float64Array(1024);
-  /** Per bucket, the value's number + 1; 0 = empty. Twice the entries at least, so probes stay short. */
-  private buckets = new Int32Array(2048);
+export class RftIndex {
+  size = 0;
+  private x: Float64Array;
+  private tx: Float64Array;
+  private T: Float64Array;
+  /** Per bucket, the triple's number + 1; 0 = empty. Twice the entries at least, so probes stay short. */
+  private buckets: Int32Array;
 
-  get size(): number {
-    return this.values.length;
+  /** `room`: how many triples there may be (at most one per customer): room made up front is never copied. */
+  constructor(room = 1024) {
+    const size = Math.max(1024, room);
+    this.x = new Float64Array(size);
+    this.tx = new Float64Array(size);
+    this.T = new Float64Array(size);
+    this.buckets = new Int32Array(2 ** Math.ceil(Math.log2(2 * size)));
   }
 
-  /** The value kept for `c`'s (x, tx, T); `make` gives it the first time. */
-  get(c: RFT, make: () => V): V {
+  /** The number of (x, tx, T), a new one the first time. */
+  slot(x: number, tx: number, T: number): number {
     // + 0 makes -0 and 0 one key, as a Map's would be.
-    const x = c.x + 0;
-    const tx = c.tx + 0;
-    const T = c.T + 0;
+    x += 0;
+    tx += 0;
+    T += 0;
     const mask = this.buckets.length - 1;
     for (let b = hash(x, tx, T) & mask; ; b = (b + 1) & mask) {
       const n = this.buckets[b]! - 1;
-      if (n < 0) {
-        const made = make();
-        this.add(b, x, tx, T, made);
-        return made;
-      }
-      if (this.x[n] === x && this.tx[n] === tx && this.T[n] === T) return this.values[n]!;
+      if (n < 0) return this.add(b, x, tx, T);
+      if (this.x[n] === x && this.tx[n] === tx && this.T[n] === T) return n;
     }
   }
 
-  private add(bucket: number, x: number, tx: number, T: number, value: V): void {
-    const n = this.values.length;
-    this.values.push(value);
+  private add(bucket: number, x: number, tx: number, T: number): number {
+    const n = this.size++;
     if (n === this.x.length) {
       this.x = grown(this.x);
       this.tx = grown(this.tx);
@@ -50,12 +50,13 @@ export class RftIndex<V> {
     this.T[n] = T;
     this.buckets[bucket] = n + 1;
     if (2 * (n + 1) > this.buckets.length) this.rehash();
+    return n;
   }
 
   private rehash(): void {
     this.buckets = new Int32Array(this.buckets.length * 2);
     const mask = this.buckets.length - 1;
-    for (let n = 0; n < this.values.length; n++) {
+    for (let n = 0; n < this.size; n++) {
       let b = hash(this.x[n]!, this.tx[n]!, this.T[n]!) & mask;
       while (this.buckets[b] !== 0) b = (b + 1) & mask;
       this.buckets[b] = n + 1;

@@ -48,7 +48,8 @@ export class SqliteCustomerValues implements CustomerValues {
   }
 
   async purchaseDays(asOf: string, visit: PurchaseDayVisitor): Promise<void> {
-    scanPurchaseDays(this.raw, asOf, visit);
+    // Pages read once: with the default cache, 16 MB of them stayed through report clv's fits, on top of its peak.
+    this.smallCache(() => scanPurchaseDays(this.raw, asOf, visit));
   }
 
   async names(): Promise<Map<string, CustomerName>> {
