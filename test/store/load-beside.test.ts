@@ -140,13 +140,25 @@ describe('crm demo\'s load on SQLite', () => {
     ['a contact reporting to one who is not there (checked on the second thread)', (data: DemoData) => {
       data.contacts[10] = { ...data.contacts[10]!, reportsTo: data.contacts.length };
     }, /the demo's second thread failed: the demo wrote 1 rows pointing at no record \(the first: \{"table":"contact","rowid":11,"parent":"contact"/],
-    ['an order of a contact that is not there (checked after the copy)', (data: DemoData) => {
+    ['an order of a contact that is not there (checked as the orders are made)', (data: DemoData) => {
       const orders = data.orders;
       data.orders = function* stray() {
         let n = 0;
         for (const o of orders()) yield ++n === 700 ? { ...o, company: null, contact: data.contacts.length + 5 } : o;
       };
-    }, /^the demo wrote 1 rows pointing at no record \(the first: \{"table":"orders","rowid":700,"parent":"contact"/],
+    }, 'the demo wrote 1 rows pointing at no record (the first: {"table":"orders","rowid":700,"parent":"contact"})'],
+    ['a line of a product that is not there, and an order of a deal that is not there', (data: DemoData) => {
+      const orders = data.orders;
+      data.orders = function* stray() {
+        let n = 0;
+        for (const o of orders()) {
+          n += 1;
+          if (n === 40) yield { ...o, deal: data.deals.length };
+          else if (o.lines && n > 40) yield { ...o, lines: o.lines.map((l) => ({ ...l, product: 1.5 })) };
+          else yield o;
+        }
+      };
+    }, /^the demo wrote (?!1 )\d+ rows pointing at no record \(the first: \{"table":"orders","rowid":40,"parent":"deal"\}\)$/],
   ])('refuses %s, and leaves the empty database', async (_what, spoil, error) => {
     const folder = mkdtempSync(join(tmpdir(), 'crm-load-'));
     const path = join(folder, 'demo.db');
