@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { demoData } from '../../src/domain/demo.js';
+import { type DemoData, demoData } from '../../src/domain/demo.js';
 import { loadBeside } from '../../src/store/sqlite/load-beside.js';
 import { migrate } from '../../src/store/sqlite/migrate.js';
 import { rebuildSearch } from '../../src/store/sqlite/reindex.js';
@@ -119,6 +119,69 @@ describe('crm demo\'s load on SQLite', () => {
     expect(await store.holdsRecords()).toBe(false);
     store.close();
     expect(companies(path)).toEqual([]);
+    expect(readdirSync(folder).filter((f) => !/^demo\.db(-wal|-shm)?$/.test(f))).toEqual([]);
+  });
+
+  it('leaves the empty database in place and no file beside it when the second thread fails', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crm-load-'));
+    const path = join(folder, 'demo.db');
+    const data = demoData(plan);
+    // Contacts are written by the second thread: the 150th has no owner, and its insert fails (NOT NULL) there.
+    data.contacts[149] = { ...data.contacts[149]!, owner: null as unknown as string };
+    const store = await openSqliteStore({ path, source: 'flag' }, NOW);
+    await expect(store.bulkLoad(data, meta)).rejects.toThrow("the demo's second thread failed: NOT NULL constraint failed: contact.owner");
+    expect(await store.holdsRecords()).toBe(false);
+    store.close();
+    expect(companies(path)).toEqual([]);
+    expect(readdirSync(folder).filter((f) => !/^demo\.db(-wal|-shm)?$/.test(f))).toEqual([]);
+  });
+
+  it.each([
+    ['a contact reporting to one who is not there (checked on the second thread)', (data: DemoData) => {
+      data.contacts[10] = { ...data.contacts[10]!, reportsTo: data.contacts.length };
+    }, /the demo's second thread failed: the demo wrote 1 rows pointing at no record \(the first: \{"table":"contact","rowid":11,"parent":"contact"/],
+    ['an order of a contact that is not there (checked as the orders are made)', (data: DemoData) => {
+      const orders = data.orders;
+      data.orders = function* stray() {
+        let n = 0;
+        for (const o of orders()) yield ++n === 700 ? { ...o, company: null, contact: data.contacts.length + 5 } : o;
+      };
+    }, 'the demo wrote 1 rows pointing at no record (the first: {"table":"orders","rowid":700,"parent":"contact"})'],
+    ['a line of a product that is not there, and an order of a deal that is not there', (data: DemoData) => {
+      const orders = data.orders;
+      data.orders = function* stray() {
+        let n = 0;
+        for (const o of orders()) {
+          n += 1;
+          if (n === 40) yield { ...o, deal: data.deals.length };
+          else if (o.lines && n > 40) yield { ...o, lines: o.lines.map((l) => ({ ...l, product: 1.5 })) };
+          else yield o;
+        }
+      };
+    }, /^the demo wrote (?!1 )\d+ rows pointing at no record \(the first: \{"table":"orders","rowid":40,"parent":"deal"\}\)$/],
+  ])('refuses %s, and leaves the empty database', async (_what, spoil, error) => {
+    const folder = mkdtempSync(join(tmpdir(), 'crm-load-'));
+    const path = join(folder, 'demo.db');
+    const data = demoData(plan);
+    spoil(data);
+    const store = await openSqliteStore({ path, source: 'flag' }, NOW);
+    await expect(store.bulkLoad(data, meta)).rejects.toThrow(error);
+    expect(await store.holdsRecords()).toBe(false);
+    store.close();
+    expect(readdirSync(folder).filter((f) => !/^demo\.db(-wal|-shm)?$/.test(f))).toEqual([]);
+  });
+
+  it('gives each side file only to the load that asked for it, and removes them all, filled or failed', async () => {
+    const { folder, path, live } = await emptyDatabase();
+    const sides: string[] = [];
+    const load = loadBeside(live, path, async (db, side) => {
+      sides.push(await side(), await side());
+      expect(new Set([db.name, ...sides]).size).toBe(3);
+      expect(sides.map((f) => statSync(f).mode & 0o777)).toEqual([0o600, 0o600]);
+      throw new Error('disk full');
+    });
+    await expect(load).rejects.toThrow('disk full');
+    live.close();
     expect(readdirSync(folder).filter((f) => !/^demo\.db(-wal|-shm)?$/.test(f))).toEqual([]);
   });
 });

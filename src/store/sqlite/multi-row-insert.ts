@@ -10,7 +10,7 @@ export type RowsWriter = (values: unknown[], rows: number) => void;
 export interface InsertInto { head: string; row: string; width: number; fixed?: Record<string, unknown> }
 
 /** Rows a multi-row VALUES statement takes: more makes SQLite slower, fewer makes more calls. */
-const ROWS_PER_STATEMENT = 100;
+export const ROWS_PER_STATEMENT = 100;
 
 /**
  * Collects rows into batches for a writer (a prepared multi-row statement: sqliteRows): a load of a million orders

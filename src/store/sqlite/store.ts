@@ -92,7 +92,7 @@ class SqliteStore extends SqliteRepos implements Store {
   async bulkLoad(data: DemoData, meta: WriteMeta): Promise<LoadCounts> {
     if (this.handle.readOnly) throw readOnlyDatabase(this.path);
     const [{ bulkLoad }, { loadBeside }] = await Promise.all([import('./bulk.js'), import('./load-beside.js')]);
-    return loadBeside(this.raw, this.path, (db) => bulkLoad(db, data, meta));
+    return loadBeside(this.raw, this.path, (db, side) => bulkLoad(db, data, meta, side));
   }
 
   async dump<T>(fn: (dump: Dump) => Promise<T>): Promise<T> {
