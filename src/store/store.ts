@@ -11,6 +11,7 @@ import type { Contacts } from './repos/contacts.js';
 import type { Deals } from './repos/deals.js';
 import type { Followups } from './repos/followups.js';
 import type { Orders } from './repos/orders.js';
+import type { Owned } from './repos/owned.js';
 import type { Products } from './repos/products.js';
 import type { Campaigns } from './repos/campaigns.js';
 import type { Quotas } from './repos/quotas.js';
@@ -38,6 +39,7 @@ export interface Repos {
   readonly activities: Activities;
   readonly followups: Followups;
   readonly orders: Orders;
+  readonly owned: Owned;
   readonly quotas: Quotas;
   readonly products: Products;
   readonly campaigns: Campaigns;

@@ -5,10 +5,10 @@ import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { owner as ownerRule } from '../../domain/fields.js';
 import { type NextFacts, nextActions, rankActions } from '../../domain/next.js';
-import { customerPortfolio } from '../../domain/portfolio.js';
+import { portfolioTable, TIERS } from '../../domain/portfolio.js';
 import { nextView } from '../../output/views/next.js';
 import { churnAt } from '../report/churn-data.js';
-import { customerValues } from '../report/customers.js';
+import { valueTable } from '../report/customers.js';
 import type { NextInput } from './spec.js';
 
 /** How many of the slower kinds (at risk, cross-sell) are looked at: a day has room for a few. */
@@ -20,11 +20,13 @@ export async function run({ opts }: NextInput, ctx: Context) {
   const day = opts.date === undefined ? ctx.now : parseWhen(opts.date, ctx.now, '--date').at;
   const today = isoDate(day);
   const store = await ctx.store();
-  const [followups, deals, companies, contacts, campaigns] = await Promise.all([
+  const [followups, deals, owned, campaigns] = await Promise.all([
     store.followups.list({ owner: who, status: 'open', dueTo: today }), store.deals.list({ owner: who, status: 'open' }),
-    store.companies.list({ owner: who }), store.contacts.list({ owner: who }), store.campaigns.list(),
+    store.owned.ids(who), store.campaigns.list(),
   ]);
-  const mine = new Set([...companies.map((c) => `company:${c.id}`), ...contacts.map((c) => `contact:${c.id}`)]);
+  const ownedIds = [new Set(owned.companies), new Set(owned.contacts)];
+  /** Whether the user owns the customer (kind 0 a company, 1 a person). */
+  const mine = (kind: number, id: number) => ownedIds[kind]!.has(id);
   const facts: NextFacts = {
     today,
     followups: followups.map((f) => ({ id: f.id, title: f.title, dueDate: f.dueDate, priority: f.priority,
@@ -36,28 +38,36 @@ export async function run({ opts }: NextInput, ctx: Context) {
     }),
     atRisk: [], campaignMembers: [], crossSell: [],
   };
-  if (mine.size) {
+  if (owned.companies.length + owned.contacts.length > 0) {
     const churn = await churnAt(ctx, today);
-    facts.atRisk = churn.rows.filter((r) => mine.has(r.key) && r.valueAtRisk > 0).slice(0, FEW).map((r) => ({
-      ...churn.describe(r.key), valueAtRiskMinor: r.valueAtRisk, currency: churn.currency, why: r.reasons.join('; ') }));
+    const risky = churn.order.filter((i) => churn.valueAtRisk[i]! > 0 && mine(churn.kind[i]!, churn.id[i]!)).slice(0, FEW).map(churn.row);
+    const describe = risky.length ? await churn.names() : undefined;
+    facts.atRisk = risky.map((r) => ({ ...describe!(r.key), valueAtRiskMinor: r.valueAtRisk, currency: churn.currency, why: r.reasons.join('; ') }));
     for (const c of campaigns.filter((x) => x.startsOn <= today && today <= x.endsOn)) {
       for (const m of await store.campaigns.members(c.id)) {
-        if (m.group === 'treated' && m.touchedOn === null && mine.has(`${m.kind}:${m.id}`)) {
+        if (m.group === 'treated' && m.touchedOn === null && mine(m.kind === 'company' ? 0 : 1, m.id)) {
           facts.campaignMembers.push({ campaign: c.name, channel: c.channel, kind: m.kind, id: m.id, name: m.name, endsOn: c.endsOn });
         }
       }
     }
     const baskets = await store.products.baskets(today, null);
     if (baskets.length) {
-      const v = await customerValues({ asOf: today }, ctx);
-      const good = customerPortfolio(v, v.names, v.fx, 0, v.unconverted).filter((r) => (r.tier === 'MVC' || r.tier === 'MGC') && mine.has(r.key))
-        .sort((a, b) => b.value - a.value).slice(0, FEW);
+      // The portfolio's tiers are over every customer; its order (by value first) is the order good customers are taken in.
+      const v = await valueTable({ asOf: today }, ctx);
+      const directory = await v.directory(true);
+      const p = portfolioTable(v.table, v.table.scored(v.asOf), v.table.windowDays(v.asOf, v.since), directory, v.fx, 0, v.unconverted);
+      const [mvc, mgc] = [TIERS.indexOf('MVC'), TIERS.indexOf('MGC')];
+      const good: ReturnType<typeof directory.describe>[] = [];
+      for (const i of p.order) {
+        if (good.length === FEW) break;
+        const [kind, id] = [p.columns.kind[i]!, p.columns.id[i]!];
+        if ((p.tier[i] === mvc || p.tier[i] === mgc) && mine(kind, id)) good.push(directory.describe(kind, id));
+      }
       if (good.length) {
         const names = await store.products.names();
         const code = (id: number) => names.get(id)?.code ?? String(id);
         const { rules } = analyseBaskets(baskets, 0.01, 0.1, code);
-        for (const g of good) {
-          const who2 = v.describe(g.key);
+        for (const who2 of good) {
           const [best] = recommend(rules, await store.products.boughtBy(who2, today), code);
           if (best) {
             facts.crossSell.push({ kind: who2.kind, id: who2.id, name: who2.name, product: code(best.product), productName: names.get(best.product)?.name ?? '',

@@ -1,46 +1,52 @@
 import type { Context } from '../../context.js';
-import { type ChurnInput, churnRisk } from '../../domain/churn.js';
+import { churnRanking, PurchaseRhythms } from '../../domain/churn.js';
+import { CustomerDirectory } from '../../domain/customer-value.js';
 import { trailingWindow } from '../../domain/reports/window.js';
 import { CrmError } from '../../errors.js';
-import { customerValues } from './customers.js';
+import { valueTable } from './customers.js';
 import { fittedForecasts } from './model.js';
 
 /**
- * Every customer's purchase days and P(alive) at `asOf` (one pass over the purchase days feeds both), and the
+ * Every customer's purchase rhythm and P(alive) at `asOf` (one pass over the purchase days feeds both), and the
  * trailing 12-month revenue as value at risk; the customers at risk, ranked. When the model cannot be fitted
- * (too few customers), P(alive) is null and `note` says why: rhythm alone judges.
+ * (too few customers), P(alive) is null and `note` says why: rhythm alone judges. Customers are held in columns
+ * and named only once the rows are known (`names`).
  */
 export async function churnAt(ctx: Context, asOf: string, factor?: number, threshold?: number) {
-  const days = new Map<string, string[]>();
-  // Purchase days arrive customer by customer: the key is made once per customer, not once per day.
-  let kindNow = '';
-  let idNow = -1;
-  let list: string[] = [];
-  const collect = (kind: string, id: number, day: string) => {
-    if (id !== idNow || kind !== kindNow) {
-      [kindNow, idNow] = [kind, id];
-      const key = `${kind}:${id}`;
-      list = days.get(key) ?? [];
-      days.set(key, list);
-    }
-    if (list.at(-1) !== day) list.push(day);
-  };
-  let pAlive = new Map<string, number | null>();
+  let rhythms = new PurchaseRhythms();
+  // Each customer's P(alive) as its forecast is made (every customer was read by then); NaN for none.
+  let pAlive: Float64Array | undefined;
   let note: string | null = null;
   try {
-    const forecasts = await fittedForecasts(ctx, asOf, collect);
-    pAlive = new Map(forecasts.map((f) => [`${f.kind}:${f.id}`, f.pAlive]));
+    await fittedForecasts(ctx, asOf, rhythms.add, (f) => {
+      pAlive ??= new Float64Array(rhythms.length).fill(NaN);
+      if (f.pAlive !== null) pAlive[rhythms.find(f.kind === 'company' ? 0 : 1, f.id)] = f.pAlive;
+    });
   } catch (e) {
     if (!(e instanceof CrmError)) throw e;
     note = `no P(alive): ${e.message}; customers are judged by their rhythm only`;
-    days.clear();
-    idNow = -1;
-    await (await ctx.store()).customerValue.purchaseDays(asOf, collect);
+    pAlive = undefined;
+    rhythms = new PurchaseRhythms();
+    await (await ctx.store()).customerValue.purchaseDays(asOf, rhythms.add);
   }
+  rhythms.end();
+  pAlive ??= new Float64Array(rhythms.length).fill(NaN);
   const window = trailingWindow(asOf, undefined);
-  const v = await customerValues({ asOf, since: window.from }, ctx);
-  const revenue = new Map(v.inputs.map((c) => [c.key, c.monetary]));
-  const inputs: ChurnInput[] = [...days].map(([key, d]) => ({ key, days: d, valueAtRisk: revenue.get(key) ?? 0, pAlive: pAlive.get(key) ?? null }));
-  return { rows: churnRisk(inputs, asOf, factor, threshold), window, note, describe: v.describe, money: v.money, currency: v.currency, customers: inputs.length,
-    warnings: v.warnings };
+  // Only what the rows need is kept of the value table: its columns are garbage once the revenue is read.
+  const { table: t, data, money, currency, warnings } = await valueTable({ asOf, since: window.from }, ctx);
+  // The revenue of the customers report rfm scores (a positive order in the window); none for the others.
+  const valueAtRisk = new Float64Array(rhythms.length);
+  for (let i = 0; i < rhythms.length; i++) {
+    const r = t.find(rhythms.kind[i]!, rhythms.id[i]!);
+    if (r >= 0 && t.frequency[r]! > 0 && !Number.isNaN(t.last[r]!)) valueAtRisk[i] = t.monetary[r]!;
+  }
+  const { order, row } = churnRanking(rhythms, pAlive, valueAtRisk, asOf, factor, threshold);
+  return { order, row, valueAtRisk, kind: rhythms.kind, id: rhythms.id, window, note, money, currency, customers: rhythms.length, warnings,
+    /** Reads the names, for describing rows' customers (kind, id, name, external id). */
+    names: async () => {
+      const directory = new CustomerDirectory();
+      await data.directory(directory);
+      return (entry: number) => directory.describe(rhythms.kind[entry]!, rhythms.id[entry]!);
+    } };
 }
+

@@ -1,7 +1,7 @@
-import { CustomerDirectory } from '../../domain/customer-value.js';
+import { CustomerDirectory, KINDS } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
-import { clvSample, customerForecasts } from '../../domain/clv/customers.js';
+import { clvSample, type CustomerForecast, customerForecasts, forecastTable } from '../../domain/clv/customers.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
 import { converter, Unconverted } from '../../domain/fx.js';
@@ -13,7 +13,9 @@ import { spendFitInline } from '../../output/views/notices.js';
  * customer's forecast: what campaign targeting (--at-risk), report churn and crm next read of P(alive).
  */
 export async function fittedForecasts(ctx: Context, asOf: string,
-  also?: (kind: 'company' | 'contact', id: number, day: string, currency: string, minor: number, orders: number) => void) {
+  also?: (kind: 'company' | 'contact', id: number, day: string, currency: string, minor: number, orders: number) => void,
+  /** When given, each customer's forecast goes to it as it is made, unnamed, and none is kept (report churn). */
+  each?: (forecast: CustomerForecast) => void) {
   const store = await ctx.store();
   const data = store.customerValue;
   const { currency, rates } = (await ctx.shared()).values;
@@ -27,11 +29,18 @@ export async function fittedForecasts(ctx: Context, asOf: string,
   const bg = fitBgNbd(sample.rft);
   const gg = await spendFit;
   const diagnosis = diagnose(bg, gg);
+  if (each) {
+    const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, unnamed);
+    for (let i = 0; i < histories.length; i++) each(table.row(i));
+    return [];
+  }
   // Names are read once the fits are done: 100,000 of them held through the fits were on top of the peak.
   const directory = new CustomerDirectory();
   await data.directory(directory);
   return customerForecasts(histories, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (kind, id) => directory.describe(kind, id));
 }
+
+const unnamed = (kind: number, id: number) => ({ kind: KINDS[kind]!, id, name: '', externalId: null });
 
 /** Under CRM_DEBUG=1, where a spend fit that should run in a worker thread ran in this one, and why. */
 export const inlineFitNotice = (ctx: Context) =>

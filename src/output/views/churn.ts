@@ -1,4 +1,4 @@
-import { type Column, type Output, record } from '../view.js';
+import { type Column, type LazyRows, type Output, record } from '../view.js';
 
 interface ChurnRowJson {
   kind: string; id: number; name: string; externalId: string | null; valueAtRisk: number; lastPurchase: string; purchaseDays: number;
@@ -13,7 +13,8 @@ export interface ChurnData {
   customers: number;
   atRisk: number;
   valueAtRisk: number;
-  rows: ChurnRowJson[];
+  /** Made as they are written (JSON); the other formats get them gathered into an array. */
+  rows: LazyRows<ChurnRowJson>;
 }
 
 /** report churn: who is slipping away, by value at risk, with the evidence. */
@@ -27,7 +28,7 @@ export function churnView(r: ChurnData, warnings: string[]): Output {
   ], {
     warnings,
     sections: [{
-      title: `At risk (overdue past ${r.factor}x their rhythm, or P(alive) below ${Math.round(r.threshold * 100)}%)`, key: 'rows', rows: (x: ChurnData) => x.rows,
+      title: `At risk (overdue past ${r.factor}x their rhythm, or P(alive) below ${Math.round(r.threshold * 100)}%)`, key: 'rows', rows: (x: ChurnData) => x.rows as unknown as ChurnRowJson[],
       empty: 'nobody is overdue or unlikely to be alive',
       columns: [
         { header: 'Customer', key: 'name', value: (c: ChurnRowJson) => c.name },
@@ -39,5 +40,6 @@ export function churnView(r: ChurnData, warnings: string[]): Output {
         { header: 'Why', key: 'reasons', value: (c: ChurnRowJson) => c.reasons.join('; ') },
       ],
     }],
+    lazy: 'rows',
   });
 }

@@ -12,6 +12,7 @@ import type { EngineSql } from './engine.js';
 import { Followups } from './followups.js';
 import { historyOf, type Journal, lastJournaledName } from './journal.js';
 import { Orders } from './orders.js';
+import { Owned } from './owned.js';
 import { Campaigns } from './campaigns.js';
 import { Products } from './products.js';
 import { Quotas } from './quotas.js';
@@ -38,6 +39,7 @@ export abstract class KyselyRepos implements Repos {
   readonly activities: Activities;
   readonly followups: Followups;
   readonly orders: Orders;
+  readonly owned: Owned;
   readonly quotas: Quotas;
   readonly products: Products;
   readonly campaigns: Campaigns;
@@ -62,6 +64,7 @@ export abstract class KyselyRepos implements Repos {
     this.activities = new Activities(session);
     this.followups = new Followups(session);
     this.orders = new Orders(session);
+    this.owned = new Owned(session);
     this.quotas = new Quotas(session);
     this.products = new Products(session);
     this.campaigns = new Campaigns(session);
