@@ -1,11 +1,11 @@
-import { CustomerDirectory } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
 import { clvSample, customerForecasts } from '../../domain/clv/customers.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
 import { converter, Unconverted } from '../../domain/fx.js';
-import { fitSpendAside } from '../../io/spend-fit.js';
+import { PackedNames } from '../../domain/packed-names.js';
+import { spendFitAhead } from '../../io/spend-fit.js';
 import { spendFitInline } from '../../output/views/notices.js';
 
 /**
@@ -18,19 +18,21 @@ export async function fittedForecasts(ctx: Context, asOf: string,
   const data = store.customerValue;
   const { currency, rates } = (await ctx.shared()).values;
   const histories = new PurchaseHistories(converter(currency, rates), new Unconverted());
+  // The spend fit's worker starts while the orders are read.
+  const fitSpend = spendFitAhead(inlineFitNotice(ctx));
   await data.purchaseDays(asOf, also ? (...a) => {
     histories.add(...a);
     also(...a);
   } : histories.add);
   const sample = clvSample(histories, asOf, 7, currency);
-  const spendFit = fitSpendAside(sample.spend, undefined, inlineFitNotice(ctx));
+  const spendFit = fitSpend(sample.spend);
   const bg = fitBgNbd(sample.rft);
+  // The names are read while the worker may still be fitting spend: packed, they weigh a few MB.
+  const names = new PackedNames(histories.length);
+  await store.customerNames.packed(names);
   const gg = await spendFit;
   const diagnosis = diagnose(bg, gg);
-  // Names are read once the fits are done: 100,000 of them held through the fits were on top of the peak.
-  const directory = new CustomerDirectory();
-  await data.directory(directory);
-  return customerForecasts(histories, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (kind, id) => directory.describe(kind, id));
+  return customerForecasts(histories, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (kind, id) => names.describe(kind, id));
 }
 
 /** Under CRM_DEBUG=1, where a spend fit that should run in a worker thread ran in this one, and why. */
