@@ -1,6 +1,7 @@
 import type { DemoData } from '../domain/demo.js';
 import type { Dump } from './backup.js';
 import type { LoadCounts } from './bulk.js';
+import type { CustomerNames } from './customer-names.js';
 import type { CustomerValues } from './customer-value.js';
 import type { ChangeNotes, JournalEntry, WriteMeta } from './journal.js';
 import type { IntegrityReport, MigrationReport } from './maintenance.js';
@@ -57,6 +58,8 @@ export interface Repos {
   readonly forget: Forget;
   /** The customer-value reports' scans over every order, and their saved segmentations. */
   readonly customerValue: CustomerValues;
+  /** Every customer's name and external id, packed: for reports that name up to every customer. */
+  readonly customerNames: CustomerNames;
   /** Inside a write: what the command adds to its change set. */
   readonly journal?: ChangeNotes;
   /** Starts an order import: the customer keys are read once; inside a write it also writes. */

@@ -1,4 +1,3 @@
-import { CustomerDirectory } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
 import { atRiskRows, clvSample, forecastTable, round } from '../../domain/clv/customers.js';
@@ -7,10 +6,11 @@ import { check, listLimit } from '../../domain/check.js';
 import { isoDate, parseWhen } from '../../domain/dates.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
+import { PackedNames } from '../../domain/packed-names.js';
 import { released } from '../../domain/released.js';
 import { horizonMonths, monthlyRate } from '../../domain/report-options.js';
 import { fitProgress } from '../../io/progress.js';
-import { fitSpendAside } from '../../io/spend-fit.js';
+import { spendFitAhead } from '../../io/spend-fit.js';
 import { inlineFitNotice } from './model.js';
 import { lazyRows } from '../../output/view.js';
 import { clvView } from '../../output/views/value.js';
@@ -28,18 +28,20 @@ export async function run({ opts }: ReportInput<'clv'>, ctx: Context) {
   const { currency, rates } = (await ctx.shared()).values;
   const unconverted = new Unconverted();
   const histories = new PurchaseHistories(converter(currency, rates), unconverted);
+  // The spend fit's worker starts while the orders are read.
+  const fitSpend = spendFitAhead(inlineFitNotice(ctx));
   await data.purchaseDays(asOf, histories.add);
   const sample = clvSample(histories, asOf, unitDays, currency);
   const meter = fitProgress(ctx.streams.stderr);
-  const spendFit = fitSpendAside(sample.spend, (i, ll) => meter.show(fittingModel('spend', i, ll)), inlineFitNotice(ctx));
+  const spendFit = fitSpend(sample.spend, (i, ll) => meter.show(fittingModel('spend', i, ll)));
   const bg = fitBgNbd(sample.rft, { onIteration: (i, ll) => meter.show(fittingModel('purchase', i, ll)) });
+  // The names are read while the worker may still be fitting spend: packed, they weigh a few MB.
+  const names = new PackedNames(histories.length);
+  await store.customerNames.packed(names);
   const gg = await spendFit;
   meter.done();
   const diagnosis = diagnose(bg, gg);
-  // Names are read once the fits are done: 100,000 of them held through the fits were on top of the peak.
-  const directory = new CustomerDirectory();
-  await data.directory(directory);
-  const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (kind, id) => directory.describe(kind, id));
+  const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis }, { months, discount, unitDays, currency }, (kind, id) => names.describe(kind, id));
   // What the rows do not read is given back before they are written.
   released(histories.first, histories.last, histories.days, histories.repeatSpend, histories.total, sample.spend.x, sample.spend.m);
   // Rows are made as they are written; --at-risk makes those of the most valuable fifth, to pick among them.

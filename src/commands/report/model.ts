@@ -1,11 +1,12 @@
-import { CustomerDirectory, KINDS } from '../../domain/customer-value.js';
 import type { Context } from '../../context.js';
 import { fitBgNbd } from '../../domain/clv/bgnbd.js';
 import { clvSample, type CustomerForecast, customerForecasts, forecastTable } from '../../domain/clv/customers.js';
+import { KINDS } from '../../domain/customer-value.js';
 import { diagnose } from '../../domain/clv/diagnosis.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
 import { converter, Unconverted } from '../../domain/fx.js';
-import { fitSpendAside } from '../../io/spend-fit.js';
+import { PackedNames } from '../../domain/packed-names.js';
+import { spendFitAhead } from '../../io/spend-fit.js';
 import { spendFitInline } from '../../output/views/notices.js';
 
 /**
@@ -20,24 +21,28 @@ export async function fittedForecasts(ctx: Context, asOf: string,
   const data = store.customerValue;
   const { currency, rates } = (await ctx.shared()).values;
   const histories = new PurchaseHistories(converter(currency, rates), new Unconverted());
+  // The spend fit's worker starts while the orders are read.
+  const fitSpend = spendFitAhead(inlineFitNotice(ctx));
   await data.purchaseDays(asOf, also ? (...a) => {
     histories.add(...a);
     also(...a);
   } : histories.add);
   const sample = clvSample(histories, asOf, 7, currency);
-  const spendFit = fitSpendAside(sample.spend, undefined, inlineFitNotice(ctx));
+  const spendFit = fitSpend(sample.spend);
   const bg = fitBgNbd(sample.rft);
-  const gg = await spendFit;
-  const diagnosis = diagnose(bg, gg);
   if (each) {
-    const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, unnamed);
+    // Churn names only the rows it lists, so no names are read here.
+    const gg = await spendFit;
+    const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis: diagnose(bg, gg) }, { months: 12, discount: 0.01, unitDays: 7, currency }, unnamed);
     for (let i = 0; i < histories.length; i++) each(table.row(i));
     return [];
   }
-  // Names are read once the fits are done: 100,000 of them held through the fits were on top of the peak.
-  const directory = new CustomerDirectory();
-  await data.directory(directory);
-  return customerForecasts(histories, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (kind, id) => directory.describe(kind, id));
+  // The names are read while the worker may still be fitting spend: packed, they weigh a few MB.
+  const names = new PackedNames(histories.length);
+  await store.customerNames.packed(names);
+  const gg = await spendFit;
+  const diagnosis = diagnose(bg, gg);
+  return customerForecasts(histories, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (kind, id) => names.describe(kind, id));
 }
 
 const unnamed = (kind: number, id: number) => ({ kind: KINDS[kind]!, id, name: '', externalId: null });

@@ -111,10 +111,11 @@ export function spendModel({ lnGamma, lnRising, minimize, likelihoodTolerance, o
     return ({ p, q, gamma }) => {
       const lnGq = lnGamma(q);
       const lnG = Math.log(gamma);
-      distinct.forEach((x, k) => {
+      for (let k = 0; k < distinct.length; k++) {
+        const x = distinct[k]!;
         perX[k] = lnRising(p * x, q) - lnGq + q * lnG;
         pX[k] = p * x;
-      });
+      }
       let total = 0;
       for (let i = 0; i < len; i++) {
         // (px - 1) ln m + px ln x - (px + q) ln(gamma + m x), rearranged so that the px terms (millions when p runs

@@ -12,6 +12,7 @@ import { Journal } from '../repos/journal.js';
 import { KyselyRepos } from '../repos/repos.js';
 import type { DB } from '../schema.js';
 import type { Store, Tx } from '../store.js';
+import { PgCustomerNames } from './customer-names.js';
 import { PgCustomerValues } from './customer-value.js';
 import { pgSql } from './engine.js';
 import { retryable, translatePgError } from './errors.js';
@@ -29,10 +30,12 @@ const RETRY_QUEUE = 0x63726d71;
 
 class PgRepos extends KyselyRepos {
   readonly customerValue: PgCustomerValues;
+  readonly customerNames: PgCustomerNames;
 
   constructor(protected readonly client: pg.Client, db: Kysely<DB>, journal?: Journal) {
     super(db, pgSql(db), journal);
     this.customerValue = new PgCustomerValues(client, journal);
+    this.customerNames = new PgCustomerNames(client);
   }
 
   async importOrders(): Promise<OrderImport> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CustomerNames } from '../customer-names.js';
 import type { CustomerValues } from '../customer-value.js';
 import type { OrderImport } from '../order-import.js';
 import type { DB } from '../schema.js';
@@ -51,6 +52,7 @@ export abstract class KyselyRepos implements Repos {
   readonly undo: Undo;
   readonly forget: Forget;
   abstract readonly customerValue: CustomerValues;
+  abstract readonly customerNames: CustomerNames;
 
   constructor(protected readonly db: Kysely<DB>, engine: EngineSql, readonly journal?: Journal) {
     // The repositories reach each other through `linked` only when they write, by which time every one is here.

@@ -12,6 +12,7 @@ import { Journal } from '../repos/journal.js';
 import { KyselyRepos } from '../repos/repos.js';
 import type { DB } from '../schema.js';
 import type { Store, Tx } from '../store.js';
+import { SqliteCustomerNames } from './customer-names.js';
 import { SqliteCustomerValues } from './customer-value.js';
 import { sqliteSql } from './engine.js';
 import { translateSqliteError } from './errors.js';
@@ -24,10 +25,12 @@ import { openSqlite, readOnlyDatabase, type SqliteHandle } from './open.js';
  */
 class SqliteRepos extends KyselyRepos {
   readonly customerValue: SqliteCustomerValues;
+  readonly customerNames: SqliteCustomerNames;
 
   constructor(protected readonly raw: Database.Database, db: Kysely<DB>, journal?: Journal) {
     super(db, sqliteSql(db), journal);
     this.customerValue = new SqliteCustomerValues(raw, journal);
+    this.customerNames = new SqliteCustomerNames(raw);
   }
 
   // The fast paths that only some commands use are loaded when used, so every other command starts as fast as before.
