@@ -242,12 +242,12 @@ export function customerValues(rows: Iterable<CustomerOrderRow>, asOf: string, s
  */
 export class CustomerDirectory {
   size = 0;
-  readonly kind: number[] = [];
-  readonly id: number[] = [];
-  readonly name: string[] = [];
-  readonly externalId: (string | null)[] = [];
-  readonly walletMinor: (number | null)[] = [];
-  readonly walletCurrency: (string | null)[] = [];
+  kind: number[] = [];
+  id: number[] = [];
+  name: string[] = [];
+  externalId: (string | null)[] = [];
+  walletMinor: (number | null)[] = [];
+  walletCurrency: (string | null)[] = [];
   /** Entries came in kind and id order (as a store reads them): found by halving, with no map to build. */
   private ascending = true;
   private rows: Map<number, number> | undefined;
@@ -266,21 +266,24 @@ export class CustomerDirectory {
 
   /**
    * The customers of one kind as columns of equal length, by id; without `wallets` every estimate is taken as none.
-   * 100,000 companies read a column at a time cost half what they cost read row by row.
+   * 100,000 companies read a column at a time cost half what they cost read row by row. The columns are joined on
+   * whole, not copied value by value (that was a third of the directory's time).
    */
   addColumns(kind: Customer['kind'], ids: readonly number[], names: readonly string[], externalIds: readonly (string | null)[],
     wallets?: { minor: readonly (number | null)[]; currency: readonly (string | null)[] }): void {
     const k = kind === 'company' ? 0 : 1;
-    for (let i = 0; i < ids.length; i++) {
-      this.follow(k, ids[i]!);
-      this.kind.push(k);
-      this.id.push(ids[i]!);
-      this.name.push(names[i]!);
-      this.externalId.push(externalIds[i]!);
-      this.walletMinor.push(wallets ? wallets.minor[i]! : null);
-      this.walletCurrency.push(wallets ? wallets.currency[i]! : null);
-    }
-    this.size += ids.length;
+    const n = ids.length;
+    if (n === 0) return;
+    this.follow(k, ids[0]!);
+    for (let i = 1; i < n && this.ascending; i++) if (!(ids[i]! > ids[i - 1]!)) this.ascending = false;
+    const none = new Array<null>(n).fill(null);
+    this.kind = this.kind.concat(new Array<number>(n).fill(k));
+    this.id = this.id.concat(ids);
+    this.name = this.name.concat(names);
+    this.externalId = this.externalId.concat(externalIds);
+    this.walletMinor = this.walletMinor.concat(wallets ? wallets.minor : none);
+    this.walletCurrency = this.walletCurrency.concat(wallets ? wallets.currency : none);
+    this.size += n;
   }
 
   private follow(kind: number, id: number): void {
