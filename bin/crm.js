@@ -15,6 +15,12 @@ const DIST = join(__dirname, '..', 'dist');
 const BUNDLE = join(DIST, 'crm.cjs');
 const CACHES = join(DIST, 'cache');
 
+/**
+ * Commands run often enough to have a cache of their own (scripts/code-cache.mjs), by noun and verb or its alias: a
+ * noun's cache holds what all its commands compiled, and `contact list` deserialised what `add`, `show` and `edit` did.
+ */
+const VERBS = new Map([['contact-list', 'contact-list'], ['contact-ls', 'contact-list']]);
+
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -36,15 +42,22 @@ if (require.main === module) {
   }
 }
 
-/** The cache for a command line: its noun's (the first word after the global flags), `complete` for a Tab. */
+/**
+ * The cache for a command line: its verb's where it has one, else its noun's (the first word after the global
+ * flags), `complete` for a Tab.
+ */
 function cacheGroup(argv) {
+  let noun;
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--db' || a === '--format') i += 1;
-    else if (a === '__complete') return 'complete';
-    else if (!a.startsWith('-')) return /^[a-z]+$/.test(a) ? a : 'all';
+    else if (a === '__complete' && noun === undefined) return 'complete';
+    else if (a.startsWith('-')) continue;
+    else if (noun !== undefined) return VERBS.get(`${noun}-${a}`) ?? noun;
+    else if (/^[a-z]+$/.test(a)) noun = a;
+    else return 'all';
   }
-  return 'all';
+  return noun ?? 'all';
 }
 
 function readCache(group) {
@@ -59,6 +72,7 @@ function readCache(group) {
 function load(group, { cache = true } = {}) {
   let name = group;
   let cachedData = cache ? readCache(name) : undefined;
+  if (cache && cachedData === undefined && name.includes('-')) cachedData = readCache((name = name.split('-')[0]));
   if (cache && cachedData === undefined && name !== 'all') cachedData = readCache((name = 'all'));
   // esbuild writes ASCII only (charset: ascii), so latin1 reads it exactly, without decoding UTF-8. The file is
   // a function expression (its first line and its last) taking what a CommonJS module gets.
