@@ -7,7 +7,7 @@
 // command deserialises little more than it uses. V8 refuses a cache made by another Node version or with other V8
 // flags: the bundle then compiles as it would without one, and the cache is made again for this Node where dist
 // may be written.
-const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -60,9 +60,27 @@ function cacheGroup(argv) {
   return noun ?? 'all';
 }
 
-function readCache(group) {
+/**
+ * The bytes of `file`, read into the start of `into` where they fit, else into a buffer of their own. Each page of
+ * memory a process touches first costs a page fault (tens of microseconds on this machine's virtual memory): the cache
+ * is read into what held the bundle's bytes, which are a string by then.
+ */
+function readWhole(file, into) {
+  const fd = openSync(file, 'r');
   try {
-    return readFileSync(join(CACHES, `${group}.v8`));
+    const size = fstatSync(fd).size;
+    const buffer = into !== undefined && into.length >= size ? into : Buffer.allocUnsafeSlow(size);
+    let at = 0;
+    for (let n = 1; at < size && n > 0; at += n) n = readSync(fd, buffer, at, size - at, at);
+    return buffer.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readCache(group, into) {
+  try {
+    return readWhole(join(CACHES, `${group}.v8`), into);
   } catch {
     return undefined;
   }
@@ -70,13 +88,14 @@ function readCache(group) {
 
 /** The bundle's exports, compiled with the cache of `group` or, when it has none, the one of `all`. */
 function load(group, { cache = true } = {}) {
-  let name = group;
-  let cachedData = cache ? readCache(name) : undefined;
-  if (cache && cachedData === undefined && name.includes('-')) cachedData = readCache((name = name.split('-')[0]));
-  if (cache && cachedData === undefined && name !== 'all') cachedData = readCache((name = 'all'));
   // esbuild writes ASCII only (charset: ascii), so latin1 reads it exactly, without decoding UTF-8. The file is
   // a function expression (its first line and its last) taking what a CommonJS module gets.
-  const source = readFileSync(BUNDLE, 'latin1');
+  const bytes = readWhole(BUNDLE);
+  const source = bytes.toString('latin1');
+  let name = group;
+  let cachedData = cache ? readCache(name, bytes) : undefined;
+  if (cache && cachedData === undefined && name.includes('-')) cachedData = readCache((name = name.split('-')[0]), bytes);
+  if (cache && cachedData === undefined && name !== 'all') cachedData = readCache((name = 'all'), bytes);
   const bundle = { exports: {} };
   if (process.sourceMapsEnabled) {
     // node --enable-source-maps: stack traces name src/*.ts. Only Node's own compile registers the source map.
