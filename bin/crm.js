@@ -7,13 +7,19 @@
 // command deserialises little more than it uses. V8 refuses a cache made by another Node version or with other V8
 // flags: the bundle then compiles as it would without one, and the cache is made again for this Node where dist
 // may be written.
-const { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
 const DIST = join(__dirname, '..', 'dist');
 const BUNDLE = join(DIST, 'crm.cjs');
 const CACHES = join(DIST, 'cache');
+
+/**
+ * Commands run often enough to have a cache of their own (scripts/code-cache.mjs), by noun and verb or its alias: a
+ * noun's cache holds what all its commands compiled, and `contact list` deserialised what `add`, `show` and `edit` did.
+ */
+const VERBS = new Map([['contact-list', 'contact-list'], ['contact-ls', 'contact-list']]);
 
 if (require.main === module) {
   const args = process.argv.slice(2);
@@ -36,20 +42,45 @@ if (require.main === module) {
   }
 }
 
-/** The cache for a command line: its noun's (the first word after the global flags), `complete` for a Tab. */
+/**
+ * The cache for a command line: its verb's where it has one, else its noun's (the first word after the global
+ * flags), `complete` for a Tab.
+ */
 function cacheGroup(argv) {
+  let noun;
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--db' || a === '--format') i += 1;
-    else if (a === '__complete') return 'complete';
-    else if (!a.startsWith('-')) return /^[a-z]+$/.test(a) ? a : 'all';
+    else if (a === '__complete' && noun === undefined) return 'complete';
+    else if (a.startsWith('-')) continue;
+    else if (noun !== undefined) return VERBS.get(`${noun}-${a}`) ?? noun;
+    else if (/^[a-z]+$/.test(a)) noun = a;
+    else return 'all';
   }
-  return 'all';
+  return noun ?? 'all';
 }
 
-function readCache(group) {
+/**
+ * The bytes of `file`, read into the start of `into` where they fit, else into a buffer of their own. Each page of
+ * memory a process touches first costs a page fault (tens of microseconds on this machine's virtual memory): the cache
+ * is read into what held the bundle's bytes, which are a string by then.
+ */
+function readWhole(file, into) {
+  const fd = openSync(file, 'r');
   try {
-    return readFileSync(join(CACHES, `${group}.v8`));
+    const size = fstatSync(fd).size;
+    const buffer = into !== undefined && into.length >= size ? into : Buffer.allocUnsafeSlow(size);
+    let at = 0;
+    for (let n = 1; at < size && n > 0; at += n) n = readSync(fd, buffer, at, size - at, at);
+    return buffer.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readCache(group, into) {
+  try {
+    return readWhole(join(CACHES, `${group}.v8`), into);
   } catch {
     return undefined;
   }
@@ -57,12 +88,14 @@ function readCache(group) {
 
 /** The bundle's exports, compiled with the cache of `group` or, when it has none, the one of `all`. */
 function load(group, { cache = true } = {}) {
-  let name = group;
-  let cachedData = cache ? readCache(name) : undefined;
-  if (cache && cachedData === undefined && name !== 'all') cachedData = readCache((name = 'all'));
   // esbuild writes ASCII only (charset: ascii), so latin1 reads it exactly, without decoding UTF-8. The file is
   // a function expression (its first line and its last) taking what a CommonJS module gets.
-  const source = readFileSync(BUNDLE, 'latin1');
+  const bytes = readWhole(BUNDLE);
+  const source = bytes.toString('latin1');
+  let name = group;
+  let cachedData = cache ? readCache(name, bytes) : undefined;
+  if (cache && cachedData === undefined && name.includes('-')) cachedData = readCache((name = name.split('-')[0]), bytes);
+  if (cache && cachedData === undefined && name !== 'all') cachedData = readCache((name = 'all'), bytes);
   const bundle = { exports: {} };
   if (process.sourceMapsEnabled) {
     // node --enable-source-maps: stack traces name src/*.ts. Only Node's own compile registers the source map.

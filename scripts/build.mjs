@@ -20,17 +20,26 @@ import { GROUPS } from './code-cache.mjs';
 const OURS = /^(?!.*[\\/]node_modules[\\/]).*[\\/]src[\\/]/;
 const LAZY_BUILTINS = new Map([['child_process', /[\\/]commander[\\/]/], ['crypto', OURS], ['module', OURS], ['os', OURS]]);
 
-/** A module in place of built-in `name`: a function of each of its functions that loads it on the first call. */
+/** A module in place of built-in or package `name`: a function of each of its functions that loads it on the first call. */
 function lazyModule(name) {
-  const real = createRequire(import.meta.url)(`node:${name}`);
+  const id = LAZY_PACKAGES.has(name) ? name : `node:${name}`;
+  const real = createRequire(import.meta.url)(id);
   const fns = Object.keys(real).filter((k) => typeof real[k] === 'function' && /^[A-Za-z_$][\w$]*$/.test(k));
   return [
-    `let m; const get = () => (m ??= require('node:${name}'));`,
+    `let m; const get = () => (m ??= require('${id}'));`,
     // new.target: a class (crypto's Hash, KeyObject, ...) is constructed, not called.
     ...fns.map((k) => `export function ${k}(...a) { return new.target ? new (get().${k})(...a) : get().${k}(...a); }`),
     'export default new Proxy({}, { get: (_, key) => get()[key] });',
   ].join('\n');
 }
+
+/**
+ * Packages that only code crm never runs imports, kept out of the bundle and required from node_modules on their first
+ * call: @inquirer/prompts brings its editor prompt, whose external-editor brings chardet and iconv-lite's code pages
+ * (520 KB, 29% of the bundle, which every command reads, and copies into a string, at start). crm asks through
+ * confirm, input, password, select and search.
+ */
+const LAZY_PACKAGES = new Map([['@inquirer/external-editor', /[\\/]@inquirer[\\/]editor[\\/]/]]);
 
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -39,6 +48,11 @@ const lazyBuiltins = {
       const name = args.path.replace(/^node:/, '');
       if (args.namespace === 'lazy-builtin' || !LAZY_BUILTINS.get(name).test(args.importer)) return undefined;
       return { path: name, namespace: 'lazy-builtin' };
+    });
+    b.onResolve({ filter: new RegExp(`^(${[...LAZY_PACKAGES.keys()].join('|')})$`) }, (args) => {
+      // The lazy module's own require of the package: left to Node, from the package crm is installed in.
+      if (args.namespace === 'lazy-builtin') return { path: args.path, external: true };
+      return LAZY_PACKAGES.get(args.path).test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined;
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: lazyModule(args.path), loader: 'js' }));
   },

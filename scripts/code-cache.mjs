@@ -20,8 +20,9 @@ const ann = ['contact', 'add', 'Ann Example', '--email', 'ann@example.com', '--c
 once, not by every command).
  */
 export const GROUPS = new Map([
-  ['contact', { setup: [acme], run: [ann, ['contact', 'list'], ['contact', 'list', '--json'], ['contact', 'show', 'Ann Example'],
-    ['contact', 'edit', 'Ann Example', '--name', 'Ann Examples']] }],
+  ['contact', { setup: [acme], run: [ann, ['contact', 'show', 'Ann Example'], ['contact', 'edit', 'Ann Example', '--name', 'Ann Examples']] }],
+  // A verb of its own (bin/crm.js VERBS): what a list compiles and no more.
+  ['contact-list', { setup: [acme, ann], run: [['contact', 'list'], ['contact', 'list', '--json']] }],
   ['company', { setup: [migrate], run: [acme, ['company', 'list'], ['company', 'list', '--json'], ['company', 'show', 'Acme']] }],
   ['deal', { setup: [acme], run: [['deal', 'add', 'Acme renewal', '--company', 'Acme', '--amount', '1200', '-q'], ['deal', 'list'],
     ['deal', 'list', '--json'], ['deal', 'show', 'Acme renewal'], ['deal', 'win', 'Acme renewal']] }],
