@@ -1,5 +1,6 @@
 import { daysBetween, dayNumber } from './calendar.js';
 import { dayNumbers } from './clv/summary.js';
+import { sortedEntry } from './customer-value.js';
 import { grown } from './grown.js';
 import type { Customer } from './order.js';
 
@@ -122,16 +123,7 @@ export class PurchaseRhythms {
       }
       return this.rows.get(id * 2 + kind) ?? -1;
     }
-    const rank = this.kindRank[kind]!;
-    if (rank === -1) return -1;
-    let [lo, hi] = [0, this.length];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const r = this.kindRank[this.kind[mid]!]!;
-      if (r < rank || (r === rank && this.id[mid]! < id)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.length && this.kind[lo] === kind && this.id[lo] === id ? lo : -1;
+    return sortedEntry(this.kind, this.id, this.length, kind, id, this.kindRank);
   }
 
   private begin(kind: number, id: number): number {

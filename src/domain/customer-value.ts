@@ -52,6 +52,27 @@ export const customerKey = (kind: Customer['kind'], id: number): string => `${ki
 /** One number per customer, for maps over kinds and ids without a string per customer. */
 const slot = (kind: number, id: number) => id * 2 + kind;
 
+/** The kinds in KINDS' order. */
+const KIND_ORDER = [0, 1];
+
+/**
+ * Where (kind, id) is among the first `size` entries of columns sorted by kind, then id; -1 when it is not.
+ * `rank` gives each kind's place in the order when the kinds came in an order of their own (-1: none of that kind).
+ */
+export function sortedEntry(kinds: ArrayLike<number>, ids: ArrayLike<number>, size: number, kind: number, id: number,
+  rank: ArrayLike<number> = KIND_ORDER): number {
+  const r = rank[kind]!;
+  if (r === -1) return -1;
+  let [lo, hi] = [0, size];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = rank[kinds[mid]!]!;
+    if (m < r || (m === r && ids[mid]! < id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < size && kinds[lo] === kind && ids[lo] === id ? lo : -1;
+}
+
 /** The customer key's tie-break order (deciles, tiers): by id, companies before contacts. */
 export function idOrder(key: string): [number, number] {
   const [kind, id] = key.split(':');
@@ -172,16 +193,7 @@ export class ValueTable {
   /** The customer's row, or -1 without orders. */
   find(kind: number, id: number): number {
     if (this.rows) return this.rows.get(slot(kind, id)) ?? -1;
-    const rank = this.kindRank[kind]!;
-    if (rank === -1) return -1;
-    let [lo, hi] = [0, this.size];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const r = this.kindRank[this.kind[mid]!]!;
-      if (r < rank || (r === rank && this.id[mid]! < id)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.size && this.kind[lo] === kind && this.id[lo] === id ? lo : -1;
+    return sortedEntry(this.kind, this.id, this.size, kind, id, this.kindRank);
   }
 
   key(i: number): string {
@@ -301,13 +313,7 @@ export class CustomerDirectory {
       }
       return this.rows.get(slot(kind, id)) ?? -1;
     }
-    let [lo, hi] = [0, this.size];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.kind[mid]! < kind || (this.kind[mid] === kind && this.id[mid]! < id)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.size && this.kind[lo] === kind && this.id[lo] === id ? lo : -1;
+    return sortedEntry(this.kind, this.id, this.size, kind, id);
   }
 
   /** Kind, id, name and external id, as report rows name a customer (an unknown one with an empty name). */

@@ -1,4 +1,4 @@
-import { KINDS } from './customer-value.js';
+import { KINDS, sortedEntry } from './customer-value.js';
 import { grown } from './grown.js';
 import type { Customer } from './order.js';
 
@@ -70,13 +70,7 @@ export class PackedNames {
 
   /** The customer's entry (kind as KINDS numbers it), or -1. */
   find(kind: number, id: number): number {
-    let [lo, hi] = [0, this.size];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.kind[mid]! < kind || (this.kind[mid] === kind && this.id[mid]! < id)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.size && this.kind[lo] === kind && this.id[lo] === id ? lo : -1;
+    return sortedEntry(this.kind, this.id, this.size, kind, id);
   }
 
   /** Kind, id, name and external id, as report rows name a customer (an unknown one with an empty name), as CustomerDirectory.describe. */
