@@ -49,4 +49,3 @@ export async function churnAt(ctx: Context, asOf: string, factor?: number, thres
       return (entry: number) => directory.describe(rhythms.kind[entry]!, rhythms.id[entry]!);
     } };
 }
-
