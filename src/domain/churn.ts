@@ -1,6 +1,6 @@
 import { daysBetween, dayNumber } from './calendar.js';
 import { dayNumbers } from './clv/summary.js';
-import { sortedEntry } from './customer-value.js';
+import { slot, sortedEntry } from './customer-value.js';
 import { grown } from './grown.js';
 import type { Customer } from './order.js';
 
@@ -119,9 +119,9 @@ export class PurchaseRhythms {
     if (!this.ascending) {
       if (!this.rows) {
         this.rows = new Map();
-        for (let i = 0; i < this.length; i++) this.rows.set(this.id[i]! * 2 + this.kind[i]!, i);
+        for (let i = 0; i < this.length; i++) this.rows.set(slot(this.kind[i]!, this.id[i]!), i);
       }
-      return this.rows.get(id * 2 + kind) ?? -1;
+      return this.rows.get(slot(kind, id)) ?? -1;
     }
     return sortedEntry(this.kind, this.id, this.length, kind, id, this.kindRank);
   }

@@ -50,7 +50,7 @@ export const KINDS: readonly Customer['kind'][] = ['company', 'contact'];
 export const customerKey = (kind: Customer['kind'], id: number): string => `${kind}:${id}`;
 
 /** One number per customer, for maps over kinds and ids without a string per customer. */
-const slot = (kind: number, id: number) => id * 2 + kind;
+export const slot = (kind: number, id: number) => id * 2 + kind;
 
 /** The kinds in KINDS' order. */
 const KIND_ORDER = [0, 1];

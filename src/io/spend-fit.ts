@@ -11,17 +11,11 @@ import { gammaFunctions } from '../domain/clv/special.js';
  * Same arithmetic on the same numbers gives the same bits; should a worker not start or fail, the fit runs here and
  * `onInline` hears why (CRM_DEBUG=1 prints it: a test runs the built binary so and fails on it, since a fit in this
  * thread gives the same report, only slower).
- */
-export function fitSpendAside(spend: readonly Spend[] | SpendColumns, onIteration?: (iteration: number, logLikelihood: number) => void,
-  onInline?: (reason: string) => void): Promise<GammaGammaFit> {
-  return spendFitAhead(onInline)(spend, onIteration);
-}
-
-/**
- * fitSpendAside in two steps: the worker thread is started now, the fit asked for when its sample is known. Started
- * before report clv reads the orders, the worker's start (about a tenth of a second of Node's own set-up) happens on
- * the core the scan leaves idle, not after it. Until the fit is asked for, the worker does not keep the process
- * alive: a command that fails before then exits as it would without one.
+ *
+ * In two steps: the worker thread is started now, the fit asked for when its sample is known. Started before report
+ * clv reads the orders, the worker's start (about a tenth of a second of Node's own set-up) happens on the core the
+ * scan leaves idle, not after it. Until the fit is asked for, the worker does not keep the process alive: a command
+ * that fails before then exits as it would without one.
  */
 export function spendFitAhead(onInline?: (reason: string) => void):
   (spend: readonly Spend[] | SpendColumns, onIteration?: (iteration: number, logLikelihood: number) => void) => Promise<GammaGammaFit> {

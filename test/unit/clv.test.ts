@@ -6,7 +6,7 @@ import { diagnose } from '../../src/domain/clv/diagnosis.js';
 import { expectedSpend, fitGammaGamma, type GammaGammaFit, ggLogLikelihood, groupSpend } from '../../src/domain/clv/gammagamma.js';
 import { hyp2f1, lnGamma, lnRising } from '../../src/domain/clv/special.js';
 import { summarize } from '../../src/domain/clv/summary.js';
-import { fitSpendAside, workerSource } from '../../src/io/spend-fit.js';
+import { spendFitAhead, workerSource } from '../../src/io/spend-fit.js';
 
 /** The CDNOW sample as analytics.md describes it: whitespace separated, dates yyyymmdd, dollars last. */
 function cdnow() {
@@ -92,9 +92,9 @@ describe('the spend fit in a worker thread (report clv runs it beside the purcha
     expect(progress).toBeGreaterThan(fit.iterations);
   });
 
-  it('fitSpendAside passes its progress on and resolves to the same fit', async () => {
+  it('the spend fit aside passes its progress on and resolves to the same fit', async () => {
     const seen: number[] = [];
-    const fit = await fitSpendAside(spend, (i) => seen.push(i));
+    const fit = await spendFitAhead()(spend, (i) => seen.push(i));
     expect(fit).toEqual(fitGammaGamma(spend));
     expect(seen.length).toBeGreaterThan(fit.iterations);
   });

@@ -28,12 +28,13 @@ export async function fittedForecasts(ctx: Context, asOf: string,
     also(...a);
   } : histories.add);
   const sample = clvSample(histories, asOf, 7, currency);
+  const horizon = { months: 12, discount: 0.01, unitDays: 7, currency };
   const spendFit = fitSpend(sample.spend);
   const bg = fitBgNbd(sample.rft);
   if (each) {
     // Churn names only the rows it lists, so no names are read here.
     const gg = await spendFit;
-    const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis: diagnose(bg, gg) }, { months: 12, discount: 0.01, unitDays: 7, currency }, unnamed);
+    const table = forecastTable(histories, sample.rft, { bg, gg, diagnosis: diagnose(bg, gg) }, horizon, unnamed);
     for (let i = 0; i < histories.length; i++) each(table.row(i));
     return [];
   }
@@ -42,7 +43,7 @@ export async function fittedForecasts(ctx: Context, asOf: string,
   await store.customerNames.packed(names);
   const gg = await spendFit;
   const diagnosis = diagnose(bg, gg);
-  return customerForecasts(histories, sample.rft, { bg, gg, diagnosis }, { months: 12, discount: 0.01, unitDays: 7, currency }, (kind, id) => names.describe(kind, id));
+  return customerForecasts(histories, sample.rft, { bg, gg, diagnosis }, horizon, (kind, id) => names.describe(kind, id));
 }
 
 const unnamed = (kind: number, id: number) => ({ kind: KINDS[kind]!, id, name: '', externalId: null });
