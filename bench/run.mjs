@@ -122,8 +122,9 @@ if (!process.env.BENCH_SKIP_BIG) {
     row('`order import` 1M orders', `${fmt.s(imports.crm)} (no floor: ${hasShell ? 'bench/import-floor.mjs missing' : 'sqlite3 shell not installed'})`, '<= 1.05x the sqlite3 shell', null);
   }
 
-  // The floor is the shell running crm's own aggregation (one scan, grouped by SQLite; src/store/sqlite/customer-value.ts):
-  // the same work on the same file. A GROUP BY the planner walks along a customer index costs the shell ~3x this.
+  // The floor is the shell computing the reports' aggregation with SQLite's own GROUP BY (one scan of the same file:
+  // crm's query where a row is not as crm writes it, src/store/sqlite/order-sums.ts). crm groups the scanned orders
+  // itself, without the GROUP BY's sort. A GROUP BY the planner walks along a customer index costs the shell ~3x this.
   const aggregation = `select company_id, case when company_id is null then contact_id end, currency, count(*),
     sum(case when amount_minor > 0 then 1 else 0 end), max(case when amount_minor > 0 then ordered_on end), min(ordered_on),
     sum(amount_minor) from orders not indexed where ordered_on <= '2026-01-01' and ordered_on >= '0000-00-00'

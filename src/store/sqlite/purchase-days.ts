@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Customer } from '../../domain/order.js';
 import { released } from '../../domain/released.js';
 import type { PurchaseDayVisitor } from '../customer-value.js';
+import { Slots } from './customer-slots.js';
 
 /**
  * Purchase days from one pass over the orders table in its own order, sorted here: walking an index instead reads
@@ -253,29 +254,6 @@ function shortKey(text: string, from: number, to: number): number {
   }
   return key;
 }
-
-/** Customer ids of one kind to their slots: an array by id while ids are dense enough, a map beyond. */
-class Slots {
-  private byId = new Int32Array(1 << 16).fill(-1);
-  private readonly far = new Map<number, number>();
-
-  get(id: number): number {
-    return id < this.byId.length ? this.byId[id]! : (this.far.get(id) ?? -1);
-  }
-
-  set(id: number, slot: number): void {
-    if (id >= this.byId.length && id < MAX_DENSE_ID) {
-      const grown = new Int32Array(Math.min(MAX_DENSE_ID, Math.max(id + 1, this.byId.length * 2))).fill(-1);
-      grown.set(this.byId);
-      this.byId = grown;
-    }
-    if (id < this.byId.length) this.byId[id] = slot;
-    else this.far.set(id, slot);
-  }
-}
-
-/** Ids below this are looked up in an array (64 MB at most); any above, however few, in a map. */
-const MAX_DENSE_ID = 1 << 24;
 
 /** Sorts `rows[from, to)` by `day`: insertion sort, as most customers have a few orders; a long history sorts as an array. */
 function sortByDay(rows: Uint32Array, from: number, to: number, day: Int32Array): void {
