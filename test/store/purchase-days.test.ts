@@ -11,6 +11,20 @@ function orders(rows: [number | null, number | null, string, number, string][]) 
   return db;
 }
 
+/** What one GROUP BY gives, in the order the scan visits. */
+const grouped = (db: Database.Database) => db.prepare(`select case when company_id is null then 'contact' else 'company' end, coalesce(company_id, contact_id), ordered_on, currency,
+    sum(amount_minor), count(*) from orders where amount_minor >= 0 and ordered_on <= '2026-01-01'
+  group by company_id is not null, coalesce(company_id, contact_id), ordered_on, currency order by 1 desc, 2, 3, 4`).raw().all();
+
+/** Orders as crm writes them: ids in the dense range, days YYYY-MM-DD, codes of three capitals. */
+function written(count: number, seed: number): [number | null, number | null, string, number, string][] {
+  const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+  return Array.from({ length: count }, () => {
+    const company = next(3) === 0 ? null : 1 + next(300);
+    return [company, company === null ? 1 + next(400) : next(2) === 0 ? null : 5, `2025-0${1 + next(9)}-1${next(10)}`, next(6) === 0 ? -100 : next(5000), next(9) === 0 ? 'EUR' : 'USD'];
+  });
+}
+
 describe('scanPurchaseDays (SQLite)', () => {
   it('visits what one GROUP BY would, in its order, whatever the ids, days and currency codes look like', () => {
     const rows: [number | null, number | null, string, number, string][] = [];
@@ -27,10 +41,21 @@ describe('scanPurchaseDays (SQLite)', () => {
     const db = orders(rows);
     const seen: unknown[] = [];
     scanPurchaseDays(db, '2026-01-01', (...visit) => seen.push(visit));
-    const want = db.prepare(`select case when company_id is null then 'contact' else 'company' end, coalesce(company_id, contact_id), ordered_on, currency,
-        sum(amount_minor), count(*) from orders where amount_minor >= 0 and ordered_on <= '2026-01-01'
-      group by company_id is not null, coalesce(company_id, contact_id), ordered_on, currency order by 1 desc, 2, 3, 4`).raw().all();
+    const want = grouped(db);
     expect(want.length).toBeGreaterThan(200);
     expect(seen).toEqual(want);
+  });
+
+  it('visits the same when orders not as crm writes them sit among thousands that are, mid-batch or alone', () => {
+    // Batches are of 4,096 ids: the odd orders fall in the second and the fourth, the others are read as crm wrote them.
+    const odd: [number | null, number | null, string, number, string][] = [[7, null, '2025-1-3', 40, 'USD'], [null, 9, '2025-02-11', 50, 'usd']];
+    for (const rows of [written(12_000, 5), [...written(5_000, 3), ...odd, ...written(7_000, 4), odd[0]!, ...written(500, 6)]]) {
+      const db = orders(rows);
+      const seen: unknown[] = [];
+      scanPurchaseDays(db, '2026-01-01', (...visit) => seen.push(visit));
+      const want = grouped(db);
+      expect(want.length).toBeGreaterThan(5_000);
+      expect(seen).toEqual(want);
+    }
   });
 });

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ValueTable } from '../../domain/customer-value.js';
 import { grown } from '../../domain/grown.js';
 import { Slots } from './customer-slots.js';
+import { CODES, codeText, customerIdsPositive, ORDER_TEXT, type OrderVisitor, readOrders } from './order-text.js';
 
 type Into = Pick<ValueTable, 'addDays'>;
 
@@ -27,35 +28,29 @@ export function groupedOrderSums(raw: Database.Database, asOf: string, since: st
 /**
  * The same aggregation from one pass over the orders in the table's own order, grouped here by customer in typed
  * columns: most of the GROUP BY's time is its sorter (a million orders: 0.85 s of CPU, against 0.15 s for the scan
- * alone). Orders come a few thousand at a time as one text each, as report clv reads them (purchase-days.ts).
+ * alone). The orders come as ORDER_TEXT (order-text.ts), as report clv reads them.
  *
- * It reads orders written as crm writes them: customer ids above zero, days YYYY-MM-DD, codes of three capitals, whole amounts
- * below 10^15. Anything else (a row written by hand) returns false before `into` is given anything, and the caller
- * asks the GROUP BY instead, which takes any text.
+ * It reads orders written as crm writes them; at anything else (a row written by hand) it returns false before `into`
+ * is given anything, and the caller asks the GROUP BY instead, which takes any text.
  */
 export function scannedOrderSums(raw: Database.Database, asOf: string, since: string | null, into: Into): boolean {
   // One read transaction, so that every batch sees the same orders, as the one GROUP BY statement would.
   return raw.transaction(() => {
-    const [company, contact, first, last] = raw.prepare(`select (select min(company_id) from orders), (select min(contact_id) from orders),
-      (select min(id) from orders), (select max(id) from orders)`).raw().get() as [number | null, number | null, number | null, number | null];
-    // A company's id is written as is and a person's negated: an id of zero or below could be either.
-    if ((company ?? 1) <= 0 || (contact ?? 1) <= 0) return false;
+    if (!customerIdsPositive(raw)) return false;
+    const [first, last] = raw.prepare('select (select min(id) from orders), (select max(id) from orders)').raw().get() as [number | null, number | null];
     if (first === null || last === null) return true;
-    const batch = raw.prepare(`select group_concat(ifnull(company_id, -contact_id) || ' ' || ordered_on || currency || amount_minor, ',')
-      from orders where id >= ? and id < ? and ordered_on <= ? and ordered_on >= ? and (company_id is not null or contact_id is not null)`).pluck();
+    const batch = raw.prepare(`select ${ORDER_TEXT} from orders where id >= ? and id < ? and ordered_on <= ? and ordered_on >= ?
+      and (company_id is not null or contact_id is not null)`).pluck();
     const groups = new Groups();
     for (let from = first; from <= last; from += BATCH) {
       const text = batch.get(from, from + BATCH, asOf, since ?? '0000-00-00') as string | null;
-      if (text !== null && !groups.read(text)) return false;
+      if (text !== null && !readOrders(text, groups.add)) return false;
     }
     return groups.addTo(into);
   })();
 }
 
 const BATCH = 4_096;
-
-/** Ids and amounts of up to 15 digits are exact as doubles (a sum that grows past exact integers is caught in addTo). */
-const MAX_DIGITS = 15;
 
 /** The (customer, currency) groups of the orders read, as columns; a customer's first currency has its group found by slot. */
 class Groups {
@@ -77,40 +72,9 @@ class Groups {
   private firstDay = new Int32Array(1 << 12);
   private sum = new Float64Array(1 << 12);
 
-  /** Adds a batch's orders, each `id day code amount` (the id negated for a person), comma-separated; false at a field not as crm writes it. */
-  read(text: string): boolean {
-    const length = text.length;
-    for (let at = 0; at < length;) {
-      let c = text.charCodeAt(at);
-      let kind = 0;
-      if (c === 45) {
-        kind = 1;
-        c = text.charCodeAt(++at);
-      }
-      const idFrom = at;
-      let id = 0;
-      for (; c >= 48 && c <= 57; c = text.charCodeAt(++at)) id = id * 10 + (c - 48);
-      if (c !== 32 || at === idFrom || at - idFrom > MAX_DIGITS) return false;
-      const day = dayKey(text, at + 1);
-      if (day < 0) return false;
-      at += 11;
-      const code = codeKey(text, at);
-      if (code < 0) return false;
-      at += 3;
-      c = text.charCodeAt(at);
-      const negative = c === 45;
-      if (negative) c = text.charCodeAt(++at);
-      const amountFrom = at;
-      let amount = 0;
-      for (; c >= 48 && c <= 57; c = text.charCodeAt(++at)) amount = amount * 10 + (c - 48);
-      if (at === amountFrom || at - amountFrom > MAX_DIGITS || (at < length && c !== 44)) return false;
-      this.add(kind, id, day, code, negative ? -amount : amount);
-      at += 1;
-    }
-    return true;
-  }
-
-  private add(kind: number, id: number, day: number, code: number, amount: number): void {
+  readonly add: OrderVisitor = (person, id, day, _dayAt, code, amount) => {
+    // A company is kind 0, a person 1, as in the value table.
+    const kind = person ? 1 : 0;
     const customer = this.slots[kind]!.get(id);
     let g = customer < 0 ? this.newCustomer(kind, id, code) : this.first[customer]!;
     if (this.code[g] !== code) g = this.otherGroup(customer, code);
@@ -121,7 +85,7 @@ class Groups {
       if (day > this.lastPositive[g]!) this.lastPositive[g] = day;
     }
     if (day < this.firstDay[g]!) this.firstDay[g] = day;
-  }
+  };
 
   /** A customer first seen, with the group of its first currency; returns that group. */
   private newCustomer(kind: number, id: number, code: number): number {
@@ -194,35 +158,6 @@ class Groups {
 }
 
 const NO_DAY = 100_000_000;
-
-/** Codes of three capitals, numbered in their alphabetical order. */
-const CODES = 26 ** 3;
-
-function codeKey(text: string, at: number): number {
-  const a = text.charCodeAt(at) - 65;
-  const b = text.charCodeAt(at + 1) - 65;
-  const c = text.charCodeAt(at + 2) - 65;
-  // Written so that NaN (past the end of the text) fails too.
-  if (!(a >= 0 && a < 26 && b >= 0 && b < 26 && c >= 0 && c < 26)) return -1;
-  return (a * 26 + b) * 26 + c;
-}
-
-const codeText = (code: number) => String.fromCharCode(65 + Math.floor(code / 676), 65 + (Math.floor(code / 26) % 26), 65 + (code % 26));
-
-/** YYYYMMDD for the day written YYYY-MM-DD at `at` (month 01-12, day 01-31, as SQLite's date functions take them), else -1. */
-function dayKey(text: string, at: number): number {
-  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return -1;
-  let key = 0;
-  for (let i = at; i < at + 10; i++) {
-    if (i === at + 4 || i === at + 7) continue;
-    const d = text.charCodeAt(i) - 48;
-    if (!(d >= 0 && d <= 9)) return -1;
-    key = key * 10 + d;
-  }
-  const month = Math.floor(key / 100) % 100;
-  const day = key % 100;
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? key : -1;
-}
 
 /**
  * Whole days since 1970-01-01 of a YYYYMMDD key, in the proleptic Gregorian calendar, as SQLite's unixepoch(...) / 86400

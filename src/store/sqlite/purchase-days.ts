@@ -3,6 +3,7 @@ import type { Customer } from '../../domain/order.js';
 import { released } from '../../domain/released.js';
 import type { PurchaseDayVisitor } from '../customer-value.js';
 import { Slots } from './customer-slots.js';
+import { customerIdsPositive, ORDER_TEXT, type OrderVisitor, readOrders } from './order-text.js';
 
 /**
  * Purchase days from one pass over the orders table in its own order, sorted here: walking an index instead reads
@@ -11,19 +12,34 @@ import { Slots } from './customer-slots.js';
  * columns until every order is read; days and currencies are interned, so their strings exist once each.
  */
 export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: PurchaseDayVisitor): void {
-  const last = (raw.prepare('select max(id) from orders').pluck().get() as number | null) ?? 0;
+  const [first, last] = raw.prepare('select (select min(id) from orders), (select max(id) from orders)').raw().get() as [number | null, number | null];
   // Room for every order id at once: grown by doubling, the columns' freed copies stayed in the process (the
   // allocator keeps them) through report clv's fits; pages never written take no memory.
-  const cols = new Columns(Math.min(Math.max(last, 1 << 16), 1 << 24));
+  const cols = new Columns(Math.min(Math.max((last ?? 0) - (first ?? 0) + 1, 1 << 16), 1 << 24));
   // A customer, day or currency gets a number in the order it is first seen, and a rank by sorting those once.
   const customers = [new Slots(), new Slots()];
   const customerKind: number[] = [];
   const customerId: number[] = [];
   const days = new Interned();
   const currencies = new Interned();
-  for (const text of orderBatches(raw, asOf, last)) {
+  // People without a company (kind 0) come before companies (kind 1), as NULLs sort first.
+  const add = (kind: number, id: number, day: number, currency: number, minor: number) => {
+    let slot = customers[kind]!.get(id);
+    if (slot < 0) {
+      slot = customerId.length;
+      customers[kind]!.set(id, slot);
+      customerKind.push(kind);
+      customerId.push(id);
+    }
+    cols.push(slot, day, currency, minor);
+  };
+  let text = '';
+  const strict: OrderVisitor = (person, id, day, dayAt, code, amount) => {
+    add(person ? 0 : 1, id, days.ofKey(day, text, dayAt, dayAt + 10), currencies.ofKey(CODE_KEYS + code, text, dayAt + 10, dayAt + 13), amount);
+  };
+  const readAny = (text: string) => {
     for (let at = 0; at < text.length;) {
-      // company US contact US day US currency US amount RS: see orderBatches.
+      // company US contact US day US currency US amount RS: see ANY_TEXT.
       const company = digits(text, at);
       at = text.indexOf(UNIT, at) + 1;
       const contact = digits(text, at);
@@ -37,19 +53,23 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
       const minor = digits(text, at);
       const end = text.indexOf(RECORD, at);
       at = end < 0 ? text.length : end + 1;
-      // People without a company (kind 0) come before companies (kind 1), as NULLs sort first.
-      const kind = company === null ? 0 : 1;
-      const id = (company ?? contact)!;
-      let slot = customers[kind]!.get(id);
-      if (slot < 0) {
-        slot = customerId.length;
-        customers[kind]!.set(id, slot);
-        customerKind.push(kind);
-        customerId.push(id);
-      }
-      cols.push(slot, day, currency, minor!);
+      add(company === null ? 0 : 1, (company ?? contact)!, day, currency, minor!);
     }
-  }
+  };
+  // One read transaction, so that every batch sees the same orders. A batch is read as ORDER_TEXT; if an order in it
+  // is not written as crm writes it, the orders taken from it are put back and the whole batch is read as ANY_TEXT.
+  raw.transaction(() => {
+    const where = 'from orders where id >= ? and id < ? and ordered_on <= ? and amount_minor >= 0 and (company_id is not null or contact_id is not null)';
+    const plain = customerIdsPositive(raw) ? raw.prepare(`select ${ORDER_TEXT} ${where}`).pluck() : undefined;
+    const any = raw.prepare(`select ${ANY_TEXT} ${where}`).pluck();
+    for (let from = first ?? 0; from <= (last ?? -1); from += BATCH) {
+      const taken = cols.length;
+      text = (plain?.get(from, from + BATCH, asOf) as string | null) ?? '';
+      if (plain && readOrders(text, strict)) continue;
+      cols.length = taken;
+      readAny((any.get(from, from + BATCH, asOf) as string | null) ?? '');
+    }
+  })();
   const order = customerId.map((_, i) => i).sort((i, j) => customerKind[i]! - customerKind[j]! || customerId[i]! - customerId[j]!);
   const dayRank = days.ranks();
   const dayText = days.sorted();
@@ -109,19 +129,13 @@ const UNIT = '\x1f';
 const RECORD = '\x1e';
 
 /**
- * The orders that are purchases, a few thousand at a time, each batch as one text that SQLite writes: an order costs
- * about 0.4 µs that way against 1 µs as a row handed to JavaScript. Every field but the day and the currency is an
- * integer, and those are ISO dates and codes, so the separators (ASCII's unit and record separators) cannot occur.
+ * The orders that are purchases, as in ORDER_TEXT but with each field as SQLite writes it: the company's and the
+ * person's ids (empty for NULL), the day, the currency and the amount, separated by ASCII's unit separator, orders by
+ * its record separator. Every field but the day and the currency is an integer, and those are dates and codes, so the
+ * separators cannot occur.
  */
-function* orderBatches(raw: Database.Database, asOf: string, last: number): Generator<string> {
-  const batch = raw.prepare(`select group_concat(ifnull(company_id, '') || char(31) || ifnull(contact_id, '') || char(31) || ordered_on || char(31) || currency
-        || char(31) || amount_minor, char(30))
-      from orders where id >= ? and id < ? and ordered_on <= ? and amount_minor >= 0 and (company_id is not null or contact_id is not null)`).pluck();
-  for (let from = 0; from <= last; from += BATCH) {
-    const text = batch.get(from, from + BATCH, asOf) as string | null;
-    if (text) yield text;
-  }
-}
+const ANY_TEXT = `group_concat(ifnull(company_id, '') || char(31) || ifnull(contact_id, '') || char(31) || ordered_on || char(31) || currency
+  || char(31) || amount_minor, char(30))`;
 
 const BATCH = 4_096;
 
@@ -205,9 +219,18 @@ class Interned {
   private readonly longer = new Map<string, number>();
   private readonly texts: string[] = [];
 
+  /** The key last asked for in ofKey, and its number: orders come mostly in date order, in one currency. */
+  private lastKey = -1;
+  private lastNumber = -1;
+
   /** The number of text[from, to). */
   of(text: string, from: number, to: number): number {
-    const key = shortKey(text, from, to);
+    return this.ofKey(shortKey(text, from, to), text, from, to);
+  }
+
+  /** The number of text[from, to), whose shortKey is `key`. */
+  ofKey(key: number, text: string, from: number, to: number): number {
+    if (key === this.lastKey && key >= 0) return this.lastNumber;
     let n = key < 0 ? this.longer.get(text.slice(from, to)) : this.numbers.get(key);
     if (n === undefined) {
       n = this.texts.length;
@@ -215,6 +238,10 @@ class Interned {
       if (key < 0) this.longer.set(field, n);
       else this.numbers.set(key, n);
       this.texts.push(field);
+    }
+    if (key >= 0) {
+      this.lastKey = key;
+      this.lastNumber = n;
     }
     return n;
   }
@@ -230,6 +257,9 @@ class Interned {
   }
 }
 
+/** Where shortKey's numbers for codes begin: a code's number from codeKey (order-text.ts) plus this. */
+const CODE_KEYS = 100_000_000;
+
 /**
  * A small whole number for a day written YYYY-MM-DD (below 10^8) or a code of three capitals (from 10^8), so that
  * neither needs a string to be looked up; -1 for any other text.
@@ -242,7 +272,7 @@ function shortKey(text: string, from: number, to: number): number {
       if (c < 0 || c > 25) return -1;
       key = key * 26 + c;
     }
-    return 100_000_000 + key;
+    return CODE_KEYS + key;
   }
   if (to - from !== 10 || text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return -1;
   let key = 0;
