@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteCustomerValues } from '../../src/store/sqlite/customer-value.js';
-import { dayNumber, groupedOrderSums, scannedOrderSums } from '../../src/store/sqlite/order-sums.js';
+import { epochDay, groupedOrderSums, scannedOrderSums } from '../../src/store/sqlite/order-sums.js';
 
 type Row = [number | null, number | null, string, number, string];
 
@@ -88,7 +88,7 @@ describe('RFM order sums (SQLite)', () => {
       for (let month = 1; month <= 12; month++) {
         for (let day = 1; day <= 31; day++) {
           const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-          expect([text, dayNumber(year * 10_000 + month * 100 + day)]).toEqual([text, sqlite.get(text)]);
+          expect([text, epochDay(year * 10_000 + month * 100 + day)]).toEqual([text, sqlite.get(text)]);
         }
       }
     }

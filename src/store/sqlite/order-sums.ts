@@ -150,7 +150,7 @@ class Groups {
         if (currency === undefined) texts.set(code, (currency = codeText(code)));
         const lastPositive = this.lastPositive[g]!;
         into.addDays(this.kind[c]!, this.id[c]!, currency, this.orders[g]!, this.positive[g]!,
-          lastPositive < 0 ? null : dayNumber(lastPositive), dayNumber(this.firstDay[g]!), this.sum[g]!);
+          lastPositive < 0 ? null : epochDay(lastPositive), epochDay(this.firstDay[g]!), this.sum[g]!);
       }
     }
     return true;
@@ -163,7 +163,7 @@ const NO_DAY = 100_000_000;
  * Whole days since 1970-01-01 of a YYYYMMDD key, in the proleptic Gregorian calendar, as SQLite's unixepoch(...) / 86400
  * (a day past the month's end, such as 02-30, runs on into the next month there too). Howard Hinnant's days_from_civil.
  */
-export function dayNumber(key: number): number {
+export function epochDay(key: number): number {
   const d = key % 100;
   const m = Math.floor(key / 100) % 100;
   const y = Math.floor(key / 10_000) - (m <= 2 ? 1 : 0);
