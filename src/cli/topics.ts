@@ -433,7 +433,7 @@ Prompts are drawn on stderr, so stdout carries only the result.`,
     text: `Team server
   --db postgres://USER@HOST:PORT/DB (or CRM_DB, config "db") runs every command on PostgreSQL, with the same output
   as on SQLite. libpq's conventions hold: PGHOST, PGPORT, PGUSER, PGPASSWORD, ~/.pgpass, ?sslmode=require,
-  session settings in ?options= or PGOPTIONS (crm's sessions have the server's JIT off: -c jit=on turns it on).
+  session settings in ?options= or PGOPTIONS (sent only when given: a connection pooler may refuse them).
   The first crm to open the database migrates it; crm db migrate does it on demand; crm db check checks it.
   crm db copy --to URL      moves a whole local database (history, UUIDs) into an empty server database
   crm db copy --from URL    brings a server's data back into an empty file

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { serverTarget } from '../../src/store/postgres/connect.js';
+import { PgCustomerValues } from '../../src/store/postgres/customer-value.js';
 import { connectPg } from '../../src/store/postgres/open.js';
 import { databaseUrl, ensureRole, freshDatabase } from '../support/engine.js';
 
-/** What the server says a setting is on a connection crm opened. */
-async function setting(url: string, env: Record<string, string>, name: string) {
+/** What the server says a setting is on a connection crm opened, after `then` ran on it. */
+async function setting(url: string, env: Record<string, string>, name: string, then?: (client: import('pg').Client) => Promise<void>) {
   const { client } = await connectPg(url, env);
   try {
+    await then?.(client);
     return (await client.query<{ v: string }>(`select current_setting('${name}') as v`)).rows[0]!.v;
   } finally {
     await client.end();
@@ -13,14 +16,31 @@ async function setting(url: string, env: Record<string, string>, name: string) {
 }
 
 describe('crm\'s sessions on a team server', () => {
-  it('have the JIT off, unless the URL\'s options or PGOPTIONS say otherwise, as libpq reads them', async () => {
+  it('send session settings only when the URL\'s options or PGOPTIONS give them, as libpq reads them', async () => {
     await ensureRole('alice');
     const url = databaseUrl(await freshDatabase(), 'alice');
-    expect(await setting(url, {}, 'jit')).toBe('off');
-    expect(await setting(`${url}&options=${encodeURIComponent('-c jit=on')}`, {}, 'jit')).toBe('on');
-    expect(await setting(url, { PGOPTIONS: '-c jit=on -c work_mem=8MB' }, 'jit')).toBe('on');
+    // Nothing extra in the startup packet, which a connection pooler would refuse.
+    expect(serverTarget(url, {}).config.options).toBeUndefined();
     expect(await setting(url, { PGOPTIONS: '-c work_mem=8MB' }, 'work_mem')).toBe('8MB');
     // The URL wins over the environment, as every other parameter does.
     expect(await setting(`${url}&options=${encodeURIComponent('-c work_mem=16MB')}`, { PGOPTIONS: '-c work_mem=8MB' }, 'work_mem')).toBe('16MB');
+  });
+
+  it('turn the JIT off for the value reports\' aggregation only, in a transaction of its own', async () => {
+    await ensureRole('alice');
+    const url = databaseUrl(await freshDatabase(), 'alice');
+    const seen: string[] = [];
+    const after = await setting(url, {}, 'jit', async (client) => {
+      const query = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
+      (client as { query: unknown }).query = (...a: unknown[]) => {
+        const q = a[0] as string | { text: string };
+        seen.push((typeof q === 'string' ? q : q.text).trim().split(/\s+/).slice(0, 2).join(' '));
+        return query(...a);
+      };
+      await new PgCustomerValues(client).orders('2026-01-01', null, { addDays: () => {} });
+      (client as { query: unknown }).query = query;
+    });
+    expect(seen).toEqual(['begin', 'select set_config(\'jit\',', 'select company_id,', 'commit']);
+    expect(after).toBe('on');
   });
 });

@@ -48,8 +48,12 @@ describe('scanPurchaseDays (SQLite)', () => {
 
   it('visits the same when orders not as crm writes them sit among thousands that are, mid-batch or alone', () => {
     // Batches are of 4,096 ids: the odd orders fall in the second and the fourth, the others are read as crm wrote them.
-    const odd: [number | null, number | null, string, number, string][] = [[7, null, '2025-1-3', 40, 'USD'], [null, 9, '2025-02-11', 50, 'usd']];
-    for (const rows of [written(12_000, 5), [...written(5_000, 3), ...odd, ...written(7_000, 4), odd[0]!, ...written(500, 6)]]) {
+    type Row = [number | null, number | null, string, number, string];
+    const odd: Row[] = [[7, null, '2025-1-3', 40, 'USD'], [null, 9, '2025-02-11', 50, 'usd']];
+    // Each alone in its batch, these would read, field after field, as other currencies, days or orders.
+    const lookalikes: Row[] = [[7, null, '2025-02-11', 5, 'USD1'], [7, null, '2025-02-11U', 5, 'SD'], [null, 9, '2025-02-11,-8 2025-02-12 USD 4', 50, 'EUR']];
+    for (const rows of [written(12_000, 5), [...written(5_000, 3), ...odd, ...written(7_000, 4), odd[0]!, ...written(500, 6)],
+      [...written(6_000, 7), lookalikes[0]!, ...written(5_000, 8), lookalikes[1]!, ...written(5_000, 9), lookalikes[2]!, ...written(1_000, 10)]]) {
       const db = orders(rows);
       const seen: unknown[] = [];
       scanPurchaseDays(db, '2026-01-01', (...visit) => seen.push(visit));

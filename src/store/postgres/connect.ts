@@ -107,10 +107,8 @@ export function serverTarget(url: string, env: Env): ServerTarget {
     // Asked only if the server wants one: the URL's, PGPASSWORD, else ~/.pgpass.
     password: async () => given ?? pgpassLookup(env, host, port, database, user) ?? '',
     application_name: q.get('application_name') || 'crm',
-    // The server's JIT compiles a plan once its cost passes jit_above_cost, as report rfm's scan of a million orders
-    // does: 80 ms of compiling for a query of 0.5 s, and no faster run. The URL's `options` or PGOPTIONS (as libpq
-    // reads them) come after, so that `-c jit=on` there turns it back on.
-    options: ['-c jit=off', q.get('options') ?? env.PGOPTIONS].filter((o) => o).join(' '),
+    // Sent only when given: a connection pooler (PgBouncer) refuses a startup packet with options it does not know.
+    options: q.get('options') || env.PGOPTIONS || undefined,
     connectionTimeoutMillis: Number(q.get('connect_timeout') || env.PGCONNECT_TIMEOUT || 10) * 1000,
   };
   return { host, port, user, database, shown, config };

@@ -3,72 +3,74 @@ import type { Customer } from '../../domain/order.js';
 import { released } from '../../domain/released.js';
 import type { PurchaseDayVisitor } from '../customer-value.js';
 import { Slots } from './customer-slots.js';
-import { customerIdsPositive, ORDER_TEXT, type OrderVisitor, readOrders } from './order-text.js';
+import { customerIdsPositive, orderBatches, orderIds, type OrderVisitor, readOrders } from './order-text.js';
 
 /**
  * Purchase days from one pass over the orders table in its own order, sorted here: walking an index instead reads
  * each order's row from wherever it lies in the file (a million random reads: 4 s of 1,000,000 orders), and a
- * GROUP BY sorts a million rows in a temporary B-tree first (2 s). Each order is kept as about 22 bytes of typed
+ * GROUP BY sorts a million rows in a temporary B-tree first (2 s). Each order is kept as 24 bytes of typed
  * columns until every order is read; days and currencies are interned, so their strings exist once each.
  */
 export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: PurchaseDayVisitor): void {
-  const [first, last] = raw.prepare('select (select min(id) from orders), (select max(id) from orders)').raw().get() as [number | null, number | null];
-  // Room for every order id at once: grown by doubling, the columns' freed copies stayed in the process (the
-  // allocator keeps them) through report clv's fits; pages never written take no memory.
-  const cols = new Columns(Math.min(Math.max((last ?? 0) - (first ?? 0) + 1, 1 << 16), 1 << 24));
   // A customer, day or currency gets a number in the order it is first seen, and a rank by sorting those once.
   const customers = [new Slots(), new Slots()];
   const customerKind: number[] = [];
   const customerId: number[] = [];
   const days = new Interned();
   const currencies = new Interned();
-  // People without a company (kind 0) come before companies (kind 1), as NULLs sort first.
-  const add = (kind: number, id: number, day: number, currency: number, minor: number) => {
-    let slot = customers[kind]!.get(id);
-    if (slot < 0) {
-      slot = customerId.length;
-      customers[kind]!.set(id, slot);
-      customerKind.push(kind);
-      customerId.push(id);
-    }
-    cols.push(slot, day, currency, minor);
-  };
-  let text = '';
-  const strict: OrderVisitor = (person, id, day, dayAt, code, amount) => {
-    add(person ? 0 : 1, id, days.ofKey(day, text, dayAt, dayAt + 10), currencies.ofKey(CODE_KEYS + code, text, dayAt + 10, dayAt + 13), amount);
-  };
-  const readAny = (text: string) => {
-    for (let at = 0; at < text.length;) {
-      // company US contact US day US currency US amount RS: see ANY_TEXT.
-      const company = digits(text, at);
-      at = text.indexOf(UNIT, at) + 1;
-      const contact = digits(text, at);
-      at = text.indexOf(UNIT, at) + 1;
-      const dayEnd = text.indexOf(UNIT, at);
-      const day = days.of(text, at, dayEnd);
-      at = dayEnd + 1;
-      const currencyEnd = text.indexOf(UNIT, at);
-      const currency = currencies.of(text, at, currencyEnd);
-      at = currencyEnd + 1;
-      const minor = digits(text, at);
-      const end = text.indexOf(RECORD, at);
-      at = end < 0 ? text.length : end + 1;
-      add(company === null ? 0 : 1, (company ?? contact)!, day, currency, minor!);
-    }
-  };
-  // One read transaction, so that every batch sees the same orders. A batch is read as ORDER_TEXT; if an order in it
-  // is not written as crm writes it, the orders taken from it are put back and the whole batch is read as ANY_TEXT.
-  raw.transaction(() => {
-    const where = 'from orders where id >= ? and id < ? and ordered_on <= ? and amount_minor >= 0 and (company_id is not null or contact_id is not null)';
-    const plain = customerIdsPositive(raw) ? raw.prepare(`select ${ORDER_TEXT} ${where}`).pluck() : undefined;
-    const any = raw.prepare(`select ${ANY_TEXT} ${where}`).pluck();
-    for (let from = first ?? 0; from <= (last ?? -1); from += BATCH) {
+  // One read transaction, so that every batch sees the same orders. A batch is read as order-text.ts writes it; if
+  // an order in it is not written as crm writes it, the orders taken from it are put back and the whole batch is read
+  // as ANY_TEXT.
+  const cols = raw.transaction(() => {
+    const [first, last] = orderIds(raw);
+    // Room for every order id at once: grown by doubling, the columns' freed copies stayed in the process (the
+    // allocator keeps them) through report clv's fits; pages never written take no memory.
+    const cols = new Columns(Math.min(Math.max((last ?? 0) - (first ?? 0) + 1, 1 << 16), 1 << 24));
+    // People without a company (kind 0) come before companies (kind 1), as NULLs sort first.
+    const add = (kind: number, id: number, day: number, currency: number, minor: number) => {
+      let slot = customers[kind]!.get(id);
+      if (slot < 0) {
+        slot = customerId.length;
+        customers[kind]!.set(id, slot);
+        customerKind.push(kind);
+        customerId.push(id);
+      }
+      cols.push(slot, day, currency, minor);
+    };
+    let batchText = '';
+    const strict: OrderVisitor = (person, id, day, dayAt, code, amount) => {
+      add(person ? 0 : 1, id, days.ofKey(day, batchText, dayAt, dayAt + 10), currencies.ofKey(CODE_KEYS + code, batchText, dayAt + 11, dayAt + 14), amount);
+    };
+    const readAny = (text: string) => {
+      for (let at = 0; at < text.length;) {
+        // company US contact US day US currency US amount RS: see ANY_TEXT.
+        const company = digits(text, at);
+        at = text.indexOf(UNIT, at) + 1;
+        const contact = digits(text, at);
+        at = text.indexOf(UNIT, at) + 1;
+        const dayEnd = text.indexOf(UNIT, at);
+        const day = days.of(text, at, dayEnd);
+        at = dayEnd + 1;
+        const currencyEnd = text.indexOf(UNIT, at);
+        const currency = currencies.of(text, at, currencyEnd);
+        at = currencyEnd + 1;
+        const minor = digits(text, at);
+        const end = text.indexOf(RECORD, at);
+        at = end < 0 ? text.length : end + 1;
+        add(company === null ? 0 : 1, (company ?? contact)!, day, currency, minor!);
+      }
+    };
+    const where = 'ordered_on <= ? and amount_minor >= 0 and (company_id is not null or contact_id is not null)';
+    const strictIds = customerIdsPositive(raw);
+    const any = raw.prepare(`select ${ANY_TEXT} from orders where id >= ? and id < ? and ${where}`).pluck();
+    for (const batch of orderBatches(raw, where, [asOf])) {
       const taken = cols.length;
-      text = (plain?.get(from, from + BATCH, asOf) as string | null) ?? '';
-      if (plain && readOrders(text, strict)) continue;
+      batchText = batch.text;
+      if (strictIds && readOrders(batch, strict)) continue;
       cols.length = taken;
-      readAny((any.get(from, from + BATCH, asOf) as string | null) ?? '');
+      readAny((any.get(batch.from, batch.to, asOf) as string | null) ?? '');
     }
+    return cols;
   })();
   const order = customerId.map((_, i) => i).sort((i, j) => customerKind[i]! - customerKind[j]! || customerId[i]! - customerId[j]!);
   const dayRank = days.ranks();
@@ -129,15 +131,12 @@ const UNIT = '\x1f';
 const RECORD = '\x1e';
 
 /**
- * The orders that are purchases, as in ORDER_TEXT but with each field as SQLite writes it: the company's and the
- * person's ids (empty for NULL), the day, the currency and the amount, separated by ASCII's unit separator, orders by
- * its record separator. Every field but the day and the currency is an integer, and those are dates and codes, so the
- * separators cannot occur.
+ * The orders that are purchases, each field as SQLite writes it: the company's and the person's ids (empty for NULL),
+ * the day, the currency and the amount, separated by ASCII's unit separator, orders by its record separator. It
+ * takes days and codes of any shape; ids and amounts are read as the digits they start with.
  */
 const ANY_TEXT = `group_concat(ifnull(company_id, '') || char(31) || ifnull(contact_id, '') || char(31) || ordered_on || char(31) || currency
   || char(31) || amount_minor, char(30))`;
-
-const BATCH = 4_096;
 
 /** The non-negative integer written at `at` (up to a separator), or null where the field is empty (SQL NULL). */
 function digits(text: string, at: number): number | null {
@@ -257,7 +256,7 @@ class Interned {
   }
 }
 
-/** Where shortKey's numbers for codes begin: a code's number from codeKey (order-text.ts) plus this. */
+/** Where shortKey's numbers for codes begin: a code's number in order-text.ts plus this. */
 const CODE_KEYS = 100_000_000;
 
 /**
