@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serverTarget } from '../../src/store/postgres/connect.js';
 import { PgCustomerValues } from '../../src/store/postgres/customer-value.js';
 import { connectPg } from '../../src/store/postgres/open.js';
+import type { Journal } from '../../src/store/repos/journal.js';
 import { databaseUrl, ensureRole, freshDatabase } from '../support/engine.js';
 
 /** What the server says a setting is on a connection crm opened, after `then` ran on it. */
@@ -13,6 +14,17 @@ async function setting(url: string, env: Record<string, string>, name: string, t
   } finally {
     await client.end();
   }
+}
+
+/** Notes the first two words of each query `client` is given into `seen`, until the function returned is called. */
+function recording(client: import('pg').Client, seen: string[]): () => void {
+  const query = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
+  (client as { query: unknown }).query = (...a: unknown[]) => {
+    const q = a[0] as string | { text: string };
+    seen.push((typeof q === 'string' ? q : q.text).trim().split(/\s+/).slice(0, 2).join(' '));
+    return query(...a);
+  };
+  return () => { (client as { query: unknown }).query = query; };
 }
 
 describe('crm\'s sessions on a team server', () => {
@@ -31,16 +43,22 @@ describe('crm\'s sessions on a team server', () => {
     const url = databaseUrl(await freshDatabase(), 'alice');
     const seen: string[] = [];
     const after = await setting(url, {}, 'jit', async (client) => {
-      const query = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
-      (client as { query: unknown }).query = (...a: unknown[]) => {
-        const q = a[0] as string | { text: string };
-        seen.push((typeof q === 'string' ? q : q.text).trim().split(/\s+/).slice(0, 2).join(' '));
-        return query(...a);
-      };
+      const stop = recording(client, seen);
       await new PgCustomerValues(client).orders('2026-01-01', null, { addDays: () => {} });
-      (client as { query: unknown }).query = query;
+      stop();
     });
     expect(seen).toEqual(['begin', 'select set_config(\'jit\',', 'select company_id,', 'commit']);
     expect(after).toBe('on');
+
+    // Inside a write (a store with a journal), the write's own transaction is used: no begin or commit of its own.
+    seen.length = 0;
+    const inWrite = await setting(url, {}, 'jit', async (client) => {
+      await client.query('begin');
+      const stop = recording(client, seen);
+      await new PgCustomerValues(client, {} as Journal).orders('2026-01-01', null, { addDays: () => {} });
+      stop();
+    });
+    expect(seen).toEqual(['select set_config(\'jit\',', 'select company_id,']);
+    expect(inWrite).toBe('off');
   });
 });

@@ -2,8 +2,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { scanPurchaseDays } from '../../src/store/sqlite/purchase-days.js';
 
+/** An order's company, person, day, amount and currency. */
+type Row = [number | null, number | null, string, number, string];
+
 /** The orders table's columns that the scan reads, filled in shuffled order. */
-function orders(rows: [number | null, number | null, string, number, string][]) {
+function orders(rows: Row[]) {
   const db = new Database(':memory:');
   db.exec('create table orders (id integer primary key, company_id integer, contact_id integer, ordered_on text not null, amount_minor bigint not null, currency text not null)');
   const add = db.prepare('insert into orders (company_id, contact_id, ordered_on, amount_minor, currency) values (?, ?, ?, ?, ?)');
@@ -17,7 +20,7 @@ const grouped = (db: Database.Database) => db.prepare(`select case when company_
   group by company_id is not null, coalesce(company_id, contact_id), ordered_on, currency order by 1 desc, 2, 3, 4`).raw().all();
 
 /** Orders as crm writes them: ids in the dense range, days YYYY-MM-DD, codes of three capitals. */
-function written(count: number, seed: number): [number | null, number | null, string, number, string][] {
+function written(count: number, seed: number): Row[] {
   const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
   return Array.from({ length: count }, () => {
     const company = next(3) === 0 ? null : 1 + next(300);
@@ -25,9 +28,16 @@ function written(count: number, seed: number): [number | null, number | null, st
   });
 }
 
+/** What the scan visits, in its order. */
+function visited(db: Database.Database) {
+  const seen: unknown[] = [];
+  scanPurchaseDays(db, '2026-01-01', (...visit) => seen.push(visit));
+  return seen;
+}
+
 describe('scanPurchaseDays (SQLite)', () => {
   it('visits what one GROUP BY would, in its order, whatever the ids, days and currency codes look like', () => {
-    const rows: [number | null, number | null, string, number, string][] = [];
+    const rows: Row[] = [];
     let seed = 7;
     const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
     // Ids far beyond the dense range, days not written YYYY-MM-DD, codes not of three capitals, refunds, zero amounts.
@@ -39,27 +49,22 @@ describe('scanPurchaseDays (SQLite)', () => {
       rows.push([company, company === null ? 1 + next(40) : next(2) === 0 ? null : 5, days[next(days.length)]!, next(5) === 0 ? -100 : next(5000), currencies[next(currencies.length)]!]);
     }
     const db = orders(rows);
-    const seen: unknown[] = [];
-    scanPurchaseDays(db, '2026-01-01', (...visit) => seen.push(visit));
     const want = grouped(db);
     expect(want.length).toBeGreaterThan(200);
-    expect(seen).toEqual(want);
+    expect(visited(db)).toEqual(want);
   });
 
   it('visits the same when orders not as crm writes them sit among thousands that are, mid-batch or alone', () => {
-    // Batches are of 4,096 ids: the odd orders fall in the second and the fourth, the others are read as crm wrote them.
-    type Row = [number | null, number | null, string, number, string];
+    // Batches are of 4,096 ids: the odd orders fall in the second and the third, the others are read as crm wrote them.
     const odd: Row[] = [[7, null, '2025-1-3', 40, 'USD'], [null, 9, '2025-02-11', 50, 'usd']];
     // Each alone in its batch, these would read, field after field, as other currencies, days or orders.
     const lookalikes: Row[] = [[7, null, '2025-02-11', 5, 'USD1'], [7, null, '2025-02-11U', 5, 'SD'], [null, 9, '2025-02-11,-8 2025-02-12 USD 4', 50, 'EUR']];
     for (const rows of [written(12_000, 5), [...written(5_000, 3), ...odd, ...written(7_000, 4), odd[0]!, ...written(500, 6)],
       [...written(6_000, 7), lookalikes[0]!, ...written(5_000, 8), lookalikes[1]!, ...written(5_000, 9), lookalikes[2]!, ...written(1_000, 10)]]) {
       const db = orders(rows);
-      const seen: unknown[] = [];
-      scanPurchaseDays(db, '2026-01-01', (...visit) => seen.push(visit));
       const want = grouped(db);
       expect(want.length).toBeGreaterThan(5_000);
-      expect(seen).toEqual(want);
+      expect(visited(db)).toEqual(want);
     }
   });
 });

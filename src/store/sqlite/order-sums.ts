@@ -6,6 +6,9 @@ import { CODES, codeText, customerIdsPositive, orderBatches, type OrderVisitor, 
 
 type Into = Pick<ValueTable, 'addDays'>;
 
+/** The orders both ways sum, given the as-of day and the first day: the two must choose the same. */
+const CHOSEN = 'ordered_on <= ? and ordered_on >= ? and (company_id is not null or contact_id is not null)';
+
 /**
  * RFM's aggregation as SQLite's GROUP BY computes it: per customer and currency, orders, positive orders, the last
  * positive order's day and the first order's day (day numbers), the sum of all amounts; people without a company
@@ -17,7 +20,7 @@ export function groupedOrderSums(raw: Database.Database, asOf: string, since: st
   const rows = raw.prepare(`select company_id, case when company_id is null then contact_id end, currency, count(*),
       sum(case when amount_minor > 0 then 1 else 0 end), unixepoch(max(case when amount_minor > 0 then ordered_on end)) / 86400,
       unixepoch(min(ordered_on)) / 86400, sum(amount_minor)
-    from orders not indexed where ordered_on <= ? and ordered_on >= ? and (company_id is not null or contact_id is not null)
+    from orders not indexed where ${CHOSEN}
     group by 1, 2, 3`)
     .raw().iterate(asOf, since ?? '0000-00-00') as Iterable<[number | null, number | null, string, number, number, number | null, number, number | bigint]>;
   for (const [company, contact, currency, orders, frequency, lastDay, firstDay, monetary] of rows) {
@@ -38,8 +41,7 @@ export function scannedOrderSums(raw: Database.Database, asOf: string, since: st
   return raw.transaction(() => {
     if (!customerIdsPositive(raw)) return false;
     const groups = new Groups();
-    const where = 'ordered_on <= ? and ordered_on >= ? and (company_id is not null or contact_id is not null)';
-    for (const batch of orderBatches(raw, where, [asOf, since ?? '0000-00-00'])) {
+    for (const batch of orderBatches(raw, CHOSEN, [asOf, since ?? '0000-00-00'])) {
       if (!readOrders(batch, groups.add)) return false;
     }
     return groups.addTo(into);

@@ -43,7 +43,7 @@ export function* orderBatches(raw: Database.Database, where: string, params: unk
   }
 }
 
-export const BATCH = 4_096;
+const BATCH = 4_096;
 
 /** Whether every order's company and person ids are above zero, so that an id after a minus can only be a person's. */
 export function customerIdsPositive(raw: Database.Database): boolean {
