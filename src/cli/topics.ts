@@ -461,8 +461,8 @@ once the database has one, the database's wins and crm config list says the file
   CRM_USER      who you are: owner of new records, author in history (default: config "user", then login name)
   CRM_NOW       pin "now" for reproducible dates and reports
   CRM_NO_INPUT  never prompt (same as --no-input)
-  CRM_DEBUG=1   stack traces on unexpected errors; report clv/churn/next say when the spend fit ran without
-                its worker thread (same figures, slower)
+  CRM_DEBUG=1   stack traces on unexpected errors; report clv and campaign target --at-risk say when the
+                spend fit ran without its worker thread (same figures, slower)
   CRM_BUSY_TIMEOUT  milliseconds a write waits for another writer before exit 4 (default 5000)
   NO_COLOR, FORCE_COLOR, TERM=dumb   colour control
   XDG_DATA_HOME     database default: $XDG_DATA_HOME/crm/crm.db (~/.local/share/crm/crm.db)

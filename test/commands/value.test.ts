@@ -338,6 +338,12 @@ describe('crm report clv on orders the model cannot fit', () => {
     expect(r.spendModel.q).toBeLessThanOrEqual(1);
     expect(r.customers.every((c: any) => c.expectedSpend === null && c.clv === null)).toBe(true);
     expect(r.customers.filter((c: any) => c.pAlive !== null).length).toBeGreaterThan(2000);
+    // report churn fits the purchase model alone, and gives each customer it lists clv's P(alive).
+    const churn = await json(['report', 'churn', '--as-of', '1997-09-30']);
+    const alive = new Map(r.customers.map((c: any) => [`${c.kind}:${c.id}`, c.pAlive]));
+    expect(churn.rows.length).toBeGreaterThan(100);
+    expect(churn.rows.filter((c: any) => c.pAlive !== null).length).toBe(churn.rows.length);
+    expect(churn.rows.map((c: any) => c.pAlive)).toEqual(churn.rows.map((c: any) => alive.get(`${c.kind}:${c.id}`)));
     const screen = await run(['report', 'clv', '--as-of', '1997-09-30', '--limit', '3'], { tty: true, env: { NO_COLOR: '1' } });
     expect(screen.stdout).toMatch(/^Customer +x +t_x +T +Spent +P\(alive\) +Purchases \(12 mo\) +Note$/m);
   });

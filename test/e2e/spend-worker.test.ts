@@ -19,18 +19,23 @@ function orders(): string {
 // The spend fit runs in a worker thread started from its functions' source text. Written out of the bundle, that
 // text breaks if the build ever renames or wraps those functions (esbuild's keepNames adds calls to __name, which
 // the worker lacks); the fit then falls back to this thread, same figures, only slower, and says so under CRM_DEBUG=1.
+// report clv and campaign targeting by --at-risk fit it (report churn and crm next need only P(alive)).
 describe('the spend fit in a worker thread, from the built bundle', () => {
-  it.each([['report', 'clv'], ['report', 'churn']])('crm %s %s fits the spend model in the worker, and gets what the sources get', async (...command) => {
+  it.each([
+    ['report', 'clv', '--as-of', '2026-01-01', '--json'],
+    ['campaign', 'target', 'Winback', '--at-risk', '--as-of', '2026-01-01', '--seed', '1', '--dry-run', '--json'],
+  ])('crm %s %s fits the spend model in the worker, and gets what the sources get', async (...args) => {
+    const setup = [['order', 'import', '-', '--create-customers', 'company'], ['campaign', 'add', 'Winback', '--channel', 'email']];
     const { run } = sandbox();
-    expect((await run(['order', 'import', '-', '--create-customers', 'company'], { input: orders() })).exitCode).toBe(0);
-    const args = [...command, '--as-of', '2026-01-01', '--json'];
+    for (const step of setup) expect((await run(step, { input: orders() })).exitCode).toBe(0);
     const r = await run(args, { env: { CRM_DEBUG: '1' } });
     expect(r.stderr.split('\n').filter((line) => line.startsWith('debug:'))).toEqual([]);
     expect(r.exitCode).toBe(0);
 
     const here = inProcess({ CRM_NOW: '2026-03-11T10:30:00Z' });
-    expect((await here.run(['order', 'import', '-', '--create-customers', 'company'], { input: orders() })).exitCode).toBe(0);
+    for (const step of setup) expect((await here.run(step, { input: orders() })).exitCode).toBe(0);
     expect(r.stdout).toBe((await here.run(args)).stdout);
-    if (command[1] === 'clv') expect(JSON.parse(r.stdout).spendModel.p).toBeGreaterThan(0);
+    if (args[1] === 'clv') expect(JSON.parse(r.stdout).spendModel.p).toBeGreaterThan(0);
+    else expect(JSON.parse(r.stdout)).toMatchObject({ campaign: 'Winback', dryRun: true });
   });
 });

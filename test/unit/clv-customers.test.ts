@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { atRisk, atRiskRows, clvSample, customerForecasts, forecastTable, round } from '../../src/domain/clv/customers.js';
+import { aliveOf, atRisk, atRiskRows, clvSample, customerForecasts, forecastTable, round } from '../../src/domain/clv/customers.js';
 import { clv, DAYS_PER_MONTH, spendFor } from '../../src/domain/clv/clv.js';
-import { expectedPurchases, pAlive, rftColumns } from '../../src/domain/clv/bgnbd.js';
+import { type BgNbdFit, expectedPurchases, pAlive, rftColumns } from '../../src/domain/clv/bgnbd.js';
+import type { GammaGammaFit } from '../../src/domain/clv/gammagamma.js';
 import { dayNumber } from '../../src/domain/calendar.js';
 import { customerKey, describeCustomer, KINDS } from '../../src/domain/customer-value.js';
-import type { Diagnosis } from '../../src/domain/clv/diagnosis.js';
+import { type Diagnosis, diagnose, purchaseModelStatus } from '../../src/domain/clv/diagnosis.js';
 import { type PurchaseHistoryColumns, PurchaseHistories, rftOf } from '../../src/domain/clv/summary.js';
 import { converter, Unconverted } from '../../src/domain/fx.js';
 
@@ -142,6 +143,25 @@ describe('customer forecasts', () => {
     const all = atRisk(table.order.map(table.row));
     expect(all.map((r) => r.id)).toEqual([11, 12, 9]);
     expect(atRiskRows(table)).toEqual(all);
+  });
+
+  it('gives each customer its row\'s P(alive) from the purchase model alone, none where that model is degenerate', () => {
+    const bg = { r: 0.5, alpha: 10, a: 2, b: 3 };
+    const customers = [history(1, 2, 400, 1_000), history(2, 3, 900, 1_500), history(3, 1, 0, 300), history(4, 1, 0, 300)];
+    const rft = rftColumns([{ x: 1, tx: 31, T: 59 }, { x: 2, tx: 40, T: 59 }, { x: 0, tx: 0, T: 20 }, { x: 0, tx: 0, T: 0 }]);
+    const fit: BgNbdFit = { ...bg, logLikelihood: 0, converged: true, iterations: 10, evaluations: 20, atBound: [] };
+    const spend: GammaGammaFit = { ...gg, logLikelihood: 0, converged: true, iterations: 10, evaluations: 20, atBound: [] };
+    // Degenerate spend leaves P(alive) as it is; a degenerate purchase model (at the edge, or not converged) takes it away.
+    const fits: [BgNbdFit, GammaGammaFit][] = [[fit, spend], [fit, { ...spend, q: 0.5 }], [{ ...fit, atBound: ['b'] }, spend], [{ ...fit, converged: false }, spend]];
+    for (const [b, g] of fits) {
+      const diagnosis = diagnose(b, g);
+      expect(purchaseModelStatus(b)).toBe(diagnosis.purchaseModel);
+      const table = forecastTable(histories(customers), rft, { bg: b, gg: g, diagnosis }, terms, named(names));
+      const alive = aliveOf(b, rft);
+      expect(customers.map((_, i) => alive(i))).toEqual(customers.map((_, i) => table.row(i).pAlive));
+    }
+    expect([0, 1, 2, 3].map(aliveOf(fit, rft))).toEqual([round(pAlive(bg, { x: 1, tx: 31, T: 59 }), 4), round(pAlive(bg, { x: 2, tx: 40, T: 59 }), 4), 1, null]);
+    expect([0, 1, 2, 3].map(aliveOf({ ...fit, atBound: ['a'] }, rft))).toEqual([null, null, null, null]);
   });
 
   it('--at-risk: the most valuable fifth whose P(alive) is below one half', () => {

@@ -4,7 +4,7 @@ import { CustomerDirectory } from '../../domain/customer-value.js';
 import { trailingWindow } from '../../domain/reports/window.js';
 import { CrmError } from '../../errors.js';
 import { valueTable } from './customers.js';
-import { fittedForecasts } from './model.js';
+import { fittedPAlive } from './model.js';
 
 /**
  * Every customer's purchase rhythm and P(alive) at `asOf` (one pass over the purchase days feeds both), and the
@@ -14,13 +14,13 @@ import { fittedForecasts } from './model.js';
  */
 export async function churnAt(ctx: Context, asOf: string, factor?: number, threshold?: number) {
   let rhythms = new PurchaseRhythms();
-  // Each customer's P(alive) as its forecast is made (every customer was read by then); NaN for none.
+  // Each customer's P(alive) once the purchase model is fitted (every customer was read by then); NaN for none.
   let pAlive: Float64Array | undefined;
   let note: string | null = null;
   try {
-    await fittedForecasts(ctx, asOf, rhythms.add, (f) => {
+    await fittedPAlive(ctx, asOf, rhythms.add, (kind, id, alive) => {
       pAlive ??= new Float64Array(rhythms.length).fill(NaN);
-      if (f.pAlive !== null) pAlive[rhythms.find(f.kind === 'company' ? 0 : 1, f.id)] = f.pAlive;
+      if (alive !== null) pAlive[rhythms.find(kind, id)] = alive;
     });
   } catch (e) {
     if (!(e instanceof CrmError)) throw e;

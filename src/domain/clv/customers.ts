@@ -2,9 +2,9 @@ import { CrmError } from '../../errors.js';
 import type { Customer } from '../order.js';
 import { dayNumber } from '../calendar.js';
 import { toMajor } from '../money.js';
-import { type BgNbdParams, pAlive, type RftColumns } from './bgnbd.js';
+import { type BgNbdFit, type BgNbdParams, pAlive, type RftColumns } from './bgnbd.js';
 import { discounted, discountFactors, purchaseCurve, spendFor } from './clv.js';
-import type { Diagnosis } from './diagnosis.js';
+import { type Diagnosis, purchaseModelStatus } from './diagnosis.js';
 import type { GammaGammaParams, SpendColumns } from './gammagamma.js';
 import { RftIndex } from './rft-index.js';
 import type { PurchaseHistoryColumns } from './summary.js';
@@ -177,6 +177,16 @@ export function forecastTable(customers: PurchaseHistoryColumns, rft: RftColumns
 }
 
 export type CustomerForecast = ReturnType<typeof customerForecasts>[number];
+
+/**
+ * Customer i's P(alive) as its forecastTable row gives it (rounded; null where the purchase model is degenerate or
+ * the customer has too little history), from the purchase model alone: it needs neither the spend model nor the
+ * purchase curves.
+ */
+export function aliveOf(bg: BgNbdFit, rft: RftColumns): (i: number) => number | null {
+  const ok = purchaseModelStatus(bg) === 'ok';
+  return (i) => (ok && rft.T[i]! > 0 ? round(pAlive(bg, { x: rft.x[i]!, tx: rft.tx[i]!, T: rft.T[i]! }), 4) : null);
+}
 
 /** --at-risk: among the most valuable fifth by what they spent so far, those likely gone; the most valuable first. */
 export function atRisk<R extends Pick<CustomerForecast, 'value' | 'pAlive'>>(rows: readonly R[]): R[] {

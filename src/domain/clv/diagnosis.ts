@@ -29,6 +29,18 @@ const num = (x: number) => (x >= 1e4 || x < 1e-3 ? x.toExponential(2) : x.toPrec
 const listed = <P>(fit: P, names: (keyof P & string)[]) => names.map((k) => `${k} = ${num(fit[k] as number)}`).join(', ');
 
 export function diagnose(bg: BgNbdFit, gg: GammaGammaFit): Diagnosis {
+  const problems = [...purchaseProblems(bg), ...spendProblems(gg)];
+  const purchaseModel = statusOf(problems, 'purchases');
+  const spendModel = statusOf(problems, 'spend');
+  return { status: purchaseModel === 'ok' && spendModel === 'ok' ? 'ok' : 'degenerate', purchaseModel, spendModel, problems };
+}
+
+/** The purchase model's status alone, as diagnose gives it: what P(alive) needs, without fitting the spend model. */
+export const purchaseModelStatus = (bg: BgNbdFit): ModelStatus => statusOf(purchaseProblems(bg), 'purchases');
+
+const statusOf = (problems: Problem[], model: Problem['model']): ModelStatus => (problems.some((p) => p.model === model) ? 'degenerate' : 'ok');
+
+function purchaseProblems(bg: BgNbdFit): Problem[] {
   const problems: Problem[] = [];
   if (!bg.converged) {
     problems.push({ model: 'purchases', code: 'not-converged', parameters: [],
@@ -44,6 +56,11 @@ export function diagnose(bg: BgNbdFit, gg: GammaGammaFit): Diagnosis {
     problems.push({ model: 'purchases', code: 'at-bound', parameters: rate,
       message: `the purchase model (BG/NBD) cannot tell how often different customers buy (${listed(bg, rate)} ran to the edge of the search): too few customers, or customers who all buy at the same pace; P(alive), expected purchases and CLV are not shown` });
   }
+  return problems;
+}
+
+function spendProblems(gg: GammaGammaFit): Problem[] {
+  const problems: Problem[] = [];
   if (!gg.converged) {
     problems.push({ model: 'spend', code: 'not-converged', parameters: [],
       message: `the spend model (Gamma-Gamma) did not converge in ${gg.iterations} iterations: its parameters are not an answer; expected spend and CLV are not shown` });
@@ -56,7 +73,5 @@ export function diagnose(bg: BgNbdFit, gg: GammaGammaFit): Diagnosis {
     problems.push({ model: 'spend', code: 'infinite-mean-spend', parameters: ['q'],
       message: `the spend model (Gamma-Gamma) has q = ${gg.q.toFixed(2)} <= 1, so customers' average spend has no finite mean: a few customers' very large orders dominate; expected spend and CLV would be made up and are not shown (crm report deciles shows who they are)` });
   }
-  const purchaseModel: ModelStatus = problems.some((p) => p.model === 'purchases') ? 'degenerate' : 'ok';
-  const spendModel: ModelStatus = problems.some((p) => p.model === 'spend') ? 'degenerate' : 'ok';
-  return { status: purchaseModel === 'ok' && spendModel === 'ok' ? 'ok' : 'degenerate', purchaseModel, spendModel, problems };
+  return problems;
 }
