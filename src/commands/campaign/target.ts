@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import type { Context } from '../../context.js';
-import { atRisk } from '../../domain/clv/customers.js';
 import { drawHoldout, holdoutShare, type MemberRef, memberKey, seedOf } from '../../domain/campaign.js';
 import { checkAll, tag } from '../../domain/check.js';
 import { isoDate } from '../../domain/dates.js';
@@ -12,7 +11,7 @@ import { rfmScores } from '../../domain/rfm.js';
 import { invalid, notFound, usageError } from '../../errors.js';
 import { targetView } from '../../output/views/campaign.js';
 import { customerValues } from '../report/customers.js';
-import { fittedForecasts } from '../report/model.js';
+import { atRiskCustomers } from '../report/model.js';
 import { dateFlag, resolveCampaign } from './shared.js';
 import type { CampaignInput } from './spec.js';
 
@@ -48,7 +47,7 @@ async function customerKeys(opts: Opts, ctx: Context): Promise<Set<string> | nul
   if (opts.tier !== undefined) {
     sets.push(new Set(customerPortfolio(v, v.names, v.fx, 0, v.unconverted).filter((r) => r.tier === opts.tier).map((r) => r.key)));
   }
-  if (opts.atRisk) sets.push(new Set(atRisk(await fittedForecasts(ctx, asOf)).map((r) => memberKey(r))));
+  if (opts.atRisk) sets.push(new Set((await atRiskCustomers(ctx, asOf)).map((r) => memberKey(r))));
   return sets.reduce((a, b) => new Set([...a].filter((k) => b.has(k))));
 }
 
