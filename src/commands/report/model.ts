@@ -11,7 +11,7 @@ import { spendFitInline } from '../../output/views/notices.js';
 /**
  * The customers report clv --at-risk picks at `asOf` with its defaults (weeks, 12 months, 1% a month), unnamed: what
  * campaign targeting (--at-risk) adds. Only the most valuable fifth's rows are made (atRiskRows), and no names are
- * read: 100,000 named rows were most of what the targeting held.
+ * read: on a million orders, 100,000 named rows were 20-30 MB of the targeting's peak.
  */
 export async function atRiskCustomers(ctx: Context, asOf: string) {
   const data = (await ctx.store()).customerValue;
