@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from '../support/inprocess.js';
 
@@ -99,9 +99,8 @@ describe('crm campaign', () => {
   // CDNOW's 2,357 customers, imported first: on a busy machine's PostgreSQL that alone can take half a minute.
   it('targets by --at-risk exactly the customers report clv --at-risk lists', { timeout: 90_000 }, async () => {
     const s = sandbox();
-    const lines = readFileSync(new URL('../fixtures/CDNOW_sample.txt', import.meta.url), 'utf8').trim().split(/\r?\n/).map((l) => l.trim().split(/\s+/));
-    const csv = ['customer,date,amount', ...lines.map((f) => `${f[0]},${f[2]},${f[4]}`)].join('\n');
-    expect((await s.run(['order', 'import', '-', '--create-customers', 'contact'], { input: csv })).exitCode).toBe(0);
+    const cdnow = fileURLToPath(new URL('../../examples/cdnow-orders.csv', import.meta.url));
+    expect((await s.run(['order', 'import', cdnow, '--create-customers', 'contact'])).exitCode).toBe(0);
     const listed = (await s.json(['report', 'clv', '--as-of', '1997-09-30', '--at-risk'])).customers.map((c: any) => `${c.kind}:${c.id}`);
     expect(listed.length).toBeGreaterThan(50);
     await s.run(['campaign', 'add', 'Winback', '--channel', 'email']);

@@ -6,6 +6,7 @@ import { diagnose } from '../../domain/clv/diagnosis.js';
 import { PurchaseHistories } from '../../domain/clv/summary.js';
 import { converter, Unconverted } from '../../domain/fx.js';
 import { spendFitAhead } from '../../io/spend-fit.js';
+import type { PurchaseDayVisitor } from '../../store/customer-value.js';
 import { spendFitInline } from '../../output/views/notices.js';
 
 /**
@@ -38,8 +39,7 @@ const unnamed = (kind: number, id: number) => ({ kind: KINDS[kind]!, id, name: '
  * the models, it throws as report clv would (clvSample), spend model included.
  */
 export async function fittedPAlive(ctx: Context, asOf: string,
-  also: (kind: 'company' | 'contact', id: number, day: string, currency: string, minor: number, orders: number) => void,
-  each: (kind: number, id: number, pAlive: number | null) => void): Promise<void> {
+  also: PurchaseDayVisitor, each: (kind: number, id: number, pAlive: number | null) => void): Promise<void> {
   const data = (await ctx.store()).customerValue;
   const { currency, rates } = (await ctx.shared()).values;
   const histories = new PurchaseHistories(converter(currency, rates), new Unconverted());
