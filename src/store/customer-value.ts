@@ -15,6 +15,12 @@ export interface SavedSegmentation {
   members: Map<string, string>;
 }
 
+/** What orders(asOf, since, into) is asked, asked of a scan of the purchase days instead. */
+export interface OrderSums {
+  since: string | null;
+  into: Pick<ValueTable, 'addDays'>;
+}
+
 /** One customer's purchases of one day in one currency: `orders` orders adding up to `minor`. */
 export type PurchaseDayVisitor = (kind: Customer['kind'], id: number, day: string, currency: string, minor: number, orders: number) => void;
 
@@ -32,8 +38,10 @@ export interface CustomerValues {
   /**
    * Purchase days (non-refund orders merged per calendar day and currency) on or before `asOf`, customer by
    * customer (people without a company first, each kind by id) in date order, a day's currencies in code order.
+   * Each of `sums` is answered too, as orders(asOf, since, into) would answer it, from the same pass over the orders
+   * where the engine can: report churn and crm next need both.
    */
-  purchaseDays(asOf: string, visit: PurchaseDayVisitor): Promise<void>;
+  purchaseDays(asOf: string, visit: PurchaseDayVisitor, sums?: readonly OrderSums[]): Promise<void>;
   /** Name, external id and wallet by customer key ("company:12"). */
   names(): Promise<Map<string, CustomerName>>;
   /** Name and external id (and with `wallets` the wallet) of every company, then of every person without one, each by id. */

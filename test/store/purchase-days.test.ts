@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { groupedOrderSums } from '../../src/store/sqlite/order-sums.js';
 import { scanPurchaseDays } from '../../src/store/sqlite/purchase-days.js';
 
 /** An order's company, person, day, amount and currency. */
@@ -66,5 +67,31 @@ describe('scanPurchaseDays (SQLite)', () => {
       expect(want.length).toBeGreaterThan(5_000);
       expect(visited(db)).toEqual(want);
     }
+  });
+
+  it('answers order sums from the same pass, refunds included, as the GROUP BY of every order would', () => {
+    /** Visits and each sum's calls with sums asked, against the purchase days' and the value reports' own GROUP BYs. */
+    const both = (db: Database.Database, since: (string | null)[]) => {
+      const seen: unknown[] = [];
+      const sums = since.map((s) => ({ since: s, calls: [] as unknown[][] }));
+      const together = scanPurchaseDays(db, '2026-01-01', (...visit) => seen.push(visit),
+        sums.map((s) => ({ since: s.since, into: { addDays: (...a: unknown[]) => void s.calls.push(a) } })));
+      for (const s of sums) {
+        const want: unknown[][] = [];
+        groupedOrderSums(db, '2026-01-01', s.since, { addDays: (...a: unknown[]) => void want.push(a) });
+        expect(want.length).toBeGreaterThan(100);
+        expect(s.calls).toEqual(want);
+      }
+      expect(seen).toEqual(grouped(db));
+      return together;
+    };
+    // Refunds are a sixth of these orders; the purchase days leave them out, the sums count them.
+    const plain = orders(written(12_000, 5));
+    expect(both(plain, [null, '2025-05-01'])).toBe(true);
+    expect(both(plain, ['2025-03-15'])).toBe(true);
+    // A since day not written YYYY-MM-DD, or one order not as crm writes it, and the sums are read on their own.
+    expect(both(plain, [null, '2025-05'])).toBe(false);
+    const odd = orders([...written(5_000, 3), [7, null, '2025-1-3', 40, 'USD'], ...written(7_000, 4)]);
+    expect(both(odd, [null, '2025-05-01'])).toBe(false);
   });
 });

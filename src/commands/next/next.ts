@@ -8,7 +8,7 @@ import { type NextFacts, nextActions, rankActions } from '../../domain/next.js';
 import { portfolioTable, TIERS } from '../../domain/portfolio.js';
 import { nextView } from '../../output/views/next.js';
 import { churnAt } from '../report/churn-data.js';
-import { valueTable } from '../report/customers.js';
+import { unreadValueTable } from '../report/customers.js';
 import type { NextInput } from './spec.js';
 
 /** How many of the slower kinds (at risk, cross-sell) are looked at: a day has room for a few. */
@@ -39,7 +39,10 @@ export async function run({ opts }: NextInput, ctx: Context) {
     atRisk: [], campaignMembers: [], crossSell: [],
   };
   if (owned.companies.length + owned.contacts.length > 0) {
-    const churn = await churnAt(ctx, today);
+    // Cross-sell's portfolio tiers are over every customer's whole history, read in churn's pass over the orders;
+    // only where there are products to sell (the baskets are read after churn, out of its peak memory).
+    const v = (await store.products.list({ limit: 1 })).length ? await unreadValueTable({ asOf: today }, ctx) : undefined;
+    const churn = await churnAt(ctx, today, undefined, undefined, v ? [v.sums] : []);
     const risky = churn.order.filter((i) => churn.valueAtRisk[i]! > 0 && mine(churn.kind[i]!, churn.id[i]!)).slice(0, FEW).map(churn.row);
     const describe = risky.length ? await churn.names() : undefined;
     facts.atRisk = risky.map((r) => ({ ...describe!(r.key), valueAtRiskMinor: r.valueAtRisk, currency: churn.currency, why: r.reasons.join('; ') }));
@@ -50,10 +53,9 @@ export async function run({ opts }: NextInput, ctx: Context) {
         }
       }
     }
-    const baskets = await store.products.baskets(today, null);
-    if (baskets.length) {
-      // The portfolio's tiers are over every customer; its order (by value first) is the order good customers are taken in.
-      const v = await valueTable({ asOf: today }, ctx);
+    const baskets = v ? await store.products.baskets(today, null) : [];
+    if (v && baskets.length) {
+      // The portfolio's order (by value first) is the order good customers are taken in.
       const directory = await v.directory(true);
       const p = portfolioTable(v.table, v.table.scored(v.asOf), v.table.windowDays(v.asOf, v.since), directory, v.fx, 0, v.unconverted);
       const [mvc, mgc] = [TIERS.indexOf('MVC'), TIERS.indexOf('MGC')];

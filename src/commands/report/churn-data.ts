@@ -2,38 +2,31 @@ import type { Context } from '../../context.js';
 import { churnRanking, PurchaseRhythms } from '../../domain/churn.js';
 import { CustomerDirectory } from '../../domain/customer-value.js';
 import { trailingWindow } from '../../domain/reports/window.js';
-import { CrmError } from '../../errors.js';
-import { valueTable } from './customers.js';
+import type { OrderSums } from '../../store/customer-value.js';
+import { unreadValueTable } from './customers.js';
 import { fittedPAlive } from './model.js';
 
 /**
- * Every customer's purchase rhythm and P(alive) at `asOf` (one pass over the purchase days feeds both), and the
- * trailing 12-month revenue as value at risk; the customers at risk, ranked. When the model cannot be fitted
- * (too few customers), P(alive) is null and `note` says why: rhythm alone judges. Customers are held in columns
- * and named only once the rows are known (`names`).
+ * Every customer's purchase rhythm and P(alive) at `asOf`, and the trailing 12-month revenue as value at risk (one
+ * pass over the orders feeds all three, and the caller's `sums`); the customers at risk, ranked. When the model
+ * cannot be fitted (too few customers), P(alive) is null and `note` says why: rhythm alone judges. Customers are
+ * held in columns and named only once the rows are known (`names`).
  */
-export async function churnAt(ctx: Context, asOf: string, factor?: number, threshold?: number) {
-  let rhythms = new PurchaseRhythms();
-  // Each customer's P(alive) once the purchase model is fitted (every customer was read by then); NaN for none.
-  let pAlive: Float64Array | undefined;
-  let note: string | null = null;
-  try {
-    await fittedPAlive(ctx, asOf, rhythms.add, (kind, id, alive) => {
-      pAlive ??= new Float64Array(rhythms.length).fill(NaN);
-      if (alive !== null) pAlive[rhythms.find(kind, id)] = alive;
-    });
-  } catch (e) {
-    if (!(e instanceof CrmError)) throw e;
-    note = `no P(alive): ${e.message}; customers are judged by their rhythm only`;
-    pAlive = undefined;
-    rhythms = new PurchaseRhythms();
-    await (await ctx.store()).customerValue.purchaseDays(asOf, rhythms.add);
-  }
-  rhythms.end();
-  pAlive ??= new Float64Array(rhythms.length).fill(NaN);
+export async function churnAt(ctx: Context, asOf: string, factor?: number, threshold?: number, sums: readonly OrderSums[] = []) {
+  const rhythms = new PurchaseRhythms();
   const window = trailingWindow(asOf, undefined);
   // Only what the rows need is kept of the value table: its columns are garbage once the revenue is read.
-  const { table: t, data, money, currency, warnings } = await valueTable({ asOf, since: window.from }, ctx);
+  const { table: t, data, money, currency, warnings, sums: revenue } = await unreadValueTable({ asOf, since: window.from }, ctx);
+  // Each customer's P(alive) once the purchase model is fitted (every customer was read by then); NaN for none. The
+  // window's revenue (and the caller's `sums`) come from the same pass over the orders.
+  let pAlive: Float64Array | undefined;
+  const unfitted = await fittedPAlive(ctx, asOf, rhythms.add, (kind, id, alive) => {
+    pAlive ??= new Float64Array(rhythms.length).fill(NaN);
+    if (alive !== null) pAlive[rhythms.find(kind, id)] = alive;
+  }, [revenue, ...sums]);
+  const note = unfitted === null ? null : `no P(alive): ${unfitted}; customers are judged by their rhythm only`;
+  rhythms.end();
+  pAlive ??= new Float64Array(rhythms.length).fill(NaN);
   // The revenue of the customers report rfm scores (a positive order in the window); none for the others.
   const valueAtRisk = new Float64Array(rhythms.length);
   for (let i = 0; i < rhythms.length; i++) {

@@ -4,6 +4,7 @@ import { converter, Unconverted } from '../../domain/fx.js';
 import { toMajor } from '../../domain/money.js';
 import { unconvertedWarning } from '../../output/views/notices.js';
 import { reportDates } from './shared.js';
+import type { OrderSums } from '../../store/customer-value.js';
 import type { ValueFlags } from './spec.js';
 
 /**
@@ -11,6 +12,16 @@ import type { ValueFlags } from './spec.js';
  * (domain), and the directory of names and wallets when a report lists customers.
  */
 export async function valueTable(opts: ValueFlags, ctx: Context) {
+  const v = await unreadValueTable(opts, ctx);
+  await v.data.orders(v.asOf, v.since, v.table);
+  return v;
+}
+
+/**
+ * valueTable before its orders are read: `sums` is the read, to ask of a scan of the purchase days (report churn
+ * and crm next read both), after which the table is as valueTable's.
+ */
+export async function unreadValueTable(opts: ValueFlags, ctx: Context) {
   const { asOf, since: from } = reportDates(opts, ctx);
   const since = from ?? null;
   const store = await ctx.store();
@@ -19,9 +30,8 @@ export async function valueTable(opts: ValueFlags, ctx: Context) {
   const fx = converter(currency, rates);
   const unconverted = new Unconverted();
   const table = new ValueTable(fx, unconverted);
-  await data.orders(asOf, since, table);
   const basis = { currency, rates, locale: ctx.locale, unconverted };
-  return { store, data, asOf, since, table, unconverted, fx,
+  return { store, data, asOf, since, table, unconverted, fx, sums: { since, into: table } satisfies OrderSums,
     currency,
     money: (minor: number) => toMajor(minor, currency),
     /** Names of the customers; their wallet estimates too with `wallets`. */

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Customer } from '../../domain/order.js';
 import { released } from '../../domain/released.js';
-import type { PurchaseDayVisitor } from '../customer-value.js';
+import type { OrderSums, PurchaseDayVisitor } from '../customer-value.js';
+import { Groups, groupedOrderSums, scannedOrderSums } from './order-sums.js';
 import { Slots } from './customer-slots.js';
 import { customerIdsPositive, orderBatches, orderIds, type OrderVisitor, readOrders } from './order-text.js';
 
@@ -10,14 +11,21 @@ import { customerIdsPositive, orderBatches, orderIds, type OrderVisitor, readOrd
  * each order's row from wherever it lies in the file (a million random reads: 4 s of 1,000,000 orders), and a
  * GROUP BY sorts a million rows in a temporary B-tree first (2 s). Each order is kept as 24 bytes of typed
  * columns until every order is read; days and currencies are interned, so their strings exist once each.
+ *
+ * The order sums `asked` are answered too (see CustomerValues.purchaseDays); true if they came from this pass, false
+ * if some orders made them need scans of their own.
  */
-export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: PurchaseDayVisitor): void {
+export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: PurchaseDayVisitor, asked: readonly OrderSums[] = []): boolean {
   // A customer, day or currency gets a number in the order it is first seen, and a rank by sorting those once.
   const customers = [new Slots(), new Slots()];
   const customerKind: number[] = [];
   const customerId: number[] = [];
   const days = new Interned();
   const currencies = new Interned();
+  // The sums asked for are grouped from the same orders (refunds too, which purchase days leave out) as long as
+  // every order reads as crm writes it; else each is answered by a scan of its own.
+  const summing = asked.map((s) => ({ ...s, from: dayOf(s.since), groups: new Groups() }));
+  let together = false;
   // One read transaction, so that every batch sees the same orders. A batch is read as order-text.ts writes it; if
   // an order in it is not written as crm writes it, the orders taken from it are put back and the whole batch is read
   // as ANY_TEXT.
@@ -41,6 +49,17 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
     const strict: OrderVisitor = (person, id, day, dayAt, code, amount) => {
       add(person ? 0 : 1, id, days.ofKey(day, batchText, dayAt, dayAt + 10), currencies.ofKey(CODE_KEYS + code, batchText, dayAt + 11, dayAt + 14), amount);
     };
+    const strictIds = customerIdsPositive(raw);
+    let summed = strictIds && summing.length > 0 && summing.every((s) => s.from >= 0);
+    // The text holds refunds too while the sums are read from it, and after, once a batch has failed them.
+    const withRefunds = summed;
+    const purchases: OrderVisitor = (person, id, day, dayAt, code, amount) => {
+      if (amount >= 0) strict(person, id, day, dayAt, code, amount);
+    };
+    const strictSumming: OrderVisitor = (person, id, day, dayAt, code, amount) => {
+      purchases(person, id, day, dayAt, code, amount);
+      for (const s of summing) if (day >= s.from) s.groups.add(person, id, day, dayAt, code, amount);
+    };
     const readAny = (text: string) => {
       for (let at = 0; at < text.length;) {
         // company US contact US day US currency US amount RS: see ANY_TEXT.
@@ -60,15 +79,26 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
         add(company === null ? 0 : 1, (company ?? contact)!, day, currency, minor!);
       }
     };
-    const where = 'ordered_on <= ? and amount_minor >= 0 and (company_id is not null or contact_id is not null)';
-    const strictIds = customerIdsPositive(raw);
-    const any = raw.prepare(`select ${ANY_TEXT} from orders where id >= ? and id < ? and ${where}`).pluck();
+    const chosen = 'ordered_on <= ? and amount_minor >= 0 and (company_id is not null or contact_id is not null)';
+    const where = withRefunds ? 'ordered_on <= ? and (company_id is not null or contact_id is not null)' : chosen;
+    const any = raw.prepare(`select ${ANY_TEXT} from orders where id >= ? and id < ? and ${chosen}`).pluck();
     for (const batch of orderBatches(raw, where, [asOf])) {
       const taken = cols.length;
       batchText = batch.text;
-      if (strictIds && readOrders(batch, strict)) continue;
+      if (strictIds && readOrders(batch, summed ? strictSumming : withRefunds ? purchases : strict)) continue;
       cols.length = taken;
+      // The groups may hold part of this batch: the sums are read again.
+      summed = false;
       readAny((any.get(batch.from, batch.to, asOf) as string | null) ?? '');
+    }
+    together = summed;
+    for (const s of summing) {
+      const handed = summed && s.groups.addTo(s.into);
+      s.groups.release();
+      if (handed) continue;
+      // Read again in this transaction, so that they are of the same orders.
+      together = false;
+      if (!scannedOrderSums(raw, asOf, s.since, s.into)) groupedOrderSums(raw, asOf, s.since, s.into);
     }
     return cols;
   })();
@@ -125,6 +155,13 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
   }
   // The columns would otherwise stay through report clv's fits.
   released(customer, day, currency, minor, byCustomer);
+  return together;
+}
+
+/** A since day as the order text's days are numbered (YYYYMMDD; 0 for none), or -1 for a text not YYYY-MM-DD. */
+function dayOf(since: string | null): number {
+  if (since === null) return 0;
+  return /^\d{4}-\d{2}-\d{2}$/.test(since) ? Number(since.replaceAll('-', '')) : -1;
 }
 
 const UNIT = '\x1f';
