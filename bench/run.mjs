@@ -177,8 +177,9 @@ if (!process.env.BENCH_SKIP_BIG) {
     churn <= 1.2 && within(peak.churn, 150 - 1e-9) !== false);
 
   // crm next for one of the demo's salespeople (the demo's records are sam's, alex's and jordan's; the bench user owns
-  // none and would be done at once): report churn's work, then the portfolio's scan for cross-sell, and the
-  // salesperson's own follow-ups and deals. Its time is held to report churn's on the same file plus half of it.
+  // none and would be done at once): report churn's work (its pass over the orders groups the whole history for
+  // cross-sell's portfolio too), the baskets and cross-sell, and the salesperson's own follow-ups and deals. Its time
+  // is held to report churn's on the same file plus half of it.
   const nextRuns = Math.max(3, Math.ceil(bigRuns / 2));
   const day = interleave(nextRuns, {
     next: timed([node, bin, 'next', '--json', '--owner', 'sam', '--db', big]),
