@@ -94,9 +94,9 @@ export class Groups {
   private newCustomer(kind: number, id: number, code: number): number {
     const c = this.customers++;
     if (c === this.kind.length) {
-      this.kind = regrown(this.kind);
-      this.id = regrown(this.id);
-      this.first = regrown(this.first);
+      this.kind = grown(this.kind);
+      this.id = grown(this.id);
+      this.first = grown(this.first);
     }
     this.slots[kind]!.set(id, c);
     this.kind[c] = kind;
@@ -115,13 +115,13 @@ export class Groups {
   private newGroup(customer: number, code: number): number {
     const g = this.size++;
     if (g === this.customer.length) {
-      this.customer = regrown(this.customer);
-      this.code = regrown(this.code);
-      this.orders = regrown(this.orders);
-      this.positive = regrown(this.positive);
-      this.lastPositive = regrown(this.lastPositive);
-      this.firstDay = regrown(this.firstDay);
-      this.sum = regrown(this.sum);
+      this.customer = grown(this.customer);
+      this.code = grown(this.code);
+      this.orders = grown(this.orders);
+      this.positive = grown(this.positive);
+      this.lastPositive = grown(this.lastPositive);
+      this.firstDay = grown(this.firstDay);
+      this.sum = grown(this.sum);
     }
     this.customer[g] = customer;
     this.code[g] = code;
@@ -166,16 +166,6 @@ export class Groups {
 }
 
 const NO_DAY = 100_000_000;
-
-/**
- * grown, the old column's memory given back at once (see released): the copies left on the way to 100,000 customers
- * were garbage kept until a full collection (report rfm's peak on a million orders: 122 MiB, against 126).
- */
-function regrown<T extends Float64Array | Int32Array>(a: T): T {
-  const b = grown(a);
-  released(a);
-  return b;
-}
 
 /**
  * Whole days since 1970-01-01 of a YYYYMMDD key, in the proleptic Gregorian calendar, as SQLite's unixepoch(...) / 86400

@@ -118,7 +118,7 @@ export const codeText = (code: number) => String.fromCharCode(65 + Math.floor(co
  * YYYYMMDD (which orders days as their texts do) for the day written YYYY-MM-DD at `at`, month 01-12 and day 01-31 as
  * SQLite's date functions take them; else -1.
  */
-function dayKey(text: string, at: number): number {
+export function dayKey(text: string, at: number): number {
   if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return -1;
   let key = 0;
   for (let i = at; i < at + 10; i++) {

@@ -4,7 +4,7 @@ import { released } from '../../domain/released.js';
 import type { OrderSums, PurchaseDayVisitor } from '../customer-value.js';
 import { Groups, groupedOrderSums, scannedOrderSums } from './order-sums.js';
 import { Slots } from './customer-slots.js';
-import { customerIdsPositive, orderBatches, orderIds, type OrderVisitor, readOrders } from './order-text.js';
+import { customerIdsPositive, dayKey, orderBatches, orderIds, type OrderVisitor, readOrders } from './order-text.js';
 
 /**
  * Purchase days from one pass over the orders table in its own order, sorted here: walking an index instead reads
@@ -24,7 +24,7 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
   const currencies = new Interned();
   // The sums asked for are grouped from the same orders (refunds too, which purchase days leave out) as long as
   // every order reads as crm writes it; else each is answered by a scan of its own.
-  const summing = asked.map((s) => ({ ...s, from: dayOf(s.since), groups: new Groups() }));
+  const summing = asked.map((s) => ({ ...s, from: sinceKey(s.since), groups: new Groups() }));
   let together = false;
   // One read transaction, so that every batch sees the same orders. A batch is read as order-text.ts writes it; if
   // an order in it is not written as crm writes it, the orders taken from it are put back and the whole batch is read
@@ -53,9 +53,9 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
     let summed = strictIds && summing.length > 0 && summing.every((s) => s.from >= 0);
     // The text holds refunds too while the sums are read from it, and after, once a batch has failed them.
     const withRefunds = summed;
-    const purchases: OrderVisitor = (person, id, day, dayAt, code, amount) => {
+    const purchases: OrderVisitor = withRefunds ? (person, id, day, dayAt, code, amount) => {
       if (amount >= 0) strict(person, id, day, dayAt, code, amount);
-    };
+    } : strict;
     const strictSumming: OrderVisitor = (person, id, day, dayAt, code, amount) => {
       purchases(person, id, day, dayAt, code, amount);
       for (const s of summing) if (day >= s.from) s.groups.add(person, id, day, dayAt, code, amount);
@@ -85,7 +85,7 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
     for (const batch of orderBatches(raw, where, [asOf])) {
       const taken = cols.length;
       batchText = batch.text;
-      if (strictIds && readOrders(batch, summed ? strictSumming : withRefunds ? purchases : strict)) continue;
+      if (strictIds && readOrders(batch, summed ? strictSumming : purchases)) continue;
       cols.length = taken;
       // The groups may hold part of this batch: the sums are read again.
       summed = false;
@@ -158,11 +158,8 @@ export function scanPurchaseDays(raw: Database.Database, asOf: string, visit: Pu
   return together;
 }
 
-/** A since day as the order text's days are numbered (YYYYMMDD; 0 for none), or -1 for a text not YYYY-MM-DD. */
-function dayOf(since: string | null): number {
-  if (since === null) return 0;
-  return /^\d{4}-\d{2}-\d{2}$/.test(since) ? Number(since.replaceAll('-', '')) : -1;
-}
+/** A since day as readOrders numbers days (dayKey; 0 for none), or -1 for a text not a day YYYY-MM-DD. */
+const sinceKey = (since: string | null) => (since === null ? 0 : since.length === 10 ? dayKey(since, 0) : -1);
 
 const UNIT = '\x1f';
 const RECORD = '\x1e';
